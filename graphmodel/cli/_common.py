@@ -1,0 +1,80 @@
+"""What every sub-app shares: the app factory, recurring options, and the one place errors become exit codes."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Callable, Optional, TypeVar
+
+import typer
+
+from ..errors import GraphModelError
+
+__all__ = ["make_app", "guarded", "fail", "warn", "Paths", "FormatOpt", "LangOpt", "Format", "Lang", "OutputOpt"]
+
+F = TypeVar("F", bound=Callable)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+Paths = Annotated[
+    Optional[list[Path]],
+    typer.Argument(help="方案文件或文件夹（*.txt）；不写则读取自带的 data/ 中的两个方案。", show_default=False),
+]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="输出格式：table（表格）、json、csv。")]
+LangOpt = Annotated[Lang, typer.Option("--lang", help="表头语言：zh（中文）或 en（英文）。json/csv 的键总是英文。")]
+OutputOpt = Annotated[
+    Optional[Path], typer.Option("--output", "-o", help="写入此文件（先写临时文件，成功后再改名）；不写则输出到标准输出。")
+]
+
+
+def make_app(help: str) -> typer.Typer:
+    """Return a Typer app with the project's settings (no rich tracebacks, -h for help)."""
+    return typer.Typer(
+        help=help,
+        no_args_is_help=False,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        rich_markup_mode=None,
+    )
+
+
+def warn(message: str) -> None:
+    """Write a warning line to stderr."""
+    typer.echo(f"警告：{message}", err=True)
+
+
+def fail(message: str, code: int = 2) -> None:
+    """Write one error line to stderr and exit with ``code``."""
+    typer.echo(f"错误：{message}", err=True)
+    raise typer.Exit(code)
+
+
+def guarded(fn: F) -> F:
+    """Turn the library's errors (and a closed pipe, and Ctrl-C) into one line and an exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except GraphModelError as exc:
+            fail(str(exc), exc.exit_code)
+        except BrokenPipeError:  # `graphmodel export | head`
+            sys.stderr.close()
+            raise typer.Exit(0)
+        except KeyboardInterrupt:
+            fail("已中断", 130)
+
+    return wrapper  # type: ignore[return-value]

@@ -1,0 +1,92 @@
+"""Render results as a table (rich, on stdout), JSON or CSV: the only place the CLI prints results."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Sequence
+
+__all__ = ["Column", "render", "write_text"]
+
+
+class Column(tuple):
+    """A column: ``(key, 中文表头, English header)``."""
+
+    __slots__ = ()
+
+    def __new__(cls, key: str, zh: str, en: str):
+        return super().__new__(cls, (key, zh, en))
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    if isinstance(value, (list, tuple)):
+        return "、".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        if set(value) >= {"file", "line"}:
+            return f"{value['file']}:{value['line']}"
+        if "name" in value:
+            return str(value["name"])
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def render(
+    rows: Sequence[dict[str, Any]] | dict[str, Any],
+    fmt: str = "table",
+    *,
+    columns: Sequence[Column] | None = None,
+    lang: str = "zh",
+    title: str | None = None,
+    json_data: Any = None,
+) -> None:
+    """Write ``rows`` to stdout as a table, JSON or CSV.
+
+    ``json_data`` (if given) is what ``--format json`` prints instead of the rows.
+    """
+    fmt = getattr(fmt, "value", fmt)
+    lang = getattr(lang, "value", lang)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows if json_data is None else json_data, ensure_ascii=False, indent=2) + "\n")
+        return
+    rows = list(rows)
+    columns = columns or [Column(k, k, k) for k in (rows[0].keys() if rows else [])]
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow([c[0] for c in columns])
+        for row in rows:
+            writer.writerow([_cell(row.get(c[0])) for c in columns])
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for c in columns:
+        table.add_column(c[1] if lang == "zh" else c[2], overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row.get(c[0])) for c in columns))
+    Console(soft_wrap=False, width=None if sys.stdout.isatty() else 200).print(table)
+
+
+def write_text(text: str, output: Path | None) -> None:
+    """Write ``text`` to a file atomically (temp file, then rename), or to stdout when ``output`` is None."""
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    output = Path(output)
+    folder = output.parent if str(output.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

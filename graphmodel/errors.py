@@ -1,0 +1,58 @@
+"""The project's own exceptions: one small hierarchy the CLI turns into one line."""
+
+from __future__ import annotations
+
+__all__ = [
+    "GraphModelError",
+    "PlanError",
+    "UnknownNameError",
+    "AmbiguousNameError",
+    "Neo4jError",
+]
+
+
+class GraphModelError(Exception):
+    """Base of every error the library raises on purpose."""
+
+    exit_code = 2
+
+
+class PlanError(GraphModelError):
+    """A file that cannot be read as a plan (empty, binary, not this genre).
+
+    The message names the file and, where one is to blame, the line.
+    """
+
+    def __init__(self, file: str, message: str, line: int | None = None):
+        self.file = file
+        self.line = line
+        self.reason = message
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: {message}")
+
+
+class UnknownNameError(GraphModelError):
+    """A name (official, unit, task, street) the graph does not hold."""
+
+    def __init__(self, name: str, suggestions: list[str] | None = None):
+        self.name = name
+        self.suggestions = list(suggestions or [])
+        msg = f"未找到名称“{name}”"
+        if self.suggestions:
+            msg += "；相近的有：" + "、".join(self.suggestions)
+        super().__init__(msg)
+
+
+class AmbiguousNameError(UnknownNameError):
+    """A name that matches more than one node."""
+
+    def __init__(self, name: str, matches: list[str]):
+        self.name = name
+        self.suggestions = list(matches)
+        GraphModelError.__init__(
+            self, f"名称“{name}”不唯一，可能是：" + "、".join(matches) + "（请写全称或加上街道，如 金杨新村街道/管理办）"
+        )
+
+
+class Neo4jError(GraphModelError):
+    """A Neo4j problem a user can act on (unreachable, auth, unknown database, bad query)."""

@@ -1,0 +1,7 @@
+"""Adapters: readers of plan documents into the model, and (later) writers to Neo4j."""
+
+from __future__ import annotations
+
+from .plans import bundled_plans, read_plan, read_plans
+
+__all__ = ["read_plan", "read_plans", "bundled_plans"]

@@ -1,0 +1,119 @@
+"""The plan's header: 街道, title, document number, date, issuer."""
+
+from __future__ import annotations
+
+import re
+
+from graphmodel.errors import PlanError
+from graphmodel.model import PlanMeta
+
+from .document import Document, Joined
+from .source import Line
+
+__all__ = ["read_header"]
+
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}\s*[〔\[［(（]\s*(\d{4})\s*[〕\]］)）]\s*(\d{1,4})\s*号")
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_TITLE = re.compile(r"《([^《》]{4,80}?)(》|印发|的通知)")
+_SUBDISTRICT = re.compile(r"^(.{2,10}?(?:街道|镇|乡))")
+_PLAN_WORDS = ("方案", "计划", "规划", "实施意见", "行动")
+
+
+def _iso(m: re.Match) -> str:
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+
+
+def _title(doc: Document) -> tuple[str, int] | None:
+    """The plan's title: the first 《…》 in the header naming a 街道's plan, else a title line."""
+    scope = list(doc.header) or list(doc.lines[:30])
+    joined = Joined.of(scope)
+    for m in _TITLE.finditer(joined.text):
+        title = re.sub(r"\s+", "", m.group(1))
+        if _SUBDISTRICT.match(title) and any(w in title for w in _PLAN_WORDS):
+            if title.count("（") > title.count("）"):
+                title += "）"
+            return title, joined.line_at(m.start(1))
+    # No 《》: the header line (or two, wrapped) that names a 街道 and a plan.
+    for i, line in enumerate(scope):
+        text = re.sub(r"\s+", "", line.text)
+        if _SUBDISTRICT.match(text) and len(text) <= 40 and not re.search(r"[，。：:]", text):
+            if not any(w in text for w in _PLAN_WORDS) and i + 1 < len(scope):
+                text += re.sub(r"\s+", "", scope[i + 1].text)
+            if any(w in text for w in _PLAN_WORDS):
+                return text, line.no
+    return None
+
+
+def _issuers(header: tuple[Line, ...], date_index: int) -> tuple[str, ...]:
+    """The issuing bodies: the lines right above the date, zipped column by column."""
+    rows: list[list[str]] = []
+    for line in reversed(header[max(0, date_index - 3) : date_index]):
+        if re.search(r"[，。：:；]$", line.text) or _DATE.search(line.text):
+            break
+        rows.insert(0, line.text.split())
+    if not rows:
+        return ()
+    if len(rows) > 1 and len({len(r) for r in rows}) == 1:
+        return tuple("".join(col) for col in zip(*rows))
+    return tuple(tok for row in rows for tok in row)
+
+
+def read_header(doc: Document, file: str) -> PlanMeta:
+    """Read the header of a plan.
+
+    Raises
+    ------
+    PlanError
+        If no title names a 街道 (镇, 乡): the file is not a plan of this genre.
+
+    Examples
+    --------
+    >>> from .document import split_document
+    >>> lines = tuple(Line(i + 1, t) for i, t in enumerate([
+    ...     "浦金委〔2023〕67号", "现将《金杨新村街道打造精品城区行动方案》印发给你们，",
+    ...     "中共金杨新村街道工作委员会 金杨新村街道办事处", "2023年 8月 28日", "一、指导思想"]))
+    >>> meta = read_header(split_document(lines), "a.txt")
+    >>> meta.subdistrict, meta.title, meta.number, meta.date, meta.issuers
+    ('金杨新村街道', '金杨新村街道打造精品城区行动方案', '浦金委〔2023〕67号', '2023-08-28', ('中共金杨新村街道工作委员会', '金杨新村街道办事处'))
+    """
+    found = _title(doc)
+    if not found:
+        raise PlanError(file, "不是街道行动方案：没有找到写明街道（镇）的方案标题")
+    title, title_line = found
+    subdistrict = _SUBDISTRICT.match(title).group(1)
+    header = doc.header or doc.lines[:30]
+
+    number = number_line = None
+    for line in header:
+        m = _DOC_NUMBER.search(line.text)
+        if m and "《" not in line.text[: m.start()]:
+            number, number_line = re.sub(r"\s+", "", m.group(0)), line.no
+            break
+
+    date = printed = None
+    issuers: tuple[str, ...] = ()
+    for i, line in enumerate(header):
+        m = _DATE.search(line.text)
+        if not m:
+            continue
+        if "印发" in line.text:
+            printed = printed or _iso(m)
+        elif date is None and len(line.text) <= 20:
+            date = _iso(m)
+            issuers = _issuers(header, i)
+    if printed is None:
+        for line in doc.lines:
+            m = _DATE.search(line.text)
+            if m and "印发" in line.text:
+                printed = _iso(m)
+                break
+    return PlanMeta(
+        subdistrict=subdistrict,
+        title=title,
+        title_line=title_line,
+        number=number,
+        number_line=number_line,
+        date=date,
+        printed=printed,
+        issuers=issuers,
+    )

@@ -1,0 +1,101 @@
+"""File bytes → numbered text lines: encoding, line ends, blank lines."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from graphmodel.errors import PlanError
+
+__all__ = ["Line", "Source", "decode", "source_from_bytes"]
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Characters that never occur in a plan's text but fill binary files.
+_CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v"}
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-blank line: its 1-based number in the file and its text, stripped."""
+
+    no: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A decoded file: its display name, encoding and non-blank lines."""
+
+    file: str
+    encoding: str
+    lines: tuple[Line, ...]
+
+
+def decode(data: bytes, file: str) -> tuple[str, str]:
+    """Decode a plan's bytes: a BOM if any, else UTF-8, else GB18030 (which covers GBK).
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+    file : str
+        The file's name, for the error message.
+
+    Returns
+    -------
+    tuple of (str, str)
+        The text and the encoding used.
+
+    Raises
+    ------
+    PlanError
+        If the file is empty, or is binary, or decodes in none of these encodings.
+
+    Examples
+    --------
+    >>> decode("街道".encode("gb18030"), "a.txt")
+    ('街道', 'gb18030')
+    >>> decode(codecs.BOM_UTF16_LE + "街道".encode("utf-16-le"), "a.txt")
+    ('街道', 'utf-16')
+    """
+    if not data.strip():
+        raise PlanError(file, "文件为空")
+    candidates = [enc for bom, enc in _BOMS if data.startswith(bom)][:1] or ["utf-8", "gb18030"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if any(ch in _CONTROL for ch in text):
+            raise PlanError(file, "不是文本文件（含控制字符或二进制内容）")
+        return text, encoding
+    raise PlanError(file, "无法识别编码（支持 UTF-8、GB18030/GBK、带 BOM 的 UTF-16）")
+
+
+def source_from_bytes(data: bytes, file: str) -> Source:
+    """Decode bytes and split them into numbered, stripped, non-blank lines.
+
+    Line ends may be LF, CRLF or CR; numbering follows the file's own lines.
+
+    Examples
+    --------
+    >>> s = source_from_bytes(" 附件 1\\r\\n\\r\\n组 长：张三\\r\\n".encode(), "a.txt")
+    >>> [(line.no, line.text) for line in s.lines]
+    [(1, '附件 1'), (3, '组 长：张三')]
+    """
+    text, encoding = decode(data, file)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")
+    lines = tuple(
+        Line(no, stripped)
+        for no, raw in enumerate(text.split("\n"), start=1)
+        if (stripped := raw.strip().lstrip("\ufeff").strip())
+    )
+    if not lines:
+        raise PlanError(file, "文件为空")
+    return Source(file, encoding, lines)

@@ -1,0 +1,305 @@
+"""The task table (任务表): rows whose cells PDF extraction split over many lines.
+
+A row reads, in text order: its number (序号, sometimes missing), the fragments of
+its indicator cells (一级指标, 二级项目; only where they change), the lines of its
+content (三级内容), then the lead (牵头领导), the responsible unit (责任部门) and the
+cooperating units (配合部门) — on the content's last line, on a line of their own,
+or broken over several lines. The reader walks the lines once, keeping the row it
+is in and which of these parts it has reached.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graphmodel.model import GoalRecord, Mention, TaskRecord
+from graphmodel.names import clean, is_unit_like, looks_like_person, split_units
+
+from .source import Line
+
+__all__ = ["TableResult", "find_table", "read_task_table"]
+
+_HEADER_WORDS = ("序号", "牵头", "责任", "配合", "内容", "指标", "项目")
+_PAGE_NUMBER = re.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页")
+_ROW_NUMBER = re.compile(r"^(\d{1,3})(?:\s+(\S.*))?$")
+_SENTENCE_END = re.compile(r"^(.*[。；！？!?;])\s+(\S.*)$")
+_QUOTES = str.maketrans("", "", "“”‘’\"'《》")
+
+
+@dataclass(frozen=True)
+class TableResult:
+    """What the table holds: tasks, the indicator goals, and warnings."""
+
+    tasks: list[TaskRecord]
+    goals: list[GoalRecord]
+    warnings: list[str]
+    header_line: int
+
+
+@dataclass
+class _Row:
+    number: int | None
+    line: int
+    pre: list[Line] = field(default_factory=list)  # indicator fragments
+    content: list[Line] = field(default_factory=list)
+    closed: bool = False  # content finished
+    assign: list[tuple[str, int, bool]] = field(default_factory=list)  # (token, line, starts a line)
+
+
+def find_table(lines: tuple[Line, ...]) -> int | None:
+    """Return the index of the task table's header line (序号 … 牵头 …), or None."""
+    for i, line in enumerate(lines):
+        words = sum(w in line.text for w in _HEADER_WORDS)
+        if "序号" in line.text and words >= 3 and len(line.text) <= 60:
+            return i
+    return None
+
+
+def _columns(header: str) -> tuple[int, bool, bool, bool]:
+    """From the header: how many indicator columns, and whether lead/responsible/cooperating exist."""
+    cols = header.split()
+    content_at = next((i for i, c in enumerate(cols) if "内容" in c or "任务" in c or "措施" in c), None)
+    levels = sum(1 for c in cols[1:content_at] if "指标" in c or "项目" in c or "类" in c) if content_at else 0
+    lead = any("领导" in c or c == "牵头" for c in cols)
+    responsible = any("责任" in c or ("牵头" in c and ("部门" in c or "单位" in c)) for c in cols)
+    cooperating = any("配合" in c or "协同" in c or "协办" in c for c in cols)
+    return levels, lead, responsible, cooperating
+
+
+def _is_content(text: str) -> bool:
+    """A line of the content column, as opposed to a fragment of a narrow cell."""
+    if re.search(r"[，。；！？,;!?%0-9A-Za-z]", text):
+        return True
+    parts = [p for p in re.split(r"[、\s]+", text) if p]
+    return any(len(p.translate(_QUOTES)) > 10 for p in parts)
+
+
+def _vlen(text: str) -> int:
+    return len(text.translate(_QUOTES).replace(" ", ""))
+
+
+def _indicator_cells(fragments: list[Line], levels: int, known: set[str]) -> list[tuple[str, int]]:
+    """Join indicator fragments into cells: a cell goes on while its lines fill its width."""
+    cells: list[list] = []  # [text, line, width, open]
+    for frag in fragments:
+        text, width = clean(frag.text), _vlen(frag.text)
+        if cells and cells[-1][3] and width <= cells[-1][2]:
+            cells[-1][0] += text
+            cells[-1][3] = width == cells[-1][2]
+        else:
+            cells.append([text, frag.no, width, True])
+    out = [(c[0], c[1]) for c in cells]
+    # Two levels read as one cell (a 一级 that filled its last line): split at a known name.
+    if levels >= 2 and len(out) == 1:
+        text, no = out[0]
+        for name in sorted(known, key=len, reverse=True):
+            if text.startswith(name) and len(text) > len(name):
+                return [(name, no), (text[len(name) :], no)]
+    while len(out) > max(levels, 1):
+        (a, na), (b, _) = out[-2], out[-1]
+        out[-2:] = [(a + b, na)]
+    return out
+
+
+def _cells(tokens: list[tuple[str, int, bool]]) -> list[list[tuple[str, int]]]:
+    """Group unit tokens into cells: a token on a new line continues a cell that is not complete."""
+    cells: list[list[tuple[str, int]]] = []
+    for token, line, starts_line in tokens:
+        current = "".join(t for t, _ in cells[-1]) if cells else ""
+        continues = cells and starts_line and (
+            not is_unit_like(current) or current.endswith("、") or token.startswith(("（", "(", "）", ")", "、"))
+        )
+        if continues:
+            cells[-1].append((token, line))
+        else:
+            cells.append([(token, line)])
+    return cells
+
+
+def _mentions(cell: list[tuple[str, int]]) -> list[Mention]:
+    """The units of one cell, each with the line its name starts on."""
+    text, starts = "", []
+    for token, line in cell:
+        starts.append((len(text), line))
+        text += token
+    out, pos = [], 0
+    for unit in split_units(text):
+        at = text.find(unit[0], pos)
+        pos = at + 1 if at >= 0 else pos
+        line = [ln for off, ln in starts if off <= max(at, 0)][-1]
+        out.append(Mention(name=unit, line=line))
+    return out
+
+
+def _content_offsets(content: list[Line]) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for ln in content:
+        out.append((pos, ln.no))
+        pos += len(ln.text)
+    return out
+
+
+def _merge_padded(tokens: list[tuple[str, int, bool]]) -> list[tuple[str, int, bool]]:
+    """Join a name padded with a space (蔡 斌) back into one token."""
+    out: list[tuple[str, int, bool]] = []
+    for token, line, starts in tokens:
+        if out and len(token) == 1 and len(out[-1][0]) == 1 and out[-1][1] == line and not starts:
+            out[-1] = (out[-1][0] + token, line, out[-1][2])
+        else:
+            out.append((token, line, starts))
+    return out
+
+
+def _split_trailing_indicators(row: _Row) -> list[Line]:
+    """When an unnumbered row starts, take its indicator fragments off the end of the last row."""
+    cells = _cells(row.assign)
+    keep = len(cells)
+    while keep > 0 and not is_unit_like("".join(t for t, _ in cells[keep - 1])):
+        keep -= 1
+    moved = [tok for cell in cells[keep:] for tok in cell]
+    if not moved:
+        return []
+    row.assign = row.assign[: len(row.assign) - len(moved)]
+    return [Line(line, token) for token, line in moved]
+
+
+def read_task_table(
+    lines: tuple[Line, ...], officials: set[str], known_goals: set[str] = frozenset()
+) -> TableResult | None:
+    """Read the task table that starts at its header line in ``lines``.
+
+    Parameters
+    ----------
+    lines : tuple of Line
+        The lines of the attachment holding the table (or of the whole file).
+    officials : set of str
+        Names of the leading group's members: a lead is one of them, or a token that
+        reads as a person's name.
+    known_goals : set of str
+        Names of the action groups and numbered actions from the body, to split two
+        indicator cells that ran together.
+
+    Returns
+    -------
+    TableResult or None
+        None when there is no table header.
+
+    Examples
+    --------
+    >>> rows = ["序号 一级指标 二级项目 三级内容 牵头领导 责任部门 配合部门", "1", "提升服务能", "级",
+    ...         "提升社会", "能力", "推进中心改造，完善", "自助区设置。", "黄黎霞", "社区事务受", "理中心",
+    ...         "各居民区", "吸纳社会", "共同参与", "加速项目落地。 蔡 斌 管理办 营商环境办"]
+    >>> result = read_task_table(tuple(Line(i + 1, t) for i, t in enumerate(rows)), {"黄黎霞", "蔡斌"})
+    >>> for t in result.tasks:
+    ...     print(t.number, t.text, [m.name for m in t.leads], [m.name for m in t.responsible],
+    ...           [m.name for m in t.cooperating], t.goal)
+    1 推进中心改造，完善自助区设置。 ['黄黎霞'] ['社区事务受理中心'] ['各居民区'] 提升社会能力
+    None 加速项目落地。 ['蔡斌'] ['管理办'] ['营商环境办'] 吸纳社会共同参与
+    >>> [(g.name, g.level, g.parent) for g in result.goals]
+    [('提升服务能级', 'action', None), ('提升社会能力', 'project', '提升服务能级'), ('吸纳社会共同参与', 'project', '提升服务能级')]
+    """
+    start = find_table(lines)
+    if start is None:
+        return None
+    header = lines[start]
+    levels, has_lead, has_resp, has_coop = _columns(header.text)
+    rows: list[_Row] = []
+    last_number = 0
+
+    def feed(row: _Row, text: str, no: int) -> None:
+        if not row.content and not row.closed:
+            if not _is_content(text):
+                row.pre.append(Line(no, text))
+                return
+        if not row.closed:
+            if _is_content(text):
+                m = _SENTENCE_END.match(text)
+                if m and not _is_content(m.group(2)):
+                    row.content.append(Line(no, m.group(1)))
+                    row.closed = True
+                    row.assign.extend((tok, no, k == 0) for k, tok in enumerate(m.group(2).split()))
+                    return
+                row.content.append(Line(no, text))
+                row.closed = bool(re.search(r"[。；！？!?;]$", text))
+                return
+            row.closed = True
+        if _is_content(text):  # content after the assignment: an unnumbered row begins
+            new = _Row(None, no, pre=_split_trailing_indicators(row))
+            rows.append(new)
+            feed(new, text, no)
+            return
+        row.assign.extend((tok, no, k == 0) for k, tok in enumerate(text.split()))
+
+    for line in lines[start + 1 :]:
+        text = line.text
+        if "序号" in text and sum(w in text for w in _HEADER_WORDS) >= 3:
+            continue  # the header, repeated on a new page
+        m = _ROW_NUMBER.match(text)
+        if m and last_number < int(m.group(1)) <= last_number + 3:
+            last_number = int(m.group(1))
+            rows.append(_Row(last_number, line.no))
+            if m.group(2):
+                feed(rows[-1], m.group(2), line.no)
+            continue
+        if _PAGE_NUMBER.match(text) and not text.isdigit():
+            continue  # a page number
+        if not rows:
+            rows.append(_Row(None, line.no))
+        feed(rows[-1], text, line.no)
+
+    tasks: list[TaskRecord] = []
+    goals: dict[str, GoalRecord] = {}
+    warnings: list[str] = []
+    current: list[tuple[str, int] | None] = [None] * max(levels, 1)
+    for row in rows:
+        if levels:
+            cells = _indicator_cells(row.pre, levels, set(known_goals))
+            if cells:
+                first = len(current) - len(cells)
+                for k, cell in enumerate(cells):
+                    current[first + k] = cell
+                for k in range(first + len(cells), len(current)):
+                    current[k] = None
+        for k, cell in enumerate(current):
+            if cell and cell[0] not in goals:
+                parent = current[k - 1][0] if k and current[k - 1] else None
+                level = "project" if k == len(current) - 1 and levels > 1 else "action"
+                goals[cell[0]] = GoalRecord(name=cell[0], level=level, line=cell[1], parent=parent)
+        text = "".join(ln.text for ln in row.content).strip()
+        if not text:
+            if row.assign or row.number is not None:
+                warnings.append(f"任务表第 {row.line} 行：序号 {row.number or '（无）'} 的一行没有任务内容，已跳过")
+            continue
+        tokens = _merge_padded(row.assign)
+        leads: list[Mention] = []
+        if has_lead and tokens:
+            first_token, no, _ = tokens[0]
+            names = [clean(n) for n in re.split(r"[、，,]", first_token) if clean(n)]
+            if names and all(n in officials or looks_like_person(n) for n in names):
+                leads = [Mention(name=n, line=no) for n in names]
+                tokens = tokens[1:]
+                if tokens:
+                    tokens[0] = (tokens[0][0], tokens[0][1], False if tokens[0][1] == no else tokens[0][2])
+        cells = _cells(tokens)
+        responsible = _mentions(cells[0]) if (has_resp and cells) else []
+        cooperating = [m for cell in cells[1 if has_resp else 0 :] for m in _mentions(cell)] if has_coop else []
+        goal = next((c for c in reversed(current) if c), None)
+        tasks.append(
+            TaskRecord(
+                number=row.number,
+                text=text,
+                line=row.line if row.number is not None else row.content[0].no,
+                leads=tuple(leads),
+                responsible=tuple(responsible),
+                cooperating=tuple(cooperating),
+                goal=goal[0] if goal else None,
+                goal_line=goal[1] if goal else None,
+                offsets=tuple(_content_offsets(row.content)),
+            )
+        )
+    if tasks and not (tasks[-1].leads or tasks[-1].responsible) and any(t.leads or t.responsible for t in tasks):
+        warnings.append(
+            f"任务表最后一行（第 {tasks[-1].line} 行）没有牵头领导和责任部门：文件可能被截断"
+        )
+    return TableResult(tasks, list(goals.values()), warnings, header.no)

@@ -1,0 +1,92 @@
+"""Plan files → resolved models, one 街道 at a time."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from graphmodel.errors import PlanError
+from graphmodel.model import SubdistrictModel
+from graphmodel.resolve import resolve_plan
+
+from .plan.reader import read_plan_bytes
+
+__all__ = ["read_plan", "read_plans", "bundled_plans", "display_name"]
+
+_REPO_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def bundled_plans() -> list[Path]:
+    """Return the plans shipped with graphmodel (the repository's data/, or the installed copy)."""
+    candidates = [_REPO_DATA]
+    try:
+        from importlib.resources import files
+
+        candidates.append(Path(str(files("graphmodel") / "_bundled" / "data")))
+    except (ModuleNotFoundError, TypeError):  # pragma: no cover - broken install
+        pass
+    for folder in candidates:
+        if folder.is_dir():
+            plans = sorted(folder.glob("*.txt"))
+            if plans:
+                return plans
+    return []
+
+
+def display_name(path: Path) -> str:
+    """The name a file goes by in evidence and messages: relative to the working folder if inside it."""
+    path = Path(path)
+    if path.parent in (_REPO_DATA, _REPO_DATA.resolve()) or path.parent.name == "data" and path.parent.parent.name == "_bundled":
+        return f"data/{path.name}"
+    try:
+        return os.path.relpath(path) if not Path(os.path.relpath(path)).parts[0] == ".." else str(path)
+    except ValueError:  # other drive on Windows
+        return str(path)
+
+
+def read_plan(path: str | os.PathLike, name: str | None = None) -> SubdistrictModel:
+    """Read one plan file into the resolved model of its 街道.
+
+    Parameters
+    ----------
+    path : path-like
+        The plan's text (as extracted from its PDF).
+    name : str, optional
+        The file name the evidence carries; by default the path as :func:`display_name` gives it.
+
+    Raises
+    ------
+    PlanError
+        If the file cannot be read, or is not such a plan.
+    """
+    path = Path(path)
+    file = name or display_name(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise PlanError(file, "是一个目录，不是文件") from None
+    except FileNotFoundError:
+        raise PlanError(file, "文件不存在") from None
+    except OSError as exc:
+        raise PlanError(file, f"无法读取：{exc.strerror or exc}") from None
+    return resolve_plan(read_plan_bytes(data, file))
+
+
+def _expand(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    out: list[Path] = []
+    for p in map(Path, paths):
+        out.extend(sorted(p.glob("*.txt")) if p.is_dir() else [p])
+    return out
+
+
+def read_plans(paths: Iterable[str | os.PathLike] | None = None) -> Iterator[SubdistrictModel]:
+    """Read plans one by one (folders give their ``*.txt``); the bundled plans when ``paths`` is empty.
+
+    A generator: each plan is read when it is asked for, so memory holds one at a time.
+    """
+    files = _expand(paths) if paths else bundled_plans()
+    if not files:
+        raise PlanError("data/", "没有找到方案文件")
+    for path in files:
+        yield read_plan(path)
