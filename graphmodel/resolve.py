@@ -53,7 +53,7 @@ def group_unit_names(names: list[str], preferred: set[str] = frozenset()) -> tup
     >>> canon["管理办"], canon["妇联"], canon["平安办"], canon["林长办"], canon["各居民区"]
     ('社区管理办', '妇女联合会', '社区平安办（信访办）', '林长办', '各居民区')
     >>> group_unit_names(["社区党群服务中心", "社区事务受理服务中心", "服务中心"])[1]
-    ['“服务中心”可能是 社区党群服务中心、社区事务受理服务中心，未合并']
+    ['“服务中心”可能是 社区事务受理服务中心、社区党群服务中心，未合并']
     """
     names = list(dict.fromkeys(clean(n) for n in names if clean(n)))
     parent = {n: n for n in names}

@@ -85,8 +85,10 @@ def read_plans(paths: Iterable[str | os.PathLike] | None = None) -> Iterator[Sub
 
     A generator: each plan is read when it is asked for, so memory holds one at a time.
     """
+    paths = list(paths or [])
     files = _expand(paths) if paths else bundled_plans()
     if not files:
-        raise PlanError("data/", "没有找到方案文件")
+        where = "、".join(str(p) for p in paths) or "data/"
+        raise PlanError(where, "没有找到方案文件（*.txt）")
     for path in files:
         yield read_plan(path)

@@ -14,6 +14,7 @@ __all__ = ["read_leading_group", "read_teams"]
 
 _ROLE = re.compile(r"^(?P<label>[\u4e00-\u9fff ]{2,12}?)\s*[:：]\s*(?P<rest>.*)$")
 _ROLES = {"组长", "第一组长", "常务副组长", "执行副组长", "副组长", "成员", "顾问", "秘书长"}
+_STOP = re.compile(r"^(附\s*件\s*\d+|序\s*号\s)")  # the next attachment, a table header
 _TITLE_DONE = ("长", "任", "记", "席", "人", "员", "理", "事", "）", "官", "师", "员")
 _TEAM = re.compile(
     r"组建(?P<name>[^，,。；、]{2,16}?专班)[，,]?(?:负责(?P<duty>[^。；]*?)[，,])?"
@@ -41,6 +42,8 @@ def _parse_member(text: str) -> tuple[str, list[str]] | None:
     else:
         name, rest = tokens[0], tokens[1:]
     if not _is_name(name) or not (rest or looks_like_person(name)):
+        return None
+    if rest and not re.search(r"[\u4e00-\u9fff]", "".join(rest)):
         return None
     return clean(name), _split_titles("".join(rest))
 
@@ -83,7 +86,7 @@ def read_leading_group(lines: tuple[Line, ...]) -> tuple[list[OfficialRecord], l
             role, text = clean(m.group("label")), m.group("rest").strip()
             if not text:
                 continue
-        if re.search(r"[，。；]", text) and len(text) > 20:
+        if (re.search(r"[，。；]", text) and len(text) > 20) or _STOP.match(text):
             end = i
             break
         member = _parse_member(text)

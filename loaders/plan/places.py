@@ -22,7 +22,6 @@ _NOT_BEFORE = {
     "港": set("香海空商口"),
     "大道": set("康阳美"),
 }
-_MAX_PREFIX = {"浜": 2, "泾": 2, "港": 2, "河": 2, "江": 2}
 _QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|\"[^\"]*\"|《[^》]*》")
 
 
@@ -57,7 +56,7 @@ def find_streets(text: str) -> list[tuple[str, int]]:
             if not ("\u4e00" <= ch <= "\u9fff") or ch in _STOP:
                 break
             prefix = ch + prefix
-        prefix = prefix[-_MAX_PREFIX.get(suffix, 3) :]
+        prefix = prefix[-3:]
         if len(prefix) < 2 or prefix[-1] in _NOT_BEFORE.get(suffix, ()):
             continue
         name = prefix + suffix

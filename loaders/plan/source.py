@@ -66,7 +66,10 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
     """
     if not data.strip():
         raise PlanError(file, "文件为空")
-    candidates = [enc for bom, enc in _BOMS if data.startswith(bom)][:1] or ["utf-8", "gb18030"]
+    candidates = [enc for bom, enc in _BOMS if data.startswith(bom)][:1]
+    if not candidates and b"\x00" in data:
+        raise PlanError(file, "不是文本文件（含 NUL 字节，像是二进制文件）")
+    candidates = candidates or ["utf-8", "gb18030"]
     for encoding in candidates:
         try:
             text = data.decode(encoding)
@@ -75,7 +78,7 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
         if any(ch in _CONTROL for ch in text):
             raise PlanError(file, "不是文本文件（含控制字符或二进制内容）")
         return text, encoding
-    raise PlanError(file, "无法识别编码（支持 UTF-8、GB18030/GBK、带 BOM 的 UTF-16）")
+    raise PlanError(file, "不是文本文件，或编码无法识别（支持 UTF-8、GB18030/GBK、带 BOM 的 UTF-16）")
 
 
 def source_from_bytes(data: bytes, file: str) -> Source:
