@@ -1,11 +1,11 @@
-"""graphmodel: the responsibility graph of 街道 action plans, built, analysed and exported."""
+"""graphmodel: the responsibility graph of 街道 action plans, built, analysed and exported.
+
+Names are imported lazily, so ``graphmodel --help`` does not pay for networkx or pydantic.
+"""
 
 from __future__ import annotations
 
-from .errors import AmbiguousNameError, GraphModelError, Neo4jError, PlanError, UnknownNameError
-from .export import from_dict, to_dict, to_graphml, to_json
-from .graph import build_graph, subdistricts, subgraph_of
-from .schema import LABELS, RELS, Label, Rel, node_id
+import importlib
 
 __all__ = [
     "build_graph", "subdistricts", "subgraph_of", "to_dict", "to_json", "to_graphml", "from_dict",
@@ -13,3 +13,23 @@ __all__ = [
     "GraphModelError", "PlanError", "UnknownNameError", "AmbiguousNameError", "Neo4jError",
 ]
 __version__ = "0.1.0"
+
+_WHERE = {
+    "build_graph": "graph", "subdistricts": "graph", "subgraph_of": "graph",
+    "to_dict": "export", "to_json": "export", "to_graphml": "export", "from_dict": "export",
+    "Label": "schema", "Rel": "schema", "LABELS": "schema", "RELS": "schema", "node_id": "schema",
+    "GraphModelError": "errors", "PlanError": "errors", "UnknownNameError": "errors",
+    "AmbiguousNameError": "errors", "Neo4jError": "errors",
+}
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'graphmodel' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

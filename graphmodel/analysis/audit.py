@@ -1,0 +1,283 @@
+"""The audit: what a plan leaves without a lead, a responsible unit, a head, a task, or a second person."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from ..graph import subdistricts
+from ..schema import Label, Rel
+from ._refs import edges_in, edges_out, evidence_of, nodes_of, ref, task_phrase
+from .network import cut_off_tasks, responsibility_network
+
+__all__ = ["audit", "KINDS", "SEVERITIES"]
+
+#: Every kind of finding, in report order, with its severity.
+KINDS: dict[str, str] = {
+    "task-without-lead": "high",
+    "task-without-responsible-unit": "high",
+    "single-point-of-failure": "high",
+    "lead-not-in-group": "medium",
+    "unit-without-head": "medium",
+    "missing-attachment": "medium",
+    "goal-without-task": "medium",
+    "overloaded-official": "medium",
+    "overloaded-unit": "medium",
+    "member-without-task": "low",
+}
+
+#: Severities, the most serious first.
+SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
+
+_DEPUTY_ROLES = ("常务副组长", "副组长")
+
+
+def audit(
+    graph: nx.MultiDiGraph,
+    *,
+    kinds: Iterable[str] | None = None,
+    overload_factor: float = 2.0,
+    overload_minimum: int = 3,
+    deputy_roles: Iterable[str] = _DEPUTY_ROLES,
+) -> list[dict[str, Any]]:
+    """Find the gaps in each 街道's plan: tasks nobody leads, units nobody heads, and the like.
+
+    The kinds of finding (severity in brackets):
+
+    ``task-without-lead`` (high)
+        A task with no 牵头领导 (no LEADS edge).
+    ``task-without-responsible-unit`` (high)
+        A task with no 责任部门 (no RESPONSIBLE_FOR edge).
+    ``single-point-of-failure`` (high)
+        An official or a (non-collective) unit that alone joins some tasks to the leading
+        group: in the 街道's responsibility network (officials, units and tasks; LEADS,
+        RESPONSIBLE_FOR, COOPERATES_ON, HEADS and ACCOUNTABLE_FOR edges, undirected;
+        collective units left out, see :func:`~graphmodel.analysis.network.responsibility_network`),
+        removing it leaves those tasks in a part with no official at all
+        (:func:`~graphmodel.analysis.network.cut_off_tasks`). Such a node is an articulation
+        point of the network, or the only official of its part. Articulation points that cut
+        off no task (a unit whose head hangs on it alone) are not findings; ``bottlenecks``
+        shows them.
+    ``lead-not-in-group`` (medium)
+        An official who leads a task but is not in the leading group (role None).
+    ``unit-without-head`` (medium)
+        A unit, not collective, responsible for or cooperating on a task, that no official
+        HEADS (neither chief nor deputy): nobody in the leading group answers for it.
+    ``missing-attachment`` (medium)
+        An attachment (附件) the text lists but the file does not hold; the evidence is the
+        line of the attachment list.
+    ``goal-without-task`` (medium)
+        A goal of level ``project``, or of level ``action`` with no goal PART_OF it, that no
+        task SERVES — neither directly nor through a goal PART_OF it (at any depth). Main
+        goals and their parts are the plan's vision, not work items, and are not checked.
+    ``overloaded-official`` / ``overloaded-unit`` (medium)
+        An official leading (a unit responsible for) more than ``overload_factor`` times the
+        median number of tasks among the 街道's officials leading (units responsible for) at
+        least one task, and at least ``overload_minimum`` tasks. Collective units are not counted.
+    ``member-without-task`` (low)
+        A deputy leader of the group (role in ``deputy_roles``: 常务副组长, 副组长) who leads
+        no task and is accountable for none. Only in a plan where some task has a lead: a
+        plan that names no task leads at all (潍坊) would flag every deputy, which says
+        nothing about any of them; ``task-without-lead`` already reports that gap.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The responsibility graph; it is not changed.
+    kinds : iterable of str, optional
+        Only these kinds (keys of :data:`KINDS`); by default all.
+    overload_factor : float
+        How many times the median makes an overload (default 2: strictly more than twice).
+    overload_minimum : int
+        The fewest tasks that can be an overload (default 3).
+    deputy_roles : iterable of str
+        The roles ``member-without-task`` checks.
+
+    Returns
+    -------
+    list of dict
+        Findings ``{"kind", "severity", "subdistrict", "subject": {"id", "name"}, "message",
+        "evidence": {"file", "line"}}`` (message in Chinese), by 街道 in graph order, then by
+        kind in :data:`KINDS` order, then in document order.
+
+    Raises
+    ------
+    ValueError
+        For a kind that is not in :data:`KINDS`.
+
+    Examples
+    --------
+    张三, not in the leading group, leads task 1; 林长办, which nobody heads, is responsible for it:
+
+    >>> g = nx.MultiDiGraph()
+    >>> ev = {"file": "a.txt", "line": 9}
+    >>> g.add_node("甲/Official/张三", label="Official", name="张三", subdistrict="甲", role=None, evidence=ev)
+    >>> g.add_node("甲/Unit/林长办", label="Unit", name="林长办", subdistrict="甲", collective=False, evidence=ev)
+    >>> g.add_node("甲/Task/1", label="Task", name="创建园林街镇", subdistrict="甲", number=1, evidence=ev)
+    >>> _ = g.add_edge("甲/Official/张三", "甲/Task/1", key="LEADS", type="LEADS", evidence=ev)
+    >>> _ = g.add_edge("甲/Unit/林长办", "甲/Task/1", key="RESPONSIBLE_FOR", type="RESPONSIBLE_FOR", evidence=ev)
+    >>> [(f["kind"], f["subject"]["name"]) for f in audit(g)]
+    [('single-point-of-failure', '张三'), ('lead-not-in-group', '张三'), ('unit-without-head', '林长办')]
+    >>> audit(g, kinds=["unit-without-head"])[0]["message"]
+    '林长办是任务1的责任部门，但领导小组中没有人担任它的负责人（正职或副职）'
+    """
+    wanted = list(KINDS) if kinds is None else list(dict.fromkeys(kinds))
+    unknown = [k for k in wanted if k not in KINDS]
+    if unknown:
+        raise ValueError(f"unknown kind(s): {', '.join(unknown)}; known: {', '.join(KINDS)}")
+    checks = {
+        "task-without-lead": lambda sd: _tasks_without(graph, sd, Rel.LEADS, "没有牵头领导"),
+        "task-without-responsible-unit": lambda sd: _tasks_without(graph, sd, Rel.RESPONSIBLE_FOR, "没有责任部门"),
+        "single-point-of-failure": lambda sd: _single_points(graph, sd),
+        "lead-not-in-group": lambda sd: _leads_not_in_group(graph, sd),
+        "unit-without-head": lambda sd: _units_without_head(graph, sd),
+        "missing-attachment": lambda sd: _missing_attachments(graph, sd),
+        "goal-without-task": lambda sd: _goals_without_task(graph, sd),
+        "overloaded-official": lambda sd: _overloaded(graph, sd, Label.OFFICIAL, Rel.LEADS, overload_factor,
+                                                      overload_minimum),
+        "overloaded-unit": lambda sd: _overloaded(graph, sd, Label.UNIT, Rel.RESPONSIBLE_FOR, overload_factor,
+                                                  overload_minimum),
+        "member-without-task": lambda sd: _members_without_task(graph, sd, tuple(deputy_roles)),
+    }
+    findings: list[dict[str, Any]] = []
+    for sd in subdistricts(graph):
+        for kind in KINDS:
+            if kind in wanted:
+                findings.extend(
+                    {"kind": kind, "severity": KINDS[kind], "subdistrict": sd, "subject": subject,
+                     "message": message, "evidence": evidence}
+                    for subject, message, evidence in checks[kind](sd)
+                )
+    return findings
+
+
+# Each check yields (subject, message, evidence) for one 街道.
+
+
+def _tasks_without(graph, sd, rel, what):
+    for task in nodes_of(graph, Label.TASK, sd):
+        if not edges_in(graph, task, rel):
+            yield ref(graph, task), f"{task_phrase(graph, task)}{what}", evidence_of(graph.nodes[task])
+
+
+def _single_points(graph, sd):
+    net = responsibility_network(graph, sd)
+    for node in net:
+        if net.nodes[node]["label"] not in (Label.OFFICIAL, Label.UNIT):
+            continue
+        cut = cut_off_tasks(net, node)
+        if cut:
+            tasks = "、".join(task_phrase(graph, t, text=False) for t in cut)
+            name = graph.nodes[node]["name"]
+            yield ref(graph, node), (
+                f"{name}是{tasks}与领导小组之间唯一的联系：若{name}缺位，{tasks}在责任网络中再连不到任何领导"
+            ), evidence_of(graph.nodes[node])
+
+
+def _leads_not_in_group(graph, sd):
+    for official in nodes_of(graph, Label.OFFICIAL, sd):
+        if graph.nodes[official].get("role") is not None:
+            continue
+        led = sorted(edges_out(graph, official, Rel.LEADS), key=lambda e: _line(e[2]))
+        if led:
+            tasks = "、".join(task_phrase(graph, t, text=False) for t, _, _ in led)
+            yield ref(graph, official), (
+                f"{graph.nodes[official]['name']}牵头{tasks}，但不在领导小组名单中"
+            ), evidence_of(led[0][2])
+
+
+def _units_without_head(graph, sd):
+    for unit in nodes_of(graph, Label.UNIT, sd):
+        data = graph.nodes[unit]
+        if data.get("collective") or edges_in(graph, unit, Rel.HEADS):
+            continue
+        work = sorted(edges_out(graph, unit, Rel.RESPONSIBLE_FOR, Rel.COOPERATES_ON), key=lambda e: _line(e[2]))
+        if not work:
+            continue
+        roles = []
+        for rel, role in ((Rel.RESPONSIBLE_FOR, "责任部门"), (Rel.COOPERATES_ON, "配合部门")):
+            tasks = [task_phrase(graph, t, text=False) for t, k, _ in work if k == rel]
+            if tasks:
+                roles.append(f"{'、'.join(tasks)}的{role}")
+        yield ref(graph, unit), (
+            f"{data['name']}是{'，也是'.join(roles)}，但领导小组中没有人担任它的负责人（正职或副职）"
+        ), evidence_of(work[0][2])
+
+
+def _missing_attachments(graph, sd):
+    for plan in nodes_of(graph, Label.PLAN, sd):
+        data = graph.nodes[plan]
+        file = (data.get("evidence") or {}).get("file")
+        for att in data.get("attachments") or []:
+            if not att.get("present", True):
+                yield ref(graph, plan), (
+                    f"附件{att['number']}《{att['title']}》在正文中列出，但文件里没有"
+                ), {"file": file, "line": att["line"]}
+
+
+def _goals_without_task(graph, sd):
+    for goal in nodes_of(graph, Label.GOAL, sd):
+        data = graph.nodes[goal]
+        children = edges_in(graph, goal, Rel.PART_OF)
+        if not (data.get("level") == "project" or data.get("level") == "action" and not children):
+            continue
+        below = {goal} | _parts_below(graph, goal)
+        if any(edges_in(graph, g, Rel.SERVES) for g in below):
+            continue
+        parents = [graph.nodes[p]["name"] for p, _, _ in edges_out(graph, goal, Rel.PART_OF)]
+        what = "项目" if data.get("level") == "project" else "行动"
+        where = f"（属于“{parents[0]}”）" if parents else ""
+        yield ref(graph, goal), f"{what}“{data['name']}”{where}没有任何任务服务于它", evidence_of(data)
+
+
+def _parts_below(graph, goal):
+    seen: set[str] = set()
+    stack = [goal]
+    while stack:
+        for child, _, _ in edges_in(graph, stack.pop(), Rel.PART_OF):
+            if child not in seen:
+                seen.add(child)
+                stack.append(child)
+    return seen
+
+
+def _overloaded(graph, sd, label, rel, factor, minimum):
+    counts = {}
+    for node in nodes_of(graph, label, sd):
+        if graph.nodes[node].get("collective"):
+            continue
+        n = len({t for t, _, _ in edges_out(graph, node, rel)})
+        if n:
+            counts[node] = n
+    if not counts:
+        return
+    median = statistics.median(counts.values())
+    verb, peers = ("牵头", "牵头领导") if label == Label.OFFICIAL else ("负责", "责任部门")
+    for node, n in counts.items():
+        if n > factor * median and n >= minimum:
+            yield ref(graph, node), (
+                f"{graph.nodes[node]['name']}{verb}{n}项任务，是本方案{peers}任务数中位数（{median:g}项）的"
+                f"{n / median:.1f}倍"
+            ), evidence_of(graph.nodes[node])
+
+
+def _members_without_task(graph, sd, roles):
+    tasks = nodes_of(graph, Label.TASK, sd)
+    if not any(edges_in(graph, t, Rel.LEADS) for t in tasks):
+        return
+    for official in nodes_of(graph, Label.OFFICIAL, sd):
+        data = graph.nodes[official]
+        if data.get("role") not in roles or edges_out(graph, official, Rel.LEADS, Rel.ACCOUNTABLE_FOR):
+            continue
+        membership = [d for p, _, d in edges_out(graph, official, Rel.MEMBER_OF)
+                      if graph.nodes[p].get("label") == Label.PLAN]
+        yield ref(graph, official), (
+            f"{data['role']}{data['name']}既不牵头任何任务，也不对任何任务负责（不是任何责任部门的负责人）"
+        ), evidence_of(membership[0] if membership else data)
+
+
+def _line(attrs: dict) -> int:
+    return (attrs.get("evidence") or {}).get("line") or 0

@@ -1,0 +1,186 @@
+"""Neo4j commands: ``load``, ``query list|run`` and ``cypher``. The driver is imported only here, inside commands."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from ._common import FormatOpt, LangOpt, Paths, fail, guarded, make_app
+from .output import Column, render
+
+__all__ = ["app", "query_app"]
+
+app = make_app("Neo4j：载入图谱、运行查询。")
+query_app = make_app("命名查询（queries/ 中的 .cypher 文件）。")
+
+Uri = Annotated[str, typer.Option("--uri", envvar="NEO4J_URI", help="Neo4j 地址（环境变量 NEO4J_URI）。")]
+User = Annotated[str, typer.Option("--user", envvar="NEO4J_USERNAME", help="用户名（NEO4J_USERNAME）。")]
+Password = Annotated[
+    str, typer.Option("--password", envvar="NEO4J_PASSWORD", help="密码（NEO4J_PASSWORD；建议用环境变量）。", show_default=False)
+]
+Database = Annotated[str, typer.Option("--database", envvar="NEO4J_DATABASE", help="数据库（NEO4J_DATABASE）。")]
+Params = Annotated[Optional[list[str]], typer.Option("--param", "-p", help="查询参数 名称=值，可重复；值按 JSON 解析，否则当作文本。")]
+
+
+def _connect(uri: str, user: str, password: str, database: str):
+    from loaders.neo4j_writer import Neo4jSettings, connect
+
+    settings = Neo4jSettings(uri=uri, user=user, password=password, database=database)
+    return settings, connect(settings)
+
+
+def _parse_params(params: list[str] | None) -> dict:
+    import json
+
+    out = {}
+    for item in params or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            fail(f"参数应写成 名称=值：{item!r}")
+        try:
+            out[key.strip()] = json.loads(value)
+        except ValueError:
+            out[key.strip()] = value
+    return out
+
+
+def _run(settings, driver, cypher: str, params: dict, write: bool) -> list[dict]:
+    from loaders.neo4j_writer import run_query, translate_error
+
+    try:
+        return run_query(driver, cypher, params, database=settings.database, write=write)
+    except Exception as exc:
+        raise translate_error(exc, settings) from None
+    finally:
+        driver.close()
+
+
+def _render_records(records: list[dict], fmt, lang) -> None:
+    columns = [Column(k, k, k) for k in (records[0].keys() if records else [])]
+    render(records, fmt, columns=columns, lang=lang)
+    if not records:
+        typer.echo("（没有结果）", err=True)
+
+
+@app.command("load")
+@guarded
+def load(
+    paths: Paths = None,
+    uri: Uri = "bolt://localhost:7687",
+    user: User = "neo4j",
+    password: Password = "",
+    database: Database = "neo4j",
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="每批写入的行数。")] = 1000,
+    fmt: FormatOpt = "table",
+    lang: LangOpt = "zh",
+) -> None:
+    """把方案的图谱载入 Neo4j：可重复运行；修订后的方案整体替换该街道的数据，不留旧数据，不动其他街道。"""
+    from loaders.neo4j_writer import load_graph as write_graph
+    from loaders.neo4j_writer import translate_error
+
+    from .plans import load_graph
+
+    graph = load_graph(paths)
+    settings, driver = _connect(uri, user, password, database)
+    try:
+        with _progress() as advance:
+            result = write_graph(driver, graph, database=database, batch_size=batch_size, progress=advance)
+    except Exception as exc:
+        raise translate_error(exc, settings) from None
+    finally:
+        driver.close()
+    rows = [
+        {"what": "nodes_created", "zh": "新建节点", "count": result.nodes_created},
+        {"what": "relationships_created", "zh": "新建关系", "count": result.relationships_created},
+        {"what": "nodes_deleted", "zh": "删除的旧节点", "count": result.nodes_deleted},
+        {"what": "relationships_deleted", "zh": "删除的旧关系", "count": result.relationships_deleted},
+        {"what": "nodes_written", "zh": "写入节点", "count": result.nodes_written},
+        {"what": "relationships_written", "zh": "写入关系", "count": result.relationships_written},
+    ]
+    columns = [Column("zh" if lang == "zh" else "what", "项目", "What"), Column("count", "数量", "Count")]
+    render(rows, fmt, columns=columns, lang=lang, title=f"已载入：{'、'.join(result.subdistricts)}",
+           json_data={"subdistricts": result.subdistricts, **{r["what"]: r["count"] for r in rows}})
+
+
+class _progress:
+    """A rich progress bar on stderr while loading, only when stderr is a terminal."""
+
+    def __enter__(self):
+        self._bar = None
+        if sys.stderr.isatty():
+            from rich.progress import Progress
+
+            self._bar = Progress(transient=True, console=None)
+            self._bar.start()
+            self._task = self._bar.add_task("载入 Neo4j", total=None)
+        return self.advance
+
+    def advance(self, done: int, total: int) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, completed=done, total=total)
+
+    def __exit__(self, *exc):
+        if self._bar is not None:
+            self._bar.stop()
+
+
+@query_app.command("list")
+@guarded
+def query_list(fmt: FormatOpt = "table", lang: LangOpt = "zh") -> None:
+    """列出命名查询：名称、说明、参数。"""
+    from ..queries import list_queries
+
+    rows = [{"name": q.name, "description": q.description, "parameters": [p for p, _ in q.parameters], "file": q.file}
+            for q in list_queries()]
+    render(rows, fmt, lang=lang, columns=[Column("name", "名称", "Name"), Column("description", "说明", "Description"),
+                                          Column("parameters", "参数", "Parameters"), Column("file", "文件", "File")])
+
+
+@query_app.command("run")
+@guarded
+def query_run(
+    name: Annotated[str, typer.Argument(help="查询名称（见 graphmodel query list）。")],
+    param: Params = None,
+    show_cypher: Annotated[bool, typer.Option("--show-cypher", help="只打印查询语句，不运行。")] = False,
+    uri: Uri = "bolt://localhost:7687",
+    user: User = "neo4j",
+    password: Password = "",
+    database: Database = "neo4j",
+    fmt: FormatOpt = "table",
+    lang: LangOpt = "zh",
+) -> None:
+    """运行一个命名查询（只读）。未给出的参数按 null 处理。"""
+    from ..queries import get_query
+
+    query = get_query(name)
+    if show_cypher:
+        typer.echo(query.cypher.rstrip())
+        return
+    params = {p: None for p, _ in query.parameters}
+    given = _parse_params(param)
+    unknown = set(given) - set(params)
+    if unknown:
+        fail(f"查询 {query.name} 没有参数：{'、'.join(sorted(unknown))}（它的参数：{'、'.join(params) or '无'}）")
+    params.update(given)
+    settings, driver = _connect(uri, user, password, database)
+    _render_records(_run(settings, driver, query.cypher, params, write=False), fmt, lang)
+
+
+@app.command("cypher")
+@guarded
+def cypher(
+    statement: Annotated[str, typer.Argument(help="Cypher 语句，如 \"MATCH (t:Task) RETURN count(t)\"。")],
+    param: Params = None,
+    write: Annotated[bool, typer.Option("--write", help="允许写入（默认只读会话，写入会被拒绝）。")] = False,
+    uri: Uri = "bolt://localhost:7687",
+    user: User = "neo4j",
+    password: Password = "",
+    database: Database = "neo4j",
+    fmt: FormatOpt = "table",
+    lang: LangOpt = "zh",
+) -> None:
+    """运行一条临时 Cypher 查询；默认只读，加 --write 才允许修改图谱。"""
+    settings, driver = _connect(uri, user, password, database)
+    _render_records(_run(settings, driver, statement, _parse_params(param), write=write), fmt, lang)

@@ -1,0 +1,304 @@
+"""The graph → Neo4j: constraints first, then nodes and relationships in batches, per 街道 atomically.
+
+Each 街道 is replaced whole: its nodes and relationships that the new graph no longer
+holds are deleted in the same transaction that writes the new ones, so a revised plan
+leaves nothing stale, a load that fails half-way leaves every 街道 as it was or fully
+new, and 街道 not in the load are not touched. Labels and relationship types come from
+the schema's allow-list; every value is a parameter.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from graphmodel.errors import Neo4jError
+from graphmodel.graph import subdistricts
+from graphmodel.schema import LABELS, RELS
+
+__all__ = ["Neo4jSettings", "LoadResult", "connect", "ensure_schema", "load_graph", "run_query", "translate_error"]
+
+try:  # the driver is an optional dependency: `pip install graphmodel[neo4j]`
+    import neo4j
+    from neo4j import exceptions as _exc
+except ModuleNotFoundError:  # pragma: no cover - exercised only without the extra
+    neo4j = None
+
+
+@dataclass(frozen=True)
+class Neo4jSettings:
+    """Where to connect. The password is never shown by ``repr``."""
+
+    uri: str = "bolt://localhost:7687"
+    user: str = "neo4j"
+    password: str = field(default="", repr=False)
+    database: str = "neo4j"
+
+
+@dataclass
+class LoadResult:
+    """What a load changed."""
+
+    subdistricts: list[str] = field(default_factory=list)
+    nodes_created: int = 0
+    nodes_deleted: int = 0
+    relationships_created: int = 0
+    relationships_deleted: int = 0
+    properties_set: int = 0
+    nodes_written: int = 0
+    relationships_written: int = 0
+
+    def add(self, counters) -> None:
+        self.nodes_created += counters.nodes_created
+        self.nodes_deleted += counters.nodes_deleted
+        self.relationships_created += counters.relationships_created
+        self.relationships_deleted += counters.relationships_deleted
+        self.properties_set += counters.properties_set
+
+
+def translate_error(exc: Exception, settings: Neo4jSettings) -> Neo4jError:
+    """Turn a driver exception into one line a user can act on (no password, no traceback)."""
+    if isinstance(exc, Neo4jError):
+        return exc
+    if neo4j is not None:
+        if isinstance(exc, _exc.AuthError):
+            return Neo4jError(f"Neo4j 拒绝登录：用户名或密码错误（用户 {settings.user}，{settings.uri}）")
+        if isinstance(exc, (_exc.ServiceUnavailable, _exc.SessionExpired)) or isinstance(exc, OSError):
+            return Neo4jError(f"无法连接 Neo4j：{settings.uri}（服务器没有运行，或地址、端口不对）")
+        if isinstance(exc, _exc.ConfigurationError) or isinstance(exc, ValueError):
+            return Neo4jError(f"Neo4j 连接设置有误：{settings.uri}：{_first_line(exc)}")
+        if isinstance(exc, _exc.Neo4jError):
+            code = exc.code or ""
+            if "DatabaseNotFound" in code:
+                return Neo4jError(f"Neo4j 中没有数据库“{settings.database}”")
+            if "Statement.SyntaxError" in code:
+                return Neo4jError(f"Cypher 语法错误：{_first_line(exc.message)}")
+            if "AccessMode" in code or "WriteOnReadOnlyAccessDbException" in code or "Forbidden" in code:
+                return Neo4jError("只读会话不允许写入；要修改数据请加 --write")
+            if "ParameterMissing" in code:
+                return Neo4jError(f"查询缺少参数：{_first_line(exc.message)}（用 --param 名称=值 给出）")
+            return Neo4jError(f"Neo4j 报错 {code}：{_first_line(exc.message)}")
+        if isinstance(exc, _exc.DriverError):
+            return Neo4jError(f"Neo4j 驱动出错：{_first_line(exc)}")
+    return Neo4jError(f"Neo4j 出错：{_first_line(exc)}")
+
+
+def _first_line(value: Any) -> str:
+    return str(value or "").strip().split("\n")[0][:300]
+
+
+def connect(settings: Neo4jSettings, *, attempts: int = 3, wait: float = 1.0):
+    """Open a driver and check the server answers, retrying a few times if it is unreachable.
+
+    Raises
+    ------
+    Neo4jError
+        Unreachable after ``attempts`` tries, wrong password, unknown database, no driver installed.
+    """
+    if neo4j is None:
+        raise Neo4jError("没有安装 Neo4j 驱动：pip install 'graphmodel[neo4j]'")
+    try:
+        driver = neo4j.GraphDatabase.driver(
+            settings.uri, auth=(settings.user, settings.password), connection_timeout=5,
+            max_transaction_retry_time=5, notifications_min_severity="OFF",
+        )
+    except Exception as exc:  # bad URI scheme and the like
+        raise translate_error(exc, settings) from None
+    for attempt in range(attempts):
+        try:
+            driver.verify_connectivity()
+            driver.execute_query("RETURN 1", database_=settings.database)
+            return driver
+        except Exception as exc:
+            retry = neo4j is not None and isinstance(exc, (_exc.ServiceUnavailable, _exc.SessionExpired))
+            if not retry or attempt == attempts - 1:
+                driver.close()
+                raise translate_error(exc, settings) from None
+            time.sleep(wait * (attempt + 1))
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def ensure_schema(driver, database: str) -> None:
+    """Create a uniqueness constraint on ``id`` and an index on ``subdistrict`` for every label."""
+    for label in sorted(LABELS):
+        driver.execute_query(
+            f"CREATE CONSTRAINT graphmodel_{label.lower()}_id IF NOT EXISTS FOR (n:`{label}`) REQUIRE n.id IS UNIQUE",
+            database_=database,
+        )
+        driver.execute_query(
+            f"CREATE INDEX graphmodel_{label.lower()}_subdistrict IF NOT EXISTS FOR (n:`{label}`) ON (n.subdistrict)",
+            database_=database,
+        )
+
+
+def _props(attrs: dict[str, Any], skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Node or edge attributes as Neo4j properties: scalars and lists of scalars only."""
+    out: dict[str, Any] = {}
+    for key, value in attrs.items():
+        if key in skip or value is None:
+            continue
+        if key == "evidence" and isinstance(value, dict):
+            out["evidence_file"], out["evidence_line"] = value["file"], value["line"]
+        elif isinstance(value, (str, int, float, bool)):
+            out[key] = value
+        elif isinstance(value, (list, tuple)) and all(isinstance(v, (str, int, float, bool)) for v in value):
+            out[key] = list(value)
+        else:
+            out[key] = json.dumps(value, ensure_ascii=False)
+    return out
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _checked(name: str, allowed: frozenset[str]) -> str:
+    if name not in allowed:
+        raise Neo4jError(f"不在允许列表中的标签或关系类型：{name!r}")
+    return name
+
+
+def _write_chunk(tx, graph: nx.MultiDiGraph, sds: list[str], batch_size: int) -> LoadResult:
+    """Replace the given 街道 in one transaction; return what it changed (counted afresh on a retry)."""
+    result = LoadResult()
+    nodes = [(n, d) for n, d in graph.nodes(data=True) if d.get("subdistrict") in sds]
+    by_label: dict[str, list[dict]] = defaultdict(list)
+    for n, d in nodes:
+        by_label[_checked(d["label"], LABELS)].append({"id": n, "props": {"id": n, **_props(d, ("label",))}})
+    keep_ids = [n for n, _ in nodes]
+    sd_set = set(sds)
+    by_type: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for u, v, k, d in graph.edges(keys=True, data=True):
+        if graph.nodes[u].get("subdistrict") in sd_set:
+            key = (_checked(k, RELS), graph.nodes[u]["label"], graph.nodes[v]["label"])
+            by_type[key].append({"source": u, "target": v, "key": f"{u}|{k}|{v}", "props": _props(d, ("type",))})
+    keep_rels = [row["key"] for rows in by_type.values() for row in rows]
+
+    # stale first: relationships, then nodes, of these 街道 only
+    for label in sorted(LABELS):
+        summary = tx.run(
+            f"UNWIND $sds AS sd MATCH (a:`{label}` {{subdistrict: sd}})-[r]->(b) "
+            "WHERE NOT a.id + '|' + type(r) + '|' + b.id IN $keep DELETE r",
+            sds=sds, keep=keep_rels,
+        ).consume()
+        result.add(summary.counters)
+        summary = tx.run(
+            f"UNWIND $sds AS sd MATCH (n:`{label}` {{subdistrict: sd}}) WHERE NOT n.id IN $keep DETACH DELETE n",
+            sds=sds, keep=keep_ids,
+        ).consume()
+        result.add(summary.counters)
+    for label, rows in by_label.items():
+        for batch in _chunks(rows, batch_size):
+            summary = tx.run(f"UNWIND $rows AS row MERGE (n:`{label}` {{id: row.id}}) SET n = row.props", rows=batch).consume()
+            result.add(summary.counters)
+            result.nodes_written += len(batch)
+    for (type_, src, dst), rows in by_type.items():
+        for batch in _chunks(rows, batch_size):
+            summary = tx.run(
+                f"UNWIND $rows AS row MATCH (a:`{src}` {{id: row.source}}) MATCH (b:`{dst}` {{id: row.target}}) "
+                f"MERGE (a)-[r:`{type_}`]->(b) SET r = row.props",
+                rows=batch,
+            ).consume()
+            result.add(summary.counters)
+            result.relationships_written += len(batch)
+    return result
+
+
+def load_graph(
+    driver,
+    graph: nx.MultiDiGraph,
+    *,
+    database: str = "neo4j",
+    batch_size: int = 1000,
+    progress: Callable[[int, int], None] | None = None,
+) -> LoadResult:
+    """Write the graph to Neo4j, replacing each of its 街道 whole.
+
+    Parameters
+    ----------
+    driver : neo4j.Driver
+        An open driver (see :func:`connect`).
+    graph : networkx.MultiDiGraph
+        The responsibility graph (``graphmodel.build_graph``).
+    database : str
+        The Neo4j database.
+    batch_size : int
+        Rows per ``UNWIND`` query; 街道 are grouped into one transaction up to about this many
+        elements, never splitting a 街道 across transactions.
+    progress : callable, optional
+        Called with ``(elements written, elements in all)`` after each transaction.
+
+    Returns
+    -------
+    LoadResult
+        Counts of what was created, deleted and written.
+    """
+    if batch_size < 1:
+        raise Neo4jError("批大小必须是正整数")
+    ensure_schema(driver, database)
+    result = LoadResult(subdistricts=subdistricts(graph))
+    sizes: dict[str, int] = defaultdict(int)
+    for _, d in graph.nodes(data=True):
+        sizes[d.get("subdistrict")] += 1
+    for u, _v, _k in graph.edges(keys=True):
+        sizes[graph.nodes[u].get("subdistrict")] += 1
+    total = sum(sizes.values())
+    chunk: list[str] = []
+    done = 0
+    with driver.session(database=database) as session:
+        groups = []
+        for sd in result.subdistricts:
+            if chunk and sum(sizes[s] for s in chunk) + sizes[sd] > batch_size:
+                groups.append(chunk)
+                chunk = []
+            chunk.append(sd)
+        if chunk:
+            groups.append(chunk)
+        for group in groups:
+            part = session.execute_write(lambda tx, g=group: _write_chunk(tx, graph, g, batch_size))
+            for name in ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
+                         "properties_set", "nodes_written", "relationships_written"):
+                setattr(result, name, getattr(result, name) + getattr(part, name))
+            done += sum(sizes[s] for s in group)
+            if progress:
+                progress(done, total)
+    return result
+
+
+def run_query(driver, cypher: str, parameters: dict[str, Any] | None = None, *, database: str = "neo4j",
+              write: bool = False) -> list[dict[str, Any]]:
+    """Run one Cypher query and return its records as dicts (nodes and relationships as property maps).
+
+    A read-only session by default: a write is refused by the server unless ``write`` is True.
+    """
+    mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+    with driver.session(database=database, default_access_mode=mode) as session:
+        def work(tx):
+            return [{k: _plain(v) for k, v in record.items()} for record in tx.run(cypher, parameters or {})]
+        return session.execute_write(work) if write else session.execute_read(work)
+
+
+def _plain(value: Any) -> Any:
+    if neo4j is not None:
+        from neo4j.graph import Node, Path, Relationship
+
+        if isinstance(value, Node):
+            return {"labels": sorted(value.labels), **dict(value)}
+        if isinstance(value, Relationship):
+            return {"type": value.type, **dict(value)}
+        if isinstance(value, Path):
+            return [_plain(n) for n in value.nodes]
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value

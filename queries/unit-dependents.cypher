@@ -1,0 +1,16 @@
+// name: unit-dependents
+// description: 谁依赖某单位：它所配合的任务的责任单位和牵头领导。Who depends on a unit.
+// parameters: unit — 单位名称或别名; subdistrict — 街道名称或 null
+// example: :param unit => '营商环境办'
+// example: :param subdistrict => null
+MATCH (u:Unit)
+WHERE (u.name = $unit OR $unit IN u.aliases) AND ($subdistrict IS NULL OR u.subdistrict = $subdistrict)
+CALL (u) {
+  MATCH (u)-[:COOPERATES_ON]->(t:Task)<-[:RESPONSIBLE_FOR]-(other:Unit)
+  RETURN 'unit' AS kind, other.name AS name, collect(DISTINCT coalesce(toString(t.number), t.name)) AS tasks
+  UNION
+  MATCH (u)-[:COOPERATES_ON|RESPONSIBLE_FOR]->(t:Task)<-[:LEADS]-(o:Official)
+  RETURN 'lead' AS kind, o.name AS name, collect(DISTINCT coalesce(toString(t.number), t.name)) AS tasks
+}
+RETURN u.subdistrict AS subdistrict, u.name AS unit, kind, name, tasks
+ORDER BY subdistrict, kind, name

@@ -1,0 +1,221 @@
+"""The audit, kind by kind on tiny graphs worked out by hand, then on the bundled plans."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from _plans import JINYANG, WEIFANG
+from graphmodel import build_graph, to_dict
+from graphmodel.analysis.audit import KINDS, audit
+from loaders import read_plan
+
+
+def tiny(nodes: dict[str, dict], edges: list[tuple]) -> nx.MultiDiGraph:
+    """Nodes ``"街道/Label/key": {attrs}`` (``line`` sets the evidence line); edges ``(source, TYPE, target[, {props}])``."""
+    g = nx.MultiDiGraph()
+    for node, attrs in nodes.items():
+        attrs = dict(attrs)
+        sd, label, key = node.split("/")
+        g.add_node(node, label=label, name=attrs.pop("name", key), subdistrict=sd,
+                   evidence={"file": "t.txt", "line": attrs.pop("line", 1)}, **attrs)
+    for source, type_, target, *props in edges:
+        props = dict(props[0]) if props else {}
+        line = props.pop("line", 1)
+        g.add_edge(source, target, key=type_, type=type_, evidence={"file": "t.txt", "line": line}, **props)
+    return g
+
+
+def found(findings, kind=None):
+    return [(f["kind"], f["subject"]["name"]) for f in findings if kind is None or f["kind"] == kind]
+
+
+def test_finding_shape():
+    g = tiny({"甲/Task/1": {"number": 1, "name": "修路", "line": 5}}, [])
+    [first, second] = audit(g)
+    assert first == {
+        "kind": "task-without-lead", "severity": "high", "subdistrict": "甲",
+        "subject": {"id": "甲/Task/1", "name": "修路"},
+        "message": "任务1“修路”没有牵头领导", "evidence": {"file": "t.txt", "line": 5},
+    }
+    assert second["kind"] == "task-without-responsible-unit" and second["message"] == "任务1“修路”没有责任部门"
+
+
+def test_tasks_without_lead_or_responsible_unit():
+    g = tiny(
+        {"甲/Official/张三": {"role": "组长"}, "甲/Unit/管理办": {"collective": False},
+         "甲/Task/1": {"number": 1}, "甲/Task/2": {"number": 2}, "甲/Task/3": {"number": 3}},
+        [("甲/Official/张三", "LEADS", "甲/Task/1"), ("甲/Unit/管理办", "RESPONSIBLE_FOR", "甲/Task/1"),
+         ("甲/Official/张三", "LEADS", "甲/Task/2"), ("甲/Official/张三", "HEADS", "甲/Unit/管理办")],
+    )
+    findings = audit(g, kinds=["task-without-lead", "task-without-responsible-unit"])
+    assert found(findings) == [("task-without-lead", "3"), ("task-without-responsible-unit", "2"),
+                               ("task-without-responsible-unit", "3")]
+
+
+def test_lead_not_in_group():
+    g = tiny(
+        {"甲/Official/张三": {"role": None}, "甲/Official/李四": {"role": "副组长"}, "甲/Official/王五": {"role": None},
+         "甲/Task/1": {"number": 1}, "甲/Task/2": {"number": 2}},
+        [("甲/Official/张三", "LEADS", "甲/Task/2", {"line": 20}), ("甲/Official/张三", "LEADS", "甲/Task/1", {"line": 10}),
+         ("甲/Official/李四", "LEADS", "甲/Task/1")],
+    )
+    [finding] = audit(g, kinds=["lead-not-in-group"])
+    assert finding["subject"]["name"] == "张三"  # 王五 is not in the group either, but leads nothing
+    assert finding["message"] == "张三牵头任务1、任务2，但不在领导小组名单中"
+    assert finding["evidence"]["line"] == 10
+
+
+def test_unit_without_head():
+    g = tiny(
+        {"甲/Official/张三": {"role": "成员"},
+         "甲/Unit/林长办": {"collective": False}, "甲/Unit/文化中心": {"collective": False},
+         "甲/Unit/党政办": {"collective": False}, "甲/Unit/各居民区": {"collective": True},
+         "甲/Unit/武装部": {"collective": False}, "甲/Task/8": {"number": 8}, "甲/Task/5": {"number": 5}},
+        [("甲/Unit/林长办", "RESPONSIBLE_FOR", "甲/Task/8", {"line": 462}),
+         ("甲/Unit/文化中心", "COOPERATES_ON", "甲/Task/5", {"line": 402}),
+         ("甲/Unit/党政办", "COOPERATES_ON", "甲/Task/5"), ("甲/Unit/各居民区", "COOPERATES_ON", "甲/Task/8"),
+         ("甲/Official/张三", "HEADS", "甲/Unit/党政办", {"position": "副主任", "deputy": True})],
+    )
+    findings = audit(g, kinds=["unit-without-head"])
+    # 党政办 has a (deputy) head, 各居民区 is collective, 武装部 has no task.
+    assert found(findings) == [("unit-without-head", "林长办"), ("unit-without-head", "文化中心")]
+    assert findings[0]["message"] == "林长办是任务8的责任部门，但领导小组中没有人担任它的负责人（正职或副职）"
+    assert findings[0]["evidence"]["line"] == 462
+    assert findings[1]["message"].startswith("文化中心是任务5的配合部门")
+
+
+def test_missing_attachment_points_at_the_attachment_list():
+    g = tiny({"甲/Plan/p": {"name": "方案", "line": 1, "attachments": [
+        {"number": 1, "title": "领导小组名单", "line": 365, "present": True},
+        {"number": 2, "title": "项目计划表", "line": 367, "present": False}]}}, [])
+    [finding] = audit(g, kinds=["missing-attachment"])
+    assert finding["message"] == "附件2《项目计划表》在正文中列出，但文件里没有"
+    assert finding["evidence"] == {"file": "t.txt", "line": 367}
+    assert finding["subject"] == {"id": "甲/Plan/p", "name": "方案"}
+
+
+def test_goal_without_task():
+    g = tiny(
+        {"甲/Goal/总目标": {"level": "main"},
+         "甲/Goal/行动A": {"level": "action"}, "甲/Goal/项目A1": {"level": "project"},
+         "甲/Goal/项目A2": {"level": "project"},
+         "甲/Goal/行动B": {"level": "action"}, "甲/Goal/行动C": {"level": "action"},
+         "甲/Goal/项目D": {"level": "project"}, "甲/Goal/子项D1": {"level": "project"},
+         "甲/Task/1": {}, "甲/Task/2": {}, "甲/Task/3": {}},
+        [("甲/Goal/项目A1", "PART_OF", "甲/Goal/行动A"), ("甲/Goal/项目A2", "PART_OF", "甲/Goal/行动A"),
+         ("甲/Goal/子项D1", "PART_OF", "甲/Goal/项目D"),
+         ("甲/Task/1", "SERVES", "甲/Goal/项目A1"), ("甲/Task/2", "SERVES", "甲/Goal/行动C"),
+         ("甲/Task/3", "SERVES", "甲/Goal/子项D1")],
+    )
+    # 总目标 is the vision (not checked); 行动A has parts (checked through them); 项目D is served through 子项D1.
+    assert found(audit(g, kinds=["goal-without-task"])) == [
+        ("goal-without-task", "项目A2"), ("goal-without-task", "行动B")]
+    messages = [f["message"] for f in audit(g, kinds=["goal-without-task"])]
+    assert messages == ["项目“项目A2”（属于“行动A”）没有任何任务服务于它", "行动“行动B”没有任何任务服务于它"]
+
+
+def test_member_without_task_only_where_tasks_have_leads():
+    nodes = {"甲/Official/甲一": {"role": "副组长"}, "甲/Official/甲二": {"role": "副组长"},
+             "甲/Official/甲三": {"role": "成员"}, "甲/Official/甲四": {"role": "常务副组长"},
+             "甲/Task/1": {}, "甲/Task/2": {}}
+    led = tiny(nodes, [("甲/Official/甲四", "LEADS", "甲/Task/1"), ("甲/Official/甲二", "ACCOUNTABLE_FOR", "甲/Task/2")])
+    # 甲二 answers for task 2; 甲三 is no deputy; 甲四 leads task 1.
+    assert found(audit(led, kinds=["member-without-task"])) == [("member-without-task", "甲一")]
+    unled = tiny(nodes, [("甲/Official/甲二", "ACCOUNTABLE_FOR", "甲/Task/2")])
+    assert audit(unled, kinds=["member-without-task"]) == []  # no task has a lead: skipped
+    assert found(audit(led, kinds=["member-without-task"], deputy_roles=["成员"])) == [("member-without-task", "甲三")]
+
+
+def overload_graph() -> nx.MultiDiGraph:
+    # Officials lead 1, 1, 2 and 5 tasks (median 1.5); units are responsible for 1, 1, 1 and 4 (median 1).
+    officials = {"甲一": [1], "甲二": [2], "甲三": [3, 4], "甲四": [5, 6, 7, 8, 9]}
+    units = {"办一": [1], "办二": [2], "办三": [3], "办四": [4, 5, 6, 7]}
+    nodes = {f"甲/Task/{i}": {"number": i} for i in range(1, 10)}
+    nodes |= {f"甲/Official/{o}": {"role": "副组长"} for o in officials}
+    nodes |= {f"甲/Unit/{u}": {"collective": False} for u in units}
+    nodes["甲/Unit/各居民区"] = {"collective": True}
+    edges = [(f"甲/Official/{o}", "LEADS", f"甲/Task/{t}") for o, ts in officials.items() for t in ts]
+    edges += [(f"甲/Unit/{u}", "RESPONSIBLE_FOR", f"甲/Task/{t}") for u, ts in units.items() for t in ts]
+    edges += [("甲/Unit/各居民区", "RESPONSIBLE_FOR", f"甲/Task/{t}") for t in range(1, 10)]  # not counted
+    return tiny(nodes, edges)
+
+
+def test_overloaded_officials_and_units():
+    g = overload_graph()
+    kinds = ["overloaded-official", "overloaded-unit"]
+    assert found(audit(g, kinds=kinds)) == [("overloaded-official", "甲四"), ("overloaded-unit", "办四")]
+    assert audit(g, kinds=["overloaded-official"])[0]["message"] == (
+        "甲四牵头5项任务，是本方案牵头领导任务数中位数（1.5项）的3.3倍")
+    assert found(audit(g, kinds=kinds, overload_minimum=5)) == [("overloaded-official", "甲四")]
+    assert audit(g, kinds=kinds, overload_factor=4) == []  # 5 ≤ 4 × 1.5 and 4 ≤ 4 × 1
+
+
+def test_single_point_of_failure():
+    # 张三 leads 1 and 2; 李四 heads 管理办, responsible for 2; 城建中心, headed by 王五, is responsible for 3.
+    g = tiny(
+        {"甲/Official/张三": {"role": "副组长"}, "甲/Official/李四": {"role": "成员"},
+         "甲/Official/王五": {"role": "成员"},
+         "甲/Unit/管理办": {"collective": False}, "甲/Unit/城建中心": {"collective": False},
+         "甲/Unit/各居民区": {"collective": True},
+         "甲/Task/1": {"number": 1}, "甲/Task/2": {"number": 2}, "甲/Task/3": {"number": 3}},
+        [("甲/Official/张三", "LEADS", "甲/Task/1"), ("甲/Official/张三", "LEADS", "甲/Task/2"),
+         ("甲/Unit/管理办", "RESPONSIBLE_FOR", "甲/Task/2"), ("甲/Official/李四", "HEADS", "甲/Unit/管理办"),
+         ("甲/Unit/城建中心", "RESPONSIBLE_FOR", "甲/Task/3"), ("甲/Official/王五", "HEADS", "甲/Unit/城建中心"),
+         # a collective does not join task 1 to the others
+         ("甲/Unit/各居民区", "COOPERATES_ON", "甲/Task/1"), ("甲/Unit/各居民区", "COOPERATES_ON", "甲/Task/3")],
+    )
+    findings = audit(g, kinds=["single-point-of-failure"])
+    assert found(findings) == [("single-point-of-failure", "张三"), ("single-point-of-failure", "王五"),
+                               ("single-point-of-failure", "城建中心")]
+    assert findings[0]["message"] == "张三是任务1与领导小组之间唯一的联系：若张三缺位，任务1在责任网络中再连不到任何领导"
+
+
+def test_kinds_filter_and_unknown_kind():
+    g = tiny({"甲/Task/1": {}}, [])
+    assert {f["kind"] for f in audit(g, kinds=["task-without-lead"])} == {"task-without-lead"}
+    with pytest.raises(ValueError, match="no-such-kind"):
+        audit(g, kinds=["no-such-kind"])
+    assert set(KINDS.values()) <= {"high", "medium", "low"}
+
+
+# --------------------------------------------------------------------------- the bundled plans
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return build_graph([read_plan(WEIFANG), read_plan(JINYANG)])
+
+
+def test_audit_does_not_change_the_graph(bundled):
+    before = to_dict(bundled)
+    audit(bundled)
+    assert to_dict(bundled) == before
+
+
+def test_every_weifang_action_is_a_task_without_lead(bundled):
+    findings = [f for f in audit(bundled) if f["subdistrict"] == "潍坊新村街道"]
+    without_lead = [f for f in findings if f["kind"] == "task-without-lead"]
+    assert [bundled.nodes[f["subject"]["id"]]["number"] for f in without_lead] == list(range(1, 17))
+    assert all(f["severity"] == "high" for f in without_lead)
+    assert len([f for f in findings if f["kind"] == "task-without-responsible-unit"]) == 16
+    [missing] = [f for f in findings if f["kind"] == "missing-attachment"]
+    assert missing["evidence"] == {"file": "data/潍坊新村街道整体提升打造精品城区专项行动计划.txt", "line": 367}
+    assert "项目计划表" in missing["message"]
+    assert not [f for f in findings if f["kind"] == "member-without-task"]  # no task has a lead there
+
+
+def test_jinyang_findings(bundled):
+    findings = [f for f in audit(bundled) if f["subdistrict"] == "金杨新村街道"]
+    assert not [f for f in findings if f["kind"] in ("task-without-lead", "task-without-responsible-unit")]
+    assert found(findings, "unit-without-head") == [("unit-without-head", "社区文化中心"), ("unit-without-head", "林长办")]
+    [forest] = [f for f in findings if f["subject"]["name"] == "林长办"]
+    assert forest["evidence"]["line"] == 462 and "任务8的责任部门" in forest["message"]
+    assert found(findings, "overloaded-official") == [("overloaded-official", "蔡斌")]
+    assert found(findings, "overloaded-unit") == [("overloaded-unit", "社区党建办"), ("overloaded-unit", "社区管理办")]
+    # 蔡斌 leads task 8, whose responsible unit 林长办 has no head: nobody else reaches it.
+    [spof] = [f for f in findings if f["kind"] == "single-point-of-failure"]
+    assert spof["subject"]["name"] == "蔡斌" and "任务8与领导小组之间唯一的联系" in spof["message"]
+    assert [n for _, n in found(findings, "member-without-task")] == ["金军", "崔中卫", "李杰", "魏澜", "金明"]
+    # The text's projects 11 and 12 are written 吸纳社会共同参与 / 广泛宣传报道 in the task table.
+    assert [n for _, n in found(findings, "goal-without-task")] == ["打造共享互融", "注重氛围营造"]

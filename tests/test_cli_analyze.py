@@ -1,0 +1,165 @@
+"""The analysis commands, run as a user runs them: exit codes, JSON, tables, errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from typer.testing import CliRunner
+
+from _plans import JINYANG, WEIFANG
+from graphmodel.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+# --------------------------------------------------------------------------- audit
+
+
+def test_audit_json_on_the_bundled_plans():
+    result = run("audit", "--format", "json")
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.stdout)
+    for f in findings:
+        assert set(f) == {"kind", "severity", "subdistrict", "subject", "message", "evidence"}
+        assert set(f["subject"]) == {"id", "name"} and set(f["evidence"]) == {"file", "line"}
+    weifang = [f for f in findings if f["subdistrict"] == "潍坊新村街道" and f["kind"] == "task-without-lead"]
+    assert len(weifang) == 16
+    assert any(f["kind"] == "unit-without-head" and f["subject"]["name"] == "林长办" for f in findings)
+
+
+def test_audit_fail_on_exits_1_only_when_such_a_finding_exists():
+    failing = run("audit", "--fail-on", "task-without-lead", "--fail-on", "lead-not-in-group", "--format", "json")
+    assert failing.exit_code == 1
+    assert "task-without-lead" in failing.stderr and json.loads(failing.stdout)  # results still printed
+    assert run("audit", JINYANG, "--fail-on", "task-without-lead").exit_code == 0  # every 金杨 task has a lead
+    assert run("audit", "--fail-on", "lead-not-in-group").exit_code == 0
+
+
+def test_audit_kind_filter_and_csv():
+    result = run("audit", JINYANG, "--kind", "unit-without-head", "--format", "csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["subject_name"], r["line"]) for r in rows] == [("社区文化中心", "402"), ("林长办", "462")]
+    assert set(rows[0]) == {"kind", "severity", "subdistrict", "subject_id", "subject_name", "message", "file", "line"}
+
+
+def test_audit_table_headers():
+    zh = run("audit", JINYANG, "--kind", "overloaded-official")
+    en = run("audit", JINYANG, "--kind", "overloaded-official", "--lang", "en")
+    assert zh.exit_code == en.exit_code == 0
+    assert "严重程度" in zh.stdout and "蔡斌" in zh.stdout
+    assert "Severity" in en.stdout and "严重程度" not in en.stdout
+
+
+def test_audit_bad_input_exits_2():
+    unknown_kind = run("audit", "--fail-on", "no-such-kind")
+    assert unknown_kind.exit_code == 2 and "no-such-kind" in unknown_kind.stderr
+    missing = run("audit", "no/such/plan.txt")
+    assert missing.exit_code == 2 and "Traceback" not in missing.output
+
+
+def test_audit_thresholds():
+    result = run("audit", JINYANG, "--kind", "overloaded-unit", "--overload-minimum", "4", "--format", "json")
+    assert [f["subject"]["name"] for f in json.loads(result.stdout)] == ["社区管理办"]  # 党建办's 3 no longer counts
+
+
+# --------------------------------------------------------------------------- bottlenecks
+
+
+def test_bottlenecks_json_is_one_object():
+    result = run("bottlenecks", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert set(data) == {"officials", "units", "truck_factor"}
+    jinyang = [r for r in data["officials"] if r["subdistrict"] == "金杨新村街道"]
+    assert (jinyang[0]["official"], jinyang[0]["tasks_led"]) == ("蔡斌", 10)
+    truck = {r["subdistrict"]: r for r in data["truck_factor"]}
+    assert truck["潍坊新村街道"]["applicable"] is False and truck["潍坊新村街道"]["reason"]
+    assert truck["金杨新村街道"]["tasks"] == 23
+
+
+def test_bottlenecks_top_and_parts():
+    result = run("bottlenecks", JINYANG, "--top", "1", "--format", "json")
+    data = json.loads(result.stdout)
+    assert [r["official"] for r in data["officials"]] == ["蔡斌"]
+    assert [r["unit"] for r in data["units"]] == ["社区管理办"]
+    truck = json.loads(run("bottlenecks", JINYANG, "--part", "truck-factor", "--format", "json").stdout)
+    assert truck[0]["removed"][0] == "蔡斌"
+    table = run("bottlenecks", JINYANG, "--top", "3")
+    assert table.exit_code == 0 and "卡车因子" in table.stdout and "中介中心度" in table.stdout
+    rows = list(csv.DictReader(io.StringIO(run("bottlenecks", JINYANG, "--top", "1", "--format", "csv").stdout)))
+    assert [(r["kind"], r["name"]) for r in rows] == [("official", "蔡斌"), ("unit", "社区管理办")]
+    assert run("bottlenecks", "--part", "nonsense").exit_code == 2
+
+
+# --------------------------------------------------------------------------- depends, path, show
+
+
+def test_depends_guanliban():
+    result = run("depends", "金杨新村街道/管理办", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    units = {r["name"]: [t["number"] for t in r["tasks"]] for r in data["depends_on"] if r["label"] == "Unit"}
+    assert units["城市建设管理事务中心"] == [9] and units["综合行政执法队"] == [12]
+    assert units["社区营商环境办"] == [None, 14]
+    table = run("depends", "管理办", JINYANG)
+    assert table.exit_code == 0 and "城市建设管理事务中心" in table.stdout and "任务9（第472行）" in table.stdout
+
+
+def test_depends_unknown_or_ambiguous_name_is_one_line_and_exit_2():
+    unknown = run("depends", "无此单位", JINYANG)
+    assert unknown.exit_code == 2
+    assert unknown.stderr.strip().count("\n") == 0 and "无此单位" in unknown.stderr
+    assert "Traceback" not in unknown.output and unknown.stdout == ""
+    ambiguous = run("depends", "服务中心", JINYANG)  # a part of several units' names in one 街道
+    assert ambiguous.exit_code == 2 and ambiguous.stderr.strip().count("\n") == 0
+    assert "社区党群服务中心" in ambiguous.stderr and "社区事务受理服务中心" in ambiguous.stderr
+
+
+def test_depends_name_in_two_subdistricts_answers_for_each():
+    result = run("depends", "管理办", JINYANG, WEIFANG, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert sorted(d["subject"]["id"] for d in data) == ["潍坊新村街道/Unit/管理办", "金杨新村街道/Unit/社区管理办"]
+    jinyang = next(d for d in data if d["subject"]["subdistrict"] == "金杨新村街道")
+    assert {"城市建设管理事务中心", "综合行政执法队", "社区营商环境办"} <= {r["name"] for r in jinyang["depends_on"]}
+    weifang = next(d for d in data if d["subject"]["subdistrict"] == "潍坊新村街道")
+    assert {r["name"] for r in weifang["depends_on"]} == {"侯宇鸥"}  # 潍坊 has no task table: only its head
+
+
+def test_depends_depth():
+    one = json.loads(run("depends", "综合行政执法队", JINYANG, "--format", "json").stdout)
+    two = json.loads(run("depends", "综合行政执法队", JINYANG, "--depth", "2", "--format", "json").stdout)
+    assert {r["depth"] for r in one["depended_on_by"]} == {1}
+    assert {r["depth"] for r in two["depended_on_by"]} == {1, 2}
+    assert run("depends", "综合行政执法队", JINYANG, "--depth", "0").exit_code == 2
+
+
+def test_path():
+    result = run("path", "蔡斌", "综合行政执法队", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["length"] == 2
+    assert [s["relations"][0]["type"] for s in data["paths"][0]] == ["LEADS", "COOPERATES_ON"]
+    none = run("path", "林长办", "虞刚杰")  # different 街道
+    assert none.exit_code == 0 and "没有责任链" in none.stderr
+    assert run("path", "蔡斌", "无此人", JINYANG).exit_code == 2
+
+
+def test_show():
+    result = run("show", "林长办", JINYANG, "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["subject"]["id"] == "金杨新村街道/Unit/林长办"
+    assert [(f["type"], f["evidence"]["line"]) for f in data["facts"]] == [("RESPONSIBLE_FOR", 462)]
+    table = run("show", "金杨新村街道/7")
+    assert table.exit_code == 0 and "牵头领导" in table.stdout and "蔡斌" in table.stdout
+    assert run("show", "7").exit_code == 2  # task 7 in both 街道
+    rows = list(csv.DictReader(io.StringIO(run("show", "蔡斌", JINYANG, "--format", "csv").stdout)))
+    assert sum(r["type"] == "LEADS" for r in rows) == 10
