@@ -1,5 +1,5 @@
 // name: unit-dependents
-// description: 谁依赖某单位：它所配合的任务的责任单位和牵头领导。Who depends on a unit.
+// description: 谁依赖某单位：它所配合的任务的责任单位、它参与的任务的牵头领导、分管它的领导。Who depends on a unit.
 // parameters: unit — 单位名称或别名; subdistrict — 街道名称或 null
 // example: :param unit => '营商环境办'
 // example: :param subdistrict => null
@@ -11,6 +11,9 @@ CALL (u) {
   UNION
   MATCH (u)-[:COOPERATES_ON|RESPONSIBLE_FOR]->(t:Task)<-[:LEADS]-(o:Official)
   RETURN 'lead' AS kind, o.name AS name, collect(DISTINCT coalesce(toString(t.number), t.name)) AS tasks
+  UNION
+  MATCH (o:Official)-[:HEADS]->(u)
+  RETURN 'head' AS kind, o.name AS name, [] AS tasks
 }
 RETURN u.subdistrict AS subdistrict, u.name AS unit, kind, name, tasks
 ORDER BY subdistrict, kind, name

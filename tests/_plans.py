@@ -36,3 +36,17 @@ def targets(graph: nx.MultiDiGraph, source: str, type_: str) -> set[str]:
 
 def tasks_by_number(graph: nx.MultiDiGraph) -> dict[int | None, str]:
     return {d["number"]: n for n, d in graph.nodes(data=True) if d["label"] == "Task"}
+
+
+def union(*graphs: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """One graph holding several (edge keys kept, unlike ``Graph.update``)."""
+    out = nx.MultiDiGraph()
+    for g in graphs:
+        out.add_nodes_from(g.nodes(data=True))
+        out.add_edges_from(g.edges(keys=True, data=True))
+        out.graph.setdefault("warnings", []).extend(g.graph.get("warnings", []))
+    return out
+
+
+def both_plans() -> nx.MultiDiGraph:
+    return union(graph_of(JINYANG), graph_of(WEIFANG))

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 from typer.testing import CliRunner
 
-from _plans import JINYANG, WEIFANG, graph_of
+from _plans import JINYANG, WEIFANG, both_plans, graph_of, union
 from graphmodel import build_graph
 from graphmodel.cli import app
 from graphmodel.resolve import resolve_plan
@@ -19,12 +19,7 @@ runner = CliRunner()
 
 
 def _both():
-    g = build_graph([])
-    for p in (JINYANG, WEIFANG):
-        src = graph_of(p)
-        g.add_nodes_from(src.nodes(data=True))
-        g.add_edges_from(src.edges(keys=True, data=True))
-    return g
+    return both_plans()
 
 
 def _graph_from_text(text: str, name: str):
@@ -109,10 +104,7 @@ def test_failed_load_leaves_each_subdistrict_as_before_or_fully_new(neo4j_clean)
     revised = _graph_from_text(_revised(), "data/金杨新村街道打造精品城区行动方案.txt")
     broken = graph_of(WEIFANG).copy()
     broken.nodes["潍坊新村街道/Task/1"]["mixed"] = [1, "a"]  # Neo4j refuses a list of mixed types
-    both = build_graph([])
-    for g in (revised, broken):
-        both.add_nodes_from(g.nodes(data=True))
-        both.add_edges_from(g.edges(keys=True, data=True))
+    both = union(revised, broken)
     # one transaction for both: the failure keeps 金杨 as before
     with pytest.raises(Exception):
         load_graph(neo4j_clean.driver, both, database=neo4j_clean.database, batch_size=100_000)
