@@ -30,6 +30,9 @@ class PlanError(GraphModelError):
         where = f"{file}:{line}" if line else file
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self):  # survives pickling (errors raised in worker processes)
+        return (PlanError, (self.file, self.reason, self.line))
+
 
 class UnknownNameError(GraphModelError):
     """A name (official, unit, task, street) the graph does not hold."""
@@ -41,6 +44,9 @@ class UnknownNameError(GraphModelError):
         if self.suggestions:
             msg += "；相近的有：" + "、".join(self.suggestions)
         super().__init__(msg)
+
+    def __reduce__(self):
+        return (type(self), (self.name, self.suggestions))
 
 
 class AmbiguousNameError(UnknownNameError):

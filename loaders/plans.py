@@ -12,7 +12,7 @@ from graphmodel.resolve import resolve_plan
 
 from .plan.reader import read_plan_bytes
 
-__all__ = ["read_plan", "read_plans", "bundled_plans", "display_name"]
+__all__ = ["read_plan", "read_plans", "bundled_plans", "display_name", "expand_paths"]
 
 _REPO_DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -73,11 +73,25 @@ def read_plan(path: str | os.PathLike, name: str | None = None) -> SubdistrictMo
     return resolve_plan(read_plan_bytes(data, file))
 
 
-def _expand(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    out: list[Path] = []
-    for p in map(Path, paths):
-        out.extend(sorted(p.glob("*.txt")) if p.is_dir() else [p])
-    return out
+def expand_paths(paths: Iterable[str | os.PathLike] | None) -> list[Path]:
+    """The plan files ``paths`` stands for: files as given, folders by their ``*.txt``; the bundled plans if empty.
+
+    Raises
+    ------
+    PlanError
+        If no file is found.
+    """
+    paths = list(paths or [])
+    if not paths:
+        files = bundled_plans()
+    else:
+        files = []
+        for p in map(Path, paths):
+            files.extend(sorted(p.glob("*.txt")) if p.is_dir() else [p])
+    if not files:
+        where = "、".join(str(p) for p in paths) or "data/"
+        raise PlanError(where, "没有找到方案文件（*.txt）")
+    return files
 
 
 def read_plans(paths: Iterable[str | os.PathLike] | None = None) -> Iterator[SubdistrictModel]:
@@ -85,10 +99,5 @@ def read_plans(paths: Iterable[str | os.PathLike] | None = None) -> Iterator[Sub
 
     A generator: each plan is read when it is asked for, so memory holds one at a time.
     """
-    paths = list(paths or [])
-    files = _expand(paths) if paths else bundled_plans()
-    if not files:
-        where = "、".join(str(p) for p in paths) or "data/"
-        raise PlanError(where, "没有找到方案文件（*.txt）")
-    for path in files:
+    for path in expand_paths(paths):
         yield read_plan(path)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+
 from typing import Annotated, Any, Optional
 
 import typer
 
 from ._common import FormatOpt, LangOpt, Paths, fail, guarded, make_app, warn
 from .output import Column, render
+from ._stream import per_plan
 from .plans import load_graph
 
 __all__ = ["app"]
@@ -87,8 +90,8 @@ def audit(
     unknown = [k for k in (fail_on or []) + (kind or []) if k not in KINDS]
     if unknown:
         fail(f"未知的问题类型：{'、'.join(unknown)}；可用的有：{'、'.join(KINDS)}")
-    graph = load_graph(paths)
-    findings = run_audit(graph, overload_factor=overload_factor, overload_minimum=overload_minimum)
+    each = functools.partial(run_audit, overload_factor=overload_factor, overload_minimum=overload_minimum)
+    findings = [f for part in per_plan(paths, each) for f in part]  # findings are per 街道: one plan at a time
     shown = [f for f in findings if not kind or f["kind"] in kind]
     rows = [{**f, "subject_id": f["subject"]["id"], "subject_name": f["subject"]["name"],
              "file": (f["evidence"] or {}).get("file"), "line": (f["evidence"] or {}).get("line"),
@@ -158,8 +161,8 @@ def bottlenecks(
 
     if part not in _PARTS:
         fail(f"--part 只能是 {'、'.join(_PARTS)}")
-    graph = load_graph(paths)
-    result = run_bottlenecks(graph, top=top)
+    parts = per_plan(paths, functools.partial(run_bottlenecks, top=top))  # per 街道: one plan at a time
+    result = {key: [row for part in parts for row in part[key]] for key in ("officials", "units", "truck_factor")}
     key = part.replace("-", "_")
     if _fmt(fmt) == "json":
         render([], fmt, json_data=result if part == "all" else result[key])

@@ -45,9 +45,10 @@ _SUMMARY = [
 def ingest(paths: Paths = None, fmt: FormatOpt = "table", lang: LangOpt = "zh") -> None:
     """读取方案并汇总：每个街道的领导小组成员、单位、任务、目标、道路数，以及没有牵头领导的任务数。"""
     from ..summary import summarize
+    from ._stream import per_plan
 
-    graph = load_graph(paths)
-    render(summarize(graph), fmt, columns=_SUMMARY, lang=lang, title="方案汇总" if lang == "zh" else "Plans")
+    rows = [row for part in per_plan(paths, summarize) for row in part]
+    render(rows, fmt, columns=_SUMMARY, lang=lang, title="方案汇总" if lang == "zh" else "Plans")
 
 
 class ExportFormat(str, Enum):

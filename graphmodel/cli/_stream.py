@@ -1,0 +1,23 @@
+"""Per-plan results for commands whose answers are per 街道: streamed, warnings to stderr."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ._common import warn
+
+__all__ = ["per_plan"]
+
+
+def per_plan(paths: list[Path] | None, fn: Callable[[Any], Any], *, workers: int | None = None) -> list[Any]:
+    """Apply ``fn`` to each plan's graph (one 街道 at a time, in parallel for many files); return the results."""
+    from loaders.stream import map_plans
+
+    results = []
+    for result, warnings in map_plans(paths, fn, workers=workers):
+        for message in warnings:
+            warn(message)
+        results.append(result)
+    return results

@@ -1,0 +1,42 @@
+"""Plans as a stream: the same answers one process or many, errors from workers as one PlanError."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+
+import pytest
+
+from _plans import JINYANG, WEIFANG
+from graphmodel import PlanError
+from graphmodel.analysis.audit import audit
+from graphmodel.summary import summarize
+from loaders.stream import map_plans
+
+
+@pytest.fixture
+def folder(tmp_path):
+    for i in range(6):
+        shutil.copy(JINYANG if i % 2 else WEIFANG, tmp_path / f"plan{i}.txt")
+    return tmp_path
+
+
+def test_parallel_equals_serial_and_keeps_file_order(folder):
+    serial = list(map_plans([folder], summarize, workers=1))
+    parallel = list(map_plans([folder], summarize, workers=2, chunksize=1))
+    assert serial == parallel
+    assert [rows[0]["subdistrict"] for rows, _ in serial] == ["潍坊新村街道", "金杨新村街道"] * 3
+    assert all(any("附件2" in w for w in warnings) for (rows, warnings) in serial if rows[0]["subdistrict"] == "潍坊新村街道")
+
+
+def test_partial_functions_travel_to_workers(folder):
+    fn = functools.partial(audit, kinds=["task-without-lead"])
+    results = [r for r, _ in map_plans([folder], fn, workers=2, chunksize=2)]
+    assert [len(r) for r in results] == [16, 0] * 3
+
+
+def test_a_bad_file_in_a_worker_is_a_plan_error(folder):
+    (folder / "plan3.txt").write_bytes(b"\x00\x01binary")
+    with pytest.raises(PlanError) as info:
+        list(map_plans([folder], summarize, workers=2, chunksize=1))
+    assert str(info.value).startswith(str(folder / "plan3.txt")) or "plan3.txt" in str(info.value)
