@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = [
@@ -54,6 +55,7 @@ _UNIT_LETTER_OF_POSITION = {"部长": "部", "所长": "所", "队长": "队", "
                             "社长": "社", "组长": "组"}
 
 
+@functools.lru_cache(maxsize=65536)
 def clean(text: str) -> str:
     """Normalise a name as written: no spaces, full-width brackets, no stray punctuation.
 
@@ -68,6 +70,7 @@ def clean(text: str) -> str:
     return text.strip("，,。；;：:、 ")
 
 
+@functools.lru_cache(maxsize=65536)
 def is_collective(name: str) -> bool:
     """Tell whether a party is a collective (各居民区, 各机关部门、事业中心 …), not one unit.
 
@@ -80,6 +83,7 @@ def is_collective(name: str) -> bool:
     return name.startswith(_COLLECTIVE_START) or name in _COLLECTIVE_NAMES
 
 
+@functools.lru_cache(maxsize=65536)
 def is_unit_like(text: str) -> bool:
     """Tell whether a phrase ends like a unit's name (…办, …中心, …队, …）).
 
@@ -96,6 +100,7 @@ def is_unit_like(text: str) -> bool:
     return text.startswith(_COLLECTIVE_START) or not text.endswith(_NOT_UNIT_ENDINGS)
 
 
+@functools.lru_cache(maxsize=65536)
 def looks_like_person(token: str) -> bool:
     """Tell whether a token reads as a person's name: 2–4 Han characters, a surname first, no unit ending.
 
@@ -126,6 +131,7 @@ class TitlePart(tuple):
     member = property(lambda self: self[3])
 
 
+@functools.lru_cache(maxsize=65536)
 def split_title(title: str) -> TitlePart | None:
     """Read one title (党工委副书记, 武装部长, 社区平安办（信访办）负责人) into unit and position.
 
@@ -168,13 +174,15 @@ def _type_suffix(name: str) -> str:
     return name[-1:]
 
 
+@functools.lru_cache(maxsize=65536)
 def _base(name: str) -> str:
     """The name without a bracketed part and without the 社区 prefix."""
     name = re.sub(r"（[^）]*）", "", clean(name))
     return name.removeprefix("社区") if len(name) > 3 else name
 
 
-def alias_keys(name: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def alias_keys(name: str) -> frozenset[str]:
     """Return the keys a unit can be looked up by: the name, its base, the bracketed other name.
 
     Examples
@@ -185,9 +193,10 @@ def alias_keys(name: str) -> set[str]:
     name = clean(name)
     keys = {name, _base(name)}
     keys.update(b for b in re.findall(r"（([^）]*)）", name) if is_unit_like(b))
-    return {k for k in keys if k}
+    return frozenset(k for k in keys if k)
 
 
+@functools.lru_cache(maxsize=65536)
 def abbreviates(short: str, long: str) -> bool:
     """Tell whether ``short`` is a short form of ``long`` (管理办 / 社区管理办, 妇联 / 妇女联合会).
 

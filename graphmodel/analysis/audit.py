@@ -165,8 +165,14 @@ def _tasks_without(graph, sd, rel, what):
 
 def _single_points(graph, sd):
     net = responsibility_network(graph, sd)
+    # Only these can cut a task off: an articulation point, or any node of a component with at
+    # most one official (removing a non-articulation node elsewhere leaves every task its officials).
+    candidates = set(nx.articulation_points(net))
+    for component in nx.connected_components(net):
+        if sum(net.nodes[n]["label"] == Label.OFFICIAL for n in component) <= 1:
+            candidates |= component
     for node in net:
-        if net.nodes[node]["label"] not in (Label.OFFICIAL, Label.UNIT):
+        if node not in candidates or net.nodes[node]["label"] not in (Label.OFFICIAL, Label.UNIT):
             continue
         cut = cut_off_tasks(net, node)
         if cut:

@@ -119,12 +119,21 @@ def cut_off_tasks(network: nx.Graph, node: str) -> list[str]:
     """
     if node not in network:
         return []
-    component = nx.node_connected_component(network, node)
-    rest = network.subgraph(component - {node})
+    adj = network.adj
+    seen = {node}
     out: list[str] = []
-    for part in nx.connected_components(rest):
-        if any(network.nodes[n].get("label") == Label.OFFICIAL for n in part):
+    for start in adj[node]:  # each part the node holds together, walked without it
+        if start in seen:
             continue
-        out.extend(n for n in part if network.nodes[n].get("label") == Label.TASK)
+        part, stack = [start], [start]
+        seen.add(start)
+        while stack:
+            for nxt in adj[stack.pop()]:
+                if nxt not in seen:
+                    seen.add(nxt)
+                    part.append(nxt)
+                    stack.append(nxt)
+        if not any(network.nodes[n].get("label") == Label.OFFICIAL for n in part):
+            out.extend(n for n in part if network.nodes[n].get("label") == Label.TASK)
     order = {n: i for i, n in enumerate(network)}
     return sorted(out, key=order.__getitem__)
