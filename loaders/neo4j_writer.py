@@ -9,6 +9,7 @@ the schema's allow-list; every value is a parameter.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections import defaultdict
@@ -165,35 +166,45 @@ def _checked(name: str, allowed: frozenset[str]) -> str:
     return name
 
 
-def _write_chunk(tx, graph: nx.MultiDiGraph, sds: list[str], batch_size: int) -> LoadResult:
-    """Replace the given 街道 in one transaction; return what it changed (counted afresh on a retry)."""
-    result = LoadResult()
-    nodes = [(n, d) for n, d in graph.nodes(data=True) if d.get("subdistrict") in sds]
-    by_label: dict[str, list[dict]] = defaultdict(list)
-    for n, d in nodes:
-        by_label[_checked(d["label"], LABELS)].append({"id": n, "props": {"id": n, **_props(d, ("label",))}})
-    keep_ids = [n for n, _ in nodes]
-    sd_set = set(sds)
-    by_type: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+def _rows_by_subdistrict(graph: nx.MultiDiGraph) -> dict[str, dict]:
+    """Each 街道's node and relationship rows, and a hash of them that marks this version of its facts."""
+    out: dict[str, dict] = defaultdict(lambda: {"nodes": defaultdict(list), "rels": defaultdict(list), "size": 0})
+    for n, d in graph.nodes(data=True):
+        part = out[d.get("subdistrict")]
+        part["nodes"][_checked(d["label"], LABELS)].append({"id": n, "props": {"id": n, **_props(d, ("label",))}})
+        part["size"] += 1
     for u, v, k, d in graph.edges(keys=True, data=True):
-        if graph.nodes[u].get("subdistrict") in sd_set:
-            key = (_checked(k, RELS), graph.nodes[u]["label"], graph.nodes[v]["label"])
-            by_type[key].append({"source": u, "target": v, "key": f"{u}|{k}|{v}", "props": _props(d, ("type",))})
-    keep_rels = [row["key"] for rows in by_type.values() for row in rows]
+        part = out[graph.nodes[u].get("subdistrict")]
+        key = (_checked(k, RELS), graph.nodes[u]["label"], graph.nodes[v]["label"])
+        part["rels"][key].append({"source": u, "target": v, "props": _props(d, ("type",))})
+        part["size"] += 1
+    for part in out.values():
+        digest = hashlib.sha1()
+        for label in sorted(part["nodes"]):
+            digest.update(json.dumps(part["nodes"][label], sort_keys=True, ensure_ascii=False).encode())
+        for key in sorted(part["rels"]):
+            digest.update(json.dumps([key, part["rels"][key]], sort_keys=True, ensure_ascii=False).encode())
+        part["token"] = digest.hexdigest()[:16]
+        for rows in [*part["nodes"].values(), *part["rels"].values()]:
+            for row in rows:
+                row["props"]["load_hash"] = part["token"]
+    return dict(out)
 
-    # stale first: relationships, then nodes, of these 街道 only
-    for label in sorted(LABELS):
-        summary = tx.run(
-            f"UNWIND $sds AS sd MATCH (a:`{label}` {{subdistrict: sd}})-[r]->(b) "
-            "WHERE NOT a.id + '|' + type(r) + '|' + b.id IN $keep DELETE r",
-            sds=sds, keep=keep_rels,
-        ).consume()
-        result.add(summary.counters)
-        summary = tx.run(
-            f"UNWIND $sds AS sd MATCH (n:`{label}` {{subdistrict: sd}}) WHERE NOT n.id IN $keep DETACH DELETE n",
-            sds=sds, keep=keep_ids,
-        ).consume()
-        result.add(summary.counters)
+
+def _write_chunk(tx, parts: dict[str, dict], sds: list[str], batch_size: int) -> LoadResult:
+    """Replace the given 街道 in one transaction; return what it changed (counted afresh on a retry).
+
+    Every node and relationship written carries its 街道's ``load_hash``; what of these 街道
+    still carries another hash afterwards was not written by this load, and is deleted.
+    """
+    result = LoadResult()
+    by_label: dict[str, list[dict]] = defaultdict(list)
+    by_type: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for sd in sds:
+        for label, rows in parts[sd]["nodes"].items():
+            by_label[label].extend(rows)
+        for key, rows in parts[sd]["rels"].items():
+            by_type[key].extend(rows)
     for label, rows in by_label.items():
         for batch in _chunks(rows, batch_size):
             summary = tx.run(f"UNWIND $rows AS row MERGE (n:`{label}` {{id: row.id}}) SET n = row.props", rows=batch).consume()
@@ -208,6 +219,20 @@ def _write_chunk(tx, graph: nx.MultiDiGraph, sds: list[str], batch_size: int) ->
             ).consume()
             result.add(summary.counters)
             result.relationships_written += len(batch)
+    marks = [{"sd": sd, "token": parts[sd]["token"]} for sd in sds]
+    for label in sorted(LABELS):  # sweep what this load did not write: relationships, then nodes
+        summary = tx.run(
+            f"UNWIND $marks AS m MATCH (a:`{label}` {{subdistrict: m.sd}})-[r]->() "
+            "WHERE r.load_hash IS NULL OR r.load_hash <> m.token DELETE r",
+            marks=marks,
+        ).consume()
+        result.add(summary.counters)
+        summary = tx.run(
+            f"UNWIND $marks AS m MATCH (n:`{label}` {{subdistrict: m.sd}}) "
+            "WHERE n.load_hash IS NULL OR n.load_hash <> m.token DETACH DELETE n",
+            marks=marks,
+        ).consume()
+        result.add(summary.counters)
     return result
 
 
@@ -243,30 +268,28 @@ def load_graph(
     if batch_size < 1:
         raise Neo4jError("批大小必须是正整数")
     ensure_schema(driver, database)
+    parts = _rows_by_subdistrict(graph)
     result = LoadResult(subdistricts=subdistricts(graph))
-    sizes: dict[str, int] = defaultdict(int)
-    for _, d in graph.nodes(data=True):
-        sizes[d.get("subdistrict")] += 1
-    for u, _v, _k in graph.edges(keys=True):
-        sizes[graph.nodes[u].get("subdistrict")] += 1
-    total = sum(sizes.values())
+    total = sum(p["size"] for p in parts.values())
+    groups: list[list[str]] = []
     chunk: list[str] = []
+    size = 0
+    for sd in result.subdistricts:
+        if chunk and size + parts[sd]["size"] > batch_size:
+            groups.append(chunk)
+            chunk, size = [], 0
+        chunk.append(sd)
+        size += parts[sd]["size"]
+    if chunk:
+        groups.append(chunk)
     done = 0
     with driver.session(database=database) as session:
-        groups = []
-        for sd in result.subdistricts:
-            if chunk and sum(sizes[s] for s in chunk) + sizes[sd] > batch_size:
-                groups.append(chunk)
-                chunk = []
-            chunk.append(sd)
-        if chunk:
-            groups.append(chunk)
         for group in groups:
-            part = session.execute_write(lambda tx, g=group: _write_chunk(tx, graph, g, batch_size))
+            part = session.execute_write(lambda tx, g=group: _write_chunk(tx, parts, g, batch_size))
             for name in ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
                          "properties_set", "nodes_written", "relationships_written"):
                 setattr(result, name, getattr(result, name) + getattr(part, name))
-            done += sum(sizes[s] for s in group)
+            done += sum(parts[s]["size"] for s in group)
             if progress:
                 progress(done, total)
     return result
