@@ -66,3 +66,19 @@ def test_neo4j_admin_imports_the_files(tmp_path):
     nodes = int(re.search(r"(\d+) nodes", output).group(1))
     rels = int(re.search(r"(\d+) relationships", output).group(1))
     assert (nodes, rels) == (graph.number_of_nodes(), graph.number_of_edges())
+
+
+def test_cli_writes_the_files_and_prints_the_command(tmp_path):
+    from typer.testing import CliRunner
+
+    from graphmodel.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["export", "--format", "neo4j-admin", "-o", str(tmp_path / "imp")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("neo4j-admin database import full neo4j ")
+    assert "--nodes=./nodes_Task.csv" in result.stdout and (tmp_path / "imp" / "nodes_Task.csv").is_file()
+    again = runner.invoke(app, ["export", "--format", "neo4j-admin", "-o", str(tmp_path / "imp")])
+    assert again.exit_code == 2 and "不为空" in again.stderr
+    missing = runner.invoke(app, ["export", "--format", "neo4j-admin"])
+    assert missing.exit_code == 2 and "-o" in missing.stderr

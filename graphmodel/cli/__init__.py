@@ -7,6 +7,7 @@ from .analyze import app as analyze_app
 from .neo4j import app as neo4j_app
 from .neo4j import query_app
 from .plans import app as plans_app
+from .report import app as report_app
 
 __all__ = ["app", "main"]
 
@@ -17,6 +18,7 @@ app = make_app(
 app.add_typer(plans_app, name=None)
 app.add_typer(analyze_app, name=None)
 app.add_typer(neo4j_app, name=None)
+app.add_typer(report_app, name=None)
 app.add_typer(query_app, name="query", help="命名查询：list 列出，run 运行。")
 
 

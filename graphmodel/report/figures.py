@@ -1,0 +1,264 @@
+"""The report's plotly figures: the responsibility network and the bottleneck bar charts, as plain JSON."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import networkx as nx
+
+from ..schema import Label, Rel
+from ._labels import FONT_FAMILY
+
+__all__ = ["network_figure", "officials_figure", "units_figure", "NETWORK_NODE_LABELS", "NETWORK_RELS"]
+
+#: The kinds of node the network shows.
+NETWORK_NODE_LABELS: tuple[str, ...] = (Label.OFFICIAL, Label.UNIT, Label.TASK, Label.GOAL)
+
+#: The relationships the network draws: type → (legend name, colour, dash).
+NETWORK_RELS: dict[str, tuple[str, str, str]] = {
+    Rel.LEADS: ("牵头", "#1f77b4", "solid"),
+    Rel.RESPONSIBLE_FOR: ("责任", "#2ca02c", "solid"),
+    Rel.COOPERATES_ON: ("配合", "#8fd18a", "dot"),
+    Rel.HEADS: ("担任负责人", "#9ab8d8", "dash"),
+    Rel.SERVES: ("服务于目标", "#c5b0d5", "solid"),
+    Rel.PART_OF: ("属于目标", "#d9d9d9", "solid"),
+}
+
+_MARK = "#d62728"  # what the plan leaves open is drawn in red
+# category → (legend name, symbol, fill, outline, outline width, size, text shown)
+_CATEGORIES: dict[str, tuple[str, str, str, str, float, int, bool]] = {
+    "official": ("领导", "circle", "#1f77b4", "#ffffff", 1, 15, True),
+    "unit": ("单位", "square", "#2ca02c", "#ffffff", 1, 14, True),
+    "unit-without-head": ("无负责人的单位", "square-x", "#2ca02c", _MARK, 2.5, 18, True),
+    "task": ("任务", "diamond", "#ff7f0e", "#ffffff", 1, 13, True),
+    "task-without-lead": ("无牵头领导的任务", "diamond-x", "#ff7f0e", _MARK, 2.5, 17, True),
+    "goal": ("目标", "triangle-up", "#9467bd", "#ffffff", 1, 10, False),
+}
+
+
+def _plain(fig: Any) -> dict[str, Any]:
+    """A validated plotly figure as JSON-ready dicts and lists."""
+    import plotly.io
+
+    return json.loads(plotly.io.to_json(fig, validate=True))
+
+
+def network_figure(
+    graph: nx.MultiDiGraph,
+    subdistrict: str,
+    *,
+    units_without_head: set[str] = frozenset(),
+    seed: int = 7,
+) -> tuple[dict[str, Any], dict[str, tuple[float, float]]]:
+    """Draw one 街道's officials, units, tasks and goals, coloured by kind, laid out by networkx.
+
+    Tasks without a 牵头领导 and the ``units_without_head`` are marked (a red cross and
+    outline, and a legend entry of their own). Each point's ``customdata`` is its node id.
+    The layout is :func:`networkx.spring_layout` with a fixed ``seed``, so the picture is the
+    same on every run.
+
+    Returns
+    -------
+    tuple of (dict, dict)
+        The figure (``{"data", "layout"}``) and each node's position.
+    """
+    import plotly.graph_objects as go
+
+    nodes = [n for n, d in graph.nodes(data=True)
+             if d.get("subdistrict") == subdistrict and d.get("label") in NETWORK_NODE_LABELS]
+    members = set(nodes)
+    edges = [(u, v, k) for u, v, k in graph.edges(keys=True) if k in NETWORK_RELS and u in members and v in members]
+    simple = nx.Graph()
+    simple.add_nodes_from(nodes)
+    simple.add_edges_from((u, v) for u, v, _ in edges)
+    pos = _layout(simple, seed)
+
+    fig = go.Figure()
+    for rel, (name, colour, dash) in NETWORK_RELS.items():
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for u, v, k in edges:
+            if k == rel:
+                xs += [pos[u][0], pos[v][0], None]
+                ys += [pos[u][1], pos[v][1], None]
+        if xs:
+            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=f"关系：{name}", hoverinfo="skip",
+                                     line={"color": colour, "width": 1.2, "dash": dash}))
+
+    by_category: dict[str, list[str]] = {c: [] for c in _CATEGORIES}
+    for n in nodes:
+        by_category[_category(graph, n, units_without_head)].append(n)
+    for category, (name, symbol, fill, outline, width, size, text) in _CATEGORIES.items():
+        members_ = by_category[category]
+        if not members_:
+            continue
+        fig.add_trace(go.Scatter(
+            x=[pos[n][0] for n in members_], y=[pos[n][1] for n in members_],
+            mode="markers+text" if text else "markers", name=f"{name}（{len(members_)}）",
+            text=[_short(graph, n) for n in members_] if text else None,
+            textposition="top center", textfont={"size": 10, "color": "#333"},
+            hovertext=[_hover(graph, n, name) for n in members_], hoverinfo="text",
+            customdata=members_,
+            marker={"symbol": symbol, "color": fill, "size": size, "line": {"color": outline, "width": width}},
+        ))
+    # The selected node is ringed by this last trace (the page's script moves it).
+    fig.add_trace(go.Scatter(x=[], y=[], mode="markers", name="选中", showlegend=False, hoverinfo="skip",
+                             marker={"symbol": "circle-open", "size": 30, "color": "#111",
+                                     "line": {"width": 3, "color": "#111"}}))
+    fig.update_layout(
+        height=760, margin={"l": 10, "r": 10, "t": 10, "b": 10}, hovermode="closest", clickmode="event",
+        dragmode="pan", plot_bgcolor="#ffffff", paper_bgcolor="#ffffff", font={"family": FONT_FAMILY},
+        legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom", "font": {"size": 12}},
+        xaxis={"visible": False}, yaxis={"visible": False},
+    )
+    return _plain(fig), pos
+
+
+def _layout(simple: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """Lay out each connected part with spring_layout (fixed seed) in a box whose area grows with its size,
+    then set the boxes in rows, the largest part first: a single spring layout of all the parts
+    pushes the small ones far out and squeezes the main one into a blob."""
+    order = {n: i for i, n in enumerate(simple)}
+    parts = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(order[n] for n in c)))
+    boxes = []
+    for part in parts:
+        side = math.sqrt(len(part))  # the part's box: side × side
+        if len(part) == 1:
+            local = {next(iter(part)): (0.0, 0.0)}
+        else:
+            sub = simple.subgraph(sorted(part, key=order.get))
+            spread = nx.spring_layout(sub, seed=seed, iterations=300, k=2.5 / side)  # k: a little wider than default
+            local = {n: (float(x), float(y)) for n, (x, y) in spread.items()}
+        boxes.append((side, local))
+    width = max(max((side for side, _ in boxes), default=1.0), 1.2 * math.sqrt(sum(s * s for s, _ in boxes)))
+    pos: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    gap = 0.6
+    for side, local in boxes:
+        if x and x + side > width:
+            x, y, row_height = 0.0, y - row_height - gap, 0.0
+        for n, (lx, ly) in local.items():  # spring_layout's coordinates lie in [-1, 1]
+            pos[n] = (round(x + (lx + 1) / 2 * side, 4), round(y - (1 - ly) / 2 * side, 4))
+        x += side + gap
+        row_height = max(row_height, side)
+    return pos
+
+
+def _category(graph: nx.MultiDiGraph, node: str, units_without_head: set[str]) -> str:
+    label = graph.nodes[node].get("label")
+    if label == Label.OFFICIAL:
+        return "official"
+    if label == Label.UNIT:
+        return "unit-without-head" if node in units_without_head else "unit"
+    if label == Label.TASK:
+        led = any(k == Rel.LEADS for _, _, k in graph.in_edges(node, keys=True))
+        return "task" if led else "task-without-lead"
+    return "goal"
+
+
+def _short(graph: nx.MultiDiGraph, node: str) -> str:
+    data = graph.nodes[node]
+    if data.get("label") == Label.TASK:
+        return str(data["number"]) if data.get("number") is not None else "无序号"
+    return str(data.get("name", node))
+
+
+def _hover(graph: nx.MultiDiGraph, node: str, category: str) -> str:
+    data = graph.nodes[node]
+    name = data.get("name", node)
+    if data.get("label") == Label.TASK and data.get("number") is not None:
+        name = f"任务{data['number']}：{name}"
+    return f"<b>{_escape(name)}</b><br>{category}<br>点击查看详情与出处"
+
+
+def _escape(text: str) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def officials_figure(rows: list[dict[str, Any]], *, top: int = 15) -> tuple[dict[str, Any], str]:
+    """A bar chart of the officials who carry the most tasks (or, where none carries any, who sit
+    between the most).
+
+    ``rows`` are one 街道's official rows of :func:`~graphmodel.analysis.bottlenecks.bottlenecks`.
+
+    Returns
+    -------
+    tuple of (dict, str)
+        The figure and a sentence saying what it shows.
+    """
+    import plotly.graph_objects as go
+
+    loaded = [r for r in rows if r["load"]][:top]
+    if loaded:
+        names = [_who(r["official"], r.get("role")) for r in loaded]
+        hover = [f"合计 {r['load']} 项（牵头或作为部门负责人负责）<br>中介中心度 {r['betweenness'] or 0:.3f}"
+                 + ("<br>割点" if r["articulation"] else "") for r in loaded]
+        fig = go.Figure([
+            go.Bar(y=names, x=[r["tasks_led"] for r in loaded], orientation="h", name="牵头任务",
+                   marker_color="#1f77b4", hovertext=hover),
+            go.Bar(y=names, x=[r["tasks_accountable"] for r in loaded], orientation="h",
+                   name="作为责任部门负责人负责的任务", marker_color="#9ab8d8", hovertext=hover),
+        ])
+        fig.update_layout(barmode="group", xaxis_title="任务数")
+        note = f"任务最多的 {len(loaded)} 位领导：牵头的任务，和作为责任部门负责人负责的任务。"
+    else:
+        central = sorted((r for r in rows if r["betweenness"]), key=lambda r: -r["betweenness"])[:top]
+        names = [_who(r["official"], r.get("role")) for r in central]
+        fig = go.Figure([go.Bar(y=names, x=[r["betweenness"] for r in central], orientation="h",
+                                name="中介中心度", marker_color="#1f77b4")])
+        fig.update_layout(xaxis_title="中介中心度")
+        note = "本方案没有领导牵头或负责任何任务，无从比较任务负担；图中按责任网络中的中介中心度排列。"
+    return _bar_layout(fig, len(names)), note
+
+
+def units_figure(rows: list[dict[str, Any]], *, top: int = 15) -> tuple[dict[str, Any], str]:
+    """A bar chart of the units with the most tasks, responsible and cooperating (or, where none has any,
+    by betweenness).
+
+    ``rows`` are one 街道's unit rows of :func:`~graphmodel.analysis.bottlenecks.bottlenecks`.
+
+    Returns
+    -------
+    tuple of (dict, str)
+        The figure and a sentence saying what it shows.
+    """
+    import plotly.graph_objects as go
+
+    loaded = sorted((r for r in rows if r["tasks_responsible"] or r["tasks_cooperating"]),
+                    key=lambda r: (-r["tasks_responsible"], -r["tasks_cooperating"]))[:top]
+    if loaded:
+        names = [r["unit"] + ("（集体）" if r["collective"] else "") for r in loaded]
+        hover = ["负责人：" + ("、".join(r["heads"]) or "无") for r in loaded]
+        fig = go.Figure([
+            go.Bar(y=names, x=[r["tasks_responsible"] for r in loaded], orientation="h", name="责任",
+                   marker_color="#2ca02c", hovertext=hover),
+            go.Bar(y=names, x=[r["tasks_cooperating"] for r in loaded], orientation="h", name="配合",
+                   marker_color="#8fd18a", hovertext=hover),
+        ])
+        fig.update_layout(barmode="stack", xaxis_title="任务数")
+        note = f"任务最多的 {len(loaded)} 个单位：作为责任部门和作为配合部门的任务。"
+    else:
+        central = sorted((r for r in rows if r["betweenness"]), key=lambda r: -r["betweenness"])[:top]
+        names = [r["unit"] for r in central]
+        fig = go.Figure([go.Bar(y=names, x=[r["betweenness"] for r in central], orientation="h",
+                                name="中介中心度", marker_color="#2ca02c")])
+        fig.update_layout(xaxis_title="中介中心度")
+        note = "本方案没有把任何任务交给单位，无从比较任务负担；图中按责任网络中的中介中心度排列。"
+    return _bar_layout(fig, len(names)), note
+
+
+def _who(name: str, role: str | None) -> str:
+    return f"{name}（{role}）" if role else name
+
+
+def _bar_layout(fig: Any, bars: int) -> dict[str, Any]:
+    fig.update_layout(
+        height=120 + 26 * max(bars, 1), margin={"l": 10, "r": 20, "t": 30, "b": 40},
+        yaxis={"autorange": "reversed", "automargin": True}, font={"family": FONT_FAMILY},
+        legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},
+        plot_bgcolor="#ffffff", paper_bgcolor="#ffffff", hovermode="y unified",
+    )
+    fig.update_xaxes(gridcolor="#eeeeee", rangemode="tozero")
+    return _plain(fig)

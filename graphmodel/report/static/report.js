@@ -1,0 +1,176 @@
+/* The report's own script: draws the figures, sorts and filters the findings, shows a node's details. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("report-data").textContent);
+  var CONFIG = { displaylogo: false, responsive: true, scrollZoom: true, modeBarButtonsToRemove: ["select2d", "lasso2d"] };
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  // ---------------------------------------------------------------- figures
+  document.querySelectorAll("[data-figure]").forEach(function (div) {
+    var fig = data.figures[div.getAttribute("data-figure")];
+    if (!fig) return;
+    // A fixed height: with `responsive`, a div whose height comes from its content collapses on a resize.
+    if (fig.layout && fig.layout.height) div.style.height = fig.layout.height + "px";
+    Plotly.newPlot(div, fig.data, fig.layout, CONFIG);
+    if (div.classList.contains("network")) {
+      var index = Number(div.getAttribute("data-index"));
+      div.on("plotly_click", function (event) {
+        var point = event && event.points && event.points[0];
+        if (point && typeof point.customdata === "string" && data.nodes[point.customdata]) {
+          showDetails(index, point.customdata);
+        }
+      });
+    }
+  });
+
+  // ---------------------------------------------------------------- details
+  function evidence(text) {
+    return el("span", "ev", text || "");
+  }
+
+  function showDetails(index, id) {
+    var node = data.nodes[id];
+    var panel = document.getElementById("details-" + index);
+    if (!node || !panel) return;
+    panel.textContent = "";
+    panel.setAttribute("data-node", id);
+    var head = el("h4");
+    head.appendChild(el("span", "kind kind-" + node.label, node.kind));
+    head.appendChild(document.createTextNode(node.name));
+    panel.appendChild(head);
+    var where = el("p");
+    where.appendChild(document.createTextNode(node.subdistrict + " · 出处 "));
+    where.appendChild(evidence(node.evidence));
+    panel.appendChild(where);
+
+    if (node.properties.length) {
+      var dl = el("dl");
+      node.properties.forEach(function (pair) {
+        dl.appendChild(el("dt", null, pair[0]));
+        dl.appendChild(el("dd", null, pair[1]));
+      });
+      panel.appendChild(dl);
+    }
+    if (node.findings.length) {
+      panel.appendChild(el("h5", null, "审计发现（" + node.findings.length + "）"));
+      var fl = el("ul");
+      node.findings.forEach(function (f) {
+        var li = el("li", "finding", "［" + f.severity + "］" + f.kind + "：" + f.message + " ");
+        li.appendChild(evidence(f.evidence));
+        fl.appendChild(li);
+      });
+      panel.appendChild(fl);
+    }
+    panel.appendChild(el("h5", null, "关系（" + node.facts.length + "）"));
+    if (!node.facts.length) panel.appendChild(el("p", "placeholder", "图中没有它的任何关系。"));
+    var ul = el("ul", "facts");
+    node.facts.forEach(function (f) {
+      var li = el("li");
+      li.appendChild(document.createTextNode(f.relation + "："));
+      var label = (f.number !== undefined && f.number !== null ? "任务" + f.number + " " : "") + f.other;
+      if (data.nodes[f.other_id]) {
+        var link = el("button", "node-link", label);
+        link.type = "button";
+        link.setAttribute("data-node", f.other_id);
+        li.appendChild(link);
+      } else {
+        li.appendChild(document.createTextNode(label + "（" + f.other_kind + "）"));
+      }
+      if (f.detail) li.appendChild(document.createTextNode("（" + f.detail + "）"));
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(evidence(f.evidence));
+      ul.appendChild(li);
+    });
+    panel.appendChild(ul);
+    highlight(index, node);
+  }
+
+  function highlight(index, node) {
+    var div = document.getElementById("network-" + index);
+    if (!div || !div.data) return;
+    Plotly.restyle(div, { x: [[node.xy[0]]], y: [[node.xy[1]]] }, [div.data.length - 1]);
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("button.node-link");
+    if (!link) return;
+    var id = link.getAttribute("data-node");
+    var node = data.nodes[id];
+    if (!node) return;
+    showDetails(node.section, id);
+    var net = document.getElementById("network-" + node.section);
+    if (net && link.closest("table")) net.scrollIntoView({ behavior: "smooth", block: "center" });
+  });
+
+  document.querySelectorAll("input.node-search").forEach(function (input) {
+    var list = document.getElementById(input.getAttribute("list"));
+    var index = Number(input.closest("section").getAttribute("data-index"));
+    input.addEventListener("change", function () {
+      var options = list ? list.options : [];
+      for (var i = 0; i < options.length; i++) {
+        if (options[i].value === input.value) {
+          showDetails(index, options[i].getAttribute("data-node"));
+          return;
+        }
+      }
+    });
+  });
+
+  // ---------------------------------------------------------------- findings: filter and sort
+  document.querySelectorAll("table.findings").forEach(function (table) {
+    var section = table.closest("section");
+    var input = section.querySelector("input.filter");
+    var severity = section.querySelector("select.severity");
+    var kind = section.querySelector("select.kind");
+    var counter = section.querySelector(".count");
+    var body = table.tBodies[0];
+    var rows = Array.prototype.filter.call(body.rows, function (r) { return !r.classList.contains("none"); });
+
+    function apply() {
+      var words = input.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (row) {
+        var text = row.textContent.toLowerCase();
+        var ok = words.every(function (w) { return text.indexOf(w) >= 0; }) &&
+          (!severity.value || row.getAttribute("data-severity") === severity.value) &&
+          (!kind.value || row.getAttribute("data-kind") === kind.value);
+        row.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      counter.textContent = "显示 " + shown + " / " + rows.length + " 条";
+    }
+    input.addEventListener("input", apply);
+    severity.addEventListener("change", apply);
+    kind.addEventListener("change", apply);
+
+    var headers = table.tHead.rows[0].cells;
+    Array.prototype.forEach.call(headers, function (th, column) {
+      th.tabIndex = 0;
+      function sort() {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(headers, function (h) { h.setAttribute("aria-sort", "none"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var numeric = th.getAttribute("data-type") === "number";
+        var keyed = rows.map(function (row, i) {
+          var cell = row.cells[column];
+          var key = cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent;
+          return { row: row, key: numeric ? Number(key) : key, i: i };
+        });
+        keyed.sort(function (a, b) {
+          var c = numeric ? a.key - b.key : a.key.localeCompare(b.key, "zh-CN");
+          return (ascending ? c : -c) || a.i - b.i;
+        });
+        keyed.forEach(function (k) { body.appendChild(k.row); });
+        rows = keyed.map(function (k) { return k.row; });
+      }
+      th.addEventListener("click", sort);
+      th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
+    });
+  });
+})();
