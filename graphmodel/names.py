@@ -42,7 +42,7 @@ _UNIT_ENDINGS = (
 _NOT_UNIT_ENDINGS = ("社会", "社区", "机会", "内部", "外部", "全部", "局部", "基层部", "小区", "园区", "城区", "街区", "景区")
 _COLLECTIVE_START = ("各", "全体", "所有")
 _COLLECTIVE_NAMES = {"相关部门", "有关部门", "相关单位", "有关单位", "成员单位", "机关部门", "事业中心", "直属单位"}
-_GENERIC_CATEGORY = re.compile(r"^(各|相关|有关)?(机关|事业|直属|职能|相关)?(部门|单位|中心|科室|事业中心|事业单位)$")
+_GENERIC_CATEGORY = re.compile(r"^(机关|事业|直属|职能)?(部门|单位|中心|科室)$")
 
 # Positions that head a unit (主任, 书记 …) with their deputy forms, and what only makes one a member.
 _POSITION = re.compile(

@@ -187,9 +187,14 @@ def test_unknown_hazard_is_an_error():
 
 # ---------------------------------------------------------------- layouts the reader misreads
 
+# Hard layouts the reader has since learnt to read: they must stay read correctly.
+READ_SINCE = {"title_wrap_at_comma", "content_line_ends_sentence", "two_leads_wrapped", "collective_then_generic"}
+
+
 @pytest.mark.parametrize(
     "hazard",
-    [pytest.param(name, marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason=why))
+    [pytest.param(name, marks=() if name in READ_SINCE else
+                  pytest.mark.xfail(strict=True, raises=AssertionError, reason=why))
      for name, why in synthetic.HAZARDS.items()],
 )
 def test_hard_layout_reads_to_its_truth(hazard):

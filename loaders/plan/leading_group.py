@@ -92,9 +92,14 @@ def read_leading_group(lines: tuple[Line, ...]) -> tuple[list[OfficialRecord], l
         member = _parse_member(text)
         if member and role:
             name, titles = member
-            officials.append({"name": name, "role": role, "titles": titles, "line": lines[i].no})
+            officials.append({"name": name, "role": role, "titles": titles, "line": lines[i].no,
+                              "open": text.rstrip().endswith(("、", "，", ","))})
             continue
         last = officials[-1]["titles"] if officials else None
+        if officials and officials[-1].get("open"):  # the last line ended with 、: a new title goes on
+            officials[-1]["open"] = text.rstrip().endswith(("、", "，", ","))
+            last.extend(_split_titles(text))
+            continue
         if last is not None and last and not clean(last[-1]).endswith(_TITLE_DONE):
             more = _split_titles(text)
             last[-1] += more[0] if more else ""

@@ -224,6 +224,10 @@ def read_task_table(
                 row.closed = bool(re.search(r"[。；！？!?;]$", text))
                 return
             row.closed = True
+        if _is_content(text) and not row.assign:  # a sentence ended a line; the content goes on
+            row.content.append(Line(no, text))
+            row.closed = bool(re.search(r"[。；！？!?;]$", text))
+            return
         if _is_content(text):  # content after the assignment: an unnumbered row begins
             new = _Row(None, no, pre=_split_trailing_indicators(row))
             rows.append(new)
@@ -273,6 +277,8 @@ def read_task_table(
             continue
         tokens = _merge_padded(row.assign)
         leads: list[Mention] = []
+        while len(tokens) > 1 and tokens[0][0].endswith("、"):  # two leads, the cell wrapped after 、
+            tokens[:2] = [(tokens[0][0] + tokens[1][0], tokens[0][1], tokens[0][2])]
         if has_lead and tokens:
             first_token, no, _ = tokens[0]
             names = [clean(n) for n in re.split(r"[、，,]", first_token) if clean(n)]
