@@ -55,7 +55,7 @@ _UNIT_LETTER_OF_POSITION = {"部长": "部", "所长": "所", "队长": "队", "
                             "社长": "社", "组长": "组"}
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """Normalise a name as written: no spaces, full-width brackets, no stray punctuation.
 
@@ -70,7 +70,7 @@ def clean(text: str) -> str:
     return text.strip("，,。；;：:、 ")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def is_collective(name: str) -> bool:
     """Tell whether a party is a collective (各居民区, 各机关部门、事业中心 …), not one unit.
 
@@ -83,7 +83,7 @@ def is_collective(name: str) -> bool:
     return name.startswith(_COLLECTIVE_START) or name in _COLLECTIVE_NAMES
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def is_unit_like(text: str) -> bool:
     """Tell whether a phrase ends like a unit's name (…办, …中心, …队, …）).
 
@@ -100,7 +100,7 @@ def is_unit_like(text: str) -> bool:
     return text.startswith(_COLLECTIVE_START) or not text.endswith(_NOT_UNIT_ENDINGS)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def looks_like_person(token: str) -> bool:
     """Tell whether a token reads as a person's name: 2–4 Han characters, a surname first, no unit ending.
 
@@ -131,7 +131,7 @@ class TitlePart(tuple):
     member = property(lambda self: self[3])
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def split_title(title: str) -> TitlePart | None:
     """Read one title (党工委副书记, 武装部长, 社区平安办（信访办）负责人) into unit and position.
 
@@ -174,14 +174,14 @@ def _type_suffix(name: str) -> str:
     return name[-1:]
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def _base(name: str) -> str:
     """The name without a bracketed part and without the 社区 prefix."""
     name = re.sub(r"（[^）]*）", "", clean(name))
     return name.removeprefix("社区") if len(name) > 3 else name
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def alias_keys(name: str) -> frozenset[str]:
     """Return the keys a unit can be looked up by: the name, its base, the bracketed other name.
 
@@ -196,7 +196,7 @@ def alias_keys(name: str) -> frozenset[str]:
     return frozenset(k for k in keys if k)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def abbreviates(short: str, long: str) -> bool:
     """Tell whether ``short`` is a short form of ``long`` (管理办 / 社区管理办, 妇联 / 妇女联合会).
 

@@ -1,25 +1,72 @@
-"""The ``graphmodel`` command: sub-apps joined into one Typer app."""
+"""The ``graphmodel`` command: one Typer app whose commands live in sub-app modules, loaded when used.
+
+``graphmodel --help`` lists the commands from the table below without importing their modules,
+so start-up costs little more than importing Typer; a command's module is imported only when
+that command runs (or its own ``--help`` is asked for). ``tests/test_cli_help.py`` checks that
+the table's one-line help is each command's own.
+"""
 
 from __future__ import annotations
 
-from ._common import make_app
-from .analyze import app as analyze_app
-from .neo4j import app as neo4j_app
-from .neo4j import query_app
-from .plans import app as plans_app
-from .report import app as report_app
+import importlib
 
-__all__ = ["app", "main"]
+import typer
+from typer.core import TyperGroup
+
+from ._common import make_app
+
+__all__ = ["app", "main", "COMMANDS"]
+
+#: command → (module, attribute of its Typer app, one-line help)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "ingest": (".plans", "app", "读取方案并汇总：每个街道的领导小组成员、单位、任务、目标、道路数，以及没有牵头领导的任务数。"),
+    "export": (".plans", "app", "导出整张责任图谱（json、graphml，节点与关系均带出处），或任务 × 单位的责任矩阵（csv、xlsx）。"),
+    "audit": (".analyze", "app", "审计方案：无牵头领导或责任部门的任务、无人负责的单位、缺失的附件、无任务的目标、无任务的副组长、负担过重者、单点故障。"),
+    "bottlenecks": (".analyze", "app", "瓶颈：每个街道按任务负担排列的领导和单位（牵头、负责、配合的任务数，中介中心度，是否割点），以及方案的卡车因子。"),
+    "depends": (".analyze", "app", "依赖：一个单位或领导依赖谁、被谁依赖，每条都列出构成依赖的任务和出处。"),
+    "path": (".analyze", "app", "责任链：两个名称之间所有最短的责任链（牵头、负责、配合、担任负责人），每一步带出处。"),
+    "show": (".analyze", "app", "详情：一个领导、单位、任务、目标或道路的全部信息和关系，每条都带出处（文件与行号）。"),
+    "report": (".report", "app", "生成一个独立的 HTML 报告（中文，无需联网）：每个街道的汇总数字、可排序筛选的审计发现（附出处）、"
+               "领导与单位负担的柱状图，以及可点击的责任网络（点击节点在右侧显示详情与出处）。"),
+    "load": (".neo4j", "app", "把方案的图谱载入 Neo4j：可重复运行；修订后的方案整体替换该街道的数据，不留旧数据，不动其他街道。"),
+    "cypher": (".neo4j", "app", "运行一条临时 Cypher 查询；默认只读，加 --write 才允许修改图谱。"),
+    "query": (".neo4j", "query_app", "命名查询：list 列出，run 运行。"),
+}
+
+
+class _LazyGroup(TyperGroup):
+    """A group that imports a command's module only when the command is looked up."""
+
+    def list_commands(self, ctx):
+        return list(COMMANDS)
+
+    def get_command(self, ctx, name):
+        if name not in COMMANDS:
+            return None
+        module, attribute, short = COMMANDS[name]
+        sub = getattr(importlib.import_module(module, __name__), attribute)
+        command = typer.main.get_command(sub)
+        if name == "query":  # a group of its own
+            command.name, command.short_help = "query", short
+            return command
+        return command.get_command(ctx, name) if isinstance(command, TyperGroup) else command
+
+    def format_commands(self, ctx, formatter):
+        rows = [(name, short) for name, (_m, _a, short) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
 
 app = make_app(
     "graphmodel：把街道行动方案变成责任图谱（领导、单位、任务、目标、道路，牵头/责任/配合关系），"
     "并分析、导出、载入 Neo4j。不写文件路径时读取自带的两个方案。"
 )
-app.add_typer(plans_app, name=None)
-app.add_typer(analyze_app, name=None)
-app.add_typer(neo4j_app, name=None)
-app.add_typer(report_app, name=None)
-app.add_typer(query_app, name="query", help="命名查询：list 列出，run 运行。")
+app.info.cls = _LazyGroup
+
+
+@app.callback()
+def _root() -> None:
+    """graphmodel：把街道行动方案变成责任图谱（领导、单位、任务、目标、道路，牵头/责任/配合关系），并分析、导出、载入 Neo4j。不写文件路径时读取自带的两个方案。"""
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ from .output import Column, render
 __all__ = ["app", "query_app"]
 
 app = make_app("Neo4j：载入图谱、运行查询。")
-query_app = make_app("命名查询（queries/ 中的 .cypher 文件）。")
+query_app = make_app("命名查询：list 列出，run 运行。\n\n查询是 queries/ 中的 .cypher 文件，每个开头有注释说明名称、用途和参数。")
 
 Uri = Annotated[str, typer.Option("--uri", envvar="NEO4J_URI", help="Neo4j 地址（环境变量 NEO4J_URI）。")]
 User = Annotated[str, typer.Option("--user", envvar="NEO4J_USERNAME", help="用户名（NEO4J_USERNAME）。")]
