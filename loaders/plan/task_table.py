@@ -24,6 +24,10 @@ _HEADER_WORDS = ("序号", "牵头", "责任", "配合", "内容", "指标", "�
 _PAGE_NUMBER = re.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页")
 _ROW_NUMBER = re.compile(r"^(\d{1,3})(?:\s+(\S.*))?$")
 _SENTENCE_END = re.compile(r"^(.*[。；！？!?;])\s+(\S.*)$")
+# Two-character words a line break can split whose first half already ends like a unit (部 / 门).
+_WORDS_ACROSS_BREAK = {"部门", "中心", "单位", "会员", "委员", "所属", "区域", "队伍", "站点", "联合", "办公", "组织"}
+# After a row number, a measure word means the number was a count in the content ("新增泊位 / 2 个，…").
+_MEASURE_WORDS = tuple("个处名米条项家座所户台辆套件次场批块宗位亩栋幢间")
 _QUOTES = str.maketrans("", "", "“”‘’\"'《》")
 
 
@@ -109,6 +113,7 @@ def _cells(tokens: list[tuple[str, int, bool]]) -> list[list[tuple[str, int]]]:
         current = "".join(t for t, _ in cells[-1]) if cells else ""
         continues = cells and starts_line and (
             not is_unit_like(current) or current.endswith("、") or token.startswith(("（", "(", "）", ")", "、"))
+            or current[-1:] + token[:1] in _WORDS_ACROSS_BREAK  # 各机关部 / 门、事业中心
         )
         if continues:
             cells[-1].append((token, line))
@@ -240,6 +245,9 @@ def read_task_table(
         if "序号" in text and sum(w in text for w in _HEADER_WORDS) >= 3:
             continue  # the header, repeated on a new page
         m = _ROW_NUMBER.match(text)
+        in_content = bool(rows) and bool(rows[-1].content) and not rows[-1].closed
+        if m and in_content and (m.group(2) or "").startswith(_MEASURE_WORDS):
+            m = None  # "2 个，完善长效管理。": a count inside the content, not the next row
         if m and last_number < int(m.group(1)) <= last_number + 3:
             last_number = int(m.group(1))
             rows.append(_Row(last_number, line.no))
