@@ -194,31 +194,44 @@ def _rows_by_subdistrict(graph: nx.MultiDiGraph) -> dict[str, dict]:
 def _write_chunk(tx, parts: dict[str, dict], sds: list[str], batch_size: int) -> LoadResult:
     """Replace the given 街道 in one transaction; return what it changed (counted afresh on a retry).
 
-    Every node and relationship written carries its 街道's ``load_hash``; what of these 街道
-    still carries another hash afterwards was not written by this load, and is deleted.
+    A 街道 loaded for the first time (no Subdistrict node of that name) is written with
+    CREATE. Otherwise every node and relationship is MERGEd and carries its 街道's
+    ``load_hash``; what of these 街道 still carries another hash afterwards was not written
+    by this load, and is deleted. (A 街道 whose Subdistrict node was deleted by hand while
+    its other nodes stayed fails on the id constraint, one line, rather than duplicating.)
     """
     result = LoadResult()
-    by_label: dict[str, list[dict]] = defaultdict(list)
-    by_type: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-    for sd in sds:
-        for label, rows in parts[sd]["nodes"].items():
-            by_label[label].extend(rows)
-        for key, rows in parts[sd]["rels"].items():
-            by_type[key].extend(rows)
-    for label, rows in by_label.items():
-        for batch in _chunks(rows, batch_size):
-            summary = tx.run(f"UNWIND $rows AS row MERGE (n:`{label}` {{id: row.id}}) SET n = row.props", rows=batch).consume()
-            result.add(summary.counters)
-            result.nodes_written += len(batch)
-    for (type_, src, dst), rows in by_type.items():
-        for batch in _chunks(rows, batch_size):
-            summary = tx.run(
-                f"UNWIND $rows AS row MATCH (a:`{src}` {{id: row.source}}) MATCH (b:`{dst}` {{id: row.target}}) "
-                f"MERGE (a)-[r:`{type_}`]->(b) SET r = row.props",
-                rows=batch,
-            ).consume()
-            result.add(summary.counters)
-            result.relationships_written += len(batch)
+    # 街道 never loaded (no Subdistrict node; loads are atomic per 街道, so none of their facts exist)
+    # are written with CREATE; the others with MERGE, then swept.
+    loaded = {r["sd"] for r in tx.run(
+        "UNWIND $sds AS sd MATCH (s:Subdistrict {subdistrict: sd}) RETURN DISTINCT sd", sds=sds)}
+    for verb, group in (("CREATE", [sd for sd in sds if sd not in loaded]), ("MERGE", [sd for sd in sds if sd in loaded])):
+        by_label: dict[str, list[dict]] = defaultdict(list)
+        by_type: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+        for sd in group:
+            for label, rows in parts[sd]["nodes"].items():
+                by_label[label].extend(rows)
+            for key, rows in parts[sd]["rels"].items():
+                by_type[key].extend(rows)
+        node_query = ("UNWIND $rows AS row CREATE (n:`{label}`) SET n = row.props" if verb == "CREATE"
+                      else "UNWIND $rows AS row MERGE (n:`{label}` {{id: row.id}}) SET n = row.props")
+        for label, rows in by_label.items():
+            for batch in _chunks(rows, batch_size):
+                summary = tx.run(node_query.format(label=label), rows=batch).consume()
+                result.add(summary.counters)
+                result.nodes_written += len(batch)
+        for (type_, src, dst), rows in by_type.items():
+            for batch in _chunks(rows, batch_size):
+                summary = tx.run(
+                    f"UNWIND $rows AS row MATCH (a:`{src}` {{id: row.source}}) MATCH (b:`{dst}` {{id: row.target}}) "
+                    f"{verb} (a)-[r:`{type_}`]->(b) SET r = row.props",
+                    rows=batch,
+                ).consume()
+                result.add(summary.counters)
+                result.relationships_written += len(batch)
+    if not loaded:
+        return result
+    sds = sorted(loaded)
     marks = [{"sd": sd, "token": parts[sd]["token"]} for sd in sds]
     for label in sorted(LABELS):  # sweep what this load did not write: relationships, then nodes
         summary = tx.run(
