@@ -54,6 +54,7 @@ class LoadResult:
     properties_set: int = 0
     nodes_written: int = 0
     relationships_written: int = 0
+    unchanged: list[str] = field(default_factory=list)  # 街道 already loaded exactly so: not written again
 
     def add(self, counters) -> None:
         self.nodes_created += counters.nodes_created
@@ -191,7 +192,7 @@ def _rows_by_subdistrict(graph: nx.MultiDiGraph) -> dict[str, dict]:
     return dict(out)
 
 
-def _write_chunk(tx, parts: dict[str, dict], sds: list[str], batch_size: int) -> LoadResult:
+def _write_chunk(tx, parts: dict[str, dict], sds: list[str], batch_size: int, force: bool = False) -> LoadResult:
     """Replace the given 街道 in one transaction; return what it changed (counted afresh on a retry).
 
     A 街道 loaded for the first time (no Subdistrict node of that name) is written with
@@ -202,9 +203,14 @@ def _write_chunk(tx, parts: dict[str, dict], sds: list[str], batch_size: int) ->
     """
     result = LoadResult()
     # 街道 never loaded (no Subdistrict node; loads are atomic per 街道, so none of their facts exist)
-    # are written with CREATE; the others with MERGE, then swept.
-    loaded = {r["sd"] for r in tx.run(
-        "UNWIND $sds AS sd MATCH (s:Subdistrict {subdistrict: sd}) RETURN DISTINCT sd", sds=sds)}
+    # are written with CREATE; those whose stored load_hash is this load's are already exactly this
+    # (unless `force`); the others are MERGEd, then swept.
+    stored = {r["sd"]: r["hash"] for r in tx.run(
+        "UNWIND $sds AS sd MATCH (s:Subdistrict {subdistrict: sd}) RETURN sd, s.load_hash AS hash", sds=sds)}
+    if not force:
+        result.unchanged = [sd for sd in sds if stored.get(sd) == parts[sd]["token"]]
+        sds = [sd for sd in sds if sd not in result.unchanged]
+    loaded = {sd for sd in sds if sd in stored}
     for verb, group in (("CREATE", [sd for sd in sds if sd not in loaded]), ("MERGE", [sd for sd in sds if sd in loaded])):
         by_label: dict[str, list[dict]] = defaultdict(list)
         by_type: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
@@ -256,8 +262,12 @@ def load_graph(
     database: str = "neo4j",
     batch_size: int = 1000,
     progress: Callable[[int, int], None] | None = None,
+    force: bool = False,
 ) -> LoadResult:
     """Write the graph to Neo4j, replacing each of its 街道 whole.
+
+    A 街道 whose facts are already in the database exactly as in ``graph`` (the stored
+    ``load_hash`` is this load's) is left as it is and listed in ``unchanged``, unless ``force``.
 
     Parameters
     ----------
@@ -298,7 +308,8 @@ def load_graph(
     done = 0
     with driver.session(database=database) as session:
         for group in groups:
-            part = session.execute_write(lambda tx, g=group: _write_chunk(tx, parts, g, batch_size))
+            part = session.execute_write(lambda tx, g=group: _write_chunk(tx, parts, g, batch_size, force))
+            result.unchanged += part.unchanged
             for name in ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
                          "properties_set", "nodes_written", "relationships_written"):
                 setattr(result, name, getattr(result, name) + getattr(part, name))

@@ -65,6 +65,11 @@ def test_second_load_changes_nothing(neo4j_clean, batch_size):
     first = snapshot(neo4j_clean)
     again = load_graph(neo4j_clean.driver, graph, database=neo4j_clean.database, batch_size=batch_size)
     assert (again.nodes_created, again.relationships_created, again.nodes_deleted, again.relationships_deleted) == (0, 0, 0, 0)
+    assert sorted(again.unchanged) == ["潍坊新村街道", "金杨新村街道"] and again.nodes_written == 0
+    assert snapshot(neo4j_clean) == first
+    forced = load_graph(neo4j_clean.driver, graph, database=neo4j_clean.database, batch_size=batch_size, force=True)
+    assert forced.unchanged == [] and forced.nodes_written == graph.number_of_nodes()
+    assert (forced.nodes_created, forced.relationships_created, forced.nodes_deleted, forced.relationships_deleted) == (0, 0, 0, 0)
     assert snapshot(neo4j_clean) == first
 
 

@@ -14,7 +14,7 @@ from _plans import JINYANG, WEIFANG, graph_of
 from graphmodel.cli import app
 from graphmodel.raci import COOPERATING, FIXED_COLUMNS, RESPONSIBLE, raci_matrix, raci_rows
 
-openpyxl = pytest.importorskip("openpyxl", reason="openpyxl is a dependency of graphmodel: pip install -e .")
+import openpyxl  # noqa: E402  (a dependency of graphmodel: a missing one must fail, not skip)
 
 runner = CliRunner()
 EV = {"file": "a.txt", "line": 1}

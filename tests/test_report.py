@@ -15,7 +15,7 @@ from browser_support import browser, chromium_path  # noqa: F401 — fixtures
 from graphmodel.analysis import audit
 from graphmodel.cli import app
 
-pytest.importorskip("plotly", reason="plotly is a dependency of graphmodel: pip install -e .")
+import plotly  # noqa: E402,F401  (a dependency of graphmodel: a missing one must fail, not skip)
 
 runner = CliRunner()
 #: Screenshots go here (git-ignored), to be looked at by a person.

@@ -73,6 +73,7 @@ def load(
     password: Password = "",
     database: Database = "neo4j",
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="每批写入的行数。")] = 1000,
+    force: Annotated[bool, typer.Option("--force", help="即使某街道的数据与库中完全相同，也重新写入。")] = False,
     fmt: FormatOpt = "table",
     lang: LangOpt = "zh",
 ) -> None:
@@ -86,7 +87,7 @@ def load(
     settings, driver = _connect(uri, user, password, database)
     try:
         with _progress() as advance:
-            result = write_graph(driver, graph, database=database, batch_size=batch_size, progress=advance)
+            result = write_graph(driver, graph, database=database, batch_size=batch_size, progress=advance, force=force)
     except Exception as exc:
         raise translate_error(exc, settings) from None
     finally:
@@ -98,6 +99,7 @@ def load(
         {"what": "relationships_deleted", "zh": "删除的旧关系", "count": result.relationships_deleted},
         {"what": "nodes_written", "zh": "写入节点", "count": result.nodes_written},
         {"what": "relationships_written", "zh": "写入关系", "count": result.relationships_written},
+        {"what": "subdistricts_unchanged", "zh": "未变而跳过的街道", "count": len(result.unchanged)},
     ]
     columns = [Column("zh" if lang == "zh" else "what", "项目", "What"), Column("count", "数量", "Count")]
     render(rows, fmt, columns=columns, lang=lang, title=f"已载入：{'、'.join(result.subdistricts)}",
