@@ -37,12 +37,14 @@ def bundled_plans() -> list[Path]:
 def display_name(path: Path) -> str:
     """The name a file goes by in evidence and messages: relative to the working folder if inside it."""
     path = Path(path)
-    if path.parent in (_REPO_DATA, _REPO_DATA.resolve()) or path.parent.name == "data" and path.parent.parent.name == "_bundled":
+    bundled = path.parent.name == "data" and path.parent.parent.name == "_bundled"
+    if bundled or path.parent in (_REPO_DATA, _REPO_DATA.resolve()):
         return f"data/{path.name}"
     try:
-        return os.path.relpath(path) if not Path(os.path.relpath(path)).parts[0] == ".." else str(path)
-    except ValueError:  # other drive on Windows
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
         return str(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 def read_plan(path: str | os.PathLike, name: str | None = None) -> SubdistrictModel:
