@@ -12,9 +12,18 @@ __all__ = [
 
 
 class GraphModelError(Exception):
-    """Base of every error the library raises on purpose."""
+    """Base of every error the library raises on purpose.
+
+    ``str(error)`` is the Chinese line; :meth:`message` gives it in English when the
+    raiser supplied an English text (``en=``), so ``--lang en`` can speak English.
+    """
 
     exit_code = 2
+    en: str | None = None
+
+    def message(self, lang: str = "zh") -> str:
+        """The one-line message in ``lang`` (``zh`` or ``en``); Chinese when no English text was given."""
+        return self.en if lang == "en" and self.en else str(self)
 
 
 class PlanError(GraphModelError):
@@ -23,15 +32,21 @@ class PlanError(GraphModelError):
     The message names the file and, where one is to blame, the line.
     """
 
-    def __init__(self, file: str, message: str, line: int | None = None):
+    def __init__(self, file: str, message: str, line: int | None = None, *, en: str | None = None):
         self.file = file
         self.line = line
         self.reason = message
+        self.reason_en = en
         where = f"{file}:{line}" if line else file
+        self.en = f"{where}: {en}" if en else None
         super().__init__(f"{where}: {message}")
 
     def __reduce__(self):  # survives pickling (errors raised in worker processes)
-        return (PlanError, (self.file, self.reason, self.line))
+        return (_plan_error, (self.file, self.reason, self.line, self.reason_en))
+
+
+def _plan_error(file: str, message: str, line: int | None, en: str | None) -> PlanError:
+    return PlanError(file, message, line, en=en)
 
 
 class UnknownNameError(GraphModelError):

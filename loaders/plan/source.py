@@ -22,10 +22,20 @@ _CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v"}
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One non-blank line: its 1-based number in the file and its text, stripped."""
+    """One non-blank line: its 1-based number in the file and its text, stripped.
+
+    Lines read from a PDF, Word file or web page say where they stand there: ``page``
+    (PDF, 1-based), and for a row of a real table ``table`` (1-based, in document order),
+    ``row`` (1-based within the table) and ``cells`` (the row's cell texts, in column order).
+    Plain text leaves them ``None``.
+    """
 
     no: int
     text: str
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cells: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
