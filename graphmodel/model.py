@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 __all__ = [
     "Evidence",
@@ -44,10 +44,30 @@ class _Frozen(BaseModel):
 
 
 class Evidence(_Frozen):
-    """Where a fact was read: the file (as the user named it) and the 1-based line."""
+    """Where a fact was read: the file (as the user named it) and the 1-based line.
+
+    A PDF fact also names its ``page``; a fact read from a real table (PDF, Word, web page)
+    its ``table``, ``row`` and ``cell`` (all 1-based). ``also`` lists the same fact in other
+    documents about the same body. Absent parts are left out of the serialised form, so a
+    plain-text fact serialises as ``{"file": …, "line": …}``.
+
+    Examples
+    --------
+    >>> Evidence(file="a.pdf", line=7, page=2).model_dump()
+    {'file': 'a.pdf', 'line': 7, 'page': 2}
+    """
 
     file: str
     line: int = Field(ge=1)
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    also: tuple["Evidence", ...] = ()
+
+    @model_serializer(mode="wrap")
+    def _drop_absent(self, handler):
+        return {k: v for k, v in handler(self).items() if v is not None and v != () and v != []}
 
 
 class Mention(_Frozen):
