@@ -1,0 +1,66 @@
+"""Task-table column headers → the role each column plays (number, goal, task, lead, responsible, …).
+
+One table of header words for every layout of the genre: 任务分工方案, 责任分解表, 重点工作计划, 民生实事 and the
+action plans' own task tables. A reader of split-cell text and a reader of real table cells both ask
+:func:`column_role` what a header cell means.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ROLES", "column_role", "header_roles"]
+
+#: The roles a column can play, with the header words that name it, tried in this order.
+ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("number", ("序号", "编号", "序")),
+    ("progress", ("进展", "推进情况", "完成情况", "落实情况", "工作进度")),
+    ("deadline", ("完成时限", "完成时间", "时间节点", "时限", "进度安排", "时间安排")),
+    ("cooperating", ("配合部门", "配合单位", "配合科室", "协同单位", "协同部门", "协办单位", "协办部门", "参与单位",
+                     "配合", "协同", "协办")),
+    ("lead", ("牵头领导", "分管领导", "责任领导", "联系领导", "包保领导", "区政府分管领导", "市政府分管领导",
+              "县政府分管领导", "牵头街领导", "责任人", "领导")),
+    ("responsible", ("责任部门", "责任单位", "责任科室", "牵头单位", "牵头部门", "牵头科室", "主责部门", "主责单位",
+                     "承办单位", "实施单位", "责任主体")),
+    ("goal", ("一级指标", "二级指标", "二级项目", "项目类别", "类别", "板块", "领域", "重点工作", "工作类别", "项目名称",
+              "指标", "项目")),
+    ("task", ("三级内容", "工作任务", "具体任务", "任务内容", "工作内容", "主要内容", "工作措施", "具体措施", "推进举措",
+              "工作目标", "目标任务", "实事项目", "任务", "内容", "措施", "举措", "目标")),
+)
+
+_SPACES = re.compile(r"[\s\u00a0\u3000]+")
+
+
+def column_role(header: str) -> str | None:
+    """The role a header cell names, or None if it names none.
+
+    Examples
+    --------
+    >>> [column_role(h) for h in ["序 号", "区政府分管领导", "牵头单位", "协同单位", "工作任务", "完成时限", "备注"]]
+    ['number', 'lead', 'responsible', 'cooperating', 'task', 'deadline', None]
+    """
+    text = _SPACES.sub("", header)
+    if not text:
+        return None
+    for role, words in ROLES:
+        if any(w in text for w in words):
+            return role
+    return None
+
+
+def header_roles(cells: list[str] | tuple[str, ...]) -> list[str | None] | None:
+    """The role of each header cell, or None when the row is not a task table's header.
+
+    A header names a task column and at least one of lead / responsible unit.
+
+    Examples
+    --------
+    >>> header_roles(["序号", "重点任务", "分管领导", "牵头单位", "配合单位"])
+    ['number', 'task', 'lead', 'responsible', 'cooperating']
+    >>> header_roles(["姓名", "职务"]) is None
+    True
+    """
+    roles = [column_role(c) for c in cells]
+    if "task" in roles and ({"lead", "responsible"} & set(roles)):
+        return roles
+    return None
