@@ -84,13 +84,11 @@ def test_truck_factor_where_greedy_agrees():
         _leads(("甲", 1), ("甲", 2), ("甲", 3), ("乙", 3), accountable=(("丙", 4), ("丙", 5)))
     )
     [row] = truck_factor(g)
-    assert row == {"subdistrict": "甲", "tasks": 5, "covered": 5, "truck_factor": 2,
-                   "removed": [{"id": "甲/Official/甲", "name": "甲"}, {"id": "甲/Official/丙", "name": "丙"}],
+    jia, bing = ({"id": f"甲/Official/{o}", "name": o, "label": "Official", "role": None} for o in "甲丙")
+    assert row == {"subdistrict": "甲", "tasks": 5, "covered": 5, "truck_factor": 2, "removed": [jia, bing],
                    "uncovered": 4, "applicable": True, "reason": None,
-                   "greedy": [{"id": "甲/Official/甲", "name": "甲", "uncovered": 2, "newly_uncovered": 2,
-                               "uncovers_nothing": False},
-                              {"id": "甲/Official/丙", "name": "丙", "uncovered": 4, "newly_uncovered": 2,
-                               "uncovers_nothing": False}]}
+                   "greedy": [{**jia, "uncovered": 2, "newly_uncovered": 2, "uncovers_nothing": False},
+                              {**bing, "uncovered": 4, "newly_uncovered": 2, "uncovers_nothing": False}]}
 
 
 def test_greedy_overshoots_on_a_tie_and_the_wasted_step_is_flagged():

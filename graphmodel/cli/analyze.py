@@ -8,8 +8,9 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ._common import FormatOpt, LangOpt, Paths, fail, guarded, make_app, warn
-from .output import Column, render
+from ._common import FormatOpt, LangOpt, Paths, fail, guarded, lang_of, make_app, warn
+from ..labels import TRUCK_REASONS
+from .output import Column, columns_of, render
 from ._stream import per_plan
 from .plans import load_graph
 
@@ -52,16 +53,8 @@ def _task(task: dict, lang) -> str:
 
 # --------------------------------------------------------------------------- audit
 
-_AUDIT_TABLE = [
-    Column("severity", "严重程度", "Severity"),
-    Column("kind", "类型", "Kind"),
-    Column("subdistrict", "街道", "Subdistrict"),
-    Column("subject_name", "对象", "Subject"),
-    Column("message", "说明", "Message"),
-    Column("where", "出处", "Evidence"),
-]
-_AUDIT_CSV = [Column(k, k, k) for k in
-              ("kind", "severity", "subdistrict", "subject_id", "subject_name", "message", "file", "line")]
+_AUDIT_CSV = ["kind", "severity", "subdistrict", "subject_id", "subject_name", "related_ids", "numbers", "message",
+              "file", "line", "page", "table", "row", "cell"]
 
 
 @app.command("audit")
@@ -86,22 +79,27 @@ def audit(
     member-without-task。退出码：0 正常；1 出现 --fail-on 所列的问题；2 输入有误。
     """
     from ..analysis.audit import KINDS, audit as run_audit
+    from ..labels import ERRORS, WORDS, finding_message, join, where
 
+    lang = lang_of(lang)
     unknown = [k for k in (fail_on or []) + (kind or []) if k not in KINDS]
     if unknown:
-        fail(f"未知的问题类型：{'、'.join(unknown)}；可用的有：{'、'.join(KINDS)}")
+        fail(ERRORS["unknown_kind"](lang, kinds=join(unknown, lang), known=join(KINDS, lang)))
     each = functools.partial(run_audit, overload_factor=overload_factor, overload_minimum=overload_minimum)
     findings = [f for part in per_plan(paths, each) for f in part]  # findings are per 街道: one plan at a time
     shown = [f for f in findings if not kind or f["kind"] in kind]
-    rows = [{**f, "subject_id": f["subject"]["id"], "subject_name": f["subject"]["name"],
-             "file": (f["evidence"] or {}).get("file"), "line": (f["evidence"] or {}).get("line"),
-             "where": _where(f["evidence"])} for f in shown]
-    render(rows, fmt, columns=_AUDIT_CSV if _fmt(fmt) == "csv" else _AUDIT_TABLE, lang=lang,
-           title="审计" if _zh(lang) else "Audit", json_data=shown)
+    rows = [{**f, **{k: (f["evidence"] or {}).get(k) for k in ("file", "line", "page", "table", "row", "cell")},
+             "subject_id": f["subjects"][0]["id"], "subject_name": f["subjects"][0]["name"],
+             "related_ids": [s["id"] for s in f["subjects"][1:]], "message": finding_message(f, lang),
+             "where": where(f["evidence"], lang)} for f in shown]
+    if _fmt(fmt) == "csv":
+        render(rows, fmt, columns=[Column(k) for k in _AUDIT_CSV])
+    else:
+        render(rows, fmt, columns=columns_of("audit"), lang=lang, title=WORDS["audit"](lang), json_data=shown)
     failing = [f for f in findings if f["kind"] in (fail_on or [])]
     if failing:
-        kinds = "、".join(dict.fromkeys(f["kind"] for f in failing))
-        typer.echo(f"发现 {len(failing)} 条 {kinds} 问题", err=True)
+        kinds = join(dict.fromkeys(f["kind"] for f in failing), lang)
+        typer.echo(WORDS["fail_on_found"](lang, n=len(failing), kinds=kinds), err=True)
         raise typer.Exit(1)
 
 
@@ -141,14 +139,6 @@ _TRUCK = [
 _TRUCK_CSV = [Column(k, k, k) for k in
               ("subdistrict", "tasks", "covered", "truck_factor", "removed", "uncovered", "greedy", "greedy_uncovered",
                "greedy_uncovers_nothing", "applicable", "reason")]
-_TRUCK_REASONS = {
-    "no-tasks": ("方案中没有任务", "the plan has no tasks"),
-    "no-task-covered": ("没有任何任务写明牵头领导或由领导小组成员负责的责任部门，无从计算",
-                        "no task names a lead or a responsible unit headed by a member of the leading group"),
-    "most-tasks-uncovered": ("未移除任何人时已有{uncovered}项任务（超过一半）无人牵头或负责",
-                             "{uncovered} tasks (more than half) have nobody leading or accountable before "
-                             "anyone is removed"),
-}
 _COMBINED = [Column(k, k, k) for k in
              ("kind", "name", "subdistrict", "role", "tasks_led", "tasks_accountable", "load", "units_headed",
               "collective", "tasks_responsible", "tasks_cooperating", "heads", "betweenness", "articulation")]
@@ -223,14 +213,14 @@ def _truck_row(row: dict, how: str) -> dict:
     zh = how == "zh"
     nothing = "（未新增）" if zh else " (uncovers nothing)"
     steps = [f"{s['name']}→{s['uncovered']}{nothing if s['uncovers_nothing'] else ''}" for s in row["greedy"]]
-    reason = _TRUCK_REASONS.get(row["reason"])
+    reason = TRUCK_REASONS.get(row["reason"])
     factor = "—" if row["truck_factor"] is None else row["truck_factor"]
     if not row["applicable"]:
         factor = f"{factor}（不适用）" if zh else f"{factor} (n/a)"
     return {**row, "truck_factor": factor, "removed": "、".join(names) if zh else ", ".join(names),
             "uncovered": row["uncovered"] if row["applicable"] else "",
             "greedy": "、".join(steps) if zh else ", ".join(steps),
-            "reason": reason[0 if zh else 1].format(**row) if reason else ""}
+            "reason": reason(how, **row) if reason else ""}
 
 
 # --------------------------------------------------------------------------- depends
