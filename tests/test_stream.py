@@ -26,7 +26,7 @@ def test_parallel_equals_serial_and_keeps_file_order(folder):
     parallel = list(map_plans([folder], summarize, workers=2, chunksize=1))
     assert serial == parallel
     assert [rows[0]["subdistrict"] for rows, _ in serial] == ["潍坊新村街道", "金杨新村街道"] * 3
-    assert all(any("附件2" in w for w in warnings) for (rows, warnings) in serial if rows[0]["subdistrict"] == "潍坊新村街道")
+    assert all(any(w.kind == "missing-attachment" and w.values["number"] == 2 for w in warnings) for (rows, warnings) in serial if rows[0]["subdistrict"] == "潍坊新村街道")
 
 
 def test_partial_functions_travel_to_workers(folder):
