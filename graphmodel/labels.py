@@ -129,6 +129,10 @@ NOTICES: dict[str, L] = {
                              "the task table's last row (line {line}) has no lead and no responsible unit: "
                              "the file may have been cut off"),
     "ambiguous-unit": L("“{name}”可能是 {options}，未合并", "“{name}” may be {options}; not merged"),
+    "same-document": L("与 {other} 内容相同（同一份文件），只读一次",
+                       "the same content as {other} (the same document): read once"),
+    "documents-merged": L("{subdistrict}：{files} 合并为一张图（同名的领导和单位视为同一个）",
+                          "{subdistrict}: {files} are merged into one graph (officials and units of the same name are one)"),
 }
 
 #: Errors the CLI itself reports (the library's errors carry their own texts).

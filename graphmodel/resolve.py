@@ -278,7 +278,7 @@ def resolve_plan(record: PlanRecord) -> SubdistrictModel:
             b.rel(source, sid, Rel.CONCERNS, line)
 
     return SubdistrictModel(
-        subdistrict=sd, file=record.file, entities=list(b.entities.values()),
+        subdistrict=sd, file=record.file, layout=record.layout, entities=list(b.entities.values()),
         relations=list(b.relations.values()), warnings=[_in_file(w, record.file) for w in [*record.warnings, *warnings]],
     )
 
