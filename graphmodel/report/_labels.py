@@ -23,7 +23,7 @@ SEVERITY_RANK: dict[str, int] = {"high": 0, "medium": 1, "low": 2}
 
 LABEL_NAMES: dict[str, str] = {
     "Official": "领导", "Unit": "单位", "Task": "任务", "Goal": "目标",
-    "Street": "道路", "Plan": "方案", "Subdistrict": "街道",
+    "Street": "道路", "Plan": "方案", "Issuer": "发文机关",
 }
 
 #: Fonts that hold Chinese on Windows, macOS and Linux, in that order.
