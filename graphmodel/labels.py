@@ -73,7 +73,7 @@ ROLES: dict[str, L] = {
 NODE_LABELS: dict[str, L] = {
     "Official": L("领导", "official"), "Unit": L("单位", "unit"), "Task": L("任务", "task"),
     "Goal": L("目标", "goal"), "Street": L("道路", "street"), "Plan": L("方案", "plan"),
-    "Subdistrict": L("街道", "subdistrict"), "Attachment": L("附件", "attachment"),
+    "Issuer": L("发文机关", "issuer"), "Attachment": L("附件", "attachment"),
 }
 
 
