@@ -152,6 +152,7 @@ class PlanRecord(_Frozen):
 
     file: str
     meta: PlanMeta
+    layout: str = "action-plan"  # the layout that read it (loaders.plan.layouts)
     officials: tuple[OfficialRecord, ...] = ()
     collective_members: tuple[Mention, ...] = ()  # e.g. 各居民区党组织负责人
     teams: tuple[TeamRecord, ...] = ()
