@@ -14,6 +14,7 @@ repeated on the new page is left out.
 from __future__ import annotations
 
 import io
+import logging
 import re
 
 from graphmodel.errors import PlanError
@@ -29,20 +30,21 @@ _EDGE_TOLERANCE = 3.0
 _PAGE_NUMBER = re.compile(r"^[-—–]?\s*\d{1,4}\s*[-—–]?$|^第\s*\d+\s*页(\s*[,，]?\s*共\s*\d+\s*页)?$")
 
 
+_ENCRYPTED = ("PDF 已加密，需要密码才能打开；请先解密（或另存为未加密的 PDF）",
+              "the PDF is encrypted and needs a password; decrypt it (or save an unencrypted copy) first")
+
+
 def _open(data: bytes, file: str):
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         pdf.pages  # noqa: B018  (parses the page tree: a broken file fails here)
-    except PDFPasswordIncorrect:
-        raise PlanError(file, "PDF 已加密，需要密码才能打开；请先解密（或另存为未加密的 PDF）",
-                        en="the PDF is encrypted and needs a password; decrypt it (or save an unencrypted copy) first") from None
-    except Exception as exc:  # pdfminer raises many kinds for a broken file
-        if "password" in str(exc).lower() or type(exc.__cause__).__name__ == "PDFPasswordIncorrect":
-            raise PlanError(file, "PDF 已加密，需要密码才能打开；请先解密（或另存为未加密的 PDF）",
-                            en="the PDF is encrypted and needs a password; decrypt it (or save an unencrypted copy) first") from None
+    except Exception as exc:  # pdfplumber wraps what pdfminer raises; a broken file raises many kinds
+        inner = exc.args[0] if type(exc).__name__ == "PdfminerException" and exc.args else exc
+        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise PlanError(file, _ENCRYPTED[0], en=_ENCRYPTED[1]) from None
         raise PlanError(file, "不是有效的 PDF 文件（已损坏或不完整）",
                         en="not a valid PDF file (damaged or incomplete)") from None
     return pdf
@@ -135,13 +137,24 @@ def read_source(data: bytes, file: str) -> Source:
     """
     reader = _Reader(file)
     images = 0
-    with _open(data, file) as pdf:
-        for page in pdf.pages:
-            if not page.chars:
-                images += len(page.images)
-                continue
-            reader.page(page)
-            page.flush_cache()
+    quiet = logging.getLogger("pdfminer")
+    level, quiet.level = quiet.level, logging.ERROR  # a damaged font must not print warnings of its own
+    try:
+        with _open(data, file) as pdf:
+            for page in pdf.pages:
+                try:
+                    if not page.chars:
+                        images += len(page.images)
+                        continue
+                    reader.page(page)
+                except PlanError:
+                    raise
+                except Exception:  # what pdfminer raises on a damaged page
+                    raise PlanError(file, f"不是有效的 PDF 文件（第 {page.page_number} 页已损坏）",
+                                    en=f"not a valid PDF file (page {page.page_number} is damaged)") from None
+                page.flush_cache()
+    finally:
+        quiet.level = level
     if not reader.out.lines and images:
         raise PlanError(file, "PDF 没有文字层（像是扫描件），需要 OCR 识别文字后才能读取",
                         en="the PDF has no text layer (it looks like a scan): it needs OCR before it can be read")
