@@ -242,6 +242,8 @@ class SubdistrictModel(BaseModel):
 
     subdistrict: str
     file: str
+    layout: str = "action-plan"  # the layout of the document(s) it was read from
+    files: list[str] = []  # every document merged into it (graphmodel.merge); empty: only ``file``
     entities: list[Entity]
     relations: list[Relation]
     warnings: list[str] = []
