@@ -121,3 +121,14 @@ def test_tab_separated_rows_from_stripped_lines_are_padded_at_the_end_with_a_war
     got = text_table_lines(_lines(text))
     assert _cells(got)[2] == (3, 1, 3, ("2", "种树。", "", "区绿化局", ""))
     assert got.warnings == ("第 3 行：制表符分隔的一行只有 4 个单元格（表头 5 个），按末尾空缺读取",)
+
+
+def test_a_tab_row_left_with_one_cell_is_skipped_with_a_warning_without_the_text():
+    text = "序号\t工作任务\t牵头单位\t进展情况\n1\t修路。\t区建管委\t已开工。\n\t\t\t9月完工。\n2\t种树。\t区绿化局\t\n"
+    got = text_table_lines(_lines(text))
+    assert [(ln.no, ln.row) for ln in got.lines if ln.cells] == [(1, 1), (2, 2), (4, 3)]
+    assert [ln.text for ln in got.lines if not ln.cells] == ["9月完工。"]
+    assert got.warnings == ("第 3 行：制表符分隔的表格中这一行只剩一个单元格（行首、行尾的空单元格已去掉），无法确定它在哪一列，已跳过",
+                            "第 4 行：制表符分隔的一行只有 3 个单元格（表头 4 个），按末尾空缺读取")
+    with_text = text_table_lines(_lines(text), text)
+    assert [ln.cells for ln in with_text.lines][2] == ("", "", "", "9月完工。") and with_text.warnings == ()

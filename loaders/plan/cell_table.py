@@ -21,9 +21,8 @@ from graphmodel.names import clean, looks_like_person, split_units
 
 from .columns import SECTION_HEADING, column_role, header_roles
 from .source import Line
-from .task_table import TableResult
 
-__all__ = ["find_cell_header", "read_cell_table"]
+__all__ = ["TableResult", "find_cell_header", "read_cell_table"]
 
 _ASSIGNED = ("lead", "responsible", "cooperating")
 _HELD = ("goal", "lead", "responsible", "cooperating")  # columns whose merged cells hold for the rows below
@@ -39,6 +38,16 @@ _POST_WORDS = {"常务", "分管", "主管", "主要", "党委", "党组", "专�
 _POST_START = tuple("副区市县镇乡街党常主书分局委人政总办各相")
 _LEAD_SPLIT = re.compile(r"[、，,；;/／]+")
 _UNIT_SPLIT = re.compile(r"[/／]+")
+
+
+@dataclass(frozen=True)
+class TableResult:
+    """What a task table holds: tasks, the goals its indicator or section cells name, and warnings."""
+
+    tasks: list[TaskRecord]
+    goals: list[GoalRecord]
+    warnings: list[str]
+    header_line: int
 
 
 @dataclass

@@ -132,17 +132,28 @@ def _tab_table(lines: list[Line], i: int, table: int, warnings: list[str], raw=N
         return None
     while not header[-1]:  # trailing tabs
         header = header[:-1]
-    rows = [replace(lines[i], cells=header, table=table, row=1)]
+    out, row = [replace(lines[i], cells=header, table=table, row=1)], 1
     j = i + 1
-    while j < len(lines) and ("\t" in lines[j].text or (raw is not None and "\t" in raw[lines[j].no - 1])):
-        cells = _tab_cells(lines[j], raw)
+    while j < len(lines):
+        line = lines[j]
+        if "\t" not in line.text and (raw is None or "\t" not in raw[line.no - 1]):
+            follows = j + 1 < len(lines) and "\t" in lines[j + 1].text and lines[j + 1].no == line.no + 1
+            if raw is not None or not follows:
+                break
+            warnings.append(f"第 {line.no} 行：制表符分隔的表格中这一行只剩一个单元格（行首、行尾的空单元格已去掉），"
+                            "无法确定它在哪一列，已跳过")
+            out.append(line)  # stays a line of text
+            j += 1
+            continue
+        cells = _tab_cells(line, raw)
         if len(cells) < len(header) and len({c for c in cells if c}) > 1:
             warnings.append(
-                f"第 {lines[j].no} 行：制表符分隔的一行只有 {len(cells)} 个单元格（表头 {len(header)} 个），按末尾空缺读取"
+                f"第 {line.no} 行：制表符分隔的一行只有 {len(cells)} 个单元格（表头 {len(header)} 个），按末尾空缺读取"
             )
-        rows.append(replace(lines[j], cells=_fit(cells, len(header)), table=table, row=len(rows) + 1))
+        row += 1
+        out.append(replace(line, cells=_fit(cells, len(header)), table=table, row=row))
         j += 1
-    return rows, j
+    return out, j
 
 
 # ---------------------------------------------------------------------- one cell per line
@@ -162,10 +173,10 @@ def _cell_per_line_table(
     lines: list[Line], i: int, table: int, warnings: list[str], raw=None
 ) -> tuple[list[Line], int] | None:
     head = []
-    for line in _block(lines, i):
-        if not _is_header_cell(line.text):
+    for j in range(i, len(lines)):  # the column names: short lines of header words, no blank line between
+        if not _is_header_cell(lines[j].text) or (head and lines[j].no != head[-1].no + 1) or lines[j].cells:
             break
-        head.append(line)
+        head.append(lines[j])
     header = tuple(_SPACES.sub(" ", ln.text).strip() for ln in head)
     if len(header) < 3 or not header_roles(header):
         return None
