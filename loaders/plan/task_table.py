@@ -30,6 +30,7 @@ _SENTENCE_END = re.compile(r"^(.*[。；！？!?;])\s+(\S.*)$")
 _WORDS_ACROSS_BREAK = {"部门", "中心", "单位", "会员", "委员", "所属", "区域", "队伍", "站点", "联合", "办公", "组织"}
 # After a row number, a measure word means the number was a count in the content ("新增泊位 / 2 个，…").
 _MEASURE_WORDS = tuple("个处名米条项家座所户台辆套件次场批块宗位亩栋幢间")
+_TABLE_IN_TEXT = re.compile(r"[|｜\t]")  # a pipe or tab row is a text table, read as cells
 _ENDS_SENTENCE = re.compile(r"[。；！？!?;]$")
 _QUOTES = str.maketrans("", "", "“”‘’\"'《》")
 
@@ -62,7 +63,7 @@ def _split_header(lines: tuple[Line, ...]) -> int | None:
     """The index of a header line whose cells PDF extraction left on one line (序号 … 牵头 …)."""
     for i, line in enumerate(lines):
         words = sum(w in line.text for w in _HEADER_WORDS)
-        if "序号" in line.text and words >= 3 and len(line.text) <= 60:
+        if "序号" in line.text and words >= 3 and len(line.text) <= 60 and not _TABLE_IN_TEXT.search(line.text):
             return i
     return None
 
