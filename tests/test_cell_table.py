@@ -173,7 +173,7 @@ def test_pdf_cells_two_row_header_repeated_on_next_page_row_by_row():
     assert len(result.tasks) == len(PDF)
     for task, expected in zip(result.tasks, PDF):
         assert _facts(task) == expected
-    assert result.warnings == ["表格第 17 行：序号 6 的一行没有任务内容，已跳过"]
+    assert [(n.kind, n.line, n.values) for n in result.warnings] == [("empty-row", 17, {"number": 6})]
     inherited_lead = result.tasks[2].leads[0]  # task 3 on page 2 holds the lead merged down from page 1
     assert (inherited_lead.page, inherited_lead.table, inherited_lead.row, inherited_lead.cell) == (1, 1, 4, 3)
     assert (result.tasks[2].page, result.tasks[2].table, result.tasks[2].row) == (2, 2, 3)

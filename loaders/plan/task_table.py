@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from graphmodel.model import GoalRecord, Mention, TaskRecord
+from graphmodel.model import GoalRecord, Mention, Notice, TaskRecord
 from graphmodel.names import clean, is_unit_like, looks_like_person, split_units
 
 from .cell_table import TableResult, find_cell_header, read_cell_table
@@ -312,7 +312,7 @@ class _Tasks:
         self.officials, self.known_goals = officials, set(known_goals)
         self.current: list[tuple[str, int] | None] = [None] * max(self.levels, 1)
         self.goals: dict[str, GoalRecord] = {}
-        self.warnings: list[str] = []
+        self.warnings: list[Notice] = []
 
     def read(self, rows: list[_Row], header_line: int) -> TableResult:
         tasks: list[TaskRecord] = []
@@ -322,9 +322,7 @@ class _Tasks:
             if task:
                 tasks.append(task)
         if tasks and not (tasks[-1].leads or tasks[-1].responsible) and any(t.leads or t.responsible for t in tasks):
-            self.warnings.append(
-                f"任务表最后一行（第 {tasks[-1].line} 行）没有牵头领导和责任部门：文件可能被截断"
-            )
+            self.warnings.append(Notice(kind="last-row-unassigned", line=tasks[-1].line))
         return TableResult(tasks, list(self.goals.values()), self.warnings, header_line)
 
     def _indicators(self, row: _Row) -> None:
@@ -348,7 +346,7 @@ class _Tasks:
         text = "".join(ln.text for ln in row.content).strip()
         if not text:
             if row.assign or row.number is not None:
-                self.warnings.append(f"任务表第 {row.line} 行：序号 {row.number or '（无）'} 的一行没有任务内容，已跳过")
+                self.warnings.append(Notice(kind="empty-row", line=row.line, values={"number": row.number}))
             return None
         leads, tokens = self._leads(_merge_padded(row.assign))
         cells = _cells(tokens)
