@@ -76,10 +76,25 @@ class Evidence(_Frozen):
 
 
 class Mention(_Frozen):
-    """A name as written in the document, with the line it stands on."""
+    """A name as written in the document, with the line it stands on.
+
+    A name read from a table cell also says where the cell is (``page``, ``table``, ``row``,
+    ``cell``: 1-based, absent for running text). ``inherited``: the cell was empty, merged with
+    the filled cell above it, and the name was read there (``line`` and ``row`` are that
+    cell's). ``post``: the name is a post (区政府分管领导, 分管副区长), not a person.
+    """
 
     name: str
     line: int
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    inherited: bool = False
+    post: bool = False
+
+    def __repr_args__(self):  # the parts a plain-text mention leaves absent stay out of its repr
+        return [(k, v) for k, v in super().__repr_args__() if k in ("name", "line") or v not in (None, False)]
 
 
 # --------------------------------------------------------------------------- records
@@ -118,6 +133,10 @@ class TaskRecord(_Frozen):
     goal: str | None = None  # the 二级项目 (or action group) the task serves
     goal_line: int | None = None
     offsets: tuple[tuple[int, int], ...] = ()  # (offset in text, line): where each piece of text was read
+    page: int | None = None  # where the row stands when it is a row of a real table
+    table: int | None = None
+    row: int | None = None
+    inherited: tuple[str, ...] = ()  # columns read from a merged cell above: "lead", "responsible", "cooperating", "goal"
 
 
 class GoalRecord(_Frozen):
@@ -218,6 +237,7 @@ class Task(Entity):
     label: Literal["Task"] = "Task"
     number: int | None
     text: str
+    lead_posts: list[str] = []  # leads named by post only (区政府分管领导), no person
 
 
 class Goal(Entity):

@@ -109,18 +109,22 @@ class _Builder:
         self.entities: dict[str, object] = {}
         self.relations: dict[tuple[str, str, str], Relation] = {}
 
-    def ev(self, line: int) -> Evidence:
-        return Evidence(file=self.file, line=line)
+    def ev(self, line: int, at=None) -> Evidence:
+        """Evidence for a line; ``at`` (a Mention or TaskRecord) adds the page/table/row/cell it names."""
+        if at is None:
+            return Evidence(file=self.file, line=line)
+        return Evidence(file=self.file, line=line, page=at.page, table=at.table, row=at.row,
+                        cell=getattr(at, "cell", None))
 
     def add(self, entity) -> str:
         self.entities.setdefault(entity.id, entity)
         return entity.id
 
-    def rel(self, source: str, target: str, type_: Rel, line: int, **props) -> None:
+    def rel(self, source: str, target: str, type_: Rel, line: int, at=None, **props) -> None:
         key = (source, target, type_.value)
         if key not in self.relations:
             self.relations[key] = Relation(
-                source=source, target=target, type=type_.value, evidence=self.ev(line),
+                source=source, target=target, type=type_.value, evidence=self.ev(line, at),
                 properties={k: v for k, v in props.items() if v is not None},
             )
 
@@ -252,21 +256,25 @@ def resolve_plan(record: PlanRecord) -> SubdistrictModel:
         while nid(Label.TASK, key) in b.entities:
             key += "+"
         tid = b.add(Task(id=nid(Label.TASK, key), name=_task_name(task), subdistrict=sd,
-                         evidence=b.ev(task.line), number=task.number, text=task.text))
+                         evidence=b.ev(task.line, task), number=task.number, text=task.text,
+                         lead_posts=[m.name for m in task.leads if m.post]))
         task_ids.append(tid)
         b.rel(tid, plan_id, Rel.IN_PLAN, task.line)
         if task.goal and task.goal in goal_ids:
-            b.rel(tid, goal_ids[task.goal], Rel.SERVES, task.line)
+            b.rel(tid, goal_ids[task.goal], Rel.SERVES, task.line,
+                  inherited=("goal" in task.inherited) or None)
+        # a name read from a merged cell above is marked inherited; its evidence is that cell's
         for m in task.leads:
-            b.rel(official(m.name, m.line), tid, Rel.LEADS, m.line)
+            if not m.post:  # a post (区政府分管领导) is no person: it stays on the task, not as an Official
+                b.rel(official(m.name, m.line), tid, Rel.LEADS, m.line, m, inherited=m.inherited or None)
         for m in task.responsible:
             uid = unit(m.name)
-            b.rel(uid, tid, Rel.RESPONSIBLE_FOR, m.line)
+            b.rel(uid, tid, Rel.RESPONSIBLE_FOR, m.line, m, inherited=m.inherited or None)
             chiefs = [o for o, deputy in heads.get(uid, []) if not deputy] or [o for o, _ in heads.get(uid, [])]
             for o in chiefs:
-                b.rel(o, tid, Rel.ACCOUNTABLE_FOR, m.line, via=uid)
+                b.rel(o, tid, Rel.ACCOUNTABLE_FOR, m.line, m, via=uid, inherited=m.inherited or None)
         for m in task.cooperating:
-            b.rel(unit(m.name), tid, Rel.COOPERATES_ON, m.line)
+            b.rel(unit(m.name), tid, Rel.COOPERATES_ON, m.line, m, inherited=m.inherited or None)
 
     # --- streets
     for name, line, owner in record.streets:
