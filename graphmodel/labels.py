@@ -128,6 +128,13 @@ NOTICES: dict[str, L] = {
     "last-row-unassigned": L("任务表最后一行（第 {line} 行）没有牵头领导和责任部门：文件可能被截断",
                              "the task table's last row (line {line}) has no lead and no responsible unit: "
                              "the file may have been cut off"),
+    "tab-row-one-cell": L("制表符分隔的表格中这一行只剩一个单元格（行首、行尾的空单元格已去掉），无法确定它在哪一列，已跳过",
+                          "a tab-separated row is left with one cell (its empty cells at the start and end were "
+                          "stripped): its column cannot be told, so it was skipped"),
+    "tab-row-short": L("制表符分隔的一行只有 {cells} 个单元格（表头 {header} 个），按末尾空缺读取",
+                       "a tab-separated row has {cells} cells (the header {header}): read as missing its last ones"),
+    "cell-row-short": L("第 {line}–{last} 行：一行只有 {cells} 个单元格（表头 {header} 个），已停止读表",
+                        "lines {line}–{last}: a row of {cells} cells (the header has {header}): the table ends here"),
     "ambiguous-unit": L("“{name}”可能是 {options}，未合并", "“{name}” may be {options}; not merged"),
     "same-document": L("与 {other} 内容相同（同一份文件），只读一次",
                        "the same content as {other} (the same document): read once"),
