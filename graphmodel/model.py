@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_serializer
 __all__ = [
     "Evidence",
     "Mention",
+    "Notice",
     "OfficialRecord",
     "MemberUnitRecord",
     "TeamRecord",
@@ -69,6 +70,22 @@ class Evidence(_Frozen):
     @model_serializer(mode="wrap")
     def _drop_absent(self, handler):
         return {k: v for k, v in handler(self).items() if v is not None and v != () and v != []}
+
+
+class Notice(_Frozen):
+    """A warning about a file, as data: its ``kind`` (a key of :data:`graphmodel.labels.NOTICES`, which
+    says it in Chinese and English), where (``file``, ``line``), and the ``values`` its sentence names.
+
+    Examples
+    --------
+    >>> Notice(kind="missing-attachment", file="a.txt", line=9, values={"number": 2, "title": "项目计划表"}).line
+    9
+    """
+
+    kind: str
+    file: str | None = None
+    line: int | None = None
+    values: dict[str, Any] = {}
 
 
 class Mention(_Frozen):
@@ -199,7 +216,7 @@ class PlanRecord(_Frozen):
     has_task_table: bool = False
     streets: tuple[tuple[str, int, str], ...] = ()  # (street, line, owner key: "task:<i>" | "goal:<name>")
     attachments: tuple[Attachment, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice | str, ...] = ()  # a str: a reader's warning not yet in graphmodel.labels (Chinese only)
 
 
 # --------------------------------------------------------------------------- entities
@@ -291,7 +308,7 @@ class SubdistrictModel(BaseModel):
     files: list[str] = []  # every document merged into it (graphmodel.merge); empty: only ``file``
     entities: list[Entity]
     relations: list[Relation]
-    warnings: list[str] = []
+    warnings: list[Notice | str] = []
 
     def of_label(self, label: str) -> list[Entity]:
         """Return the entities with this label, in document order."""

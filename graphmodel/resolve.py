@@ -9,6 +9,7 @@ from .model import (
     Evidence,
     Goal,
     Issuer,
+    Notice,
     Official,
     Plan,
     PlanRecord,
@@ -43,7 +44,7 @@ def group_unit_names(names: list[str], preferred: set[str] = frozenset()) -> tup
     Returns
     -------
     (dict, list)
-        Each spelling → its group's name; and warnings.
+        Each spelling → its group's name; and warnings (:class:`~graphmodel.model.Notice`, kind ``ambiguous-unit``).
 
     Examples
     --------
@@ -52,8 +53,8 @@ def group_unit_names(names: list[str], preferred: set[str] = frozenset()) -> tup
     ...     preferred={"社区管理办", "妇女联合会", "社区平安办（信访办）"})
     >>> canon["管理办"], canon["妇联"], canon["平安办"], canon["林长办"], canon["各居民区"]
     ('社区管理办', '妇女联合会', '社区平安办（信访办）', '林长办', '各居民区')
-    >>> group_unit_names(["社区党群服务中心", "社区事务受理服务中心", "服务中心"])[1]
-    ['“服务中心”可能是 社区事务受理服务中心、社区党群服务中心，未合并']
+    >>> [(w.kind, w.values) for w in group_unit_names(["社区党群服务中心", "社区事务受理服务中心", "服务中心"])[1]]
+    [('ambiguous-unit', {'name': '服务中心', 'options': ['社区事务受理服务中心', '社区党群服务中心']})]
     """
     names = list(dict.fromkeys(clean(n) for n in names if clean(n)))
     parent = {n: n for n in names}
@@ -78,7 +79,7 @@ def group_unit_names(names: list[str], preferred: set[str] = frozenset()) -> tup
                 union(by_key[key], n)
             else:
                 by_key[key] = n
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     for s in names:
         if is_collective(s):
             continue
@@ -86,8 +87,8 @@ def group_unit_names(names: list[str], preferred: set[str] = frozenset()) -> tup
         if len(groups) == 1:
             union(groups.pop(), s)
         elif len(groups) > 1:
-            options = "、".join(sorted(_name_of(g, names, preferred, find) for g in groups))
-            warnings.append(f"“{s}”可能是 {options}，未合并")
+            options = sorted(_name_of(g, names, preferred, find) for g in groups)
+            warnings.append(Notice(kind="ambiguous-unit", values={"name": s, "options": options}))
     return {n: _name_of(find(n), names, preferred, find) for n in names}, warnings
 
 
@@ -294,8 +295,15 @@ def resolve_plan(record: PlanRecord) -> SubdistrictModel:
 
     return SubdistrictModel(
         subdistrict=sd, file=record.file, layout=record.layout, entities=list(b.entities.values()),
-        relations=list(b.relations.values()), warnings=list(record.warnings) + [f"{record.file}: {w}" for w in warnings],
+        relations=list(b.relations.values()), warnings=[_in_file(w, record.file) for w in [*record.warnings, *warnings]],
     )
+
+
+def _in_file(warning: Notice | str, file: str) -> Notice | str:
+    """A reader's notice names its file (a section reader does not know it)."""
+    if isinstance(warning, Notice) and warning.file is None:
+        return warning.model_copy(update={"file": file})
+    return warning
 
 
 def _task_name(task) -> str:
