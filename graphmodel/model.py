@@ -152,6 +152,7 @@ class PlanRecord(_Frozen):
 
     file: str
     meta: PlanMeta
+    layout: str = "action-plan"  # the layout that read it (loaders.plan.layouts)
     officials: tuple[OfficialRecord, ...] = ()
     collective_members: tuple[Mention, ...] = ()  # e.g. 各居民区党组织负责人
     teams: tuple[TeamRecord, ...] = ()
@@ -241,6 +242,8 @@ class SubdistrictModel(BaseModel):
 
     subdistrict: str
     file: str
+    layout: str = "action-plan"  # the layout of the document(s) it was read from
+    files: list[str] = []  # every document merged into it (graphmodel.merge); empty: only ``file``
     entities: list[Entity]
     relations: list[Relation]
     warnings: list[str] = []

@@ -277,7 +277,7 @@ def resolve_plan(record: PlanRecord) -> SubdistrictModel:
             b.rel(source, sid, Rel.CONCERNS, line)
 
     return SubdistrictModel(
-        subdistrict=sd, file=record.file, entities=list(b.entities.values()),
+        subdistrict=sd, file=record.file, layout=record.layout, entities=list(b.entities.values()),
         relations=list(b.relations.values()), warnings=list(record.warnings) + [f"{record.file}: {w}" for w in warnings],
     )
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from graphmodel.errors import PlanError
+from graphmodel.merge import merge_models
 from graphmodel.model import SubdistrictModel
 from graphmodel.resolve import resolve_plan
 
@@ -96,10 +97,17 @@ def expand_paths(paths: Iterable[str | os.PathLike] | None) -> list[Path]:
     return files
 
 
-def read_plans(paths: Iterable[str | os.PathLike] | None = None) -> Iterator[SubdistrictModel]:
-    """Read plans one by one (folders give their ``*.txt``); the bundled plans when ``paths`` is empty.
+def read_plans(paths: Iterable[str | os.PathLike] | None = None, *, merge: bool = False) -> Iterator[SubdistrictModel]:
+    """Read plans (folders give their plan files) into one model per body; the bundled plans when ``paths`` is empty.
 
-    A generator: each plan is read when it is asked for, so memory holds one at a time.
+    Documents about the same body are never merged silently (:func:`graphmodel.merge.merge_models`): the same
+    document twice is read once, documents of different layouts (a 领导小组 notice and a task table) become one
+    model, two different documents of one layout are an error naming both unless ``merge`` is set; each
+    such case is said in the model's ``warnings``.
+
+    Raises
+    ------
+    PlanError
+        A file that is not a plan, or two different documents of one layout about one body.
     """
-    for path in expand_paths(paths):
-        yield read_plan(path)
+    yield from merge_models((read_plan(path) for path in expand_paths(paths)), merge=merge)

@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from graphmodel.graph import build_graph
+from graphmodel.merge import merge_models
 
 from .plans import expand_paths, read_plan
 
@@ -23,13 +24,29 @@ T = TypeVar("T")
 PARALLEL_FROM = 48
 
 
-def _one(path: str, fn: Callable[[Any], T]) -> tuple[T, list[str]]:
-    graph = build_graph([read_plan(path)])
-    return fn(graph), list(graph.graph.get("warnings", []))
+def _one(path: str, fn: Callable[[Any], T]) -> tuple[str, T, list[str]]:
+    model = read_plan(path)
+    graph = build_graph([model])
+    return model.subdistrict, fn(graph), list(graph.graph.get("warnings", []))
 
 
-def _chunk(paths: list[str], fn: Callable[[Any], T]) -> list[tuple[T, list[str]]]:
+def _chunk(paths: list[str], fn: Callable[[Any], T]) -> list[tuple[str, T, list[str]]]:
     return [_one(p, fn) for p in paths]
+
+
+def _bodies_once(files: list[str], done: list[tuple[str, T, list[str]]], fn, merge: bool):
+    """Results per body: a body read from several files is read again here, merged (graphmodel.merge), analysed once."""
+    where: dict[str, list[int]] = {}
+    for i, (body, _result, _warnings) in enumerate(done):
+        where.setdefault(body, []).append(i)
+    for i, (body, result, warnings) in enumerate(done):
+        at = where[body]
+        if len(at) == 1:
+            yield result, warnings
+        elif i == at[0]:
+            (model,) = merge_models([read_plan(files[j]) for j in at], merge=merge)
+            graph = build_graph([model])
+            yield fn(graph), list(graph.graph.get("warnings", []))
 
 
 def map_plans(
@@ -38,6 +55,7 @@ def map_plans(
     *,
     workers: int | None = None,
     chunksize: int = 16,
+    merge: bool = False,
 ) -> Iterator[tuple[T, list[str]]]:
     """Apply ``fn`` to the graph of each plan; yield ``(result, warnings)`` per plan, in file order.
 
@@ -53,21 +71,27 @@ def map_plans(
         files, else one (in this process).
     chunksize : int
         Files handed to a worker at a time.
+    merge : bool
+        Merge different documents of the same layout about one body (see :func:`graphmodel.merge.merge_models`);
+        documents of different layouts about one body are always merged, the same document twice read once.
 
     Raises
     ------
     PlanError
-        The first file that is not a plan (in file order); nothing after it is yielded.
+        The first file that is not a plan (in file order), or two different documents of one layout about one
+        body; nothing is yielded then.
+
+    Results are yielded once every file is read (a body may come back in a later file); only the small results
+    of each plan are held meanwhile.
     """
     files = [str(p) for p in expand_paths(paths)]
     if workers is None:
         workers = (os.cpu_count() or 1) if len(files) >= PARALLEL_FROM else 1
     if workers <= 1:
-        for path in files:
-            yield _one(path, fn)
-        return
-    chunks = [files[i : i + chunksize] for i in range(0, len(files), chunksize)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for results in pool.map(_chunk, chunks, [fn] * len(chunks)):
-            yield from results
+        done = [_one(path, fn) for path in files]
+    else:
+        chunks = [files[i : i + chunksize] for i in range(0, len(files), chunksize)]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            done = [r for results in pool.map(_chunk, chunks, [fn] * len(chunks)) for r in results]
+    yield from _bodies_once(files, done, fn, merge)
 

@@ -26,11 +26,13 @@ def test_audit_json_on_the_bundled_plans():
     assert result.exit_code == 0, result.output
     findings = json.loads(result.stdout)
     for f in findings:
-        assert set(f) == {"kind", "severity", "subdistrict", "subject", "message", "evidence"}
-        assert set(f["subject"]) == {"id", "name"} and set(f["evidence"]) == {"file", "line"}
+        assert set(f) == {"kind", "severity", "subdistrict", "subjects", "numbers", "evidence"}
+        assert {"id", "name", "label"} <= set(f["subjects"][0]) and set(f["evidence"]) == {"file", "line"}
     weifang = [f for f in findings if f["subdistrict"] == "潍坊新村街道" and f["kind"] == "task-without-lead"]
     assert len(weifang) == 16
-    assert any(f["kind"] == "unit-without-head" and f["subject"]["name"] == "林长办" for f in findings)
+    assert any(f["kind"] == "unit-without-head" and f["subjects"][0]["name"] == "林长办" for f in findings)
+    [caibin] = [f for f in findings if f["kind"] == "overloaded-official"]
+    assert caibin["numbers"] == {"tasks": 10, "median": 2, "ratio": 5.0}
 
 
 def test_audit_fail_on_exits_1_only_when_such_a_finding_exists():
@@ -46,7 +48,15 @@ def test_audit_kind_filter_and_csv():
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [(r["subject_name"], r["line"]) for r in rows] == [("社区文化中心", "402"), ("林长办", "462")]
-    assert set(rows[0]) == {"kind", "severity", "subdistrict", "subject_id", "subject_name", "message", "file", "line"}
+    assert list(rows[0]) == ["kind", "severity", "subdistrict", "subject_id", "subject_name", "related_ids", "numbers",
+                             "message", "file", "line", "page", "table", "row", "cell"]
+    assert rows[1]["related_ids"] == "金杨新村街道/Task/8" and rows[1]["message"].startswith("林长办是任务8的责任部门")
+    assert json.loads(rows[1]["numbers"]) == {"tasks_responsible": 1, "tasks_cooperating": 0}
+    en = list(csv.DictReader(io.StringIO(run("audit", JINYANG, "--kind", "overloaded-unit", "--format", "csv",
+                                              "--lang", "en").stdout)))
+    # full precision in CSV; the English sentence rounds
+    assert [json.loads(r["numbers"])["ratio"] for r in en] == [3.0, 8.0]
+    assert en[0]["message"] == "社区党建办 is responsible for 3 tasks, 3.0 times the median of the plan's responsible units (1)"
 
 
 def test_audit_table_headers():
@@ -55,18 +65,22 @@ def test_audit_table_headers():
     assert zh.exit_code == en.exit_code == 0
     assert "严重程度" in zh.stdout and "蔡斌" in zh.stdout
     assert "Severity" in en.stdout and "严重程度" not in en.stdout
+    assert "蔡斌 leads 10 tasks, 5.0 times the median of the plan's leads (2)" in en.stdout
 
 
 def test_audit_bad_input_exits_2():
     unknown_kind = run("audit", "--fail-on", "no-such-kind")
     assert unknown_kind.exit_code == 2 and "no-such-kind" in unknown_kind.stderr
+    assert unknown_kind.stderr.startswith("错误：未知的问题类型")
+    english = run("audit", "--fail-on", "no-such-kind", "--lang", "en")
+    assert english.exit_code == 2 and english.stderr.startswith("error: unknown kind(s) of finding: no-such-kind")
     missing = run("audit", "no/such/plan.txt")
     assert missing.exit_code == 2 and "Traceback" not in missing.output
 
 
 def test_audit_thresholds():
     result = run("audit", JINYANG, "--kind", "overloaded-unit", "--overload-minimum", "4", "--format", "json")
-    assert [f["subject"]["name"] for f in json.loads(result.stdout)] == ["社区管理办"]  # 党建办's 3 no longer counts
+    assert [f["subjects"][0]["name"] for f in json.loads(result.stdout)] == ["社区管理办"]  # 党建办's 3 no longer counts
 
 
 # --------------------------------------------------------------------------- bottlenecks

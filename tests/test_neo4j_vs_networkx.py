@@ -37,7 +37,7 @@ def test_tasks_without_assignment(loaded):
     findings = audit(graph, kinds=["task-without-lead", "task-without-responsible-unit"])
     expected = defaultdict(lambda: [False, False])
     for f in findings:
-        expected[f["subject"]["id"]][0 if f["kind"] == "task-without-lead" else 1] = True
+        expected[f["subjects"][0]["id"]][0 if f["kind"] == "task-without-lead" else 1] = True
     got = {r["task_id"]: [r["without_lead"], r["without_responsible_unit"]] for r in query("tasks-without-assignment")}
     assert got == dict(expected)
     assert len(got) == 16
@@ -45,7 +45,7 @@ def test_tasks_without_assignment(loaded):
 
 def test_units_without_head(loaded):
     graph, query = loaded
-    expected = {(f["subdistrict"], f["subject"]["name"]) for f in audit(graph, kinds=["unit-without-head"])}
+    expected = {(f["subdistrict"], f["subjects"][0]["name"]) for f in audit(graph, kinds=["unit-without-head"])}
     got = {(r["subdistrict"], r["unit"]) for r in query("units-without-head")}
     assert got == expected
     assert ("金杨新村街道", "林长办") in got

@@ -181,7 +181,7 @@ def test_encodings_and_line_ends_give_the_same_graph(encode):
         (b"  \n\r\n \n", "文件为空"),
         (bytes(range(256)) * 4, "不是文本文件"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "不是文本文件"),
-        ("这是一封普通的信。\n今天天气很好。\n".encode(), "不是街道行动方案"),
+        ("这是一封普通的信。\n今天天气很好。\n".encode(), "没有认出它的版式"),
         ("东明路街道美丽家园三年行动方案\n只有标题，没有别的。\n".encode(), "不是街道行动方案"),
     ],
     ids=["empty", "blank", "binary", "png", "letter", "title-only"],

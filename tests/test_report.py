@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from _plans import JINYANG, ROOT, WEIFANG
 from browser_support import browser, chromium_path  # noqa: F401 — fixtures
 from graphmodel.analysis import audit
+from graphmodel.labels import finding_message
 from graphmodel.cli import app
 
 import plotly  # noqa: E402,F401  (a dependency of graphmodel: a missing one must fail, not skip)
@@ -197,7 +198,7 @@ def test_filter_and_sort_the_findings(loaded, graph):
     assert rows.count() == total and jinyang.locator("table.findings tbody tr:visible").count() == total
     jinyang.locator("input.filter").fill("林长办")
     expected = sum(1 for f in audit(graph) if f["subdistrict"] == "金杨新村街道"
-                   and ("林长办" in f["message"] or "林长办" in f["subject"]["name"]))
+                   and ("林长办" in finding_message(f) or "林长办" in f["subjects"][0]["name"]))
     visible = jinyang.locator("table.findings tbody tr:visible")
     assert 0 < expected < total and visible.count() == expected
     assert jinyang.locator(".count").inner_text() == f"显示 {expected} / {total} 条"

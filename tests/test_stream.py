@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import shutil
 
 import pytest
 
@@ -16,8 +15,11 @@ from loaders.stream import map_plans
 
 @pytest.fixture
 def folder(tmp_path):
+    """Six plans of six bodies: the bundled two, renamed (the same body twice would be read once)."""
     for i in range(6):
-        shutil.copy(JINYANG if i % 2 else WEIFANG, tmp_path / f"plan{i}.txt")
+        plan, name = (JINYANG, "金杨新村") if i % 2 else (WEIFANG, "潍坊新村")
+        text = plan.read_text(encoding="utf-8").replace(name, name[:2] + "甲乙丙"[i // 2] + "村")
+        (tmp_path / f"plan{i}.txt").write_text(text, encoding="utf-8")
     return tmp_path
 
 
@@ -25,8 +27,9 @@ def test_parallel_equals_serial_and_keeps_file_order(folder):
     serial = list(map_plans([folder], summarize, workers=1))
     parallel = list(map_plans([folder], summarize, workers=2, chunksize=1))
     assert serial == parallel
-    assert [rows[0]["subdistrict"] for rows, _ in serial] == ["潍坊新村街道", "金杨新村街道"] * 3
-    assert all(any("附件2" in w for w in warnings) for (rows, warnings) in serial if rows[0]["subdistrict"] == "潍坊新村街道")
+    assert [rows[0]["subdistrict"] for rows, _ in serial] == [
+        "潍坊甲村街道", "金杨甲村街道", "潍坊乙村街道", "金杨乙村街道", "潍坊丙村街道", "金杨丙村街道"]
+    assert all(any("附件2" in w for w in warnings) for (rows, warnings) in serial if rows[0]["subdistrict"][:2] == "潍坊")
 
 
 def test_partial_functions_travel_to_workers(folder):

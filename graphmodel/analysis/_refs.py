@@ -8,12 +8,27 @@ import networkx as nx
 
 from ..schema import Label
 
-__all__ = ["ref", "task_ref", "task_phrase", "edges_in", "edges_out", "nodes_of", "evidence_of"]
+__all__ = ["ref", "task_ref", "edges_in", "edges_out", "nodes_of", "evidence_of"]
 
 
-def ref(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:
-    """``{"id", "name"}`` of a node."""
-    return {"id": node, "name": graph.nodes[node].get("name", node)}
+def ref(graph: nx.MultiDiGraph, node: str, **extra: Any) -> dict[str, Any]:
+    """``{"id", "name", "label"}`` of a node, and what names it further: a task's ``number`` and
+    ``goal`` (the goal it SERVES, which names an unnumbered task), an official's group ``role``;
+    then ``extra`` (e.g. ``part``: what the node is to a finding).
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("甲/Task/1", label="Task", name="修路", number=1)
+    >>> ref(g, "甲/Task/1", part="led")
+    {'id': '甲/Task/1', 'name': '修路', 'label': 'Task', 'number': 1, 'goal': None, 'part': 'led'}
+    """
+    data = graph.nodes[node]
+    out = {"id": node, "name": data.get("name", node), "label": data.get("label")}
+    if data.get("label") == Label.TASK:
+        goals = [graph.nodes[v].get("name") for _, v, k in graph.out_edges(node, keys=True) if k == "SERVES"]
+        out |= {"number": data.get("number"), "goal": goals[0] if goals else None}
+    elif data.get("label") == Label.OFFICIAL:
+        out["role"] = data.get("role")
+    return out | extra
 
 
 def evidence_of(data: dict[str, Any]) -> dict[str, Any] | None:
@@ -37,19 +52,6 @@ def task_ref(graph: nx.MultiDiGraph, task: str, evidence: dict[str, Any] | None 
         "goal": goals[0] if goals else None,
         "evidence": dict(evidence) if evidence else evidence_of(data),
     }
-
-
-def task_phrase(graph: nx.MultiDiGraph, task: str, *, text: bool = True) -> str:
-    """How a message names a task: ``任务7“…”``, or ``“吸纳社会共同参与”下无序号的任务“…”``.
-
-    Without ``text``: ``任务7``, ``“吸纳社会共同参与”下无序号的任务``.
-    """
-    data = graph.nodes[task]
-    quoted = f"“{data.get('name', task)}”" if text else ""
-    if data.get("number") is not None:
-        return f"任务{data['number']}{quoted}"
-    goal = task_ref(graph, task)["goal"]
-    return f"“{goal}”下无序号的任务{quoted}" if goal else f"无序号的任务{quoted}"
 
 
 def edges_in(graph: nx.MultiDiGraph, node: str, *types: str) -> list[tuple[str, str, dict[str, Any]]]:

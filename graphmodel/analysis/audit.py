@@ -10,7 +10,7 @@ import networkx as nx
 
 from ..graph import subdistricts
 from ..schema import Label, Rel
-from ._refs import edges_in, edges_out, evidence_of, nodes_of, ref, task_phrase
+from ._refs import edges_in, edges_out, evidence_of, nodes_of, ref
 from .network import cut_off_tasks, responsibility_network
 
 __all__ = ["audit", "KINDS", "SEVERITIES"]
@@ -99,9 +99,22 @@ def audit(
     Returns
     -------
     list of dict
-        Findings ``{"kind", "severity", "subdistrict", "subject": {"id", "name"}, "message",
-        "evidence": {"file", "line"}}`` (message in Chinese), by 街道 in graph order, then by
-        kind in :data:`KINDS` order, then in document order.
+        Findings as data, no sentences (:func:`graphmodel.labels.finding_message` says them in
+        Chinese or English): ``{"kind", "severity", "subdistrict", "subjects", "numbers",
+        "evidence"}``, by 街道 in graph order, then by kind in :data:`KINDS` order, then in
+        document order.
+
+        ``subjects``: ``subjects[0]`` is what the finding is about, ``{"id", "name", "label"}``
+        (a task also has ``number`` and ``goal``, an official ``role``, a goal ``level``); the
+        others are what it names, each with ``part``: ``cut_off`` (tasks a single point joins to
+        the group), ``led`` (tasks a lead outside the group leads), ``responsible`` /
+        ``cooperating`` (tasks of a unit without a head), ``parent`` (the goal a goal without a
+        task belongs to), ``missing`` (the attachment: label ``Attachment``, ``number``, its
+        title as ``name``).
+
+        ``numbers``, at full precision: ``tasks_cut_off``; ``tasks_led``; ``tasks_responsible``
+        and ``tasks_cooperating``; for an overload ``tasks``, ``median`` and ``ratio`` (tasks /
+        median). ``evidence``: ``{"file", "line"}`` (and page, table, row, cell where known).
 
     Raises
     ------
@@ -119,18 +132,19 @@ def audit(
     >>> g.add_node("甲/Task/1", label="Task", name="创建园林街镇", subdistrict="甲", number=1, evidence=ev)
     >>> _ = g.add_edge("甲/Official/张三", "甲/Task/1", key="LEADS", type="LEADS", evidence=ev)
     >>> _ = g.add_edge("甲/Unit/林长办", "甲/Task/1", key="RESPONSIBLE_FOR", type="RESPONSIBLE_FOR", evidence=ev)
-    >>> [(f["kind"], f["subject"]["name"]) for f in audit(g)]
+    >>> [(f["kind"], f["subjects"][0]["name"]) for f in audit(g)]
     [('single-point-of-failure', '张三'), ('lead-not-in-group', '张三'), ('unit-without-head', '林长办')]
-    >>> audit(g, kinds=["unit-without-head"])[0]["message"]
-    '林长办是任务1的责任部门，但领导小组中没有人担任它的负责人（正职或副职）'
+    >>> [finding] = audit(g, kinds=["unit-without-head"])
+    >>> [(s["name"], s.get("part")) for s in finding["subjects"]], finding["numbers"]
+    ([('林长办', None), ('创建园林街镇', 'responsible')], {'tasks_responsible': 1, 'tasks_cooperating': 0})
     """
     wanted = list(KINDS) if kinds is None else list(dict.fromkeys(kinds))
     unknown = [k for k in wanted if k not in KINDS]
     if unknown:
         raise ValueError(f"unknown kind(s): {', '.join(unknown)}; known: {', '.join(KINDS)}")
     checks = {
-        "task-without-lead": lambda sd: _tasks_without(graph, sd, Rel.LEADS, "没有牵头领导"),
-        "task-without-responsible-unit": lambda sd: _tasks_without(graph, sd, Rel.RESPONSIBLE_FOR, "没有责任部门"),
+        "task-without-lead": lambda sd: _tasks_without(graph, sd, Rel.LEADS),
+        "task-without-responsible-unit": lambda sd: _tasks_without(graph, sd, Rel.RESPONSIBLE_FOR),
         "single-point-of-failure": lambda sd: _single_points(graph, sd),
         "lead-not-in-group": lambda sd: _leads_not_in_group(graph, sd),
         "unit-without-head": lambda sd: _units_without_head(graph, sd),
@@ -147,20 +161,21 @@ def audit(
         for kind in KINDS:
             if kind in wanted:
                 findings.extend(
-                    {"kind": kind, "severity": KINDS[kind], "subdistrict": sd, "subject": subject,
-                     "message": message, "evidence": evidence}
-                    for subject, message, evidence in checks[kind](sd)
+                    {"kind": kind, "severity": KINDS[kind], "subdistrict": sd, "subjects": subjects,
+                     "numbers": numbers, "evidence": evidence}
+                    for subjects, numbers, evidence in checks[kind](sd)
                 )
     return findings
 
 
-# Each check yields (subject, message, evidence) for one 街道.
+# Each check yields (subjects, numbers, evidence) for one 街道: subjects[0] is what the finding is
+# about; the others carry ``part``, what they are to it.
 
 
-def _tasks_without(graph, sd, rel, what):
+def _tasks_without(graph, sd, rel):
     for task in nodes_of(graph, Label.TASK, sd):
         if not edges_in(graph, task, rel):
-            yield ref(graph, task), f"{task_phrase(graph, task)}{what}", evidence_of(graph.nodes[task])
+            yield [ref(graph, task)], {}, evidence_of(graph.nodes[task])
 
 
 def _single_points(graph, sd):
@@ -176,11 +191,8 @@ def _single_points(graph, sd):
             continue
         cut = cut_off_tasks(net, node)
         if cut:
-            tasks = "、".join(task_phrase(graph, t, text=False) for t in cut)
-            name = graph.nodes[node]["name"]
-            yield ref(graph, node), (
-                f"{name}是{tasks}与领导小组之间唯一的联系：若{name}缺位，{tasks}在责任网络中再连不到任何领导"
-            ), evidence_of(graph.nodes[node])
+            yield ([ref(graph, node)] + [ref(graph, t, part="cut_off") for t in cut],
+                   {"tasks_cut_off": len(cut)}, evidence_of(graph.nodes[node]))
 
 
 def _leads_not_in_group(graph, sd):
@@ -189,10 +201,8 @@ def _leads_not_in_group(graph, sd):
             continue
         led = sorted(edges_out(graph, official, Rel.LEADS), key=lambda e: _line(e[2]))
         if led:
-            tasks = "、".join(task_phrase(graph, t, text=False) for t, _, _ in led)
-            yield ref(graph, official), (
-                f"{graph.nodes[official]['name']}牵头{tasks}，但不在领导小组名单中"
-            ), evidence_of(led[0][2])
+            yield ([ref(graph, official)] + [ref(graph, t, part="led") for t, _, _ in led],
+                   {"tasks_led": len(led)}, evidence_of(led[0][2]))
 
 
 def _units_without_head(graph, sd):
@@ -203,14 +213,11 @@ def _units_without_head(graph, sd):
         work = sorted(edges_out(graph, unit, Rel.RESPONSIBLE_FOR, Rel.COOPERATES_ON), key=lambda e: _line(e[2]))
         if not work:
             continue
-        roles = []
-        for rel, role in ((Rel.RESPONSIBLE_FOR, "责任部门"), (Rel.COOPERATES_ON, "配合部门")):
-            tasks = [task_phrase(graph, t, text=False) for t, k, _ in work if k == rel]
-            if tasks:
-                roles.append(f"{'、'.join(tasks)}的{role}")
-        yield ref(graph, unit), (
-            f"{data['name']}是{'，也是'.join(roles)}，但领导小组中没有人担任它的负责人（正职或副职）"
-        ), evidence_of(work[0][2])
+        parts = {Rel.RESPONSIBLE_FOR: "responsible", Rel.COOPERATES_ON: "cooperating"}
+        tasks = [ref(graph, t, part=parts[k]) for k in parts for t, rel, _ in work if rel == k]
+        numbers = {"tasks_responsible": sum(t["part"] == "responsible" for t in tasks),
+                   "tasks_cooperating": sum(t["part"] == "cooperating" for t in tasks)}
+        yield [ref(graph, unit)] + tasks, numbers, evidence_of(work[0][2])
 
 
 def _missing_attachments(graph, sd):
@@ -219,9 +226,9 @@ def _missing_attachments(graph, sd):
         file = (data.get("evidence") or {}).get("file")
         for att in data.get("attachments") or []:
             if not att.get("present", True):
-                yield ref(graph, plan), (
-                    f"附件{att['number']}《{att['title']}》在正文中列出，但文件里没有"
-                ), {"file": file, "line": att["line"]}
+                attachment = {"id": f"{plan}#{att['number']}", "name": att["title"], "label": "Attachment",
+                              "number": att["number"], "part": "missing"}
+                yield [ref(graph, plan), attachment], {}, {"file": file, "line": att["line"]}
 
 
 def _goals_without_task(graph, sd):
@@ -233,10 +240,8 @@ def _goals_without_task(graph, sd):
         below = {goal} | _parts_below(graph, goal)
         if any(edges_in(graph, g, Rel.SERVES) for g in below):
             continue
-        parents = [graph.nodes[p]["name"] for p, _, _ in edges_out(graph, goal, Rel.PART_OF)]
-        what = "项目" if data.get("level") == "project" else "行动"
-        where = f"（属于“{parents[0]}”）" if parents else ""
-        yield ref(graph, goal), f"{what}“{data['name']}”{where}没有任何任务服务于它", evidence_of(data)
+        parents = [ref(graph, p, part="parent") for p, _, _ in edges_out(graph, goal, Rel.PART_OF)]
+        yield [ref(graph, goal, level=data.get("level"))] + parents[:1], {}, evidence_of(data)
 
 
 def _parts_below(graph, goal):
@@ -261,13 +266,9 @@ def _overloaded(graph, sd, label, rel, factor, minimum):
     if not counts:
         return
     median = statistics.median(counts.values())
-    verb, peers = ("牵头", "牵头领导") if label == Label.OFFICIAL else ("负责", "责任部门")
     for node, n in counts.items():
         if n > factor * median and n >= minimum:
-            yield ref(graph, node), (
-                f"{graph.nodes[node]['name']}{verb}{n}项任务，是本方案{peers}任务数中位数（{median:g}项）的"
-                f"{n / median:.1f}倍"
-            ), evidence_of(graph.nodes[node])
+            yield [ref(graph, node)], {"tasks": n, "median": median, "ratio": n / median}, evidence_of(graph.nodes[node])
 
 
 def _members_without_task(graph, sd, roles):
@@ -280,9 +281,7 @@ def _members_without_task(graph, sd, roles):
             continue
         membership = [d for p, _, d in edges_out(graph, official, Rel.MEMBER_OF)
                       if graph.nodes[p].get("label") == Label.PLAN]
-        yield ref(graph, official), (
-            f"{data['role']}{data['name']}既不牵头任何任务，也不对任何任务负责（不是任何责任部门的负责人）"
-        ), evidence_of(membership[0] if membership else data)
+        yield [ref(graph, official)], {}, evidence_of(membership[0] if membership else data)
 
 
 def _line(attrs: dict) -> int:

@@ -11,8 +11,9 @@ from typing import Annotated, Callable, Optional, TypeVar
 import typer
 
 from ..errors import GraphModelError
+from ..labels import WORDS, L
 
-__all__ = ["make_app", "guarded", "fail", "warn", "Paths", "FormatOpt", "LangOpt", "Format", "Lang", "OutputOpt"]
+__all__ = ["make_app", "guarded", "fail", "warn", "lang_of", "Paths", "FormatOpt", "LangOpt", "Format", "Lang", "OutputOpt"]
 
 F = TypeVar("F", bound=Callable)
 
@@ -33,7 +34,8 @@ Paths = Annotated[
     typer.Argument(help="方案文件或文件夹（*.txt）；不写则读取自带的 data/ 中的两个方案。", show_default=False),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="输出格式：table（表格）、json、csv。")]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="表头语言：zh（中文）或 en（英文）。json/csv 的键总是英文。")]
+LangOpt = Annotated[Lang, typer.Option(
+    "--lang", help="输出语言：zh（中文）或 en（英文），表头、说明、警告和错误都用此语言。json/csv 的键总是英文。")]
 OutputOpt = Annotated[
     Optional[Path], typer.Option("--output", "-o", help="写入此文件（先写临时文件，成功后再改名）；不写则输出到标准输出。")
 ]
@@ -51,30 +53,48 @@ def make_app(help: str) -> typer.Typer:
     )
 
 
-def warn(message: str) -> None:
-    """Write a warning line to stderr."""
-    typer.echo(f"警告：{message}", err=True)
+#: The language of the running command's warnings and errors: set by :func:`guarded` from its ``--lang``.
+_lang = "zh"
 
 
-def fail(message: str, code: int = 2) -> None:
-    """Write one error line to stderr and exit with ``code``."""
-    typer.echo(f"错误：{message}", err=True)
+def lang_of(value) -> str:
+    """``"zh"`` or ``"en"`` from a ``--lang`` value (a :class:`Lang` or its text)."""
+    return "en" if getattr(value, "value", value) == "en" else "zh"
+
+
+def _say(message) -> str:
+    """Text in the command's language: an :class:`L`, an error or notice with ``message(lang)``, or plain text."""
+    if isinstance(message, L):
+        return message(_lang)
+    return message.message(_lang) if hasattr(message, "message") else str(message)
+
+
+def warn(message) -> None:
+    """Write a warning line to stderr, in the command's language (``message``: text, or anything with ``message(lang)``)."""
+    typer.echo(WORDS["warning"](_lang, message=_say(message)), err=True)
+
+
+def fail(message, code: int = 2) -> None:
+    """Write one error line to stderr (``message``: text, or anything with ``message(lang)``) and exit with ``code``."""
+    typer.echo(WORDS["error"](_lang, message=_say(message)), err=True)
     raise typer.Exit(code)
 
 
 def guarded(fn: F) -> F:
-    """Turn the library's errors (and a closed pipe, and Ctrl-C) into one line and an exit code."""
+    """Turn the library's errors (and a closed pipe, and Ctrl-C) into one line, in the command's ``--lang``, and an exit code."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        global _lang
+        _lang = lang_of(kwargs.get("lang", "zh"))
         try:
             return fn(*args, **kwargs)
         except GraphModelError as exc:
-            fail(str(exc), exc.exit_code)
+            fail(exc, exc.exit_code)
         except BrokenPipeError:  # `graphmodel export | head`
             sys.stderr.close()
             raise typer.Exit(0)
         except KeyboardInterrupt:
-            fail("已中断", 130)
+            fail(WORDS["interrupted"], 130)
 
     return wrapper  # type: ignore[return-value]

@@ -8,8 +8,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ._common import FormatOpt, LangOpt, Paths, fail, guarded, make_app, warn
-from .output import Column, render
+from ._common import FormatOpt, LangOpt, Paths, fail, guarded, lang_of, make_app, warn
+from .output import Column, columns_of, render
 from ._stream import per_plan
 from .plans import load_graph
 
@@ -52,16 +52,8 @@ def _task(task: dict, lang) -> str:
 
 # --------------------------------------------------------------------------- audit
 
-_AUDIT_TABLE = [
-    Column("severity", "严重程度", "Severity"),
-    Column("kind", "类型", "Kind"),
-    Column("subdistrict", "街道", "Subdistrict"),
-    Column("subject_name", "对象", "Subject"),
-    Column("message", "说明", "Message"),
-    Column("where", "出处", "Evidence"),
-]
-_AUDIT_CSV = [Column(k, k, k) for k in
-              ("kind", "severity", "subdistrict", "subject_id", "subject_name", "message", "file", "line")]
+_AUDIT_CSV = ["kind", "severity", "subdistrict", "subject_id", "subject_name", "related_ids", "numbers", "message",
+              "file", "line", "page", "table", "row", "cell"]
 
 
 @app.command("audit")
@@ -86,22 +78,27 @@ def audit(
     member-without-task。退出码：0 正常；1 出现 --fail-on 所列的问题；2 输入有误。
     """
     from ..analysis.audit import KINDS, audit as run_audit
+    from ..labels import ERRORS, WORDS, finding_message, join, where
 
+    lang = lang_of(lang)
     unknown = [k for k in (fail_on or []) + (kind or []) if k not in KINDS]
     if unknown:
-        fail(f"未知的问题类型：{'、'.join(unknown)}；可用的有：{'、'.join(KINDS)}")
+        fail(ERRORS["unknown_kind"](lang, kinds=join(unknown, lang), known=join(KINDS, lang)))
     each = functools.partial(run_audit, overload_factor=overload_factor, overload_minimum=overload_minimum)
     findings = [f for part in per_plan(paths, each) for f in part]  # findings are per 街道: one plan at a time
     shown = [f for f in findings if not kind or f["kind"] in kind]
-    rows = [{**f, "subject_id": f["subject"]["id"], "subject_name": f["subject"]["name"],
-             "file": (f["evidence"] or {}).get("file"), "line": (f["evidence"] or {}).get("line"),
-             "where": _where(f["evidence"])} for f in shown]
-    render(rows, fmt, columns=_AUDIT_CSV if _fmt(fmt) == "csv" else _AUDIT_TABLE, lang=lang,
-           title="审计" if _zh(lang) else "Audit", json_data=shown)
+    rows = [{**f, **{k: (f["evidence"] or {}).get(k) for k in ("file", "line", "page", "table", "row", "cell")},
+             "subject_id": f["subjects"][0]["id"], "subject_name": f["subjects"][0]["name"],
+             "related_ids": [s["id"] for s in f["subjects"][1:]], "message": finding_message(f, lang),
+             "where": where(f["evidence"], lang)} for f in shown]
+    if _fmt(fmt) == "csv":
+        render(rows, fmt, columns=[Column(k) for k in _AUDIT_CSV])
+    else:
+        render(rows, fmt, columns=columns_of("audit"), lang=lang, title=WORDS["audit"](lang), json_data=shown)
     failing = [f for f in findings if f["kind"] in (fail_on or [])]
     if failing:
-        kinds = "、".join(dict.fromkeys(f["kind"] for f in failing))
-        typer.echo(f"发现 {len(failing)} 条 {kinds} 问题", err=True)
+        kinds = join(dict.fromkeys(f["kind"] for f in failing), lang)
+        typer.echo(WORDS["fail_on_found"](lang, n=len(failing), kinds=kinds), err=True)
         raise typer.Exit(1)
 
 

@@ -10,28 +10,39 @@ import tempfile
 from pathlib import Path
 from typing import Any, Sequence
 
-__all__ = ["Column", "render", "write_text"]
+from ..labels import TABLES, WORDS, L, join, number, where
+
+__all__ = ["Column", "columns_of", "render", "write_text"]
 
 
 class Column(tuple):
-    """A column: ``(key, 中文表头, English header)``."""
+    """A column: ``(key, header)``, the header an :class:`~graphmodel.labels.L` (Chinese and English)."""
 
     __slots__ = ()
 
-    def __new__(cls, key: str, zh: str, en: str):
-        return super().__new__(cls, (key, zh, en))
+    def __new__(cls, key: str, header: L | str | None = None, en: str | None = None):
+        if isinstance(header, str):  # Column(key, 中文, English)
+            header = L(header, en or header)
+        return super().__new__(cls, (key, header or L(key, key)))
 
 
-def _cell(value: Any) -> str:
+def columns_of(table: str) -> list[Column]:
+    """The columns of one of :data:`graphmodel.labels.TABLES`."""
+    return [Column(key, header) for key, header in TABLES[table]]
+
+
+def _cell(value: Any, lang: str = "zh") -> str:
     if value is None:
         return ""
-    if isinstance(value, float):
-        return f"{value:.3f}"
+    if isinstance(value, bool):
+        return WORDS["yes" if value else "no"](lang)
+    if isinstance(value, (int, float)):
+        return number(value)
     if isinstance(value, (list, tuple)):
-        return "、".join(_cell(v) for v in value)
+        return join((_cell(v, lang) for v in value), lang)
     if isinstance(value, dict):
         if set(value) >= {"file", "line"}:
-            return f"{value['file']}:{value['line']}"
+            return where(value, lang)
         if "name" in value:
             return str(value["name"])
         return json.dumps(value, ensure_ascii=False)
@@ -57,12 +68,12 @@ def render(
         sys.stdout.write(json.dumps(rows if json_data is None else json_data, ensure_ascii=False, indent=2) + "\n")
         return
     rows = list(rows)
-    columns = columns or [Column(k, k, k) for k in (rows[0].keys() if rows else [])]
+    columns = columns or [Column(k) for k in (rows[0].keys() if rows else [])]
     if fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow([c[0] for c in columns])
         for row in rows:
-            writer.writerow([_cell(row.get(c[0])) for c in columns])
+            writer.writerow([_csv_cell(row.get(c[0])) for c in columns])
         return
     if not sys.stdout.isatty():  # piped or redirected: plain aligned text, no box drawing (and ~50x faster)
         _plain_table(rows, columns, lang, title)
@@ -72,10 +83,21 @@ def render(
 
     table = Table(title=title, show_lines=False, header_style="bold")
     for c in columns:
-        table.add_column(c[1] if lang == "zh" else c[2], overflow="fold")
+        table.add_column(c[1](lang), overflow="fold")
     for row in rows:
-        table.add_row(*(_cell(row.get(c[0])) for c in columns))
+        table.add_row(*(_cell(row.get(c[0]), lang) for c in columns))
     Console(soft_wrap=False, width=None if sys.stdout.isatty() else 200).print(table)
+
+
+def _csv_cell(value: Any) -> str:
+    """A CSV cell: numbers at full precision, lists joined by ``;``, anything else as JSON or text."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ";".join(_csv_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
 
 
 def _width(text: str) -> int:
@@ -86,8 +108,8 @@ def _width(text: str) -> int:
 
 
 def _plain_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], lang: str, title: str | None) -> None:
-    headers = [c[1] if lang == "zh" else c[2] for c in columns]
-    cells = [[_cell(row.get(c[0])).replace("\n", " ") for c in columns] for row in rows]
+    headers = [c[1](lang) for c in columns]
+    cells = [[_cell(row.get(c[0]), lang).replace("\n", " ") for c in columns] for row in rows]
     widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
     out = [title] if title else []
     for line in [headers, *cells]:

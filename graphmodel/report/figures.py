@@ -9,9 +9,12 @@ from typing import Any
 import networkx as nx
 
 from ..schema import Label, Rel
-from ._labels import FONT_FAMILY
 
-__all__ = ["network_figure", "officials_figure", "units_figure", "NETWORK_NODE_LABELS", "NETWORK_RELS"]
+__all__ = ["network_figure", "officials_figure", "units_figure", "NETWORK_NODE_LABELS", "NETWORK_RELS", "FONT_FAMILY"]
+
+#: Fonts that hold Chinese on Windows, macOS and Linux, in that order.
+FONT_FAMILY = ('"Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", '
+               '"Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", sans-serif')
 
 #: The kinds of node the network shows.
 NETWORK_NODE_LABELS: tuple[str, ...] = (Label.OFFICIAL, Label.UNIT, Label.TASK, Label.GOAL)

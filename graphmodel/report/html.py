@@ -16,8 +16,8 @@ from ..analysis.show import describe
 from ..graph import subdistricts
 from ..schema import Label, Rel
 from ..summary import summarize
-from ._labels import FONT_FAMILY, KIND_NAMES, LABEL_NAMES, SEVERITY_NAMES, SEVERITY_RANK
-from .figures import network_figure, officials_figure, units_figure
+from ..labels import KINDS, NODE_LABELS, SEVERITIES, SEVERITY_RANK, finding_message, text
+from .figures import FONT_FAMILY, network_figure, officials_figure, units_figure
 
 __all__ = ["build_report", "STAT_NAMES"]
 
@@ -156,7 +156,7 @@ def _section(graph, sd, index, findings, summary, truck, officials, units, data,
         bits.append(f'<span class="ev">{_e(_where(plan.get("evidence")))}</span>')
         plan_line = f'<p class="plan">方案：{" · ".join(bits)}</p>'
 
-    units_without_head = {f["subject"]["id"] for f in findings if f["kind"] == "unit-without-head"}
+    units_without_head = {f["subjects"][0]["id"] for f in findings if f["kind"] == "unit-without-head"}
     network, pos = network_figure(graph, sd, units_without_head=units_without_head, seed=seed)
     officials_fig, officials_note = officials_figure(officials, top=top)
     units_fig, units_note = units_figure(units, top=top)
@@ -164,14 +164,14 @@ def _section(graph, sd, index, findings, summary, truck, officials, units, data,
                             f"units-{index}": units_fig})
     by_subject: dict[str, list[dict[str, Any]]] = {}
     for f in findings:
-        by_subject.setdefault(f["subject"]["id"], []).append(f)
+        by_subject.setdefault(f["subjects"][0]["id"], []).append(f)
     for node in pos:
         data["nodes"][node] = _details(graph, node, index, pos[node], by_subject.get(node, []))
     data["sections"].append({"subdistrict": sd})
 
-    rows = "".join(_finding_row(f, node_known=f["subject"]["id"] in pos) for f in findings)
-    severities = "".join(f'<option value="{k}">{v}</option>' for k, v in SEVERITY_NAMES.items())
-    kinds = "".join(f'<option value="{k}">{_e(v)}</option>' for k, v in KIND_NAMES.items()
+    rows = "".join(_finding_row(f, node_known=f["subjects"][0]["id"] in pos) for f in findings)
+    severities = "".join(f'<option value="{k}">{v()}</option>' for k, v in SEVERITIES.items())
+    kinds = "".join(f'<option value="{k}">{_e(v())}</option>' for k, v in KINDS.items()
                     if any(f["kind"] == k for f in findings))
     options = sorted(((_option(graph, n), n) for n in pos), key=lambda o: o[0])
     datalist = "".join(f'<option value="{_e(label)}" data-node="{_e(n)}"></option>' for label, n in options)
@@ -218,7 +218,7 @@ def _section(graph, sd, index, findings, summary, truck, officials, units, data,
 
 
 def _finding_row(finding: dict[str, Any], *, node_known: bool) -> str:
-    subject = finding["subject"]
+    subject = finding["subjects"][0]
     name = _e(subject["name"])
     who = (f'<button type="button" class="node-link" data-node="{_e(subject["id"])}">{name}</button>'
            if node_known else name)
@@ -226,9 +226,9 @@ def _finding_row(finding: dict[str, Any], *, node_known: bool) -> str:
     return (
         f'<tr data-severity="{finding["severity"]}" data-kind="{finding["kind"]}" data-subject="{_e(subject["id"])}">'
         f'<td data-sort="{SEVERITY_RANK[finding["severity"]]}" class="sev sev-{finding["severity"]}">'
-        f'{SEVERITY_NAMES[finding["severity"]]}</td>'
-        f'<td>{_e(KIND_NAMES.get(finding["kind"], finding["kind"]))}<br><code>{finding["kind"]}</code></td>'
-        f"<td>{who}</td><td>{_e(finding['message'])}</td>"
+        f'{text(SEVERITIES, finding["severity"])}</td>'
+        f'<td>{_e(text(KINDS, finding["kind"]))}<br><code>{finding["kind"]}</code></td>'
+        f"<td>{who}</td><td>{_e(finding_message(finding))}</td>"
         f'<td data-sort="{evidence.get("line") or 0}" class="ev">{_e(_where(evidence))}</td></tr>'
     )
 
@@ -249,23 +249,23 @@ def _details(graph, node, index, xy, findings) -> dict[str, Any]:
         properties.append([_PROPERTY_NAMES[key], _text(value)])
     facts = [
         {"relation": f["relation"], "other": f["other"]["name"], "other_id": f["other"]["id"],
-         "other_kind": LABEL_NAMES.get(f["other"]["label"], f["other"]["label"]),
+         "other_kind": text(NODE_LABELS, f["other"]["label"]),
          "number": f["other"].get("number"), "detail": f["detail"], "evidence": _where(f["evidence"])}
         for f in about["facts"] if f["type"] not in _SKIPPED_FACTS
     ]
     return {
         "section": index, "xy": list(xy), "label": subject["label"],
-        "kind": LABEL_NAMES.get(subject["label"], subject["label"]), "name": subject["name"],
+        "kind": text(NODE_LABELS, subject["label"]), "name": subject["name"],
         "subdistrict": subject["subdistrict"], "evidence": _where(subject["evidence"]),
         "properties": properties, "facts": facts,
-        "findings": [{"severity": SEVERITY_NAMES[f["severity"]], "kind": KIND_NAMES.get(f["kind"], f["kind"]),
-                      "message": f["message"], "evidence": _where(f["evidence"])} for f in findings],
+        "findings": [{"severity": text(SEVERITIES, f["severity"]), "kind": text(KINDS, f["kind"]),
+                      "message": finding_message(f), "evidence": _where(f["evidence"])} for f in findings],
     }
 
 
 def _option(graph: nx.MultiDiGraph, node: str) -> str:
     data = graph.nodes[node]
-    kind = LABEL_NAMES.get(data.get("label"), "")
+    kind = text(NODE_LABELS, data.get("label"))
     if data.get("label") == Label.TASK:
         number = f"任务{data['number']}" if data.get("number") is not None else "无序号任务"
         return f"{number}：{data.get('name', node)}"

@@ -11,7 +11,7 @@ import networkx as nx
 from ..analysis.audit import audit
 from ..analysis.bottlenecks import bottlenecks
 from ..raci import COOPERATING, RESPONSIBLE, raci_matrix
-from ._labels import KIND_NAMES, SEVERITY_NAMES
+from ..labels import KINDS, SEVERITIES, finding_message, text
 
 __all__ = ["build_workbook", "MATRIX_HEADERS", "FINDINGS_SHEET", "OFFICIALS_SHEET"]
 
@@ -106,8 +106,9 @@ def build_workbook(graph: nx.MultiDiGraph) -> bytes:
     findings.append(_FINDINGS_HEADERS)
     for f in audit(graph):
         evidence = f["evidence"] or {}
-        findings.append([f["subdistrict"], SEVERITY_NAMES[f["severity"]], KIND_NAMES.get(f["kind"], f["kind"]),
-                         f["kind"], f["subject"]["name"], f["message"], evidence.get("file"), evidence.get("line")])
+        findings.append([f["subdistrict"], text(SEVERITIES, f["severity"]), text(KINDS, f["kind"]),
+                         f["kind"], f["subjects"][0]["name"], finding_message(f), evidence.get("file"),
+                         evidence.get("line")])
     _plain_sheet(findings, (14, 8, 18, 26, 18, 70, 40, 6), bold, header_fill, wrap)
 
     officials = book.create_sheet(_sheet_name(OFFICIALS_SHEET, used))

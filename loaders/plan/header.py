@@ -10,7 +10,7 @@ from graphmodel.model import PlanMeta
 from .document import Document, Joined
 from .source import Line
 
-__all__ = ["read_header"]
+__all__ = ["read_header", "find_plan_title"]
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}\s*[〔\[［(（]\s*(\d{4})\s*[〕\]］)）]\s*(\d{1,4})\s*号")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -23,8 +23,8 @@ def _iso(m: re.Match) -> str:
     return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
 
 
-def _title(doc: Document) -> tuple[str, int] | None:
-    """The plan's title: the first 《…》 in the header naming a 街道's plan, else a title line."""
+def find_plan_title(doc: Document) -> tuple[str, int] | None:
+    """The plan's title and its line: the first 《…》 in the header naming a 街道's plan, else a title line."""
     scope = list(doc.header) or list(doc.lines[:30])
     joined = Joined.of(scope)
     for m in _TITLE.finditer(joined.text):
@@ -76,9 +76,10 @@ def read_header(doc: Document, file: str) -> PlanMeta:
     >>> meta.subdistrict, meta.title, meta.number, meta.date, meta.issuers
     ('金杨新村街道', '金杨新村街道打造精品城区行动方案', '浦金委〔2023〕67号', '2023-08-28', ('中共金杨新村街道工作委员会', '金杨新村街道办事处'))
     """
-    found = _title(doc)
+    found = find_plan_title(doc)
     if not found:
-        raise PlanError(file, "不是街道行动方案：没有找到写明街道（镇）的方案标题")
+        raise PlanError(file, "不是街道行动方案：没有找到写明街道（镇）的方案标题",
+                        en="not a 街道 action plan: no plan title naming a 街道 (镇) found")
     title, title_line = found
     subdistrict = _SUBDISTRICT.match(title).group(1)
     header = doc.header or doc.lines[:30]

@@ -1,0 +1,261 @@
+"""Every word a user reads, in Chinese and English: headers, kinds, roles, sentences, warnings and errors.
+
+The analyses return data (kinds, ids, names, numbers, evidence); the CLI, the HTML report and
+the workbook turn it into words here, and only here. Each entry is an :class:`L`: the Chinese
+text and the English one, templates when they hold ``{fields}``. Names, quoted plan text and
+file names stay as the plan wrote them in both languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+__all__ = [
+    "L", "LANGS", "text", "join", "number",
+    "SEVERITIES", "SEVERITY_RANK", "KINDS", "FINDINGS", "ROLES", "NODE_LABELS", "TABLES", "WORDS", "ERRORS",
+    "task_name", "finding_message", "where", "role_name",
+]
+
+#: The languages every entry speaks.
+LANGS: tuple[str, ...] = ("zh", "en")
+
+
+class L(NamedTuple):
+    """A text in Chinese and in English; a template when it holds ``{fields}``.
+
+    >>> L("{n}项任务", "{n} tasks")("en", n=3)
+    '3 tasks'
+    """
+
+    zh: str
+    en: str
+
+    def __call__(self, lang: str = "zh", **values: Any) -> str:
+        template = self.en if lang == "en" else self.zh
+        return template.format(**values) if values else template
+
+
+def text(table: dict[str, L], key: str | None, lang: str = "zh") -> str:
+    """``table[key]`` in ``lang``; the key itself when the table does not know it (data, not a word)."""
+    entry = table.get(key) if key is not None else None
+    return entry(lang) if entry else ("" if key is None else str(key))
+
+
+# --------------------------------------------------------------------------- words of the domain
+
+SEVERITIES: dict[str, L] = {"high": L("高", "high"), "medium": L("中", "medium"), "low": L("低", "low")}
+SEVERITY_RANK: dict[str, int] = {"high": 0, "medium": 1, "low": 2}
+
+#: Each audit finding's kind, as a planner reads it.
+KINDS: dict[str, L] = {
+    "task-without-lead": L("任务无牵头领导", "task without a lead"),
+    "task-without-responsible-unit": L("任务无责任部门", "task without a responsible unit"),
+    "single-point-of-failure": L("单点故障", "single point of failure"),
+    "lead-not-in-group": L("牵头领导不在领导小组", "lead not in the leading group"),
+    "unit-without-head": L("单位无负责人", "unit without a head"),
+    "missing-attachment": L("缺少附件", "missing attachment"),
+    "goal-without-task": L("目标无任务", "goal without a task"),
+    "overloaded-official": L("领导负担过重", "overloaded official"),
+    "overloaded-unit": L("单位负担过重", "overloaded unit"),
+    "member-without-task": L("副组长无任务", "deputy without a task"),
+}
+
+#: Roles in a leading group (领导小组).
+ROLES: dict[str, L] = {
+    "组长": L("组长", "leader"),
+    "常务副组长": L("常务副组长", "executive deputy leader"),
+    "副组长": L("副组长", "deputy leader"),
+    "成员": L("成员", "member"),
+}
+
+#: Node labels as a reader names them.
+NODE_LABELS: dict[str, L] = {
+    "Official": L("领导", "official"), "Unit": L("单位", "unit"), "Task": L("任务", "task"),
+    "Goal": L("目标", "goal"), "Street": L("道路", "street"), "Plan": L("方案", "plan"),
+    "Subdistrict": L("街道", "subdistrict"), "Attachment": L("附件", "attachment"),
+}
+
+
+def role_name(role: str | None, lang: str = "zh") -> str:
+    """A leading-group role in ``lang`` (组长 → leader); a role the table does not know as written."""
+    return text(ROLES, role, lang)
+
+
+# --------------------------------------------------------------------------- tables
+
+#: The columns of each table the CLI prints: (key of the row, header).
+TABLES: dict[str, tuple[tuple[str, L], ...]] = {
+    "summary": (
+        ("subdistrict", L("街道", "Subdistrict")),
+        ("file", L("文件", "File")),
+        ("officials", L("领导小组成员", "Officials")),
+        ("units", L("单位", "Units")),
+        ("tasks", L("任务", "Tasks")),
+        ("goals", L("目标", "Goals")),
+        ("streets", L("道路", "Streets")),
+        ("tasks_without_lead", L("无牵头领导的任务", "Tasks without lead")),
+    ),
+    "audit": (
+        ("severity", L("严重程度", "Severity")),
+        ("kind", L("类型", "Kind")),
+        ("subdistrict", L("街道", "Subdistrict")),
+        ("subject_name", L("对象", "Subject")),
+        ("message", L("说明", "Message")),
+        ("where", L("出处", "Evidence")),
+    ),
+}
+
+#: Titles, short words and the CLI's notes.
+WORDS: dict[str, L] = {
+    "summary": L("方案汇总", "Plans"),
+    "audit": L("审计", "Audit"),
+    "warning": L("警告：{message}", "warning: {message}"),
+    "error": L("错误：{message}", "error: {message}"),
+    "interrupted": L("已中断", "interrupted"),
+    "fail_on_found": L("发现 {n} 条 {kinds} 问题", "found {n} finding(s) of {kinds}"),
+    "yes": L("是", "yes"),
+    "no": L("否", "no"),
+}
+
+#: Errors the CLI itself reports (the library's errors carry their own texts).
+ERRORS: dict[str, L] = {
+    "unknown_kind": L("未知的问题类型：{kinds}；可用的有：{known}", "unknown kind(s) of finding: {kinds}; known: {known}"),
+}
+
+
+# --------------------------------------------------------------------------- sentences
+
+_PHRASES: dict[str, L] = {
+    "sep": L("、", ", "),
+    "task": L("任务{number}", "task {number}"),
+    "task_under": L("“{goal}”下无序号的任务", "the unnumbered task under “{goal}”"),
+    "task_unnumbered": L("无序号的任务", "an unnumbered task"),
+    "quoted": L("“{text}”", " “{text}”"),
+    "responsible_of": L("{tasks}的责任部门", "the responsible unit of {tasks}"),
+    "cooperating_of": L("{tasks}的配合部门", "a cooperating unit of {tasks}"),
+    "and_also": L("，也是", " and "),
+    "part_of": L("（属于“{parent}”）", " (part of “{parent}”)"),
+    "project": L("项目", "Project"),
+    "action": L("行动", "Action"),
+    "page": L("第{page}页", "p. {page}"),
+    "table": L("表{table}", "table {table}"),
+    "row": L("第{row}行", "row {row}"),
+    "cell": L("第{cell}格", "cell {cell}"),
+    "details": L("（{parts}）", " ({parts})"),
+    "details_sep": L("，", ", "),
+    "also": L("；另见 {where}", "; also {where}"),
+}
+
+#: The sentence of each kind of finding; fields are filled by :func:`finding_message`.
+FINDINGS: dict[str, L] = {
+    "task-without-lead": L("{task}没有牵头领导", "{Task} has no lead"),
+    "task-without-responsible-unit": L("{task}没有责任部门", "{Task} has no responsible unit"),
+    "single-point-of-failure": L(
+        "{name}是{tasks}与领导小组之间唯一的联系：若{name}缺位，{tasks}在责任网络中再连不到任何领导",
+        "{name} is the only link between {tasks} and the leading group: without {name}, "
+        "no official in the responsibility network reaches {tasks}"),
+    "lead-not-in-group": L("{name}牵头{tasks}，但不在领导小组名单中",
+                           "{name} leads {tasks} but is not in the leading group"),
+    "unit-without-head": L("{name}是{roles}，但领导小组中没有人担任它的负责人（正职或副职）",
+                           "{name} is {roles}, but nobody in the leading group heads it (chief or deputy)"),
+    "missing-attachment": L("附件{number}《{title}》在正文中列出，但文件里没有",
+                            "Attachment {number} “{title}” is listed in the text but the file does not hold it"),
+    "goal-without-task": L("{what}“{name}”{where}没有任何任务服务于它", "{what} “{name}”{where} is served by no task"),
+    "overloaded-official": L(
+        "{name}牵头{n}项任务，是本方案牵头领导任务数中位数（{median:g}项）的{ratio:.1f}倍",
+        "{name} leads {n} tasks, {ratio:.1f} times the median of the plan's leads ({median:g})"),
+    "overloaded-unit": L(
+        "{name}负责{n}项任务，是本方案责任部门任务数中位数（{median:g}项）的{ratio:.1f}倍",
+        "{name} is responsible for {n} tasks, {ratio:.1f} times the median of the plan's responsible units "
+        "({median:g})"),
+    "member-without-task": L("{role}{name}既不牵头任何任务，也不对任何任务负责（不是任何责任部门的负责人）",
+                             "{role} {name} leads no task and is accountable for none (heads no responsible unit)"),
+}
+
+
+def join(items: Iterable[str], lang: str = "zh") -> str:
+    """``甲、乙`` / ``甲, 乙``."""
+    return _PHRASES["sep"](lang).join(items)
+
+
+def number(value: Any) -> str:
+    """A number as a table shows it: floats to three places, the rest as they are."""
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return "" if value is None else str(value)
+
+
+def task_name(task: dict[str, Any], lang: str = "zh", *, quote: bool = False) -> str:
+    """How a sentence names a task ``{"number", "goal", "name"}``: 任务7 / task 7, or by its goal.
+
+    >>> task_name({"number": None, "goal": "吸纳社会共同参与", "name": "招募志愿者"}, "en", quote=True)
+    'the unnumbered task under “吸纳社会共同参与” “招募志愿者”'
+    """
+    if task.get("number") is not None:
+        name = _PHRASES["task"](lang, number=task["number"])
+    elif task.get("goal"):
+        name = _PHRASES["task_under"](lang, goal=task["goal"])
+    else:
+        name = _PHRASES["task_unnumbered"](lang)
+    return name + (_PHRASES["quoted"](lang, text=task.get("name", "")) if quote else "")
+
+
+def finding_message(finding: dict[str, Any], lang: str = "zh") -> str:
+    """The sentence of an audit finding (:func:`graphmodel.analysis.audit.audit`), in ``lang``.
+
+    >>> f = {"kind": "overloaded-official", "subjects": [{"id": "甲/Official/张三", "name": "张三"}],
+    ...      "numbers": {"tasks": 5, "median": 1.5, "ratio": 3.3333333333333335}}
+    >>> finding_message(f)
+    '张三牵头5项任务，是本方案牵头领导任务数中位数（1.5项）的3.3倍'
+    >>> finding_message(f, "en")
+    "张三 leads 5 tasks, 3.3 times the median of the plan's leads (1.5)"
+    """
+    kind, numbers = finding["kind"], finding.get("numbers") or {}
+    subject, *others = finding["subjects"]
+    tasks = lambda *parts: join((task_name(t, lang) for t in others if t.get("part") in parts), lang)  # noqa: E731
+    values: dict[str, Any] = {"name": subject["name"]}
+    if kind in ("task-without-lead", "task-without-responsible-unit"):
+        values["task"] = task_name(subject, lang, quote=True)
+        values["Task"] = values["task"][:1].upper() + values["task"][1:]
+    elif kind == "single-point-of-failure":
+        values["tasks"] = tasks("cut_off")
+    elif kind == "lead-not-in-group":
+        values["tasks"] = tasks("led")
+    elif kind == "unit-without-head":
+        roles = [_PHRASES[f"{part}_of"](lang, tasks=tasks(part)) for part in ("responsible", "cooperating")
+                 if any(t.get("part") == part for t in others)]
+        values["roles"] = _PHRASES["and_also"](lang).join(roles)
+    elif kind == "missing-attachment":
+        [attachment] = [s for s in others if s.get("part") == "missing"]
+        values |= {"number": attachment["number"], "title": attachment["name"]}
+    elif kind == "goal-without-task":
+        parents = [s["name"] for s in others if s.get("part") == "parent"]
+        values["what"] = _PHRASES["project" if subject.get("level") == "project" else "action"](lang)
+        values["where"] = _PHRASES["part_of"](lang, parent=parents[0]) if parents else ""
+    elif kind in ("overloaded-official", "overloaded-unit"):
+        values |= {"n": numbers["tasks"], "median": numbers["median"], "ratio": numbers["ratio"]}
+    elif kind == "member-without-task":
+        role = role_name(subject.get("role"), lang)
+        values["role"] = role[:1].upper() + role[1:] if lang == "en" else role
+    return FINDINGS[kind](lang, **values)
+
+
+def where(evidence: dict[str, Any] | None, lang: str = "zh") -> str:
+    """Evidence as one reads it: ``file:line``, then page / table / row / cell where known, then other documents.
+
+    >>> where({"file": "a.pdf", "line": 7, "page": 2, "table": 1, "row": 3}, "en")
+    'a.pdf:7 (p. 2, table 1, row 3)'
+    >>> where({"file": "a.txt", "line": 7, "also": [{"file": "b.docx", "line": 9}]})
+    'a.txt:7；另见 b.docx:9'
+    """
+    if not evidence:
+        return ""
+    out = f"{evidence['file']}:{evidence['line']}"
+    parts = [_PHRASES[key](lang, **{key: evidence[key]}) for key in ("page", "table", "row", "cell")
+             if evidence.get(key) is not None]
+    if parts:
+        out += _PHRASES["details"](lang, parts=_PHRASES["details_sep"](lang).join(parts))
+    for other in evidence.get("also") or ():
+        out += _PHRASES["also"](lang, where=where(other, lang))
+    return out

@@ -1,0 +1,192 @@
+"""Several documents about one body → one model: the same plan twice is read once, complementary documents merge.
+
+A body (街道, 镇, 区 …) may be described by several documents: a notice setting up its 领导小组 and,
+later, a task-division table; or the same plan twice (another encoding, another format). Nothing is
+merged silently:
+
+- documents whose facts are the same (whatever their format, encoding or line numbers) are read once,
+  with a warning naming both files;
+- documents of different layouts (a notice and a task table) are merged into one model: officials and
+  units are matched by name within the body, and a fact read from several documents keeps the first
+  evidence with the others in ``Evidence.also``; a task numbered alike in two documents but worded
+  differently stays two tasks;
+- two different documents of the same layout about one body (two versions of one plan) are an error
+  naming both files, unless ``merge=True`` asks for them to be merged.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .errors import PlanError
+from .model import Entity, Evidence, Relation, SubdistrictModel
+
+__all__ = ["fingerprint", "merge_models", "combine"]
+
+# Entity fields that may differ between documents about one thing, merged rather than compared.
+_MERGED_FIELDS = {"evidence", "aliases", "titles", "role", "attachments", "issuers"}
+
+
+def fingerprint(model: SubdistrictModel) -> str:
+    """The model's facts without their evidence: equal for the same plan read from any format or encoding.
+
+    Examples
+    --------
+    >>> from graphmodel.model import Official
+    >>> def m(file, line):
+    ...     o = Official(id="甲/Official/张三", name="张三", subdistrict="甲", role="组长", titles=[],
+    ...                  evidence=Evidence(file=file, line=line))
+    ...     return SubdistrictModel(subdistrict="甲", file=file, entities=[o], relations=[])
+    >>> fingerprint(m("a.txt", 3)) == fingerprint(m("a.pdf", 9))
+    True
+    """
+    entities = sorted(json.dumps(e.model_dump(mode="json", exclude={"evidence"}), ensure_ascii=False, sort_keys=True)
+                      for e in model.entities)
+    relations = sorted(json.dumps([r.source, r.target, r.type, r.properties], ensure_ascii=False, sort_keys=True,
+                                  default=str) for r in model.relations)
+    return json.dumps([model.subdistrict, entities, relations], ensure_ascii=False)
+
+
+def merge_models(models: Iterable[SubdistrictModel], *, merge: bool = False) -> list[SubdistrictModel]:
+    """Group models by body and read each body once.
+
+    Parameters
+    ----------
+    models : iterable of SubdistrictModel
+        Resolved documents, in file order.
+    merge : bool
+        Merge different documents of the same layout about one body instead of refusing them.
+
+    Returns
+    -------
+    list of SubdistrictModel
+        One model per body, in the order each body first appears; its ``warnings`` say which duplicates were
+        read once and which documents were merged.
+
+    Raises
+    ------
+    PlanError
+        Two different documents of the same layout about one body (unless ``merge``).
+
+    Examples
+    --------
+    >>> from graphmodel.model import Official
+    >>> def m(file, role):
+    ...     o = Official(id="甲/Official/张三", name="张三", subdistrict="甲", role=role, titles=[],
+    ...                  evidence=Evidence(file=file, line=2))
+    ...     return SubdistrictModel(subdistrict="甲", file=file, entities=[o], relations=[])
+    >>> out = merge_models([m("a.txt", "组长"), m("a-gbk.txt", "组长")])
+    >>> len(out), out[0].warnings
+    (1, ['a-gbk.txt 与 a.txt 内容相同（同一份文件），只读一次'])
+    >>> merge_models([m("a.txt", "组长"), m("b.txt", "副组长")])
+    Traceback (most recent call last):
+    ...
+    graphmodel.errors.PlanError: b.txt: 与 a.txt 都是 甲 的同一类文件（action-plan），内容却不同；请只给出其中一份
+    """
+    groups: dict[str, list[SubdistrictModel]] = defaultdict(list)
+    for model in models:
+        groups[model.subdistrict].append(model)
+    out: list[SubdistrictModel] = []
+    for group in groups.values():
+        warnings: list[str] = []
+        kept: list[tuple[SubdistrictModel, str]] = []
+        for model in group:
+            print_ = fingerprint(model)
+            same = next((k for k, p in kept if p == print_), None)
+            if same is not None:
+                warnings.append(f"{model.file} 与 {same.file} 内容相同（同一份文件），只读一次")
+                continue
+            rival = next((k for k, _ in kept if k.layout == model.layout), None)
+            if rival is not None and not merge:
+                raise PlanError(
+                    model.file,
+                    f"与 {rival.file} 都是 {model.subdistrict} 的同一类文件（{model.layout}），内容却不同；请只给出其中一份",
+                    en=f"{rival.file} is a different document of the same layout ({model.layout}) about "
+                       f"{model.subdistrict}; give only one of them",
+                )
+            kept.append((model, print_))
+        if len(kept) > 1:
+            files = "、".join(k.file for k, _ in kept)
+            warnings.append(f"{group[0].subdistrict}：{files} 合并为一张图（同名的领导和单位视为同一个）")
+        model = combine([k for k, _ in kept]) if len(kept) > 1 else kept[0][0]
+        out.append(model.model_copy(update={"warnings": model.warnings + warnings}) if warnings else model)
+    return out
+
+
+def combine(models: list[SubdistrictModel]) -> SubdistrictModel:
+    """Merge documents about one body into one model (see the module's docstring for the rules).
+
+    Examples
+    --------
+    >>> from graphmodel.model import Official, Task
+    >>> zs = lambda f, role, titles: Official(id="甲/Official/张三", name="张三", subdistrict="甲", role=role,
+    ...                                      titles=titles, evidence=Evidence(file=f, line=3))
+    >>> t = lambda f, text: Task(id="甲/Task/1", name=text, subdistrict="甲", number=1, text=text,
+    ...                          evidence=Evidence(file=f, line=8))
+    >>> a = SubdistrictModel(subdistrict="甲", file="notice.txt", layout="leading-group-notice",
+    ...                      entities=[zs("notice.txt", "组长", ["镇长"]), t("notice.txt", "修路")], relations=[])
+    >>> b = SubdistrictModel(subdistrict="甲", file="table.txt", layout="task-division",
+    ...                      entities=[zs("table.txt", None, ["镇党委书记"]), t("table.txt", "种树")], relations=[
+    ...                          Relation(source="甲/Official/张三", target="甲/Task/1", type="LEADS",
+    ...                                   evidence=Evidence(file="table.txt", line=8))])
+    >>> m = combine([a, b])
+    >>> o = m.entities[0]
+    >>> o.role, o.titles, o.evidence.model_dump()
+    ('组长', ['镇长', '镇党委书记'], {'file': 'notice.txt', 'line': 3, 'also': ({'file': 'table.txt', 'line': 3},)})
+    >>> [(e.id, e.text) for e in m.entities[1:]], m.relations[0].target
+    ([('甲/Task/1', '修路'), ('甲/Task/1@2', '种树')], '甲/Task/1@2')
+    >>> m.files
+    ['notice.txt', 'table.txt']
+    """
+    entities: dict[str, Entity] = {}
+    relations: dict[tuple[str, str, str], Relation] = {}
+    warnings: list[str] = []
+    files: list[str] = []
+    for n, model in enumerate(models, start=1):
+        files += [f for f in (model.files or [model.file]) if f not in files]
+        warnings += model.warnings
+        renamed: dict[str, str] = {}
+        for entity in model.entities:
+            old = entities.get(entity.id)
+            if old is None:
+                entities[entity.id] = entity
+            elif _core(old) == _core(entity):
+                entities[entity.id] = _merge_entity(old, entity)
+            else:  # the same number (or key) for a different thing: kept apart
+                new_id = f"{entity.id}@{n}"
+                renamed[entity.id] = new_id
+                entities[new_id] = entity.model_copy(update={"id": new_id})
+        for rel in model.relations:
+            rel = rel.model_copy(update={"source": renamed.get(rel.source, rel.source),
+                                         "target": renamed.get(rel.target, rel.target)})
+            key = (rel.source, rel.target, rel.type)
+            old = relations.get(key)
+            relations[key] = rel if old is None else old.model_copy(
+                update={"evidence": _join_evidence(old.evidence, rel.evidence)})
+    first = models[0]
+    return SubdistrictModel(subdistrict=first.subdistrict, file=first.file, layout=first.layout, files=files,
+                            entities=list(entities.values()), relations=list(relations.values()), warnings=warnings)
+
+
+def _core(entity: Entity) -> dict:
+    return entity.model_dump(mode="json", exclude=_MERGED_FIELDS)
+
+
+def _join_evidence(first: Evidence, other: Evidence) -> Evidence:
+    seen = {first.model_copy(update={"also": ()})} | set(first.also)
+    extra = tuple(e for e in (other.model_copy(update={"also": ()}), *other.also) if e not in seen)
+    return first.model_copy(update={"also": first.also + extra}) if extra else first
+
+
+def _merge_entity(old: Entity, new: Entity) -> Entity:
+    update: dict = {"evidence": _join_evidence(old.evidence, new.evidence)}
+    for name in ("aliases", "titles", "issuers"):
+        if hasattr(old, name):
+            update[name] = list(dict.fromkeys([*getattr(old, name), *getattr(new, name)]))
+    if getattr(old, "role", "") is None and getattr(new, "role", None) is not None:
+        update["role"] = new.role
+    if hasattr(old, "attachments"):
+        update["attachments"] = old.attachments + [a for a in new.attachments if a not in old.attachments]
+    return old.model_copy(update=update)

@@ -1,0 +1,146 @@
+"""Parts that several layouts read the same way: numbered actions, goals, the task table, streets, attachments."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graphmodel.model import Attachment, GoalRecord, TaskRecord
+
+from ..actions import Action, ActionGroup, read_actions
+from ..document import Document, Joined, Section
+from ..goals import read_main_goals
+from ..places import find_streets
+from ..source import Line
+from ..task_table import TableResult, find_table, read_task_table
+
+__all__ = ["Body", "read_body", "read_attachments", "truncation_warning"]
+
+_ACTION_SECTION = ("具体行动", "行动安排", "行动方案", "重点任务", "主要任务", "工作任务", "工作举措", "行动")
+_GOAL_SECTION = ("目标",)
+
+
+@dataclass
+class Body:
+    """What the body of a document holds besides its leading group: goals, tasks, streets."""
+
+    goals: list[GoalRecord] = field(default_factory=list)
+    tasks: list[TaskRecord] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    table: TableResult | None = None
+    streets: list[tuple[str, int, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def has_task_table(self) -> bool:
+        return bool(self.table and self.table.tasks)
+
+
+def _offsets(lines: list[Line] | tuple[Line, ...]) -> tuple[tuple[int, int], ...]:
+    joined = Joined.of(lines)
+    return tuple(zip(joined.starts, joined.numbers))
+
+
+def _line_of(offsets: tuple[tuple[int, int], ...], at: int, default: int) -> int:
+    line = default
+    for start, no in offsets:
+        if start > at:
+            break
+        line = no
+    return line
+
+
+def _table_lines(doc: Document, start_no: int) -> tuple[Line, ...]:
+    """The lines of the attachment that holds the table's header, else the rest of the document."""
+    for lines in doc.attachments.values():
+        if lines and lines[0].no <= start_no <= lines[-1].no:
+            return lines
+    return tuple(ln for ln in doc.lines if ln.no >= start_no)
+
+
+def _read_table(doc: Document, officials: set[str], known: set[str]) -> TableResult | None:
+    header_at = find_table(doc.lines)
+    if header_at is None:
+        return None
+    return read_task_table(_table_lines(doc, doc.lines[header_at].no), officials, known)
+
+
+def _action_tasks(section: Section, groups: list[ActionGroup], actions: list[Action]) -> list[TaskRecord]:
+    """Numbered actions as tasks, where the document has no task table."""
+    group_line = {g.title: g.line for g in groups}
+    return [
+        TaskRecord(
+            number=a.number, text=a.text, line=a.line, goal=a.group, goal_line=group_line.get(a.group),
+            offsets=_offsets([ln for ln in section.lines if ln.no >= a.line]),
+        )
+        for a in actions
+    ]
+
+
+def _streets(tasks: list[TaskRecord], goals: list[GoalRecord]) -> list[tuple[str, int, str]]:
+    streets: list[tuple[str, int, str]] = []
+    for i, task in enumerate(tasks):
+        for name, at in find_streets(task.text):
+            streets.append((name, _line_of(task.offsets, at, task.line), f"task:{i}"))
+    for goal in goals:
+        for name, _at in find_streets(goal.name + "。" + goal.description):
+            streets.append((name, goal.line, f"goal:{goal.name}"))
+    return streets
+
+
+def read_body(doc: Document, officials: set[str]) -> Body:
+    """Read the goals, the numbered actions and the task table of a document.
+
+    The task table's rows are the tasks when it has any (the actions then become goals
+    of level ``project``); otherwise each numbered action is a task.
+
+    Parameters
+    ----------
+    doc : Document
+        The document.
+    officials : set of str
+        Names of the leading group, so that the table reader knows a lead when it sees one.
+    """
+    body = Body()
+    groups: list[ActionGroup] = []
+    action_section = doc.section(*_ACTION_SECTION)
+    if action_section:
+        groups, body.actions = read_actions(action_section.lines)
+    goal_section = doc.section(*_GOAL_SECTION)
+    if goal_section:
+        body.goals += read_main_goals(goal_section.lines)
+    body.goals += [GoalRecord(name=g.title, level="action", line=g.line) for g in groups]
+
+    known = {g.title for g in groups} | {a.title for a in body.actions}
+    body.table = _read_table(doc, officials, known)
+    if body.has_task_table:
+        body.tasks = list(body.table.tasks)
+        body.warnings += body.table.warnings
+        body.goals += [
+            GoalRecord(name=a.title, level="project", line=a.line, parent=a.group, description=a.text)
+            for a in body.actions
+        ]
+        body.goals += body.table.goals
+    elif action_section:
+        body.tasks = _action_tasks(action_section, groups, body.actions)
+    body.streets = _streets(body.tasks, body.goals)
+    return body
+
+
+def read_attachments(doc: Document, file: str) -> tuple[list[Attachment], list[str]]:
+    """The attachments the text lists, whether the file holds each, and a warning for each one missing."""
+    attachments, warnings = [], []
+    for number, title, line in doc.attachment_list:
+        present = number in doc.attachments and bool(doc.attachments[number])
+        attachments.append(Attachment(number=number, title=title, line=line, present=present))
+        if not present:
+            warnings.append(f"{file}:{line}: 附件{number}《{title}》在正文中列出，但文件里没有")
+    return attachments, warnings
+
+
+def truncation_warning(doc: Document, file: str, body: Body) -> list[str]:
+    """A warning when the file ends in mid-sentence (outside a table): it may have been cut off."""
+    last = doc.lines[-1]
+    if re.search(r"[\u4e00-\u9fff，、]$", last.text) and not body.table:
+        return [f"{file}:{last.no}: 文件在句中结束，可能被截断"]
+    return []

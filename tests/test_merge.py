@@ -1,0 +1,101 @@
+"""Several documents about one body: the same plan twice is read once, two versions of one plan are refused."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from _plans import JINYANG, WEIFANG, graph_of
+from graphmodel import build_graph, to_dict
+from graphmodel.cli import app
+from graphmodel.errors import PlanError
+from loaders import read_plans
+from loaders.stream import map_plans
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def copies(tmp_path):
+    """金杨's plan as UTF-8, as a GB18030 copy, and a second version in which one official's role differs."""
+    text = JINYANG.read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_bytes(text.encode("utf-8"))
+    (tmp_path / "b-gbk.txt").write_bytes(text.encode("gb18030"))
+    changed = text.replace("常务副组长", "副组长", 1)
+    assert changed != text
+    (tmp_path / "c-v2.txt").write_bytes(changed.encode("utf-8"))
+    return tmp_path
+
+
+def _count(graph, label):
+    return sum(1 for _, d in graph.nodes(data=True) if d["label"] == label)
+
+
+def test_same_plan_twice_is_read_once_with_a_warning(copies):
+    a, b = copies / "a.txt", copies / "b-gbk.txt"
+    models = list(read_plans([a, b]))
+    assert len(models) == 1
+    assert any(str(b) in w and str(a) in w and "只读一次" in w for w in models[0].warnings)
+    once, alone = build_graph(models), graph_of(JINYANG)
+    assert once.number_of_nodes() == alone.number_of_nodes()
+    assert once.number_of_edges() == alone.number_of_edges()
+    # the evidence names the first file only: the duplicate was not read into the graph
+    assert {d["evidence"]["file"] for _, d in once.nodes(data=True)} == {str(a)}
+
+
+def test_two_versions_of_one_plan_are_an_error_naming_both(copies):
+    a, c = copies / "a.txt", copies / "c-v2.txt"
+    with pytest.raises(PlanError) as err:
+        list(read_plans([a, c]))
+    assert str(c) in str(err.value) and str(a) in str(err.value)
+    assert str(a) in err.value.message("en") and "different document" in err.value.message("en")
+
+
+def test_two_versions_merge_when_asked(copies):
+    a, c = copies / "a.txt", copies / "c-v2.txt"
+    (model,) = read_plans([a, c], merge=True)
+    assert model.files == [str(a), str(c)]
+    graph = build_graph([model])
+    official = next(d for _, d in graph.nodes(data=True) if d["label"] == "Official" and d["role"] == "常务副组长")
+    # the official whose role changed is one node, read from both documents
+    assert [e["file"] for e in official["evidence"].get("also", [])] == [str(c)]
+    assert official["evidence"]["file"] == str(a)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_stream_reads_a_body_once(copies, workers):
+    paths = [copies / "a.txt", WEIFANG, copies / "b-gbk.txt"]
+    out = list(map_plans(paths, _summary, workers=workers))
+    assert [r[0] for r, _ in out] == [["金杨新村街道"], ["潍坊新村街道"]]
+    assert out[0][0][1] == graph_of(JINYANG).number_of_nodes()
+    assert any("只读一次" in w for w in out[0][1]) and not any("只读一次" in w for w in out[1][1])
+
+
+def test_stream_in_parallel_refuses_two_versions(copies):
+    with pytest.raises(PlanError, match="c-v2.txt"):
+        list(map_plans([copies / "a.txt", copies / "c-v2.txt"], _count_nodes, workers=2))
+
+
+def _summary(graph):
+    return sorted({d["subdistrict"] for _, d in graph.nodes(data=True)}), graph.number_of_nodes()
+
+
+def _count_nodes(graph):
+    return graph.number_of_nodes()
+
+
+def test_cli_export_and_ingest_say_so(copies):
+    a, b, c = copies / "a.txt", copies / "b-gbk.txt", copies / "c-v2.txt"
+    result = runner.invoke(app, ["export", str(a), str(b), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert len(data["nodes"]) == len(to_dict(graph_of(JINYANG))["nodes"])
+    assert "只读一次" in result.stderr and str(b) in result.stderr
+    result = runner.invoke(app, ["ingest", str(a), str(b), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [r["subdistrict"] for r in json.loads(result.stdout)] == ["金杨新村街道"]
+    result = runner.invoke(app, ["ingest", str(a), str(c)])
+    assert result.exit_code == 2
+    assert str(c) in result.stderr and str(a) in result.stderr and "Traceback" not in result.output
