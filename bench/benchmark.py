@@ -92,7 +92,7 @@ def neo4j_load(batch_sizes: list[int], plans: int, single_rows: int, workdir: Pa
 
     from graphmodel import build_graph
     from loaders import read_plans
-    from loaders.neo4j_writer import _props, ensure_schema, load_graph
+    from graphmodel.neo4j.writer import _props, ensure_schema, load_graph
 
     # a server as users run one: the full JIT and more heap (the test default trades them for start-up time)
     os.environ.setdefault("NEO4J_HARNESS_JAVA_OPTS", "-Xms2g -Xmx2g -XX:TieredStopAtLevel=4")

@@ -1,4 +1,4 @@
-"""Adapters: readers of plan documents into the model, and (later) writers to Neo4j."""
+"""Readers of plan documents into the model (the Neo4j writer lives in graphmodel.neo4j)."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ import pytest
 
 from _plans import both_plans
 from graphmodel.errors import GraphModelError
-from graphmodel.neo4j_admin import write_import_files
+from graphmodel.neo4j.admin_import import write_import_files
 
 
 def test_headers_and_rows(tmp_path):

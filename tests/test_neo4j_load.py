@@ -11,7 +11,7 @@ from _plans import JINYANG, WEIFANG, both_plans, graph_of, union
 from graphmodel import build_graph
 from graphmodel.cli import app
 from graphmodel.resolve import resolve_plan
-from loaders.neo4j_writer import load_graph, run_query
+from graphmodel.neo4j.writer import load_graph, run_query
 from loaders.plan.reader import read_plan_bytes
 
 pytestmark = pytest.mark.neo4j
@@ -192,7 +192,7 @@ def test_errors_are_one_line_without_password(neo4j_server):
 
 
 def test_every_named_query_runs_on_the_bundled_plans(neo4j_clean):
-    from graphmodel.queries import list_queries
+    from graphmodel.neo4j.named_queries import list_queries
 
     load_graph(neo4j_clean.driver, _both(), database=neo4j_clean.database)
     queries = list_queries()

@@ -10,8 +10,8 @@ from _plans import both_plans
 from graphmodel.analysis.audit import audit
 from graphmodel.analysis.bottlenecks import bottlenecks
 from graphmodel.analysis.depends import dependencies
-from graphmodel.queries import get_query
-from loaders.neo4j_writer import load_graph, run_query
+from graphmodel.neo4j.named_queries import get_query
+from graphmodel.neo4j.writer import load_graph, run_query
 
 pytestmark = pytest.mark.neo4j
 

@@ -25,7 +25,7 @@ Params = Annotated[Optional[list[str]], typer.Option("--param", "-p", help="查�
 
 
 def _connect(uri: str, user: str, password: str, database: str):
-    from loaders.neo4j_writer import Neo4jSettings, connect
+    from ..neo4j.writer import Neo4jSettings, connect
 
     from .server import saved_settings
 
@@ -50,7 +50,7 @@ def _parse_params(params: list[str] | None) -> dict:
 
 
 def _run(settings, driver, cypher: str, params: dict, write: bool) -> list[dict]:
-    from loaders.neo4j_writer import run_query, translate_error
+    from ..neo4j.writer import run_query, translate_error
 
     try:
         return run_query(driver, cypher, params, database=settings.database, write=write)
@@ -81,8 +81,8 @@ def load(
     lang: LangOpt = "zh",
 ) -> None:
     """把方案的图谱载入 Neo4j：可重复运行；修订后的方案整体替换该街道的数据，不留旧数据，不动其他街道。"""
-    from loaders.neo4j_writer import load_graph as write_graph
-    from loaders.neo4j_writer import translate_error
+    from ..neo4j.writer import load_graph as write_graph
+    from ..neo4j.writer import translate_error
 
     from .plans import load_graph
 
@@ -135,7 +135,7 @@ class _progress:
 @guarded
 def query_list(fmt: FormatOpt = "table", lang: LangOpt = "zh") -> None:
     """列出命名查询：名称、说明、参数。"""
-    from ..queries import list_queries
+    from ..neo4j.named_queries import list_queries
 
     rows = [{"name": q.name, "description": q.description, "parameters": [p for p, _ in q.parameters], "file": q.file}
             for q in list_queries()]
@@ -157,7 +157,7 @@ def query_run(
     lang: LangOpt = "zh",
 ) -> None:
     """运行一个命名查询（只读）。未给出的参数按 null 处理。"""
-    from ..queries import get_query
+    from ..neo4j.named_queries import get_query
 
     query = get_query(name)
     if show_cypher:

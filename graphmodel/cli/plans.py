@@ -124,7 +124,7 @@ def export(
     if fmt == ExportFormat.neo4j_admin:
         if output is None:
             fail("--format neo4j-admin 需要用 -o 指定一个新的（或空的）目录，如 -o import/")
-        from ..neo4j_admin import import_command, write_import_files
+        from ..neo4j.admin_import import import_command, write_import_files
 
         written = write_import_files(load_graph(paths), output)
         typer.echo(f"已写入 {output}；导入命令（在该目录中运行，数据库须为空或新建）：", err=True)

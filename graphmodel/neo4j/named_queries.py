@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from .errors import UnknownNameError
+from ..errors import UnknownNameError
 
 __all__ = ["Query", "list_queries", "get_query", "parse_query"]
 
-_REPO_QUERIES = Path(__file__).resolve().parent.parent / "queries"
+_REPO_QUERIES = Path(__file__).resolve().parents[2] / "queries"
 _PARAM = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*[—–-]+\s*(.*)$")
 
 

@@ -19,17 +19,24 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.errors import Neo4jError
-from graphmodel.graph import subdistricts
-from graphmodel.schema import LABELS, RELS
+from ..errors import Neo4jError
+from ..graph import subdistricts
+from ..schema import LABELS, RELS
+from . import cypher
 
 __all__ = ["Neo4jSettings", "LoadResult", "connect", "ensure_schema", "load_graph", "run_query", "translate_error"]
 
-try:  # the driver is an optional dependency: `pip install graphmodel[neo4j]`
-    import neo4j
-    from neo4j import exceptions as _exc
-except ModuleNotFoundError:  # pragma: no cover - exercised only without the extra
-    neo4j = None
+#: How to install the driver (an optional dependency; the `neo4j` extra of a source install).
+_INSTALL = "pip install neo4j neo4j-rust-ext"
+
+
+def _driver_module():
+    """The official driver, imported on first use so that importing graphmodel never pays for it."""
+    try:
+        import neo4j
+    except ModuleNotFoundError:  # pragma: no cover - exercised only without the driver
+        raise Neo4jError(f"没有安装 Neo4j 驱动：{_INSTALL}") from None
+    return neo4j
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,11 @@ def translate_error(exc: Exception, settings: Neo4jSettings) -> Neo4jError:
     """Turn a driver exception into one line a user can act on (no password, no traceback)."""
     if isinstance(exc, Neo4jError):
         return exc
-    if neo4j is not None:
+    try:
+        from neo4j import exceptions as _exc
+    except ModuleNotFoundError:  # pragma: no cover - no driver, so the error is not the driver's
+        _exc = None
+    if _exc is not None:
         if isinstance(exc, _exc.AuthError):
             return Neo4jError(f"Neo4j 拒绝登录：用户名或密码错误（用户 {settings.user}，{settings.uri}）")
         if isinstance(exc, (_exc.ServiceUnavailable, _exc.SessionExpired)) or isinstance(exc, OSError):
@@ -103,8 +114,7 @@ def connect(settings: Neo4jSettings, *, attempts: int = 3, wait: float = 1.0):
     Neo4jError
         Unreachable after ``attempts`` tries, wrong password, unknown database, no driver installed.
     """
-    if neo4j is None:
-        raise Neo4jError("没有安装 Neo4j 驱动：pip install 'graphmodel[neo4j]'")
+    neo4j = _driver_module()
     try:
         driver = neo4j.GraphDatabase.driver(
             settings.uri, auth=(settings.user, settings.password), connection_timeout=5,
@@ -115,10 +125,10 @@ def connect(settings: Neo4jSettings, *, attempts: int = 3, wait: float = 1.0):
     for attempt in range(attempts):
         try:
             driver.verify_connectivity()
-            driver.execute_query("RETURN 1", database_=settings.database)
+            driver.execute_query(cypher.PING, database_=settings.database)
             return driver
         except Exception as exc:
-            retry = neo4j is not None and isinstance(exc, (_exc.ServiceUnavailable, _exc.SessionExpired))
+            retry = isinstance(exc, (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired))
             if not retry or attempt == attempts - 1:
                 driver.close()
                 raise translate_error(exc, settings) from None
@@ -129,14 +139,8 @@ def connect(settings: Neo4jSettings, *, attempts: int = 3, wait: float = 1.0):
 def ensure_schema(driver, database: str) -> None:
     """Create a uniqueness constraint on ``id`` and an index on ``subdistrict`` for every label."""
     for label in sorted(LABELS):
-        driver.execute_query(
-            f"CREATE CONSTRAINT graphmodel_{label.lower()}_id IF NOT EXISTS FOR (n:`{label}`) REQUIRE n.id IS UNIQUE",
-            database_=database,
-        )
-        driver.execute_query(
-            f"CREATE INDEX graphmodel_{label.lower()}_subdistrict IF NOT EXISTS FOR (n:`{label}`) ON (n.subdistrict)",
-            database_=database,
-        )
+        driver.execute_query(cypher.ID_CONSTRAINT[label], database_=database)
+        driver.execute_query(cypher.SUBDISTRICT_INDEX[label], database_=database)
 
 
 def _props(attrs: dict[str, Any], skip: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -163,7 +167,7 @@ def _chunks(items: list, size: int) -> Iterator[list]:
 
 def _checked(name: str, allowed: frozenset[str]) -> str:
     if name not in allowed:
-        raise Neo4jError(f"不在允许列表中的标签或关系类型：{name!r}")
+        raise cypher.not_allowed(name)
     return name
 
 
@@ -205,8 +209,7 @@ def _write_chunk(tx, parts: dict[str, dict], sds: list[str], batch_size: int, fo
     # 街道 never loaded (no Subdistrict node; loads are atomic per 街道, so none of their facts exist)
     # are written with CREATE; those whose stored load_hash is this load's are already exactly this
     # (unless `force`); the others are MERGEd, then swept.
-    stored = {r["sd"]: r["hash"] for r in tx.run(
-        "UNWIND $sds AS sd MATCH (s:Subdistrict {subdistrict: sd}) RETURN sd, s.load_hash AS hash", sds=sds)}
+    stored = {r["sd"]: r["hash"] for r in tx.run(cypher.STORED_HASHES, sds=sds)}
     if not force:
         result.unchanged = [sd for sd in sds if stored.get(sd) == parts[sd]["token"]]
         sds = [sd for sd in sds if sd not in result.unchanged]
@@ -219,20 +222,16 @@ def _write_chunk(tx, parts: dict[str, dict], sds: list[str], batch_size: int, fo
                 by_label[label].extend(rows)
             for key, rows in parts[sd]["rels"].items():
                 by_type[key].extend(rows)
-        node_query = ("UNWIND $rows AS row CREATE (n:`{label}`) SET n = row.props" if verb == "CREATE"
-                      else "UNWIND $rows AS row MERGE (n:`{label}` {{id: row.id}}) SET n = row.props")
+        node_statements = cypher.CREATE_NODES if verb == "CREATE" else cypher.MERGE_NODES
+        rel_statements = cypher.CREATE_RELATIONSHIPS if verb == "CREATE" else cypher.MERGE_RELATIONSHIPS
         for label, rows in by_label.items():
             for batch in _chunks(rows, batch_size):
-                summary = tx.run(node_query.format(label=label), rows=batch).consume()
+                summary = tx.run(cypher.statement(node_statements, label), rows=batch).consume()
                 result.add(summary.counters)
                 result.nodes_written += len(batch)
-        for (type_, src, dst), rows in by_type.items():
+        for key, rows in by_type.items():
             for batch in _chunks(rows, batch_size):
-                summary = tx.run(
-                    f"UNWIND $rows AS row MATCH (a:`{src}` {{id: row.source}}) MATCH (b:`{dst}` {{id: row.target}}) "
-                    f"{verb} (a)-[r:`{type_}`]->(b) SET r = row.props",
-                    rows=batch,
-                ).consume()
+                summary = tx.run(cypher.statement(rel_statements, key), rows=batch).consume()
                 result.add(summary.counters)
                 result.relationships_written += len(batch)
     if not loaded:
@@ -240,17 +239,9 @@ def _write_chunk(tx, parts: dict[str, dict], sds: list[str], batch_size: int, fo
     sds = sorted(loaded)
     marks = [{"sd": sd, "token": parts[sd]["token"]} for sd in sds]
     for label in sorted(LABELS):  # sweep what this load did not write: relationships, then nodes
-        summary = tx.run(
-            f"UNWIND $marks AS m MATCH (a:`{label}` {{subdistrict: m.sd}})-[r]->() "
-            "WHERE r.load_hash IS NULL OR r.load_hash <> m.token DELETE r",
-            marks=marks,
-        ).consume()
+        summary = tx.run(cypher.SWEEP_RELATIONSHIPS[label], marks=marks).consume()
         result.add(summary.counters)
-        summary = tx.run(
-            f"UNWIND $marks AS m MATCH (n:`{label}` {{subdistrict: m.sd}}) "
-            "WHERE n.load_hash IS NULL OR n.load_hash <> m.token DETACH DELETE n",
-            marks=marks,
-        ).consume()
+        summary = tx.run(cypher.SWEEP_NODES[label], marks=marks).consume()
         result.add(summary.counters)
     return result
 
@@ -319,29 +310,29 @@ def load_graph(
     return result
 
 
-def run_query(driver, cypher: str, parameters: dict[str, Any] | None = None, *, database: str = "neo4j",
+def run_query(driver, query: str, parameters: dict[str, Any] | None = None, *, database: str = "neo4j",
               write: bool = False) -> list[dict[str, Any]]:
     """Run one Cypher query and return its records as dicts (nodes and relationships as property maps).
 
     A read-only session by default: a write is refused by the server unless ``write`` is True.
     """
+    neo4j = _driver_module()
     mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
     with driver.session(database=database, default_access_mode=mode) as session:
         def work(tx):
-            return [{k: _plain(v) for k, v in record.items()} for record in tx.run(cypher, parameters or {})]
+            return [{k: _plain(v) for k, v in record.items()} for record in tx.run(query, parameters or {})]
         return session.execute_write(work) if write else session.execute_read(work)
 
 
 def _plain(value: Any) -> Any:
-    if neo4j is not None:
-        from neo4j.graph import Node, Path, Relationship
+    from neo4j.graph import Node, Path, Relationship  # only called on values the driver returned
 
-        if isinstance(value, Node):
-            return {"labels": sorted(value.labels), **dict(value)}
-        if isinstance(value, Relationship):
-            return {"type": value.type, **dict(value)}
-        if isinstance(value, Path):
-            return [_plain(n) for n in value.nodes]
+    if isinstance(value, Node):
+        return {"labels": sorted(value.labels), **dict(value)}
+    if isinstance(value, Relationship):
+        return {"type": value.type, **dict(value)}
+    if isinstance(value, Path):
+        return [_plain(n) for n in value.nodes]
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):

@@ -13,8 +13,8 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import GraphModelError
-from .schema import LABELS, RELS
+from ..errors import GraphModelError
+from ..schema import LABELS, RELS
 
 __all__ = ["write_import_files", "import_command", "ARRAY_DELIMITER"]
 
