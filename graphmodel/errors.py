@@ -55,9 +55,10 @@ class UnknownNameError(GraphModelError):
     def __init__(self, name: str, suggestions: list[str] | None = None):
         self.name = name
         self.suggestions = list(suggestions or [])
-        msg = f"未找到名称“{name}”"
+        msg, self.en = f"未找到名称“{name}”", f"no such name: “{name}”"
         if self.suggestions:
             msg += "；相近的有：" + "、".join(self.suggestions)
+            self.en += "; close matches: " + ", ".join(self.suggestions)
         super().__init__(msg)
 
     def __reduce__(self):
@@ -70,6 +71,8 @@ class AmbiguousNameError(UnknownNameError):
     def __init__(self, name: str, matches: list[str]):
         self.name = name
         self.suggestions = list(matches)
+        self.en = (f"the name “{name}” is ambiguous, it may be: " + ", ".join(matches)
+                   + " (write the full name or add the subdistrict, e.g. 金杨新村街道/管理办)")
         GraphModelError.__init__(
             self, f"名称“{name}”不唯一，可能是：" + "、".join(matches) + "（请写全称或加上街道，如 金杨新村街道/管理办）"
         )

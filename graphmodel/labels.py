@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 __all__ = [
     "L", "LANGS", "text", "join", "number",
     "SEVERITIES", "SEVERITY_RANK", "KINDS", "FINDINGS", "ROLES", "NODE_LABELS", "TABLES", "WORDS", "ERRORS",
-    "task_name", "finding_message", "where", "role_name",
+    "NOTICES", "task_name", "finding_message", "where", "role_name", "notice",
 ]
 
 #: The languages every entry speaks.
@@ -118,6 +118,23 @@ WORDS: dict[str, L] = {
     "no": L("否", "no"),
 }
 
+#: What the readers warn about (:class:`graphmodel.model.Notice` kinds); ``file:line:`` goes before.
+NOTICES: dict[str, L] = {
+    "missing-attachment": L("附件{number}《{title}》在正文中列出，但文件里没有",
+                            "attachment {number} “{title}” is listed in the text but the file does not hold it"),
+    "truncated": L("文件在句中结束，可能被截断", "the file ends in mid-sentence: it may have been cut off"),
+    "empty-row": L("任务表第 {line} 行：序号 {number} 的一行没有任务内容，已跳过",
+                   "task table, line {line}: the row numbered {number} holds no task text and was skipped"),
+    "last-row-unassigned": L("任务表最后一行（第 {line} 行）没有牵头领导和责任部门：文件可能被截断",
+                             "the task table's last row (line {line}) has no lead and no responsible unit: "
+                             "the file may have been cut off"),
+    "ambiguous-unit": L("“{name}”可能是 {options}，未合并", "“{name}” may be {options}; not merged"),
+    "same-document": L("与 {other} 内容相同（同一份文件），只读一次",
+                       "the same content as {other} (the same document): read once"),
+    "documents-merged": L("{subdistrict}：{files} 合并为一张图（同名的领导和单位视为同一个）",
+                          "{subdistrict}: {files} are merged into one graph (officials and units of the same name are one)"),
+}
+
 #: Errors the CLI itself reports (the library's errors carry their own texts).
 ERRORS: dict[str, L] = {
     "unknown_kind": L("未知的问题类型：{kinds}；可用的有：{known}", "unknown kind(s) of finding: {kinds}; known: {known}"),
@@ -145,6 +162,7 @@ _PHRASES: dict[str, L] = {
     "details": L("（{parts}）", " ({parts})"),
     "details_sep": L("，", ", "),
     "also": L("；另见 {where}", "; also {where}"),
+    "none": L("（无）", "(none)"),
 }
 
 #: The sentence of each kind of finding; fields are filled by :func:`finding_message`.
@@ -239,6 +257,29 @@ def finding_message(finding: dict[str, Any], lang: str = "zh") -> str:
         role = role_name(subject.get("role"), lang)
         values["role"] = role[:1].upper() + role[1:] if lang == "en" else role
     return FINDINGS[kind](lang, **values)
+
+
+def notice(item: Any, lang: str = "zh") -> str:
+    """A reader's warning (:class:`graphmodel.model.Notice`) as one line: ``file:line: sentence``.
+
+    Values that are lists are joined, a missing value is said as such; a plain string (a
+    warning not yet in :data:`NOTICES`) is returned as it is.
+
+    >>> from graphmodel.model import Notice
+    >>> notice(Notice(kind="missing-attachment", file="a.txt", line=9, values={"number": 2, "title": "项目计划表"}), "en")
+    'a.txt:9: attachment 2 “项目计划表” is listed in the text but the file does not hold it'
+    >>> notice(Notice(kind="empty-row", file="a.txt", line=7, values={"number": None}))
+    'a.txt:7: 任务表第 7 行：序号 （无） 的一行没有任务内容，已跳过'
+    """
+    if isinstance(item, str) or item.kind not in NOTICES:
+        return str(item)
+    values = {"line": item.line}
+    for key, value in item.values.items():
+        values[key] = (join(value, lang) if isinstance(value, (list, tuple))
+                       else _PHRASES["none"](lang) if value is None else value)
+    place = ":".join(str(p) for p in (item.file, item.line) if p is not None)
+    sentence = NOTICES[item.kind](lang, **values)
+    return f"{place}: {sentence}" if place else sentence
 
 
 def where(evidence: dict[str, Any] | None, lang: str = "zh") -> str:

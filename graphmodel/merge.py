@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from .errors import PlanError
-from .model import Entity, Evidence, Relation, SubdistrictModel
+from .model import Entity, Evidence, Notice, Relation, SubdistrictModel
 
 __all__ = ["fingerprint", "merge_models", "combine"]
 
@@ -78,8 +78,8 @@ def merge_models(models: Iterable[SubdistrictModel], *, merge: bool = False) -> 
     ...                  evidence=Evidence(file=file, line=2))
     ...     return SubdistrictModel(subdistrict="甲", file=file, entities=[o], relations=[])
     >>> out = merge_models([m("a.txt", "组长"), m("a-gbk.txt", "组长")])
-    >>> len(out), out[0].warnings
-    (1, ['a-gbk.txt 与 a.txt 内容相同（同一份文件），只读一次'])
+    >>> len(out), [(w.kind, w.file, w.values) for w in out[0].warnings]
+    (1, [('same-document', 'a-gbk.txt', {'other': 'a.txt'})])
     >>> merge_models([m("a.txt", "组长"), m("b.txt", "副组长")])
     Traceback (most recent call last):
     ...
@@ -90,13 +90,13 @@ def merge_models(models: Iterable[SubdistrictModel], *, merge: bool = False) -> 
         groups[model.subdistrict].append(model)
     out: list[SubdistrictModel] = []
     for group in groups.values():
-        warnings: list[str] = []
+        warnings: list[Notice] = []
         kept: list[tuple[SubdistrictModel, str]] = []
         for model in group:
             print_ = fingerprint(model)
             same = next((k for k, p in kept if p == print_), None)
             if same is not None:
-                warnings.append(f"{model.file} 与 {same.file} 内容相同（同一份文件），只读一次")
+                warnings.append(Notice(kind="same-document", file=model.file, values={"other": same.file}))
                 continue
             rival = next((k for k, _ in kept if k.layout == model.layout), None)
             if rival is not None and not merge:
@@ -108,8 +108,8 @@ def merge_models(models: Iterable[SubdistrictModel], *, merge: bool = False) -> 
                 )
             kept.append((model, print_))
         if len(kept) > 1:
-            files = "、".join(k.file for k, _ in kept)
-            warnings.append(f"{group[0].subdistrict}：{files} 合并为一张图（同名的领导和单位视为同一个）")
+            warnings.append(Notice(kind="documents-merged", values={"subdistrict": group[0].subdistrict,
+                                                                     "files": [k.file for k, _ in kept]}))
         model = combine([k for k, _ in kept]) if len(kept) > 1 else kept[0][0]
         out.append(model.model_copy(update={"warnings": model.warnings + warnings}) if warnings else model)
     return out
@@ -142,7 +142,7 @@ def combine(models: list[SubdistrictModel]) -> SubdistrictModel:
     """
     entities: dict[str, Entity] = {}
     relations: dict[tuple[str, str, str], Relation] = {}
-    warnings: list[str] = []
+    warnings: list[Notice | str] = []
     files: list[str] = []
     for n, model in enumerate(models, start=1):
         files += [f for f in (model.files or [model.file]) if f not in files]

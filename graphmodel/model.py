@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_serializer
 __all__ = [
     "Evidence",
     "Mention",
+    "Notice",
     "OfficialRecord",
     "TeamRecord",
     "TaskRecord",
@@ -70,11 +71,42 @@ class Evidence(_Frozen):
         return {k: v for k, v in handler(self).items() if v is not None and v != () and v != []}
 
 
+class Notice(_Frozen):
+    """A warning about a file, as data: its ``kind`` (a key of :data:`graphmodel.labels.NOTICES`, which
+    says it in Chinese and English), where (``file``, ``line``), and the ``values`` its sentence names.
+
+    Examples
+    --------
+    >>> Notice(kind="missing-attachment", file="a.txt", line=9, values={"number": 2, "title": "项目计划表"}).line
+    9
+    """
+
+    kind: str
+    file: str | None = None
+    line: int | None = None
+    values: dict[str, Any] = {}
+
+
 class Mention(_Frozen):
-    """A name as written in the document, with the line it stands on."""
+    """A name as written in the document, with the line it stands on.
+
+    A name read from a table cell also says where the cell is (``page``, ``table``, ``row``,
+    ``cell``: 1-based, absent for running text). ``inherited``: the cell was empty, merged with
+    the filled cell above it, and the name was read there (``line`` and ``row`` are that
+    cell's). ``post``: the name is a post (区政府分管领导, 分管副区长), not a person.
+    """
 
     name: str
     line: int
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    inherited: bool = False
+    post: bool = False
+
+    def __repr_args__(self):  # the parts a plain-text mention leaves absent stay out of its repr
+        return [(k, v) for k, v in super().__repr_args__() if k in ("name", "line") or v not in (None, False)]
 
 
 # --------------------------------------------------------------------------- records
@@ -113,6 +145,10 @@ class TaskRecord(_Frozen):
     goal: str | None = None  # the 二级项目 (or action group) the task serves
     goal_line: int | None = None
     offsets: tuple[tuple[int, int], ...] = ()  # (offset in text, line): where each piece of text was read
+    page: int | None = None  # where the row stands when it is a row of a real table
+    table: int | None = None
+    row: int | None = None
+    inherited: tuple[str, ...] = ()  # columns read from a merged cell above: "lead", "responsible", "cooperating", "goal"
 
 
 class GoalRecord(_Frozen):
@@ -161,7 +197,7 @@ class PlanRecord(_Frozen):
     has_task_table: bool = False
     streets: tuple[tuple[str, int, str], ...] = ()  # (street, line, owner key: "task:<i>" | "goal:<name>")
     attachments: tuple[Attachment, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice | str, ...] = ()  # a str: a reader's warning not yet in graphmodel.labels (Chinese only)
 
 
 # --------------------------------------------------------------------------- entities
@@ -213,6 +249,7 @@ class Task(Entity):
     label: Literal["Task"] = "Task"
     number: int | None
     text: str
+    lead_posts: list[str] = []  # leads named by post only (区政府分管领导), no person
 
 
 class Goal(Entity):
@@ -246,7 +283,7 @@ class SubdistrictModel(BaseModel):
     files: list[str] = []  # every document merged into it (graphmodel.merge); empty: only ``file``
     entities: list[Entity]
     relations: list[Relation]
-    warnings: list[str] = []
+    warnings: list[Notice | str] = []
 
     def of_label(self, label: str) -> list[Entity]:
         """Return the entities with this label, in document order."""

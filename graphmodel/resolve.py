@@ -8,6 +8,7 @@ from collections import defaultdict
 from .model import (
     Evidence,
     Goal,
+    Notice,
     Official,
     Plan,
     PlanRecord,
@@ -43,7 +44,7 @@ def group_unit_names(names: list[str], preferred: set[str] = frozenset()) -> tup
     Returns
     -------
     (dict, list)
-        Each spelling → its group's name; and warnings.
+        Each spelling → its group's name; and warnings (:class:`~graphmodel.model.Notice`, kind ``ambiguous-unit``).
 
     Examples
     --------
@@ -52,8 +53,8 @@ def group_unit_names(names: list[str], preferred: set[str] = frozenset()) -> tup
     ...     preferred={"社区管理办", "妇女联合会", "社区平安办（信访办）"})
     >>> canon["管理办"], canon["妇联"], canon["平安办"], canon["林长办"], canon["各居民区"]
     ('社区管理办', '妇女联合会', '社区平安办（信访办）', '林长办', '各居民区')
-    >>> group_unit_names(["社区党群服务中心", "社区事务受理服务中心", "服务中心"])[1]
-    ['“服务中心”可能是 社区事务受理服务中心、社区党群服务中心，未合并']
+    >>> [(w.kind, w.values) for w in group_unit_names(["社区党群服务中心", "社区事务受理服务中心", "服务中心"])[1]]
+    [('ambiguous-unit', {'name': '服务中心', 'options': ['社区事务受理服务中心', '社区党群服务中心']})]
     """
     names = list(dict.fromkeys(clean(n) for n in names if clean(n)))
     parent = {n: n for n in names}
@@ -78,7 +79,7 @@ def group_unit_names(names: list[str], preferred: set[str] = frozenset()) -> tup
                 union(by_key[key], n)
             else:
                 by_key[key] = n
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     for s in names:
         if is_collective(s):
             continue
@@ -86,8 +87,8 @@ def group_unit_names(names: list[str], preferred: set[str] = frozenset()) -> tup
         if len(groups) == 1:
             union(groups.pop(), s)
         elif len(groups) > 1:
-            options = "、".join(sorted(_name_of(g, names, preferred, find) for g in groups))
-            warnings.append(f"“{s}”可能是 {options}，未合并")
+            options = sorted(_name_of(g, names, preferred, find) for g in groups)
+            warnings.append(Notice(kind="ambiguous-unit", values={"name": s, "options": options}))
     return {n: _name_of(find(n), names, preferred, find) for n in names}, warnings
 
 
@@ -109,18 +110,22 @@ class _Builder:
         self.entities: dict[str, object] = {}
         self.relations: dict[tuple[str, str, str], Relation] = {}
 
-    def ev(self, line: int) -> Evidence:
-        return Evidence(file=self.file, line=line)
+    def ev(self, line: int, at=None) -> Evidence:
+        """Evidence for a line; ``at`` (a Mention or TaskRecord) adds the page/table/row/cell it names."""
+        if at is None:
+            return Evidence(file=self.file, line=line)
+        return Evidence(file=self.file, line=line, page=at.page, table=at.table, row=at.row,
+                        cell=getattr(at, "cell", None))
 
     def add(self, entity) -> str:
         self.entities.setdefault(entity.id, entity)
         return entity.id
 
-    def rel(self, source: str, target: str, type_: Rel, line: int, **props) -> None:
+    def rel(self, source: str, target: str, type_: Rel, line: int, at=None, **props) -> None:
         key = (source, target, type_.value)
         if key not in self.relations:
             self.relations[key] = Relation(
-                source=source, target=target, type=type_.value, evidence=self.ev(line),
+                source=source, target=target, type=type_.value, evidence=self.ev(line, at),
                 properties={k: v for k, v in props.items() if v is not None},
             )
 
@@ -252,21 +257,25 @@ def resolve_plan(record: PlanRecord) -> SubdistrictModel:
         while nid(Label.TASK, key) in b.entities:
             key += "+"
         tid = b.add(Task(id=nid(Label.TASK, key), name=_task_name(task), subdistrict=sd,
-                         evidence=b.ev(task.line), number=task.number, text=task.text))
+                         evidence=b.ev(task.line, task), number=task.number, text=task.text,
+                         lead_posts=[m.name for m in task.leads if m.post]))
         task_ids.append(tid)
         b.rel(tid, plan_id, Rel.IN_PLAN, task.line)
         if task.goal and task.goal in goal_ids:
-            b.rel(tid, goal_ids[task.goal], Rel.SERVES, task.line)
+            b.rel(tid, goal_ids[task.goal], Rel.SERVES, task.line,
+                  inherited=("goal" in task.inherited) or None)
+        # a name read from a merged cell above is marked inherited; its evidence is that cell's
         for m in task.leads:
-            b.rel(official(m.name, m.line), tid, Rel.LEADS, m.line)
+            if not m.post:  # a post (区政府分管领导) is no person: it stays on the task, not as an Official
+                b.rel(official(m.name, m.line), tid, Rel.LEADS, m.line, m, inherited=m.inherited or None)
         for m in task.responsible:
             uid = unit(m.name)
-            b.rel(uid, tid, Rel.RESPONSIBLE_FOR, m.line)
+            b.rel(uid, tid, Rel.RESPONSIBLE_FOR, m.line, m, inherited=m.inherited or None)
             chiefs = [o for o, deputy in heads.get(uid, []) if not deputy] or [o for o, _ in heads.get(uid, [])]
             for o in chiefs:
-                b.rel(o, tid, Rel.ACCOUNTABLE_FOR, m.line, via=uid)
+                b.rel(o, tid, Rel.ACCOUNTABLE_FOR, m.line, m, via=uid, inherited=m.inherited or None)
         for m in task.cooperating:
-            b.rel(unit(m.name), tid, Rel.COOPERATES_ON, m.line)
+            b.rel(unit(m.name), tid, Rel.COOPERATES_ON, m.line, m, inherited=m.inherited or None)
 
     # --- streets
     for name, line, owner in record.streets:
@@ -278,8 +287,15 @@ def resolve_plan(record: PlanRecord) -> SubdistrictModel:
 
     return SubdistrictModel(
         subdistrict=sd, file=record.file, layout=record.layout, entities=list(b.entities.values()),
-        relations=list(b.relations.values()), warnings=list(record.warnings) + [f"{record.file}: {w}" for w in warnings],
+        relations=list(b.relations.values()), warnings=[_in_file(w, record.file) for w in [*record.warnings, *warnings]],
     )
+
+
+def _in_file(warning: Notice | str, file: str) -> Notice | str:
+    """A reader's notice names its file (a section reader does not know it)."""
+    if isinstance(warning, Notice) and warning.file is None:
+        return warning.model_copy(update={"file": file})
+    return warning
 
 
 def _task_name(task) -> str:

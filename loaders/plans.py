@@ -68,11 +68,11 @@ def read_plan(path: str | os.PathLike, name: str | None = None) -> SubdistrictMo
     try:
         data = path.read_bytes()
     except IsADirectoryError:
-        raise PlanError(file, "是一个目录，不是文件") from None
+        raise PlanError(file, "是一个目录，不是文件", en="is a folder, not a file") from None
     except FileNotFoundError:
-        raise PlanError(file, "文件不存在") from None
+        raise PlanError(file, "文件不存在", en="no such file") from None
     except OSError as exc:
-        raise PlanError(file, f"无法读取：{exc.strerror or exc}") from None
+        raise PlanError(file, f"无法读取：{exc.strerror or exc}", en=f"cannot be read: {exc.strerror or exc}") from None
     return resolve_plan(read_plan_bytes(data, file))
 
 
@@ -92,8 +92,8 @@ def expand_paths(paths: Iterable[str | os.PathLike] | None) -> list[Path]:
         for p in map(Path, paths):
             files.extend(sorted(p.glob("*.txt")) if p.is_dir() else [p])
     if not files:
-        where = "、".join(str(p) for p in paths) or "data/"
-        raise PlanError(where, "没有找到方案文件（*.txt）")
+        where = ", ".join(str(p) for p in paths) or "data/"
+        raise PlanError(where, "没有找到方案文件（*.txt）", en="no plan files (*.txt) found")
     return files
 
 

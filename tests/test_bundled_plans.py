@@ -262,7 +262,9 @@ def test_weifang_plan_and_missing_attachment(wf):
     assert plan["issuers"] == ["中国共产党上海市浦东新区潍坊新村街道工作委员会", "上海市浦东新区人民政府潍坊新村街道办事处"]
     assert [(a["number"], a["title"], a["present"]) for a in plan["attachments"]] == [
         (1, "潍坊新村街道打造精品城区领导小组名单", True), (2, "项目计划表", False)]
-    assert any("附件2《项目计划表》" in w for w in wf.graph["warnings"])
+    [missing] = wf.graph["warnings"]
+    assert (missing.kind, missing.file, missing.line, missing.values) == (
+        "missing-attachment", "data/潍坊新村街道整体提升打造精品城区专项行动计划.txt", 367, {"number": 2, "title": "项目计划表"})
 
 
 def test_weifang_goals_and_streets(wf):

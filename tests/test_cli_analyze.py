@@ -76,6 +76,15 @@ def test_audit_bad_input_exits_2():
     assert english.exit_code == 2 and english.stderr.startswith("error: unknown kind(s) of finding: no-such-kind")
     missing = run("audit", "no/such/plan.txt")
     assert missing.exit_code == 2 and "Traceback" not in missing.output
+    assert missing.stderr == "错误：no/such/plan.txt: 文件不存在\n"
+    english = run("audit", "no/such/plan.txt", "--lang", "en")
+    assert english.exit_code == 2 and english.stderr == "error: no/such/plan.txt: no such file\n"
+
+
+def test_warnings_speak_the_command_language():
+    zh, en = run("audit", WEIFANG, "--kind", "missing-attachment"), run("audit", WEIFANG, "--lang", "en")
+    assert "警告：" in zh.stderr and "附件2《项目计划表》在正文中列出，但文件里没有" in zh.stderr
+    assert en.stderr.startswith("warning: ") and ":367: attachment 2 “项目计划表” is listed in the text" in en.stderr
 
 
 def test_audit_thresholds():
@@ -124,6 +133,14 @@ def test_depends_guanliban():
     assert units["社区营商环境办"] == [None, 14]
     table = run("depends", "管理办", JINYANG)
     assert table.exit_code == 0 and "城市建设管理事务中心" in table.stdout and "任务9（第472行）" in table.stdout
+
+
+def test_unknown_and_ambiguous_names_in_english():
+    unknown = run("show", "无此单位", JINYANG, "--lang", "en")
+    assert unknown.exit_code == 2 and unknown.stderr.startswith("error: no such name: “无此单位”")
+    ambiguous = run("depends", "服务中心", JINYANG, "--lang", "en")
+    assert ambiguous.exit_code == 2 and "is ambiguous, it may be: " in ambiguous.stderr
+    assert ambiguous.stderr.count("\n") == 1
 
 
 def test_depends_unknown_or_ambiguous_name_is_one_line_and_exit_2():

@@ -7,6 +7,7 @@ import codecs
 import pytest
 
 from graphmodel import PlanError, build_graph
+from graphmodel.labels import notice
 from graphmodel.resolve import resolve_plan
 from loaders.plan.reader import read_plan_bytes
 
@@ -198,13 +199,15 @@ def test_truncated_table_gives_what_it_holds_and_a_warning():
     model = _read(cut)
     tasks = [e for e in model.entities if e.label == "Task"]
     assert [t.number for t in tasks] == [1, 2]
-    assert any("截断" in w for w in model.warnings)
+    assert any("截断" in notice(w) and w.file == "东明.txt" for w in model.warnings)
+    assert any("cut off" in notice(w, "en") for w in model.warnings)
 
 
 def test_missing_attachment_is_a_warning_not_an_error():
     text = PLAN[: PLAN.index(" 附件 2")]
     model = _read(text)
-    assert any("附件2《任务表》" in w for w in model.warnings)
+    assert ("missing-attachment", {"number": 2, "title": "任务表"}) in [(w.kind, w.values) for w in model.warnings]
+    assert any("附件2《任务表》" in notice(w) for w in model.warnings)
     assert [e.number for e in model.entities if e.label == "Task"] == [1, 2]  # the numbered actions stand in
 
 

@@ -29,7 +29,8 @@ def test_parallel_equals_serial_and_keeps_file_order(folder):
     assert serial == parallel
     assert [rows[0]["subdistrict"] for rows, _ in serial] == [
         "潍坊甲村街道", "金杨甲村街道", "潍坊乙村街道", "金杨乙村街道", "潍坊丙村街道", "金杨丙村街道"]
-    assert all(any("附件2" in w for w in warnings) for (rows, warnings) in serial if rows[0]["subdistrict"][:2] == "潍坊")
+    assert all(any(w.kind == "missing-attachment" and w.values["number"] == 2 for w in warnings)
+               for (rows, warnings) in serial if rows[0]["subdistrict"][:2] == "潍坊")
 
 
 def test_partial_functions_travel_to_workers(folder):

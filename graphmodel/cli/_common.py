@@ -11,7 +11,7 @@ from typing import Annotated, Callable, Optional, TypeVar
 import typer
 
 from ..errors import GraphModelError
-from ..labels import WORDS, L
+from ..labels import WORDS, L, notice
 
 __all__ = ["make_app", "guarded", "fail", "warn", "lang_of", "Paths", "FormatOpt", "LangOpt", "Format", "Lang", "OutputOpt"]
 
@@ -66,6 +66,8 @@ def _say(message) -> str:
     """Text in the command's language: an :class:`L`, an error or notice with ``message(lang)``, or plain text."""
     if isinstance(message, L):
         return message(_lang)
+    if hasattr(message, "kind") and hasattr(message, "values"):  # a reader's Notice (no pydantic import here)
+        return notice(message, _lang)
     return message.message(_lang) if hasattr(message, "message") else str(message)
 
 

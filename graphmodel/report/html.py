@@ -16,7 +16,7 @@ from ..analysis.show import describe
 from ..graph import subdistricts
 from ..schema import Label, Rel
 from ..summary import summarize
-from ..labels import KINDS, NODE_LABELS, SEVERITIES, SEVERITY_RANK, finding_message, text
+from ..labels import KINDS, NODE_LABELS, SEVERITIES, SEVERITY_RANK, finding_message, notice, text
 from .figures import FONT_FAMILY, network_figure, officials_figure, units_figure
 
 __all__ = ["build_report", "STAT_NAMES"]
@@ -98,7 +98,7 @@ def build_report(graph: nx.MultiDiGraph, *, seed: int = 7, top: int = 15, title:
             [r for r in loads["units"] if r["subdistrict"] == sd], data, seed=seed, top=top,
         ))
         nav.append(f'<a href="#sd-{index}">{_e(sd)}</a>')
-    warnings = "".join(f"<li>{_e(w)}</li>" for w in graph.graph.get("warnings", []))
+    warnings = "".join(f"<li>{_e(notice(w))}</li>" for w in graph.graph.get("warnings", []))
     body = (
         f'<header class="page"><h1>{_e(title)}</h1>'
         f'<p class="lede">共 {len(sections)} 个街道。每个数字、每条发现、每个关系都注明出处（文件:行号），'

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ROLES", "column_role", "header_roles"]
+__all__ = ["ROLES", "SECTION_HEADING", "column_role", "header_roles"]
 
 #: The roles a column can play, with the header words that name it, tried in this order.
 ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -26,6 +26,11 @@ ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
               "指标", "项目")),
     ("task", ("三级内容", "工作任务", "具体任务", "任务内容", "工作内容", "主要内容", "工作措施", "具体措施", "推进举措",
               "工作目标", "目标任务", "实事项目", "任务", "内容", "措施", "举措", "目标")),
+)
+
+#: A section row's numbering: 一、 / （一） / 第一部分.
+SECTION_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[部分类项篇章])\s*"
 )
 
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")

@@ -79,7 +79,7 @@ def read_header(doc: Document, file: str) -> PlanMeta:
     found = find_plan_title(doc)
     if not found:
         raise PlanError(file, "不是街道行动方案：没有找到写明街道（镇）的方案标题",
-                        en="not a 街道 action plan: no plan title naming a 街道 (镇) found")
+                        en="not a subdistrict action plan: no plan title naming a subdistrict (or town) found")
     title, title_line = found
     subdistrict = _SUBDISTRICT.match(title).group(1)
     header = doc.header or doc.lines[:30]

@@ -75,10 +75,10 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
     ('街道', 'utf-16')
     """
     if not data.strip():
-        raise PlanError(file, "文件为空")
+        raise PlanError(file, "文件为空", en="the file is empty")
     candidates = [enc for bom, enc in _BOMS if data.startswith(bom)][:1]
     if not candidates and b"\x00" in data:
-        raise PlanError(file, "不是文本文件（含 NUL 字节，像是二进制文件）")
+        raise PlanError(file, "不是文本文件（含 NUL 字节，像是二进制文件）", en="not a text file (it holds NUL bytes: binary)")
     candidates = candidates or ["utf-8", "gb18030"]
     for encoding in candidates:
         try:
@@ -86,9 +86,11 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         if any(ch in _CONTROL for ch in text):
-            raise PlanError(file, "不是文本文件（含控制字符或二进制内容）")
+            raise PlanError(file, "不是文本文件（含控制字符或二进制内容）",
+                             en="not a text file (it holds control characters or binary content)")
         return text, encoding
-    raise PlanError(file, "不是文本文件，或编码无法识别（支持 UTF-8、GB18030/GBK、带 BOM 的 UTF-16）")
+    raise PlanError(file, "不是文本文件，或编码无法识别（支持 UTF-8、GB18030/GBK、带 BOM 的 UTF-16）",
+                   en="not a text file, or an encoding not recognised (UTF-8, GB18030/GBK, UTF-16 with BOM are read)")
 
 
 def source_from_bytes(data: bytes, file: str) -> Source:
@@ -110,5 +112,5 @@ def source_from_bytes(data: bytes, file: str) -> Source:
         if (stripped := raw.strip().lstrip("\ufeff").strip())
     )
     if not lines:
-        raise PlanError(file, "文件为空")
+        raise PlanError(file, "文件为空", en="the file is empty")
     return Source(file, encoding, lines)

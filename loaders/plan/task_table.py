@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graphmodel.model import GoalRecord, Mention, TaskRecord
+from graphmodel.model import GoalRecord, Mention, Notice, TaskRecord
 from graphmodel.names import clean, is_unit_like, looks_like_person, split_units
 
 from .source import Line
@@ -37,7 +37,7 @@ class TableResult:
 
     tasks: list[TaskRecord]
     goals: list[GoalRecord]
-    warnings: list[str]
+    warnings: list[Notice]
     header_line: int
 
 
@@ -262,7 +262,7 @@ def read_task_table(
 
     tasks: list[TaskRecord] = []
     goals: dict[str, GoalRecord] = {}
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     current: list[tuple[str, int] | None] = [None] * max(levels, 1)
     for row in rows:
         if levels:
@@ -281,7 +281,7 @@ def read_task_table(
         text = "".join(ln.text for ln in row.content).strip()
         if not text:
             if row.assign or row.number is not None:
-                warnings.append(f"任务表第 {row.line} 行：序号 {row.number or '（无）'} 的一行没有任务内容，已跳过")
+                warnings.append(Notice(kind="empty-row", line=row.line, values={"number": row.number}))
             continue
         tokens = _merge_padded(row.assign)
         leads: list[Mention] = []
@@ -313,7 +313,5 @@ def read_task_table(
             )
         )
     if tasks and not (tasks[-1].leads or tasks[-1].responsible) and any(t.leads or t.responsible for t in tasks):
-        warnings.append(
-            f"任务表最后一行（第 {tasks[-1].line} 行）没有牵头领导和责任部门：文件可能被截断"
-        )
+        warnings.append(Notice(kind="last-row-unassigned", line=tasks[-1].line))
     return TableResult(tasks, list(goals.values()), warnings, header.no)

@@ -19,7 +19,7 @@ class ActionPlan:
 
     name = "action-plan"
     looks_for = "街道（镇）行动方案：写明街道（镇）的方案标题"
-    looks_for_en = "a 街道 (镇) action plan: a plan title naming the 街道 (镇)"
+    looks_for_en = "a subdistrict (or town) action plan: a plan title naming the subdistrict"
 
     def recognise(self, doc: Document) -> Recognition | None:
         found = find_plan_title(doc)
@@ -35,7 +35,7 @@ class ActionPlan:
         body = read_body(doc, {o.name for o in officials})
         if not (officials or body.tasks or body.actions):
             raise PlanError(file, "不是街道行动方案：没有找到领导小组名单、任务表或编号的行动",
-                            en="not a 街道 action plan: no leading-group list, task table or numbered actions found")
+                            en="not a subdistrict action plan: no leading-group list, task table or numbered actions found")
         attachments, missing = read_attachments(doc, file)
         return PlanRecord(
             file=file,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graphmodel.model import Attachment, GoalRecord, TaskRecord
+from graphmodel.model import Attachment, GoalRecord, Notice, TaskRecord
 
 from ..actions import Action, ActionGroup, read_actions
 from ..document import Document, Joined, Section
@@ -29,7 +29,7 @@ class Body:
     actions: list[Action] = field(default_factory=list)
     table: TableResult | None = None
     streets: list[tuple[str, int, str]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice | str] = field(default_factory=list)
 
     @property
     def has_task_table(self) -> bool:
@@ -127,20 +127,21 @@ def read_body(doc: Document, officials: set[str]) -> Body:
     return body
 
 
-def read_attachments(doc: Document, file: str) -> tuple[list[Attachment], list[str]]:
+def read_attachments(doc: Document, file: str) -> tuple[list[Attachment], list[Notice]]:
     """The attachments the text lists, whether the file holds each, and a warning for each one missing."""
     attachments, warnings = [], []
     for number, title, line in doc.attachment_list:
         present = number in doc.attachments and bool(doc.attachments[number])
         attachments.append(Attachment(number=number, title=title, line=line, present=present))
         if not present:
-            warnings.append(f"{file}:{line}: 附件{number}《{title}》在正文中列出，但文件里没有")
+            warnings.append(Notice(kind="missing-attachment", file=file, line=line,
+                                   values={"number": number, "title": title}))
     return attachments, warnings
 
 
-def truncation_warning(doc: Document, file: str, body: Body) -> list[str]:
+def truncation_warning(doc: Document, file: str, body: Body) -> list[Notice]:
     """A warning when the file ends in mid-sentence (outside a table): it may have been cut off."""
     last = doc.lines[-1]
     if re.search(r"[\u4e00-\u9fff，、]$", last.text) and not body.table:
-        return [f"{file}:{last.no}: 文件在句中结束，可能被截断"]
+        return [Notice(kind="truncated", file=file, line=last.no)]
     return []

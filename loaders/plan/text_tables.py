@@ -1,0 +1,214 @@
+"""Tables written as text → Lines with cells: pipe tables, one cell per line, tab-separated rows.
+
+A task-division table pasted into a .txt comes in three forms:
+
+- a pipe table (``| 序号 | 工作任务 | 牵头单位 |``, ASCII ``|`` or full-width ``｜``, markdown separator
+  rows ``|---|:--:|`` skipped);
+- one cell per line: a header of N column names on N consecutive lines, then each row's N cells on N
+  consecutive lines, a blank line between rows (a row of one numbered line is a section row: 一、营商环境);
+- tab-separated rows under a tab-separated header.
+
+:func:`text_table_lines` gives each row of such a table as one :class:`~loaders.plan.source.Line` with
+``cells``, ``table`` and ``row`` set (the header is row 1), so :func:`loaders.plan.cell_table.read_cell_table`
+reads them like the tables of a PDF, Word file or web page. Other lines pass through unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .columns import SECTION_HEADING, column_role, header_roles
+from .source import Line
+
+__all__ = ["TextTables", "text_table_lines"]
+
+_PIPE = re.compile(r"[|｜]")
+_SEPARATOR_CELL = re.compile(r"^\s*:?[-－—–]+:?\s*$")
+_SPACES = re.compile(r"[\s\u00a0\u3000]+")
+_HEADER_CELL_MAX = 12  # a column name on a line of its own is short
+_SECTION_MAX = 30  # so is a section row (一、优化营商环境)
+
+
+@dataclass(frozen=True)
+class TextTables:
+    """The lines, table rows carrying cells; how many tables were found; warnings."""
+
+    lines: tuple[Line, ...]
+    tables: int
+    warnings: tuple[str, ...] = ()
+
+
+def text_table_lines(lines: tuple[Line, ...] | list[Line], text: str | None = None) -> TextTables:
+    """Find the text tables among ``lines`` and give their rows cells.
+
+    Lines that already carry cells (from a PDF, Word file or web page) are left alone; text
+    tables are numbered after their tables.
+
+    Parameters
+    ----------
+    lines : sequence of Line
+        Numbered non-blank lines (a gap in the numbers is a blank line).
+    text : str, optional
+        The decoded text the lines were numbered from. Lines are stripped, which loses the
+        empty cells at the start or end of a tab-separated row; given the text, those rows are
+        split as written. Without it, a short row is read as missing its last cells (with a warning).
+
+    Returns
+    -------
+    TextTables
+        The lines, with each table row as one Line (a row of one cell per line becomes one
+        Line numbered by its first line), and warnings for rows that could not be read.
+
+    Examples
+    --------
+    >>> text = ["| 序号 | 工作任务 | 牵头单位 |", "|---|---|---|", "｜1｜修路。｜区建管委｜", "以上"]
+    >>> got = text_table_lines([Line(i + 1, t) for i, t in enumerate(text)])
+    >>> [(l.no, l.table, l.row, l.cells) for l in got.lines]
+    [(1, 1, 1, ('序号', '工作任务', '牵头单位')), (3, 1, 2, ('1', '修路。', '区建管委')), (4, None, None, None)]
+    >>> cells = ["序号", "工作任务", "牵头单位", "", "1", "修路。", "区建管委", "", "2", "种树。", "区绿化局"]
+    >>> got = text_table_lines([Line(i + 1, t) for i, t in enumerate(cells) if t])
+    >>> [(l.no, l.row, l.cells) for l in got.lines]
+    [(1, 1, ('序号', '工作任务', '牵头单位')), (5, 2, ('1', '修路。', '区建管委')), (9, 3, ('2', '种树。', '区绿化局'))]
+    """
+    lines = list(lines)
+    out: list[Line] = []
+    warnings: list[str] = []
+    table = max((ln.table or 0 for ln in lines), default=0)
+    first = table
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if text is not None else None
+    i = 0
+    while i < len(lines):
+        for reader in (_pipe_table, _tab_table, _cell_per_line_table):
+            got = None if lines[i].cells else reader(lines, i, table + 1, warnings, raw)
+            if got:
+                rows, i = got
+                out += rows
+                table += 1
+                break
+        else:
+            out.append(lines[i])
+            i += 1
+    return TextTables(tuple(out), table - first, tuple(warnings))
+
+
+# ---------------------------------------------------------------------- pipe tables
+def _pipe_cells(text: str) -> tuple[str, ...] | None:
+    if len(_PIPE.findall(text)) < 2:
+        return None
+    text = text.strip()
+    parts = _PIPE.split(text)
+    if _PIPE.match(text[:1]):
+        parts = parts[1:]
+    if _PIPE.match(text[-1:]):
+        parts = parts[:-1]
+    return tuple(_SPACES.sub(" ", p).strip() for p in parts)
+
+
+def _pipe_table(lines: list[Line], i: int, table: int, warnings: list[str], raw=None) -> tuple[list[Line], int] | None:
+    header = _pipe_cells(lines[i].text)
+    if not header or not header_roles(header):
+        return None
+    rows = [replace(lines[i], cells=header, table=table, row=1)]
+    j = i + 1
+    while j < len(lines) and (cells := _pipe_cells(lines[j].text)) is not None:
+        if not all(_SEPARATOR_CELL.match(c) for c in cells if c) or not any(cells):
+            rows.append(replace(lines[j], cells=_fit(cells, len(header)), table=table, row=len(rows) + 1))
+        j += 1
+    return rows, j
+
+
+# ---------------------------------------------------------------------- tab-separated rows
+def _tab_cells(line: Line, raw: list[str] | None) -> tuple[str, ...]:
+    text = raw[line.no - 1] if raw is not None and line.no <= len(raw) else line.text
+    return tuple(_SPACES.sub(" ", c).strip() for c in text.lstrip("\ufeff").split("\t"))
+
+
+def _tab_table(lines: list[Line], i: int, table: int, warnings: list[str], raw=None) -> tuple[list[Line], int] | None:
+    if "\t" not in lines[i].text:
+        return None
+    header = _tab_cells(lines[i], raw)
+    if not header_roles(header):
+        return None
+    while not header[-1]:  # trailing tabs
+        header = header[:-1]
+    rows = [replace(lines[i], cells=header, table=table, row=1)]
+    j = i + 1
+    while j < len(lines) and ("\t" in lines[j].text or (raw is not None and "\t" in raw[lines[j].no - 1])):
+        cells = _tab_cells(lines[j], raw)
+        if len(cells) < len(header) and len({c for c in cells if c}) > 1:
+            warnings.append(
+                f"第 {lines[j].no} 行：制表符分隔的一行只有 {len(cells)} 个单元格（表头 {len(header)} 个），按末尾空缺读取"
+            )
+        rows.append(replace(lines[j], cells=_fit(cells, len(header)), table=table, row=len(rows) + 1))
+        j += 1
+    return rows, j
+
+
+# ---------------------------------------------------------------------- one cell per line
+def _block(lines: list[Line], i: int) -> list[Line]:
+    """The lines from ``i`` up to the next blank line (a gap in the line numbers)."""
+    j = i + 1
+    while j < len(lines) and lines[j].no == lines[j - 1].no + 1 and not lines[j].cells:
+        j += 1
+    return lines[i:j]
+
+
+def _is_header_cell(text: str) -> bool:
+    return len(_SPACES.sub("", text)) <= _HEADER_CELL_MAX and column_role(text) is not None
+
+
+def _cell_per_line_table(
+    lines: list[Line], i: int, table: int, warnings: list[str], raw=None
+) -> tuple[list[Line], int] | None:
+    head = []
+    for line in _block(lines, i):
+        if not _is_header_cell(line.text):
+            break
+        head.append(line)
+    header = tuple(_SPACES.sub(" ", ln.text).strip() for ln in head)
+    if len(header) < 3 or not header_roles(header):
+        return None
+    n = len(header)
+    task = header_roles(header).index("task")
+    rows = [Line(head[0].no, " ".join(header), table=table, row=1, cells=header)]
+    j = i + n
+    pending = lines[j : j + len(_block(lines, j))] if j < len(lines) else []
+    while pending:
+        cells = _row_of_block([ln.text for ln in pending], n, task)
+        if cells is None:
+            if len(pending) > 1 and len(pending) < n:
+                warnings.append(
+                    f"第 {pending[0].no}–{pending[-1].no} 行：一行只有 {len(pending)} 个单元格（表头 {n} 个），已停止读表"
+                )
+            break
+        for k in range(0, len(cells)):
+            rows.append(Line(pending[0 if len(cells) == 1 else k * n].no, " ".join(cells[k]), table=table,
+                             row=len(rows) + 1, cells=cells[k]))
+        j += len(pending)
+        pending = lines[j : j + len(_block(lines, j))] if j < len(lines) else []
+    return rows, j
+
+
+def _row_of_block(texts: list[str], n: int, task: int) -> list[tuple[str, ...]] | None:
+    """The rows a block of lines holds: one section row, N cells, k×N cells without blank lines
+    between rows, or N cells whose task cell ran over several lines. None: not a row of this table."""
+    texts = [_SPACES.sub(" ", t).strip() for t in texts]
+    if len(texts) == 1:
+        text = texts[0]
+        if len(text) <= _SECTION_MAX and SECTION_HEADING.match(text) and not re.search(r"[。；;]$", text):
+            return [(text,) + ("",) * (n - 1)]
+        return None
+    if len(texts) % n == 0:
+        return [tuple(texts[k : k + n]) for k in range(0, len(texts), n)]
+    if len(texts) > n:
+        extra = len(texts) - n
+        joined = "".join(texts[task : task + extra + 1])
+        return [tuple(texts[:task] + [joined] + texts[task + extra + 1 :])]
+    return None
+
+
+def _fit(cells: tuple[str, ...], n: int) -> tuple[str, ...]:
+    if len(cells) > n and not any(cells[n:]):
+        cells = cells[:n]
+    return (cells + ("",) * n)[:n] if len(cells) <= n else cells
