@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 from graphmodel.cli import app
 from graphmodel.neo4j.server import Connection, stop
 
-__all__ = ["LocalServer", "free_ports", "started_server", "runner"]
+__all__ = ["LocalServer", "free_ports", "started_server", "runner", "use_settings_of"]
 
 runner = CliRunner()
 _JAVA_OPTS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
@@ -65,13 +65,18 @@ def _unavailable(reason: str) -> None:
     pytest.skip(f"`graphmodel neo4j start` is not possible here (set REQUIRE_NEO4J=1 to fail instead): {reason}")
 
 
+def use_settings_of(config_home: Path, env: pytest.MonkeyPatch) -> None:
+    """Make commands find the settings ``start`` writes under ``config_home``, and nothing else."""
+    for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE", "GRAPHMODEL_NEO4J_DATA"):
+        env.delenv(name, raising=False)
+    env.setenv("XDG_CONFIG_HOME", str(config_home))
+    env.setenv("GRAPHMODEL_NEO4J_JAVA_OPTS", _JAVA_OPTS)
+
+
 @contextlib.contextmanager
 def started_server(base: Path) -> Iterator[LocalServer]:
     with pytest.MonkeyPatch.context() as env:
-        for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE", "GRAPHMODEL_NEO4J_DATA"):
-            env.delenv(name, raising=False)
-        env.setenv("XDG_CONFIG_HOME", str(base / "config"))
-        env.setenv("GRAPHMODEL_NEO4J_JAVA_OPTS", _JAVA_OPTS)
+        use_settings_of(base / "config", env)
         bolt, http = free_ports(2)
         server = LocalServer(base / "data", base / "config", bolt, http, Connection("", "", ""), "")
         result = runner.invoke(app, server.start_args())

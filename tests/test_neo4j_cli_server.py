@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from _plans import both_plans
-from local_neo4j import free_ports, runner, started_server
+from local_neo4j import free_ports, runner, started_server, use_settings_of
 from graphmodel.cli import app
 from graphmodel.neo4j.server import Connection, saved_connection
 
@@ -33,11 +33,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture
 def settings_of(server, monkeypatch):
-    """The environment of ``server`` for one test (the module fixture's is undone between tests)."""
-    for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE", "GRAPHMODEL_NEO4J_DATA"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(server.config_home))
-    monkeypatch.setenv("GRAPHMODEL_NEO4J_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
+    """``server``, with the environment that makes commands use it (and only it) for one test."""
+    use_settings_of(server.config_home, monkeypatch)
     return server
 
 
