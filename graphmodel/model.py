@@ -1,10 +1,15 @@
-"""The domain model: what one plan says, as pydantic records and resolved entities."""
+"""The domain model: what one plan says, as records and resolved entities.
+
+Plain records (:mod:`graphmodel._record`), not pydantic models: they are built by the readers
+and the resolver, never parsed from outside, and pydantic's class set-up cost more than the
+rest of a command's start-up. The export contract is the dicts that ``model_dump`` gives.
+"""
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_serializer
+from ._record import FrozenRecord, Record
 
 __all__ = [
     "Evidence",
@@ -41,8 +46,8 @@ GOAL_LEVELS: tuple[str, ...] = ("main", "part", "action", "project")
 GoalLevel = Literal["main", "part", "action", "project"]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class _Frozen(FrozenRecord):
+    """The base of the records and entities: frozen, keyword-only, declared by annotations."""
 
 
 class Evidence(_Frozen):
@@ -60,16 +65,16 @@ class Evidence(_Frozen):
     """
 
     file: str
-    line: int = Field(ge=1)
+    line: int
     page: int | None = None
     table: int | None = None
     row: int | None = None
     cell: int | None = None
     also: tuple["Evidence", ...] = ()
 
-    @model_serializer(mode="wrap")
-    def _drop_absent(self, handler):
-        return {k: v for k, v in handler(self).items() if v is not None and v != () and v != []}
+    def model_dump(self, *, mode: str = "python", exclude: set[str] | frozenset[str] = frozenset()) -> dict[str, Any]:
+        return {k: v for k, v in super().model_dump(mode=mode, exclude=exclude).items()
+                if v is not None and v != () and v != []}
 
 
 class Notice(_Frozen):
@@ -106,8 +111,10 @@ class Mention(_Frozen):
     inherited: bool = False
     post: bool = False
 
-    def __repr_args__(self):  # the parts a plain-text mention leaves absent stay out of its repr
-        return [(k, v) for k, v in super().__repr_args__() if k in ("name", "line") or v not in (None, False)]
+    def __repr__(self) -> str:  # the parts a plain-text mention leaves absent stay out of its repr
+        shown = [(k, getattr(self, k)) for k in self._fields]
+        shown = [(k, v) for k, v in shown if k in ("name", "line") or v not in (None, False)]
+        return f"Mention({', '.join(f'{k}={v!r}' for k, v in shown)})"
 
 
 # --------------------------------------------------------------------------- records
@@ -297,10 +304,8 @@ class Relation(_Frozen):
     properties: dict[str, Any] = {}
 
 
-class SubdistrictModel(BaseModel):
+class SubdistrictModel(Record):
     """The resolved model of one 街道's plan: entities, relations and reader warnings."""
-
-    model_config = ConfigDict(extra="forbid")
 
     subdistrict: str
     file: str
