@@ -196,8 +196,19 @@ def test_path():
     data = json.loads(result.stdout)
     assert data["length"] == 2
     assert [s["relations"][0]["type"] for s in data["paths"][0]] == ["LEADS", "COOPERATES_ON"]
+    assert run("path", "蔡斌", "综合行政执法队").exit_code == 0
+
+
+def test_path_without_a_chain_says_so_in_one_line_and_exits_1():
     none = run("path", "林长办", "虞刚杰")  # different 街道
-    assert none.exit_code == 0 and "没有责任链" in none.stderr
+    assert none.exit_code == 1 and none.stdout == ""
+    assert [line for line in none.stderr.splitlines() if "林长办" in line] == [
+        "“林长办”与“虞刚杰”之间没有责任链（不在同一街道，或互不相连）"]
+    en = run("path", "林长办", "虞刚杰", "--lang", "en")
+    assert en.exit_code == 1 and "no chain of responsibility between “林长办” and “虞刚杰”" in en.stderr
+    as_json = run("path", "林长办", "虞刚杰", "--format", "json")
+    assert as_json.exit_code == 1 and json.loads(as_json.stdout)["paths"] == []
+    assert "退出码" in run("path", "--help").stdout
     assert run("path", "蔡斌", "无此人", JINYANG).exit_code == 2
 
 
