@@ -20,7 +20,7 @@ app = make_app("分析方案：审计、瓶颈、依赖、责任链、详情。"
 
 _LABELS = {"Official": ("领导", "official"), "Unit": ("单位", "unit"), "Task": ("任务", "task"),
            "Goal": ("目标", "goal"), "Street": ("道路", "street"), "Plan": ("方案", "plan"),
-           "Subdistrict": ("街道", "subdistrict")}
+           "Issuer": ("发文机关", "issuer")}
 
 
 def _zh(lang) -> bool:
