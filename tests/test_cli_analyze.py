@@ -223,3 +223,28 @@ def test_show():
     assert run("show", "7").exit_code == 2  # task 7 in both 街道
     rows = list(csv.DictReader(io.StringIO(run("show", "蔡斌", JINYANG, "--format", "csv").stdout)))
     assert sum(r["type"] == "LEADS" for r in rows) == 10
+
+
+# --------------------------------------------------------------------------- warnings of the plans an answer uses
+
+_MISSING = "附件2《项目计划表》在正文中列出，但文件里没有"  # 潍坊's: its task table is not in the file
+
+
+def test_answers_about_jinyang_names_print_no_weifang_warning():
+    # Both bundled plans are read (no paths): only 潍坊's missing attachment is warned about.
+    for args in (["show", "林长办"], ["path", "蔡斌", "综合行政执法队"], ["depends", "社区管理办"]):
+        result = run(*args)
+        assert result.exit_code == 0, result.output
+        assert result.stderr == "", (args, result.stderr)
+
+
+def test_answers_that_use_weifang_still_warn_once():
+    for args, code in ((["show", "侯宇鸥"], 0), (["depends", "管理办"], 0),  # 管理办: a unit of both 街道
+                       (["path", "林长办", "虞刚杰"], 1),  # one in each 街道
+                       (["show", "无此人"], 2),  # not found: every plan was searched
+                       (["ingest"], 0), (["audit", "--kind", "unit-without-head"], 0)):
+        result = run(*args)
+        assert result.exit_code == code, (args, result.output)
+        assert result.stderr.count(_MISSING) == 1, (args, result.stderr)
+    en = run("show", "侯宇鸥", "--lang", "en")
+    assert "attachment 2 “项目计划表” is listed in the text but the file does not hold it" in en.stderr

@@ -12,7 +12,7 @@ from ._common import FormatOpt, LangOpt, Paths, fail, guarded, lang_of, make_app
 from ..labels import TRUCK_REASONS, WORDS
 from .output import Column, columns_of, render
 from ._stream import per_plan
-from .plans import load_graph
+from .plans import answer
 
 __all__ = ["app"]
 
@@ -261,8 +261,8 @@ def depends(
     from ..analysis.depends import dependencies
     from ..analysis.lookup import lookup_each
 
-    graph = load_graph(paths)
-    results = [dependencies(graph, node, depth=depth) for node in lookup_each(graph, name)]
+    results = answer(paths, lambda graph: [dependencies(graph, node, depth=depth) for node in lookup_each(graph, name)],
+                     lambda results: [r["subject"]["id"] for r in results])
     if _fmt(fmt) == "json":  # one object; a list of them when the name stands for a unit in several 街道
         render([], fmt, json_data=results[0] if len(results) == 1 else results)
         return
@@ -318,8 +318,8 @@ def path(
     """
     from ..analysis.depends import dependency_paths
 
-    graph = load_graph(paths)
-    result = dependency_paths(graph, source, target, limit=limit)
+    result = answer(paths, lambda graph: dependency_paths(graph, source, target, limit=limit),
+                    lambda result: [result["source"]["id"], result["target"]["id"]])
     if result["truncated"]:
         warn(WORDS["chains_truncated"](lang_of(lang), limit=limit))
     if not result["paths"]:
@@ -385,8 +385,7 @@ def show(
     """详情：一个领导、单位、任务、目标或道路的全部信息和关系，每条都带出处（文件与行号）。"""
     from ..analysis.show import describe
 
-    graph = load_graph(paths)
-    result = describe(graph, name)
+    result = answer(paths, lambda graph: describe(graph, name), lambda result: [result["subject"]["id"]])
     if _fmt(fmt) == "json":
         render([], fmt, json_data=result)
         return
