@@ -8,6 +8,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from ..labels import (DEPENDENCY_ROLES, ERRORS, NODE_LABELS, PROPERTIES, WORDS, fact_detail, fact_relation,
+                      finding_message, join, node_name, property_value, relation_arrow, task_at, text, where)
 from ._common import FormatOpt, LangOpt, Paths, fail, guarded, lang_of, make_app, warn
 from .output import Column, columns_of, render
 from ._stream import per_plan
@@ -17,37 +19,12 @@ __all__ = ["app"]
 
 app = make_app("分析方案：审计、瓶颈、依赖、责任链、详情。")
 
-_LABELS = {"Official": ("领导", "official"), "Unit": ("单位", "unit"), "Task": ("任务", "task"),
-           "Goal": ("目标", "goal"), "Street": ("道路", "street"), "Plan": ("方案", "plan"),
-           "Subdistrict": ("街道", "subdistrict")}
-
-
 def _zh(lang) -> bool:
     return getattr(lang, "value", lang) == "zh"
 
 
 def _fmt(fmt) -> str:
     return getattr(fmt, "value", fmt)
-
-
-def _label(label: str | None, lang) -> str:
-    zh, en = _LABELS.get(label or "", (label or "", label or ""))
-    return zh if _zh(lang) else en
-
-
-def _where(evidence: dict | None) -> str:
-    return f"{evidence['file']}:{evidence['line']}" if evidence else ""
-
-
-def _task(task: dict, lang) -> str:
-    """任务9（第472行） / task 9 (line 472); an unnumbered task by its goal."""
-    line = (task.get("evidence") or {}).get("line")
-    if _zh(lang):
-        name = f"任务{task['number']}" if task.get("number") is not None else f"“{task.get('goal') or task['name']}”任务"
-        return f"{name}（第{line}行）" if line else name
-    name = (f"task {task['number']}" if task.get("number") is not None
-            else f"task under “{task.get('goal') or task['name']}”")
-    return f"{name} (line {line})" if line else name
 
 
 # --------------------------------------------------------------------------- audit
@@ -78,7 +55,6 @@ def audit(
     member-without-task。退出码：0 正常；1 出现 --fail-on 所列的问题；2 输入有误。
     """
     from ..analysis.audit import KINDS, audit as run_audit
-    from ..labels import ERRORS, WORDS, finding_message, join, where
 
     lang = lang_of(lang)
     unknown = [k for k in (fail_on or []) + (kind or []) if k not in KINDS]
@@ -195,24 +171,7 @@ def _columns(name: str) -> list[Column]:
 
 # --------------------------------------------------------------------------- depends
 
-_ROLES = {
-    "head": ("负责人", "head"),
-    "lead": ("牵头领导", "lead"),
-    "headed_unit": ("所负责的单位", "unit headed"),
-    "responsible": ("责任部门", "responsible unit"),
-    "cooperating": ("配合部门", "cooperating unit"),
-}
-_DEPENDS = [
-    Column("depth", "步", "Depth"),
-    Column("name", "名称", "Name"),
-    Column("label", "类型", "Type"),
-    Column("role", "被依赖方的角色", "Role of the depended-on"),
-    Column("via", "经由", "Via"),
-    Column("tasks", "任务", "Tasks"),
-    Column("where", "出处", "Evidence"),
-]
-_DEPENDS_CSV = [Column(k, k, k) for k in
-                ("direction", "depth", "id", "name", "label", "role", "via", "tasks", "file", "line")]
+_DEPENDS_CSV = ["direction", "depth", "id", "name", "label", "role", "via", "tasks", "file", "line"]
 
 
 @app.command("depends")
@@ -231,45 +190,30 @@ def depends(
     from ..analysis.depends import dependencies
     from ..analysis.lookup import lookup_each
 
+    lang = lang_of(lang)
     graph = load_graph(paths)
     results = [dependencies(graph, node, depth=depth) for node in lookup_each(graph, name)]
     if _fmt(fmt) == "json":  # one object; a list of them when the name stands for a unit in several 街道
         render([], fmt, json_data=results[0] if len(results) == 1 else results)
         return
     if _fmt(fmt) == "csv":
-        rows = [{**r, "direction": direction, "via": r["via"]["id"], "tasks": ";".join(t["id"] for t in r["tasks"]),
+        rows = [{**r, "direction": direction, "via": r["via"]["id"], "tasks": [t["id"] for t in r["tasks"]],
                  "file": (r["evidence"] or {}).get("file"), "line": (r["evidence"] or {}).get("line")}
                 for result in results for direction in ("depends_on", "depended_on_by") for r in result[direction]]
-        render(rows, fmt, columns=_DEPENDS_CSV)
+        render(rows, fmt, columns=[Column(k) for k in _DEPENDS_CSV])
         return
-    zh = _zh(lang)
     for result in results:
-        rows = [{**r, "direction": direction, "label": _label(r["label"], lang),
-                 "role": _ROLES.get(r["role"], (r["role"], r["role"]))[0 if zh else 1],
-                 "via": r["via"]["name"], "tasks": "、".join(_task(t, lang) for t in r["tasks"]),
-                 "where": _where(r["evidence"])}
-                for direction in ("depends_on", "depended_on_by") for r in result[direction]]
-        subject = result["subject"]
-        who = f"{subject['name']}（{subject['subdistrict']}）" if zh else f"{subject['name']} ({subject['subdistrict']})"
-        render([r for r in rows if r["direction"] == "depends_on"], fmt, columns=_DEPENDS, lang=lang,
-               title=f"{who}依赖于" if zh else f"{who} depends on")
-        render([r for r in rows if r["direction"] == "depended_on_by"], fmt, columns=_DEPENDS, lang=lang,
-               title=f"依赖{who}的" if zh else f"Depending on {who}")
+        who = WORDS["who"](lang, **result["subject"])
+        for direction in ("depends_on", "depended_on_by"):
+            rows = [{**r, "label": text(NODE_LABELS, r["label"], lang), "role": text(DEPENDENCY_ROLES, r["role"], lang),
+                     "via": r["via"]["name"], "tasks": join((task_at(t, lang) for t in r["tasks"]), lang),
+                     "where": where(r["evidence"], lang)} for r in result[direction]]
+            render(rows, fmt, columns=columns_of("depends"), lang=lang, title=WORDS[direction](lang, who=who))
 
 
 # --------------------------------------------------------------------------- path
 
-_VERBS = {"LEADS": "牵头", "RESPONSIBLE_FOR": "负责", "COOPERATES_ON": "配合", "HEADS": "担任负责人",
-          "ACCOUNTABLE_FOR": "作为部门负责人负责"}
-_PATH = [
-    Column("path", "链", "Chain"),
-    Column("step", "步", "Step"),
-    Column("from", "从", "From"),
-    Column("relation", "关系", "Relationship"),
-    Column("to", "到", "To"),
-    Column("where", "出处", "Evidence"),
-]
-_PATH_CSV = [Column(k, k, k) for k in ("path", "step", "from_id", "from", "relation", "to_id", "to", "file", "line")]
+_PATH_CSV = ["path", "step", "from_id", "from", "relation", "to_id", "to", "file", "line"]
 
 
 @app.command("path")
@@ -285,57 +229,39 @@ def path(
     """责任链：两个名称之间所有最短的责任链（牵头、负责、配合、担任负责人），每一步带出处。"""
     from ..analysis.depends import dependency_paths
 
+    lang = lang_of(lang)
     graph = load_graph(paths)
     result = dependency_paths(graph, source, target, limit=limit)
+    ends = {"source": result["source"]["name"], "target": result["target"]["name"]}
     if not result["paths"]:
-        warn(f"“{result['source']['name']}”与“{result['target']['name']}”之间没有责任链（不在同一街道，或互不相连）")
+        warn(WORDS["no_chain"](lang, **ends))
     elif result["truncated"]:
-        warn(f"最短责任链不止 {limit} 条，只列出前 {limit} 条（--limit 可调）")
+        warn(WORDS["chains_truncated"](lang, limit=limit))
     if _fmt(fmt) == "json":
         render([], fmt, json_data=result)
         return
     if not result["paths"] and _fmt(fmt) == "table":
         return
-    zh = _zh(lang)
     rows = []
     for i, chain in enumerate(result["paths"], 1):
         for j, step in enumerate(chain, 1):
-            relation = "；".join(
-                (f"—{_VERBS.get(r['type'], r['type'])}→" if r["forward"] else f"←{_VERBS.get(r['type'], r['type'])}—")
-                if zh else (f"-{r['type']}->" if r["forward"] else f"<-{r['type']}-")
-                for r in step["relations"])
             evidence = step["relations"][0]["evidence"] if step["relations"] else None
-            rows.append({"path": i, "step": j, "from_id": step["from"]["id"], "from": _node(step["from"], lang),
-                         "relation": relation, "to_id": step["to"]["id"], "to": _node(step["to"], lang),
-                         "where": _where(evidence), "file": (evidence or {}).get("file"),
+            rows.append({"path": i, "step": j, "from_id": step["from"]["id"], "from": node_name(step["from"], lang),
+                         "relation": WORDS["list_sep"](lang).join(relation_arrow(r, lang) for r in step["relations"]),
+                         "to_id": step["to"]["id"], "to": node_name(step["to"], lang),
+                         "where": where(evidence, lang), "file": (evidence or {}).get("file"),
                          "line": (evidence or {}).get("line")})
-    render(rows, fmt, columns=_PATH_CSV if _fmt(fmt) == "csv" else _PATH, lang=lang,
-           title=(f"{result['source']['name']} → {result['target']['name']}"
-                  + (f"（{result['length']} 步）" if zh and result["length"] else
-                     f" ({result['length']} steps)" if result["length"] else "")))
-
-
-def _node(node: dict, lang) -> str:
-    """领导：蔡斌 / 任务12 / official: 蔡斌 / task 12."""
-    if node.get("label") == "Task" and node.get("number") is not None:
-        return f"任务{node['number']}" if _zh(lang) else f"task {node['number']}"
-    name = node["name"] if len(node["name"]) <= 16 else node["name"][:15] + "…"
-    return f"{_label(node.get('label'), lang)}：{name}" if _zh(lang) else f"{_label(node.get('label'), lang)}: {name}"
+    title = (WORDS["chain_steps"](lang, n=result["length"], **ends) if result["length"]
+             else WORDS["chain"](lang, **ends))
+    if _fmt(fmt) == "csv":
+        render(rows, fmt, columns=[Column(k) for k in _PATH_CSV])
+    else:
+        render(rows, fmt, columns=columns_of("path"), lang=lang, title=title)
 
 
 # --------------------------------------------------------------------------- show
 
-_PROPERTY_NAMES = {"role": "领导小组职务", "titles": "职务", "aliases": "别名", "collective": "集体", "kind": "类别",
-                   "number": "序号", "text": "内容", "level": "层级", "description": "说明", "title": "标题",
-                   "date": "成文日期", "printed": "印发日期", "issuers": "发文机关", "attachments": "附件"}
-_SUBJECT = [Column("field", "项目", "Field"), Column("value", "内容", "Value"), Column("where", "出处", "Evidence")]
-_FACTS = [
-    Column("relation", "关系", "Relationship"),
-    Column("other", "对象", "Other"),
-    Column("detail", "说明", "Detail"),
-    Column("where", "出处", "Evidence"),
-]
-_FACTS_CSV = [Column(k, k, k) for k in ("type", "direction", "relation", "other_id", "other", "detail", "file", "line")]
+_FACTS_CSV = ["type", "direction", "relation", "other_id", "other", "detail", "file", "line"]
 
 
 @app.command("show")
@@ -350,37 +276,27 @@ def show(
     """详情：一个领导、单位、任务、目标或道路的全部信息和关系，每条都带出处（文件与行号）。"""
     from ..analysis.show import describe
 
+    lang = lang_of(lang)
     graph = load_graph(paths)
     result = describe(graph, name)
     if _fmt(fmt) == "json":
         render([], fmt, json_data=result)
         return
-    zh = _zh(lang)
-    facts = []
-    for f in result["facts"]:
-        other = f["other"]
-        if other.get("label") == "Task" and other.get("number") is not None:
-            shown = f"{'任务' if zh else 'task '}{other['number']}：{other['name']}"
-        else:
-            shown = other["name"]
-        facts.append({**f, "relation": f["relation"] if zh else f"{f['type']} ({f['direction']})",
-                      "other_id": other["id"], "other": shown, "where": _where(f["evidence"]),
-                      "file": (f["evidence"] or {}).get("file"), "line": (f["evidence"] or {}).get("line")})
+    facts = [{**f, "relation": fact_relation(f, lang), "other_id": f["other"]["id"],
+              "other": node_name(f["other"], lang, width=10**6, titled=True), "detail": fact_detail(f, lang),
+              "where": where(f["evidence"], lang), "file": (f["evidence"] or {}).get("file"),
+              "line": (f["evidence"] or {}).get("line")} for f in result["facts"]]
     if _fmt(fmt) == "csv":
-        render(facts, fmt, columns=_FACTS_CSV)
+        render(facts, fmt, columns=[Column(k) for k in _FACTS_CSV])
         return
     subject = result["subject"]
-    where = _where(subject["evidence"])
+    here = where(subject["evidence"], lang)
     rows: list[dict[str, Any]] = [
-        {"field": "名称" if zh else "name", "value": subject["name"], "where": where},
-        {"field": "类型" if zh else "type", "value": _label(subject["label"], lang), "where": ""},
-        {"field": "街道" if zh else "subdistrict", "value": subject["subdistrict"], "where": ""},
+        {"field": PROPERTIES["name"](lang), "value": subject["name"], "where": here},
+        {"field": PROPERTIES["type"](lang), "value": text(NODE_LABELS, subject["label"], lang), "where": ""},
+        {"field": PROPERTIES["subdistrict"](lang), "value": subject["subdistrict"], "where": ""},
     ]
-    for key, value in subject["properties"].items():
-        if key == "attachments":
-            value = "；".join(f"{a['number']}.{a['title']}{'' if a.get('present', True) else '（缺）'}" for a in value)
-        elif isinstance(value, bool):
-            value = ("是" if zh else "yes") if value else ("否" if zh else "no")
-        rows.append({"field": _PROPERTY_NAMES.get(key, key) if zh else key, "value": value, "where": where})
-    render(rows, fmt, columns=_SUBJECT, lang=lang, title=subject["id"])
-    render(facts, fmt, columns=_FACTS, lang=lang, title="关系" if zh else "Relationships")
+    rows += [{"field": text(PROPERTIES, key, lang), "value": property_value(key, value, lang), "where": here}
+             for key, value in subject["properties"].items()]
+    render(rows, fmt, columns=columns_of("show"), lang=lang, title=subject["id"])
+    render(facts, fmt, columns=columns_of("facts"), lang=lang, title=WORDS["relationships"](lang))
