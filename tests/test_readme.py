@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 
 import pytest
 
 from _plans import ROOT
 
 _spec = importlib.util.spec_from_file_location("readme_examples", ROOT / "bench" / "readme_examples.py")
-examples = importlib.util.module_from_spec(_spec)
+examples = sys.modules.setdefault("readme_examples", importlib.util.module_from_spec(_spec))
 _spec.loader.exec_module(examples)
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
