@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 __all__ = [
     "L", "LANGS", "text", "join", "number",
-    "SEVERITIES", "SEVERITY_RANK", "KINDS", "FINDINGS", "ROLES", "NODE_LABELS", "TABLES", "WORDS", "ERRORS",
+    "SEVERITIES", "SEVERITY_RANK", "KINDS", "FINDINGS", "TRUCK_REASONS", "ROLES", "NODE_LABELS", "TABLES", "WORDS", "ERRORS",
     "NOTICES", "task_name", "finding_message", "where", "role_name", "notice",
     "RELATIONS", "VERBS", "PROPERTIES", "UNIT_KINDS", "GOAL_LEVELS", "DEPENDENCY_ROLES",
     "fact_relation", "fact_detail", "property_value", "task_at", "node_name", "relation_arrow",
@@ -76,7 +76,7 @@ ROLES: dict[str, L] = {
 NODE_LABELS: dict[str, L] = {
     "Official": L("领导", "official"), "Unit": L("单位", "unit"), "Task": L("任务", "task"),
     "Goal": L("目标", "goal"), "Street": L("道路", "street"), "Plan": L("方案", "plan"),
-    "Subdistrict": L("街道", "subdistrict"), "Attachment": L("附件", "attachment"),
+    "Issuer": L("发文机关", "issuer"), "Attachment": L("附件", "attachment"),
 }
 
 
@@ -95,7 +95,7 @@ RELATIONS: dict[tuple[str, str], L] = {
     ("PART_OF", "out"): L("属于目标", "part of goal"), ("PART_OF", "in"): L("下级目标", "sub-goal"),
     ("CONCERNS", "out"): L("涉及道路", "concerns street"), ("CONCERNS", "in"): L("涉及它的任务或目标", "task or goal concerning it"),
     ("IN_PLAN", "out"): L("所属方案", "in plan"), ("IN_PLAN", "in"): L("方案中的任务或目标", "task or goal of the plan"),
-    ("PLAN_OF", "out"): L("所属街道", "plan of"), ("PLAN_OF", "in"): L("方案", "plan"),
+    ("PLAN_OF", "out"): L("发文机关", "issued by"), ("PLAN_OF", "in"): L("方案", "plan"),
 }
 
 #: A relationship as a verb, for chains and the report's network legend.
@@ -156,6 +156,37 @@ TABLES: dict[str, tuple[tuple[str, L], ...]] = {
         ("message", L("说明", "Message")),
         ("where", L("出处", "Evidence")),
     ),
+    "officials": (
+        ("official", L("领导", "Official")),
+        ("subdistrict", L("街道", "Subdistrict")),
+        ("role", L("领导小组职务", "Role")),
+        ("tasks_led", L("牵头任务", "Tasks led")),
+        ("tasks_accountable", L("作为部门负责人负责的任务", "Tasks accountable")),
+        ("load", L("合计任务", "Load")),
+        ("units_headed", L("负责的单位", "Units headed")),
+        ("betweenness", L("中介中心度", "Betweenness")),
+        ("articulation", L("割点", "Articulation point")),
+    ),
+    "units": (
+        ("unit", L("单位", "Unit")),
+        ("subdistrict", L("街道", "Subdistrict")),
+        ("collective", L("集体", "Collective")),
+        ("tasks_responsible", L("负责任务", "Tasks responsible")),
+        ("tasks_cooperating", L("配合任务", "Tasks cooperating")),
+        ("heads", L("负责人", "Heads")),
+        ("betweenness", L("中介中心度", "Betweenness")),
+        ("articulation", L("割点", "Articulation point")),
+    ),
+    "truck_factor": (
+        ("subdistrict", L("街道", "Subdistrict")),
+        ("tasks", L("任务", "Tasks")),
+        ("covered", L("有人牵头或负责的任务", "Covered tasks")),
+        ("truck_factor", L("卡车因子", "Truck factor")),
+        ("removed", L("缺位的领导（最少）", "Officials missing (fewest)")),
+        ("uncovered", L("缺位后无人负责的任务", "Tasks left uncovered")),
+        ("greedy", L("贪心顺序（每步后无人负责的任务数）", "Greedy order (uncovered after each step)")),
+        ("reason", L("说明", "Note")),
+    ),
     "depends": (
         ("depth", L("步", "Depth")),
         ("name", L("名称", "Name")),
@@ -190,6 +221,12 @@ WORDS: dict[str, L] = {
     "error": L("错误：{message}", "error: {message}"),
     "interrupted": L("已中断", "interrupted"),
     "fail_on_found": L("发现 {n} 条 {kinds} 问题", "found {n} finding(s) of {kinds}"),
+    "officials": L("领导", "Officials"),
+    "units": L("单位", "Units"),
+    "truck_factor": L("卡车因子", "Truck factor"),
+    "greedy_step": L("{name}→{uncovered}{nothing}", "{name}→{uncovered}{nothing}"),
+    "uncovers_nothing": L("（未新增）", " (uncovers nothing)"),
+    "not_applicable": L("{factor}（不适用）", "{factor} (n/a)"),
     "depends_on": L("{who}依赖于", "{who} depends on"),
     "depended_on_by": L("依赖{who}的", "Depending on {who}"),
     "who": L("{name}（{subdistrict}）", "{name} ({subdistrict})"),
@@ -218,6 +255,13 @@ NOTICES: dict[str, L] = {
     "last-row-unassigned": L("任务表最后一行（第 {line} 行）没有牵头领导和责任部门：文件可能被截断",
                              "the task table's last row (line {line}) has no lead and no responsible unit: "
                              "the file may have been cut off"),
+    "tab-row-one-cell": L("制表符分隔的表格中这一行只剩一个单元格（行首、行尾的空单元格已去掉），无法确定它在哪一列，已跳过",
+                          "a tab-separated row is left with one cell (its empty cells at the start and end were "
+                          "stripped): its column cannot be told, so it was skipped"),
+    "tab-row-short": L("制表符分隔的一行只有 {cells} 个单元格（表头 {header} 个），按末尾空缺读取",
+                       "a tab-separated row has {cells} cells (the header {header}): read as missing its last ones"),
+    "cell-row-short": L("第 {line}–{last} 行：一行只有 {cells} 个单元格（表头 {header} 个），已停止读表",
+                        "lines {line}–{last}: a row of {cells} cells (the header has {header}): the table ends here"),
     "ambiguous-unit": L("“{name}”可能是 {options}，未合并", "“{name}” may be {options}; not merged"),
     "same-document": L("与 {other} 内容相同（同一份文件），只读一次",
                        "the same content as {other} (the same document): read once"),
@@ -235,6 +279,7 @@ ERRORS: dict[str, L] = {
                            "--format xlsx needs a file given with -o (e.g. -o plan.xlsx): binary content cannot go to a terminal"),
     "admin_needs_output": L("--format neo4j-admin 需要用 -o 指定一个新的（或空的）目录，如 -o import/",
                             "--format neo4j-admin needs a new (or empty) folder given with -o, e.g. -o import/"),
+    "bad_part": L("--part 只能是 {parts}", "--part must be one of {parts}"),
     "unknown_kind": L("未知的问题类型：{kinds}；可用的有：{known}", "unknown kind(s) of finding: {kinds}; known: {known}"),
 }
 
@@ -274,8 +319,9 @@ REPORT: dict[str, L] = {
     "plan": L("方案：", "Plan: "),
     "plan_title": L("《{title}》", "“{title}”"),
     "not_applicable": L("不适用", "n/a"),
-    "truck": L("卡车因子：依次缺位 {names} 后，{uncovered} 项任务（过半）再无人牵头或负责。",
-               "Truck factor: with {names} missing, {uncovered} tasks (more than half) have nobody leading or accountable."),
+    "truck": L("卡车因子：{names} 缺位后，{uncovered} 项任务（过半）再无人牵头或负责；少于此数的领导缺位都做不到。",
+               "Truck factor: with {names} missing, {uncovered} tasks (more than half) have nobody leading or "
+               "accountable; no fewer officials missing would do that."),
     "truck_na": L("卡车因子不适用：{reason}。", "Truck factor not applicable: {reason}."),
     "findings": L("审计发现", "Findings"),
     "filter": L("筛选：输入任意文字（对象、说明、类型、出处…）", "Filter: type any text (subject, message, kind, evidence…)"),
@@ -447,6 +493,18 @@ FINDINGS: dict[str, L] = {
         "({median:g})"),
     "member-without-task": L("{role}{name}既不牵头任何任务，也不对任何任务负责（不是任何责任部门的负责人）",
                              "{role} {name} leads no task and is accountable for none (heads no responsible unit)"),
+}
+
+
+#: Why a 街道 has no truck factor (:func:`graphmodel.analysis.bottlenecks.truck_factor`'s ``reason``);
+#: fields from its row.
+TRUCK_REASONS: dict[str, L] = {
+    "no-tasks": L("方案中没有任务", "the plan has no tasks"),
+    "no-task-covered": L("没有任何任务写明牵头领导或由领导小组成员负责的责任部门，无从计算",
+                         "no task names a lead or a responsible unit headed by a member of the leading group"),
+    "most-tasks-uncovered": L("未移除任何人时已有{uncovered}项任务（超过一半）无人牵头或负责",
+                              "{uncovered} tasks (more than half) have nobody leading or accountable before "
+                              "anyone is removed"),
 }
 
 

@@ -8,8 +8,9 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ..labels import (DEPENDENCY_ROLES, ERRORS, NODE_LABELS, PROPERTIES, WORDS, fact_detail, fact_relation,
-                      finding_message, join, node_name, property_value, relation_arrow, task_at, text, where)
+from ..labels import (DEPENDENCY_ROLES, ERRORS, NODE_LABELS, PROPERTIES, TABLES, TRUCK_REASONS, WORDS, fact_detail,
+                      fact_relation, finding_message, join, node_name, property_value, relation_arrow, role_name,
+                      task_at, text, where)
 from ._common import FormatOpt, LangOpt, Paths, fail, guarded, lang_of, make_app, warn
 from .output import Column, columns_of, render
 from ._stream import per_plan
@@ -18,10 +19,6 @@ from .plans import load_graph
 __all__ = ["app"]
 
 app = make_app("分析方案：审计、瓶颈、依赖、责任链、详情。")
-
-def _zh(lang) -> bool:
-    return getattr(lang, "value", lang) == "zh"
-
 
 def _fmt(fmt) -> str:
     return getattr(fmt, "value", fmt)
@@ -80,39 +77,10 @@ def audit(
 
 # --------------------------------------------------------------------------- bottlenecks
 
-_OFFICIALS = [
-    Column("official", "领导", "Official"),
-    Column("subdistrict", "街道", "Subdistrict"),
-    Column("role", "领导小组职务", "Role"),
-    Column("tasks_led", "牵头任务", "Tasks led"),
-    Column("tasks_accountable", "作为部门负责人负责的任务", "Tasks accountable"),
-    Column("load", "合计任务", "Load"),
-    Column("units_headed", "负责的单位", "Units headed"),
-    Column("betweenness", "中介中心度", "Betweenness"),
-    Column("articulation", "割点", "Articulation point"),
-]
-_UNITS = [
-    Column("unit", "单位", "Unit"),
-    Column("subdistrict", "街道", "Subdistrict"),
-    Column("collective", "集体", "Collective"),
-    Column("tasks_responsible", "负责任务", "Tasks responsible"),
-    Column("tasks_cooperating", "配合任务", "Tasks cooperating"),
-    Column("heads", "负责人", "Heads"),
-    Column("betweenness", "中介中心度", "Betweenness"),
-    Column("articulation", "割点", "Articulation point"),
-]
-_TRUCK = [
-    Column("subdistrict", "街道", "Subdistrict"),
-    Column("tasks", "任务", "Tasks"),
-    Column("covered", "有人牵头或负责的任务", "Covered tasks"),
-    Column("truck_factor", "卡车因子", "Truck factor"),
-    Column("removed", "依次移除的领导", "Officials removed"),
-    Column("uncovered_steps", "每次移除后无人负责的任务数", "Uncovered after each removal"),
-    Column("reason", "说明", "Note"),
-]
-_COMBINED = [Column(k, k, k) for k in
-             ("kind", "name", "subdistrict", "role", "tasks_led", "tasks_accountable", "load", "units_headed",
-              "collective", "tasks_responsible", "tasks_cooperating", "heads", "betweenness", "articulation")]
+_TRUCK_CSV = ["subdistrict", "tasks", "covered", "truck_factor", "removed", "uncovered", "greedy", "greedy_uncovered",
+              "greedy_uncovers_nothing", "applicable", "reason"]
+_COMBINED = ["kind", "name", "subdistrict", "role", "tasks_led", "tasks_accountable", "load", "units_headed",
+             "collective", "tasks_responsible", "tasks_cooperating", "heads", "betweenness", "articulation"]
 
 _PARTS = ("all", "officials", "units", "truck-factor")
 
@@ -132,8 +100,9 @@ def bottlenecks(
     """瓶颈：每个街道按任务负担排列的领导和单位（牵头、负责、配合的任务数，中介中心度，是否割点），以及方案的卡车因子。"""
     from ..analysis.bottlenecks import bottlenecks as run_bottlenecks
 
+    lang = lang_of(lang)
     if part not in _PARTS:
-        fail(f"--part 只能是 {'、'.join(_PARTS)}")
+        fail(ERRORS["bad_part"], parts=join(_PARTS, lang))
     parts = per_plan(paths, functools.partial(run_bottlenecks, top=top))  # per 街道: one plan at a time
     result = {key: [row for part in parts for row in part[key]] for key in ("officials", "units", "truck_factor")}
     key = part.replace("-", "_")
@@ -144,29 +113,44 @@ def bottlenecks(
         if part == "all":
             rows = ([{"kind": "official", "name": r["official"], **r} for r in result["officials"]]
                     + [{"kind": "unit", "name": r["unit"], **r} for r in result["units"]])
-            render(rows, fmt, columns=_COMBINED)
+            render(rows, fmt, columns=[Column(k) for k in _COMBINED])
+        elif key == "truck_factor":
+            render([_truck_csv(r) for r in result[key]], fmt, columns=[Column(k) for k in _TRUCK_CSV])
         else:
-            render(result[key], fmt, columns=[Column(c[0], c[0], c[0]) for c in _columns(key)])
+            render(result[key], fmt, columns=[Column(k) for k, _ in TABLES[key]])
         return
-    zh = _zh(lang)
-    yes = "是" if zh else "yes"
-    titles = {"officials": ("领导", "Officials"), "units": ("单位", "Units"), "truck_factor": ("卡车因子", "Truck factor")}
     for name in ("officials", "units", "truck_factor"):
         if part not in ("all", name.replace("_", "-")):
             continue
-        rows = [dict(r) for r in result[name]]
-        for r in rows:
-            if "articulation" in r:
-                r["articulation"] = yes if r["articulation"] else ""
-            if "collective" in r:
-                r["collective"] = yes if r["collective"] else ""
-            if name == "truck_factor" and not r["applicable"]:
-                r["truck_factor"] = f"{r['truck_factor']}（不适用）" if zh else f"{r['truck_factor']} (n/a)"
-        render(rows, fmt, columns=_columns(name), lang=lang, title=titles[name][0 if zh else 1])
+        rows = [_truck_row(r, lang) if name == "truck_factor" else _load_row(r, lang) for r in result[name]]
+        render(rows, fmt, columns=columns_of(name), lang=lang, title=WORDS[name](lang))
 
 
-def _columns(name: str) -> list[Column]:
-    return {"officials": _OFFICIALS, "units": _UNITS, "truck_factor": _TRUCK}[name]
+def _load_row(row: dict, lang: str) -> dict:
+    """An official's or unit's row for a table: the role in ``lang``; 割点 and 集体 said only when true."""
+    return {**row, "role": role_name(row.get("role"), lang),
+            "articulation": WORDS["yes"](lang) if row.get("articulation") else "",
+            "collective": WORDS["yes"](lang) if row.get("collective") else ""}
+
+
+def _truck_csv(row: dict) -> dict:
+    """A truck-factor row for a CSV file: lists joined by ``;``."""
+    return {**row, "removed": [o["name"] for o in row["removed"]], "greedy": [s["name"] for s in row["greedy"]],
+            "greedy_uncovered": [s["uncovered"] for s in row["greedy"]],
+            "greedy_uncovers_nothing": [s["name"] for s in row["greedy"] if s["uncovers_nothing"]]}
+
+
+def _truck_row(row: dict, lang: str) -> dict:
+    """A truck-factor row for a table: ``蔡斌→1、陆炜锋→9（未新增）`` / ``蔡斌→1, 陆炜锋→9 (uncovers nothing)``."""
+    steps = [WORDS["greedy_step"](lang, name=s["name"], uncovered=s["uncovered"],
+                                  nothing=WORDS["uncovers_nothing"](lang) if s["uncovers_nothing"] else "")
+             for s in row["greedy"]]
+    reason = TRUCK_REASONS.get(row["reason"])
+    factor = "—" if row["truck_factor"] is None else row["truck_factor"]
+    return {**row, "truck_factor": factor if row["applicable"] else WORDS["not_applicable"](lang, factor=factor),
+            "removed": join((o["name"] for o in row["removed"]), lang),
+            "uncovered": row["uncovered"] if row["applicable"] else "",
+            "greedy": join(steps, lang), "reason": reason(lang, **row) if reason else ""}
 
 
 # --------------------------------------------------------------------------- depends

@@ -15,7 +15,7 @@ from ..analysis.bottlenecks import bottlenecks, truck_factor
 from ..analysis.show import describe
 from ..graph import subdistricts
 from ..labels import (KINDS, NODE_LABELS, PROPERTIES, REPORT, SCRIPT_WORDS, SEVERITIES, SEVERITY_RANK, STATS,
-                      fact_detail, fact_relation, finding_message, join, notice, property_value, task_name, text, where)
+                      TRUCK_REASONS, fact_detail, fact_relation, finding_message, join, notice, property_value, task_name, text, where)
 from ..schema import Label, Rel
 from ..summary import summarize
 from .figures import FONT_FAMILY, network_figure, officials_figure, units_figure
@@ -178,9 +178,10 @@ def _stat_cards(part: _Part, summary, truck) -> str:
 def _truck_note(truck, lang) -> str:
     """The sentence under the figures about the truck factor (the words are :data:`graphmodel.labels.REPORT`'s)."""
     if truck and truck["applicable"] and truck["removed"]:
-        return REPORT["truck"](lang, names=join(truck["removed"], lang), uncovered=truck["uncovered"])
+        names = join((o["name"] for o in truck["removed"]), lang)
+        return REPORT["truck"](lang, names=names, uncovered=truck["uncovered"])
     if truck and truck["reason"]:
-        return REPORT["truck_na"](lang, reason=truck["reason"])
+        return REPORT["truck_na"](lang, reason=TRUCK_REASONS[truck["reason"]](lang, **truck))
     return ""
 
 
