@@ -12,7 +12,6 @@ import time
 
 import pytest
 
-from browser_support import browser, chromium_path  # noqa: F401 — fixtures
 from local_neo4j import runner, started_server, use_settings_of
 from graphmodel.cli import app
 from graphmodel.neo4j.named_queries import get_query
@@ -64,7 +63,7 @@ def _table(frame) -> list[dict]:
     return rows
 
 
-def test_browser_shows_the_rows_graphmodel_query_run_prints(server, browser, tmp_path, monkeypatch):  # noqa: F811
+def test_browser_shows_the_rows_graphmodel_query_run_prints(server, browser, tmp_path, monkeypatch):
     use_settings_of(server.config_home, monkeypatch)
     everywhere = _cli_rows(None)
     subdistrict = everywhere[-1]["subdistrict"]

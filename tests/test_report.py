@@ -11,7 +11,6 @@ import pytest
 from typer.testing import CliRunner
 
 from _plans import JINYANG, ROOT, WEIFANG
-from browser_support import browser, chromium_path  # noqa: F401 — fixtures
 from graphmodel.analysis import audit
 from graphmodel.labels import finding_message
 from graphmodel.cli import app
