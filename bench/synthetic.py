@@ -315,7 +315,12 @@ class PlanTruth:
 
 @dataclass(frozen=True)
 class SyntheticPlan:
-    """One generated plan: its text, 街道, file name, seed, truth and the hazards its text holds."""
+    """One generated plan: its text, 街道, file name, seed, truth and the hazards its text holds.
+
+    As blocks for other formats (bench/render.py): ``paragraphs`` are the printed lines up to the
+    task table, ``table_rows`` the table's rows of cells (the header first; empty without a table),
+    each cell as a whole — the 一级指标 and 二级项目 only in the first row they hold for.
+    """
 
     text: str
     subdistrict: str
@@ -323,6 +328,8 @@ class SyntheticPlan:
     seed: int
     truth: PlanTruth
     hazards: tuple[str, ...] = ()
+    paragraphs: tuple[str, ...] = ()
+    table_rows: tuple[tuple[str, ...], ...] = ()
 
 
 # --------------------------------------------------------------------------- helpers
@@ -485,6 +492,8 @@ class _Plan:
         self.used_names: set[str] = set()
         self.streets: list[str] = []
         self._street_names: set[str] = set()
+        self.paragraphs: list[str] = []  # the printed lines before the task table
+        self.table_rows: list[tuple[str, ...]] = []  # the task table as cells, header first
         year = rng.randint(2022, 2025)
         month, day = rng.randint(1, 11), rng.randint(1, 28)
         self.date = (year, month, day)
@@ -714,6 +723,8 @@ class _Plan:
         self._leading_group(w, width)
         if self.has_table:
             tasks = self._table(w)
+        else:
+            self.paragraphs = [line.strip() for line in w.lines if line.strip()]
         officials = [OfficialTruth(n, role, tuple(t for t, _u, _d in titles)) for n, role, titles in self.officials]
         known = {o.name for o in officials}
         for t in tasks:
@@ -885,6 +896,8 @@ class _Plan:
         if rng.random() < 0.3:
             w.add(f"{self.subdistrict}打造精品城区任务表")
         header = "序号 一级指标 二级项目 三级内容 牵头领导 责任部门 配合部门"
+        self.paragraphs = [line.strip() for line in w.lines if line.strip()]
+        self.table_rows = [tuple(header.split())]
         w.add(header)
         layout = _Layout(
             content=rng.randint(24, 27),
@@ -919,6 +932,12 @@ class _Plan:
                             break
                     fragments = (_chunks(group, 5) if new_group else []) + (_chunks(project, 4) if new_project else [])
                     w.extend(self._row_lines(r, fragments, layout))
+                    self.table_rows.append((
+                        "" if r.number is None else str(r.number), group if new_group else "",
+                        project if new_project else "", "".join(line.strip() for line in r.content),
+                        "、".join(r.leads), r.written_responsible,
+                        "".join(r.cooperating_lines) if r.cooperating_lines else "、".join(r.written_cooperating),
+                    ))
                     new_group = new_project = False
                     self.streets += r.streets
                     tasks.append(TaskTruth(
@@ -1154,6 +1173,8 @@ def generate_plan(
         seed=seed,
         truth=truth,
         hazards=tuple(sorted(plan.placed)),
+        paragraphs=tuple(plan.paragraphs),
+        table_rows=tuple(plan.table_rows),
     )
 
 

@@ -11,9 +11,11 @@ from graphmodel.merge import merge_models
 from graphmodel.model import SubdistrictModel
 from graphmodel.resolve import resolve_plan
 
-from .plan.reader import read_plan_bytes
+from .formats import SUFFIXES, detect_format, reader
+from .plan.reader import read_plan_source
+from .plan.source import Source
 
-__all__ = ["read_plan", "read_plans", "bundled_plans", "display_name", "expand_paths"]
+__all__ = ["read_plan", "read_plans", "read_source", "bundled_plans", "display_name", "expand_paths"]
 
 _REPO_DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -48,13 +50,29 @@ def display_name(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
+def read_source(data: bytes, file: str) -> Source:
+    """A document's numbered lines, read by the reader of its format: magic bytes first, suffix second.
+
+    ``%PDF-`` is a PDF, a ZIP holding ``word/document.xml`` a Word file, an OLE file with a
+    WordDocument stream an old Word file (.doc), markup an HTML page; otherwise the suffix decides
+    (.pdf, .docx, .doc, .html/.htm), and anything else is read as text.
+
+    Raises
+    ------
+    PlanError
+        If the file is empty, of a kind graphmodel does not read, damaged, encrypted, or a scan (needs OCR).
+    """
+    return reader(detect_format(data, file))(data, file)
+
+
 def read_plan(path: str | os.PathLike, name: str | None = None) -> SubdistrictModel:
     """Read one plan file into the resolved model of its 街道.
 
     Parameters
     ----------
     path : path-like
-        The plan's text (as extracted from its PDF).
+        The plan: text (as extracted from its PDF), a PDF, a Word file (.docx; .doc when
+        LibreOffice is installed) or a web page (.html).
     name : str, optional
         The file name the evidence carries; by default the path as :func:`display_name` gives it.
 
@@ -73,11 +91,21 @@ def read_plan(path: str | os.PathLike, name: str | None = None) -> SubdistrictMo
         raise PlanError(file, "文件不存在", en="no such file") from None
     except OSError as exc:
         raise PlanError(file, f"无法读取：{exc.strerror or exc}", en=f"cannot be read: {exc.strerror or exc}") from None
-    return resolve_plan(read_plan_bytes(data, file))
+    return resolve_plan(read_plan_source(read_source(data, file), file))
+
+
+def _plan_files(folder: Path) -> list[Path]:
+    """The documents in a folder: files with a suffix graphmodel reads (not hidden, not Word's ``~$`` lock files)."""
+    return sorted(
+        p for p in folder.iterdir()
+        if p.suffix.lower() in SUFFIXES and not p.name.startswith((".", "~$")) and p.is_file()
+    )
 
 
 def expand_paths(paths: Iterable[str | os.PathLike] | None) -> list[Path]:
-    """The plan files ``paths`` stands for: files as given, folders by their ``*.txt``; the bundled plans if empty.
+    """The plan files ``paths`` stands for: files as given, folders by their .txt, .pdf, .docx, .doc and .html files.
+
+    The bundled plans if ``paths`` is empty.
 
     Raises
     ------
@@ -90,15 +118,18 @@ def expand_paths(paths: Iterable[str | os.PathLike] | None) -> list[Path]:
     else:
         files = []
         for p in map(Path, paths):
-            files.extend(sorted(p.glob("*.txt")) if p.is_dir() else [p])
+            files.extend(_plan_files(p) if p.is_dir() else [p])
     if not files:
         where = ", ".join(str(p) for p in paths) or "data/"
-        raise PlanError(where, "没有找到方案文件（*.txt）", en="no plan files (*.txt) found")
+        raise PlanError(where, "没有找到方案文件（.txt、.pdf、.docx、.doc、.html）",
+                        en="no plan files found (.txt, .pdf, .docx, .doc, .html)")
     return files
 
 
 def read_plans(paths: Iterable[str | os.PathLike] | None = None, *, merge: bool = False) -> Iterator[SubdistrictModel]:
-    """Read plans (folders give their plan files) into one model per body; the bundled plans when ``paths`` is empty.
+    """Read plans (folders give their documents, see :func:`expand_paths`) into one model per body.
+
+    The bundled plans when ``paths`` is empty.
 
     Documents about the same body are never merged silently (:func:`graphmodel.merge.merge_models`): the same
     document twice is read once, documents of different layouts (a 领导小组 notice and a task table) become one

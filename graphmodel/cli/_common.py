@@ -31,7 +31,7 @@ class Lang(str, Enum):
 
 Paths = Annotated[
     Optional[list[Path]],
-    typer.Argument(help="方案文件或文件夹（*.txt）；不写则读取自带的 data/ 中的两个方案。", show_default=False),
+    typer.Argument(help="方案文件或文件夹（.txt、.pdf、.docx、.html）；不写则读取自带的 data/ 中的两个方案。", show_default=False),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="输出格式：table（表格）、json、csv。")]
 LangOpt = Annotated[Lang, typer.Option(

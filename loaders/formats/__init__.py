@@ -1,0 +1,112 @@
+"""Document formats → :class:`~loaders.plan.source.Source`: one module per format, each ``read_source(data, file)``.
+
+:func:`detect_format` names a file's format from its first bytes (magic) and, where they say
+nothing, from its suffix; :func:`reader` gives the module's ``read_source``. Readers are
+imported when first used, so reading text never loads pdfplumber, python-docx or lxml.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from pathlib import PurePath
+
+from graphmodel.errors import PlanError
+
+from ..plan.source import Source
+
+__all__ = ["FORMATS", "SUFFIXES", "detect_format", "reader", "read_source"]
+
+#: The formats read, each a module of this package.
+FORMATS = ("txt", "pdf", "docx", "html", "doc")
+#: File suffixes (lower case) of the formats; a folder is read for files with these.
+SUFFIXES: dict[str, str] = {".txt": "txt", ".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html",
+                            ".doc": "doc"}
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+_MARKUP = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|title|table|div|p|h[1-6])[\s>/]", re.IGNORECASE)
+
+
+def _zip_kind(data: bytes, suffix: str, file: str) -> str:
+    import io
+    import zipfile
+
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except Exception:  # a damaged archive: the suffix decides
+        names = set()
+    if "word/document.xml" in names or suffix == ".docx":
+        return "docx"
+    raise PlanError(file, "是 ZIP 压缩包或其他 Office 文件，不是能读取的格式（.txt、.pdf、.docx、.html）",
+                    en="a ZIP archive or another Office file, not a format graphmodel reads (.txt, .pdf, .docx, .html)")
+
+
+def detect_format(data: bytes, file: str) -> str:
+    """The format of a file: by its first bytes (magic), else by its suffix, else text.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+    file : str
+        Its name (the suffix is used when the bytes say nothing).
+
+    Returns
+    -------
+    str
+        One of :data:`FORMATS`.
+
+    Raises
+    ------
+    PlanError
+        If the file is empty, or is a ZIP or Office file that is not a Word document.
+
+    Examples
+    --------
+    >>> detect_format(b"%PDF-1.7 ...", "plan.txt"), detect_format(b"<!DOCTYPE html><p>x", "a")
+    ('pdf', 'html')
+    >>> detect_format("附件 1".encode(), "plan.txt"), detect_format(b"broken", "plan.docx")
+    ('txt', 'docx')
+    """
+    if not data.strip():
+        raise PlanError(file, "文件为空", en="the file is empty")
+    suffix = PurePath(file).suffix.lower()
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_kind(data, suffix, file)
+    if data.startswith(_OLE):
+        if _WORD_STREAM in data or suffix == ".doc":
+            return "doc"
+        raise PlanError(file, "是旧版 Office 文件（不是 Word 文档），不是能读取的格式",
+                        en="an old Office file that is not a Word document: not a format graphmodel reads")
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<") and _MARKUP.search(head):
+        return "html"
+    return SUFFIXES.get(suffix, "txt")
+
+
+def reader(kind: str) -> Callable[[bytes, str], Source]:
+    """The ``read_source`` function of a format (imported on first use).
+
+    Examples
+    --------
+    >>> reader("txt")("附件".encode(), "a.txt").lines[0].text
+    '附件'
+    """
+    if kind not in FORMATS:
+        raise ValueError(f"unknown format {kind!r}; known: {', '.join(FORMATS)}")
+    return importlib.import_module(f"{__name__}.{kind}").read_source
+
+
+def read_source(data: bytes, file: str) -> Source:
+    """Read any supported document into numbered lines: the format as :func:`detect_format` finds it.
+
+    Raises
+    ------
+    PlanError
+        If the file is empty, of an unsupported kind, damaged, encrypted, a scan without text, or holds no text.
+    """
+    return reader(detect_format(data, file))(data, file)

@@ -1,0 +1,203 @@
+"""Web page (.html, saved from a government site) → Source (lxml): text blocks and tables as rows of cells.
+
+Block elements (``<p>``, ``<div>``, headings, list items …) and ``<br>`` end a line; scripts, styles
+and the ``<head>`` are left out. A data table (one holding no other table) becomes one
+:class:`~loaders.plan.source.Line` per row with ``table``, ``row`` and ``cells``: ``rowspan`` and
+``colspan`` are expanded onto the grid, the text standing in the slot the cell starts in and ``""``
+in the slots it covers (as Word and PDF tables read). A table holding tables is page layout: its
+cells are read as text blocks. A one-column table is read as text. Line numbers run through the page.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from graphmodel.errors import PlanError
+
+from ..plan.source import Source
+from ._lines import LineBuilder, clean, join_wrapped
+
+__all__ = ["read_source", "decode_html"]
+
+_BLOCK = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section summary ul tr td th "
+    "caption thead tbody tfoot".split()
+)
+_SKIP = frozenset("head script style noscript template iframe object embed svg select button title".split())
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_MAX_SPAN = 1000  # a span beyond this is a broken page, not a table
+# Encodings a Chinese page names that GB18030 reads too.
+_GB = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """A page's text and encoding: a BOM, else the ``<meta charset>``, else UTF-8, else GB18030.
+
+    Examples
+    --------
+    >>> decode_html('<meta charset="gb2312"><p>街道</p>'.encode("gbk"))[1]
+    'gb18030'
+    >>> decode_html("<p>街道</p>".encode())
+    ('<p>街道</p>', 'utf-8')
+    """
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), encoding
+    candidates = ["utf-8", "gb18030"]
+    if m := _META_CHARSET.search(data[:4096]):
+        named = m.group(1).decode("ascii").lower()
+        named = "gb18030" if named in _GB else named
+        try:
+            codecs.lookup(named)
+            candidates.insert(0, named)
+        except LookupError:
+            pass
+    for encoding in dict.fromkeys(candidates):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return data.decode("gb18030", errors="replace"), "gb18030"
+
+
+def _span(value: str | None) -> int:
+    try:
+        n = int(str(value).strip())
+    except ValueError:
+        return 1
+    return n if n >= 0 else 1
+
+
+class _Walker:
+    """Walks the page once in document order, cutting text into lines and tables into rows."""
+
+    def __init__(self, file: str):
+        self.out = LineBuilder(file)
+        self.buffer: list[str] = []
+        self.tables = 0
+
+    def flush(self) -> None:
+        if self.buffer:
+            self.out.text(join_wrapped("".join(self.buffer).split("\n")))
+            self.buffer = []
+
+    def walk(self, el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else None  # comments and processing instructions: not a str
+        if tag is None or tag in _SKIP:
+            if el.tail:
+                self.buffer.append(el.tail)
+            return
+        if tag == "br":
+            self.flush()
+        elif tag == "table" and not el.xpath(".//table"):
+            self.flush()
+            self.table(el)
+        else:
+            block = tag in _BLOCK or tag == "table"
+            if block:
+                self.flush()
+            if el.text:
+                self.buffer.append(el.text)
+            for child in el:
+                self.walk(child)
+            if block:
+                self.flush()
+        if el.tail:
+            self.buffer.append(el.tail)
+
+    def table(self, table) -> None:
+        rows = _grid(table)
+        if not rows:
+            return
+        if max(len(r) for r in rows) < 2:  # one column: text, not a table
+            for row in rows:
+                self.out.text(row[0] if row else "")
+            return
+        self.tables += 1
+        for number, cells in enumerate(rows, start=1):
+            self.out.row(cells, self.tables, number)
+
+
+def _cell_text(cell) -> str:
+    """A cell's text: its blocks and ``<br>``-separated lines joined by a space."""
+    walker = _Walker("")
+    if cell.text:
+        walker.buffer.append(cell.text)
+    for child in cell:
+        walker.walk(child)
+    walker.flush()
+    return " ".join(line.text for line in walker.out.lines)
+
+
+def _grid(table) -> list[list[str]]:
+    """The table's rows on a grid: each cell's text in its first slot, ``""`` in the slots its spans cover."""
+    trs = [tr for tr in table.iter("tr")]
+    taken: dict[tuple[int, int], str] = {}
+    for r, tr in enumerate(trs):
+        c = 0
+        for cell in tr:
+            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+                continue
+            while (r, c) in taken:
+                c += 1
+            rowspan = _span(cell.get("rowspan")) or len(trs) - r
+            colspan = max(1, _span(cell.get("colspan")))
+            rowspan, colspan = min(rowspan, _MAX_SPAN, len(trs) - r), min(colspan, _MAX_SPAN)
+            text = clean(_cell_text(cell))
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    taken[(r + dr, c + dc)] = text if dr == dc == 0 else ""
+            c += colspan
+    if not taken:
+        return []
+    width = max(c for _r, c in taken) + 1
+    return [[taken.get((r, c), "") for c in range(width)] for r in range(len(trs))]
+
+
+def read_source(data: bytes, file: str) -> Source:
+    """Read a web page's text blocks into numbered lines and its data tables into rows of cells.
+
+    Parameters
+    ----------
+    data : bytes
+        The page as saved (UTF-8, GBK/GB2312/GB18030 as its ``<meta charset>`` says, or with a BOM).
+    file : str
+        The name the evidence will carry.
+
+    Returns
+    -------
+    Source
+        Lines in document order; table rows with ``table``, ``row`` and ``cells``.
+
+    Raises
+    ------
+    PlanError
+        If the page holds no text.
+
+    Examples
+    --------
+    >>> page = "<p>组长：张三</p><table><tr><th>序号</th><th>任务</th></tr><tr><td>1</td><td>修路</td></tr></table>"
+    >>> [(ln.no, ln.text, ln.table, ln.row, ln.cells) for ln in read_source(page.encode(), "a.html").lines]
+    [(1, '组长：张三', None, None, None), (2, '序号 任务', 1, 1, ('序号', '任务')), (3, '1 修路', 1, 2, ('1', '修路'))]
+    """
+    import lxml.etree
+    import lxml.html
+
+    text, encoding = decode_html(data)
+    text = _XML_DECLARATION.sub("", text, count=1)
+    walker = _Walker(file)
+    if text.strip():
+        try:
+            root = lxml.html.document_fromstring(text)
+        except (lxml.etree.ParserError, ValueError):
+            root = None
+        if root is not None:
+            body = root.find("body")
+            walker.walk(body if body is not None else root)
+            walker.flush()
+    return walker.out.source(encoding, "网页中没有正文文字（没有段落，也没有表格）",
+                             "the web page holds no text (no paragraphs and no table)")
