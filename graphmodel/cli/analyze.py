@@ -221,11 +221,11 @@ def path(
                     lambda result: [result["source"]["id"], result["target"]["id"]])
     if result["truncated"]:
         warn(WORDS["chains_truncated"](lang, limit=limit))
+    ends = {"source": result["source"]["name"], "target": result["target"]["name"]}
     if not result["paths"]:
         if _fmt(fmt) == "json":
             render([], fmt, json_data=result)
-        typer.echo(WORDS["no_chain"](lang, source=result["source"]["name"], target=result["target"]["name"]),
-                   err=True)
+        typer.echo(WORDS["no_chain"](lang, **ends), err=True)
         raise typer.Exit(1)
     if _fmt(fmt) == "json":
         render([], fmt, json_data=result)
