@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 __all__ = [
     "L", "LANGS", "text", "join", "number",
-    "SEVERITIES", "SEVERITY_RANK", "KINDS", "FINDINGS", "ROLES", "NODE_LABELS", "TABLES", "WORDS", "ERRORS",
+    "SEVERITIES", "SEVERITY_RANK", "KINDS", "FINDINGS", "TRUCK_REASONS", "ROLES", "NODE_LABELS", "TABLES", "WORDS", "ERRORS",
     "NOTICES", "task_name", "finding_message", "where", "role_name", "notice",
 ]
 
@@ -73,7 +73,7 @@ ROLES: dict[str, L] = {
 NODE_LABELS: dict[str, L] = {
     "Official": L("领导", "official"), "Unit": L("单位", "unit"), "Task": L("任务", "task"),
     "Goal": L("目标", "goal"), "Street": L("道路", "street"), "Plan": L("方案", "plan"),
-    "Subdistrict": L("街道", "subdistrict"), "Attachment": L("附件", "attachment"),
+    "Issuer": L("发文机关", "issuer"), "Attachment": L("附件", "attachment"),
 }
 
 
@@ -196,6 +196,18 @@ FINDINGS: dict[str, L] = {
         "({median:g})"),
     "member-without-task": L("{role}{name}既不牵头任何任务，也不对任何任务负责（不是任何责任部门的负责人）",
                              "{role} {name} leads no task and is accountable for none (heads no responsible unit)"),
+}
+
+
+#: Why a 街道 has no truck factor (:func:`graphmodel.analysis.bottlenecks.truck_factor`'s ``reason``);
+#: fields from its row.
+TRUCK_REASONS: dict[str, L] = {
+    "no-tasks": L("方案中没有任务", "the plan has no tasks"),
+    "no-task-covered": L("没有任何任务写明牵头领导或由领导小组成员负责的责任部门，无从计算",
+                         "no task names a lead or a responsible unit headed by a member of the leading group"),
+    "most-tasks-uncovered": L("未移除任何人时已有{uncovered}项任务（超过一半）无人牵头或负责",
+                              "{uncovered} tasks (more than half) have nobody leading or accountable before "
+                              "anyone is removed"),
 }
 
 

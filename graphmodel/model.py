@@ -16,6 +16,7 @@ __all__ = [
     "Mention",
     "Notice",
     "OfficialRecord",
+    "MemberUnitRecord",
     "TeamRecord",
     "TaskRecord",
     "GoalRecord",
@@ -23,7 +24,7 @@ __all__ = [
     "PlanMeta",
     "PlanRecord",
     "Entity",
-    "Subdistrict",
+    "Issuer",
     "Plan",
     "Official",
     "Unit",
@@ -110,8 +111,10 @@ class Mention(_Frozen):
     inherited: bool = False
     post: bool = False
 
-    def __repr_args__(self):  # the parts a plain-text mention leaves absent stay out of its repr
-        return [(k, v) for k, v in super().__repr_args__() if k in ("name", "line") or v not in (None, False)]
+    def __repr__(self) -> str:  # the parts a plain-text mention leaves absent stay out of its repr
+        shown = [(k, getattr(self, k)) for k in self._fields]
+        shown = [(k, v) for k, v in shown if k in ("name", "line") or v not in (None, False)]
+        return f"Mention({', '.join(f'{k}={v!r}' for k, v in shown)})"
 
 
 # --------------------------------------------------------------------------- records
@@ -119,11 +122,20 @@ class Mention(_Frozen):
 
 
 class OfficialRecord(_Frozen):
-    """One member of the leading group (领导小组名单)."""
+    """One member of the leading group (领导小组名单); ``role`` None for a person named elsewhere (the office's 主任)."""
+
+    name: str
+    role: str | None
+    titles: tuple[str, ...]
+    line: int
+
+
+class MemberUnitRecord(_Frozen):
+    """A member of the leading group given as a unit (区发改委主要负责人, 各镇分管领导), not as a person."""
 
     name: str
     role: str
-    titles: tuple[str, ...]
+    position: str = ""  # 主要负责人, 分管负责人, 分管领导 …
     line: int
 
 
@@ -136,6 +148,7 @@ class TeamRecord(_Frozen):
     deputies: tuple[Mention, ...] = ()
     members: tuple[Mention, ...] = ()
     duty: str = ""
+    seat: Mention | None = None  # the unit the office sits in (办公室设在 X)
 
 
 class TaskRecord(_Frozen):
@@ -176,11 +189,18 @@ class Attachment(_Frozen):
 
 
 class PlanMeta(_Frozen):
-    """The plan's header: title, document number, date, issuer."""
+    """The document's header: the issuer's jurisdiction and level, title, document number, date, issuing bodies.
+
+    ``subdistrict`` is the issuer's jurisdiction (金杨新村街道, 张江镇, 浦东新区, 平阳县 …), the
+    scope of every id; ``level`` its level (街道, 镇, 乡, 区, 新区, 开发区, 县, 市).
+    """
 
     subdistrict: str
     title: str
     title_line: int
+    level: str | None = None
+    issuer_line: int | None = None  # where the issuer was read (the 发文机关, else the title)
+    group: str | None = None  # the leading group's name (张江镇城市更新工作领导小组)
     number: str | None = None
     number_line: int | None = None
     date: str | None = None  # ISO 8601, 成文日期
@@ -196,6 +216,7 @@ class PlanRecord(_Frozen):
     layout: str = "action-plan"  # the layout that read it (loaders.plan.layouts)
     officials: tuple[OfficialRecord, ...] = ()
     collective_members: tuple[Mention, ...] = ()  # e.g. 各居民区党组织负责人
+    member_units: tuple[MemberUnitRecord, ...] = ()  # members given as units (区发改委主要负责人)
     teams: tuple[TeamRecord, ...] = ()
     goals: tuple[GoalRecord, ...] = ()
     tasks: tuple[TaskRecord, ...] = ()
@@ -223,8 +244,11 @@ class Entity(_Frozen):
         return self.model_dump(mode="json", exclude={"id"})
 
 
-class Subdistrict(Entity):
-    label: Literal["Subdistrict"] = "Subdistrict"
+class Issuer(Entity):
+    """The issuing body's jurisdiction (a 街道, 镇, 区, 县, 市 …): the top node of its graph."""
+
+    label: Literal["Issuer"] = "Issuer"
+    level: str | None = None
 
 
 class Plan(Entity):
@@ -235,6 +259,8 @@ class Plan(Entity):
     printed: str | None = None
     issuers: list[str] = []
     attachments: list[Attachment] = []
+    layout: str = "action-plan"
+    group: str | None = None
 
 
 class Official(Entity):
@@ -248,6 +274,7 @@ class Unit(Entity):
     aliases: list[str]
     collective: bool = False
     kind: str = "unit"  # unit | team (工作专班) | office (领导小组办公室)
+    seat: str | None = None  # office: the unit it sits in (办公室设在 X)
 
 
 class Task(Entity):
