@@ -8,11 +8,23 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["to_dict", "to_json", "to_graphml", "from_dict"]
+__all__ = ["CONTRACT_VERSION", "to_dict", "to_json", "to_graphml", "from_dict"]
+
+#: The version of the export contract, written into every export (``version`` in JSON, ``contract_version``
+#: on the GraphML graph). Bumped whenever a label, a relationship type or a property changes meaning.
+#:
+#: 1. ``Subdistrict`` top node (a 街道), ``PLAN_OF`` Plan → Subdistrict; no version in the files.
+#: 2. The top node is the issuing body at any level: label ``Issuer`` (was ``Subdistrict``) with ``level``
+#:    (街道, 镇, 乡, 区, 新区, 开发区, 县, 市); ``PLAN_OF`` Plan → Issuer. ``Plan`` gains ``layout``
+#:    (``action-plan``, ``leading-group-notice`` …) and ``group`` (the 领导小组's name); ``Unit`` gains
+#:    ``seat`` (the unit an office sits in); ``MEMBER_OF`` Unit → Plan may carry ``position``
+#:    (主要负责人 …); an ``Official`` with ``role`` null may have ``titles``. The ``subdistrict`` property
+#:    keeps its name and is the issuer's name, the scope of every id.
+CONTRACT_VERSION = 2
 
 
 def to_dict(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
-    """Return the graph as the export contract: ``{"nodes": [...], "edges": [...]}``.
+    """Return the graph as the export contract: ``{"version": CONTRACT_VERSION, "nodes": [...], "edges": [...]}``.
 
     A node is ``{"id", "label", "name", "subdistrict", "evidence": {"file", "line"}, ...}``;
     an edge ``{"source", "target", "type", "evidence", ...}``. Order is the graph's.
@@ -32,7 +44,7 @@ def to_dict(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
         {"source": u, "target": v, "type": d.get("type", k), **{a: b for a, b in d.items() if a != "type"}}
         for u, v, k, d in graph.edges(keys=True, data=True)
     ]
-    return {"nodes": nodes, "edges": edges}
+    return {"version": CONTRACT_VERSION, "nodes": nodes, "edges": edges}
 
 
 def to_json(graph: nx.MultiDiGraph, indent: int | None = 2) -> str:
@@ -43,14 +55,21 @@ def to_json(graph: nx.MultiDiGraph, indent: int | None = 2) -> str:
 def from_dict(data: dict[str, list[dict[str, Any]]]) -> nx.MultiDiGraph:
     """Rebuild a graph from the export contract (the inverse of :func:`to_dict`).
 
+    Raises
+    ------
+    ValueError
+        If ``data`` says it follows a newer contract than this version of graphmodel knows.
+
     Examples
     --------
-    >>> g = from_dict({"nodes": [{"id": "a", "label": "Task"}, {"id": "b", "label": "Unit"}],
-    ...                "edges": [{"source": "b", "target": "a", "type": "RESPONSIBLE_FOR"}]})
-    >>> to_dict(g) == {"nodes": [{"id": "a", "label": "Task"}, {"id": "b", "label": "Unit"}],
-    ...                "edges": [{"source": "b", "target": "a", "type": "RESPONSIBLE_FOR"}]}
+    >>> data = {"version": CONTRACT_VERSION, "nodes": [{"id": "a", "label": "Task"}, {"id": "b", "label": "Unit"}],
+    ...         "edges": [{"source": "b", "target": "a", "type": "RESPONSIBLE_FOR"}]}
+    >>> to_dict(from_dict(data)) == data
     True
     """
+    version = data.get("version", 1)
+    if not isinstance(version, int) or version > CONTRACT_VERSION:
+        raise ValueError(f"export contract version {version!r} is newer than this graphmodel reads ({CONTRACT_VERSION})")
     graph = nx.MultiDiGraph()
     for node in data["nodes"]:
         graph.add_node(node["id"], **{k: v for k, v in node.items() if k != "id"})
@@ -72,7 +91,7 @@ def to_graphml(graph: nx.MultiDiGraph) -> str:
     GraphML holds scalars only: ``evidence`` becomes ``evidence_file`` and ``evidence_line``;
     lists (aliases, titles) and other structures become JSON text; missing values are left out.
     """
-    flat = nx.MultiDiGraph()
+    flat = nx.MultiDiGraph(contract_version=CONTRACT_VERSION)
     for n, d in graph.nodes(data=True):
         flat.add_node(n, **_flatten(d))
     for u, v, k, d in graph.edges(keys=True, data=True):

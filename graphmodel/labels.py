@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 __all__ = [
     "L", "LANGS", "text", "join", "number",
-    "SEVERITIES", "SEVERITY_RANK", "KINDS", "FINDINGS", "ROLES", "NODE_LABELS", "TABLES", "WORDS", "ERRORS",
+    "SEVERITIES", "SEVERITY_RANK", "KINDS", "FINDINGS", "TRUCK_REASONS", "ROLES", "NODE_LABELS", "TABLES", "WORDS", "ERRORS",
     "NOTICES", "task_name", "finding_message", "where", "role_name", "notice",
 ]
 
@@ -73,7 +73,7 @@ ROLES: dict[str, L] = {
 NODE_LABELS: dict[str, L] = {
     "Official": L("领导", "official"), "Unit": L("单位", "unit"), "Task": L("任务", "task"),
     "Goal": L("目标", "goal"), "Street": L("道路", "street"), "Plan": L("方案", "plan"),
-    "Subdistrict": L("街道", "subdistrict"), "Attachment": L("附件", "attachment"),
+    "Issuer": L("发文机关", "issuer"), "Attachment": L("附件", "attachment"),
 }
 
 
@@ -128,6 +128,13 @@ NOTICES: dict[str, L] = {
     "last-row-unassigned": L("任务表最后一行（第 {line} 行）没有牵头领导和责任部门：文件可能被截断",
                              "the task table's last row (line {line}) has no lead and no responsible unit: "
                              "the file may have been cut off"),
+    "tab-row-one-cell": L("制表符分隔的表格中这一行只剩一个单元格（行首、行尾的空单元格已去掉），无法确定它在哪一列，已跳过",
+                          "a tab-separated row is left with one cell (its empty cells at the start and end were "
+                          "stripped): its column cannot be told, so it was skipped"),
+    "tab-row-short": L("制表符分隔的一行只有 {cells} 个单元格（表头 {header} 个），按末尾空缺读取",
+                       "a tab-separated row has {cells} cells (the header {header}): read as missing its last ones"),
+    "cell-row-short": L("第 {line}–{last} 行：一行只有 {cells} 个单元格（表头 {header} 个），已停止读表",
+                        "lines {line}–{last}: a row of {cells} cells (the header has {header}): the table ends here"),
     "ambiguous-unit": L("“{name}”可能是 {options}，未合并", "“{name}” may be {options}; not merged"),
     "same-document": L("与 {other} 内容相同（同一份文件），只读一次",
                        "the same content as {other} (the same document): read once"),
@@ -189,6 +196,18 @@ FINDINGS: dict[str, L] = {
         "({median:g})"),
     "member-without-task": L("{role}{name}既不牵头任何任务，也不对任何任务负责（不是任何责任部门的负责人）",
                              "{role} {name} leads no task and is accountable for none (heads no responsible unit)"),
+}
+
+
+#: Why a 街道 has no truck factor (:func:`graphmodel.analysis.bottlenecks.truck_factor`'s ``reason``);
+#: fields from its row.
+TRUCK_REASONS: dict[str, L] = {
+    "no-tasks": L("方案中没有任务", "the plan has no tasks"),
+    "no-task-covered": L("没有任何任务写明牵头领导或由领导小组成员负责的责任部门，无从计算",
+                         "no task names a lead or a responsible unit headed by a member of the leading group"),
+    "most-tasks-uncovered": L("未移除任何人时已有{uncovered}项任务（超过一半）无人牵头或负责",
+                              "{uncovered} tasks (more than half) have nobody leading or accountable before "
+                              "anyone is removed"),
 }
 
 

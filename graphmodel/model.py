@@ -1,16 +1,22 @@
-"""The domain model: what one plan says, as pydantic records and resolved entities."""
+"""The domain model: what one plan says, as records and resolved entities.
+
+Plain records (:mod:`graphmodel._record`), not pydantic models: they are built by the readers
+and the resolver, never parsed from outside, and pydantic's class set-up cost more than the
+rest of a command's start-up. The export contract is the dicts that ``model_dump`` gives.
+"""
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_serializer
+from ._record import FrozenRecord, Record
 
 __all__ = [
     "Evidence",
     "Mention",
     "Notice",
     "OfficialRecord",
+    "MemberUnitRecord",
     "TeamRecord",
     "TaskRecord",
     "GoalRecord",
@@ -18,7 +24,7 @@ __all__ = [
     "PlanMeta",
     "PlanRecord",
     "Entity",
-    "Subdistrict",
+    "Issuer",
     "Plan",
     "Official",
     "Unit",
@@ -40,8 +46,8 @@ GOAL_LEVELS: tuple[str, ...] = ("main", "part", "action", "project")
 GoalLevel = Literal["main", "part", "action", "project"]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class _Frozen(FrozenRecord):
+    """The base of the records and entities: frozen, keyword-only, declared by annotations."""
 
 
 class Evidence(_Frozen):
@@ -59,16 +65,16 @@ class Evidence(_Frozen):
     """
 
     file: str
-    line: int = Field(ge=1)
+    line: int
     page: int | None = None
     table: int | None = None
     row: int | None = None
     cell: int | None = None
     also: tuple["Evidence", ...] = ()
 
-    @model_serializer(mode="wrap")
-    def _drop_absent(self, handler):
-        return {k: v for k, v in handler(self).items() if v is not None and v != () and v != []}
+    def model_dump(self, *, mode: str = "python", exclude: set[str] | frozenset[str] = frozenset()) -> dict[str, Any]:
+        return {k: v for k, v in super().model_dump(mode=mode, exclude=exclude).items()
+                if v is not None and v != () and v != []}
 
 
 class Notice(_Frozen):
@@ -105,8 +111,10 @@ class Mention(_Frozen):
     inherited: bool = False
     post: bool = False
 
-    def __repr_args__(self):  # the parts a plain-text mention leaves absent stay out of its repr
-        return [(k, v) for k, v in super().__repr_args__() if k in ("name", "line") or v not in (None, False)]
+    def __repr__(self) -> str:  # the parts a plain-text mention leaves absent stay out of its repr
+        shown = [(k, getattr(self, k)) for k in self._fields]
+        shown = [(k, v) for k, v in shown if k in ("name", "line") or v not in (None, False)]
+        return f"Mention({', '.join(f'{k}={v!r}' for k, v in shown)})"
 
 
 # --------------------------------------------------------------------------- records
@@ -114,11 +122,20 @@ class Mention(_Frozen):
 
 
 class OfficialRecord(_Frozen):
-    """One member of the leading group (领导小组名单)."""
+    """One member of the leading group (领导小组名单); ``role`` None for a person named elsewhere (the office's 主任)."""
+
+    name: str
+    role: str | None
+    titles: tuple[str, ...]
+    line: int
+
+
+class MemberUnitRecord(_Frozen):
+    """A member of the leading group given as a unit (区发改委主要负责人, 各镇分管领导), not as a person."""
 
     name: str
     role: str
-    titles: tuple[str, ...]
+    position: str = ""  # 主要负责人, 分管负责人, 分管领导 …
     line: int
 
 
@@ -131,6 +148,7 @@ class TeamRecord(_Frozen):
     deputies: tuple[Mention, ...] = ()
     members: tuple[Mention, ...] = ()
     duty: str = ""
+    seat: Mention | None = None  # the unit the office sits in (办公室设在 X)
 
 
 class TaskRecord(_Frozen):
@@ -171,11 +189,18 @@ class Attachment(_Frozen):
 
 
 class PlanMeta(_Frozen):
-    """The plan's header: title, document number, date, issuer."""
+    """The document's header: the issuer's jurisdiction and level, title, document number, date, issuing bodies.
+
+    ``subdistrict`` is the issuer's jurisdiction (金杨新村街道, 张江镇, 浦东新区, 平阳县 …), the
+    scope of every id; ``level`` its level (街道, 镇, 乡, 区, 新区, 开发区, 县, 市).
+    """
 
     subdistrict: str
     title: str
     title_line: int
+    level: str | None = None
+    issuer_line: int | None = None  # where the issuer was read (the 发文机关, else the title)
+    group: str | None = None  # the leading group's name (张江镇城市更新工作领导小组)
     number: str | None = None
     number_line: int | None = None
     date: str | None = None  # ISO 8601, 成文日期
@@ -191,6 +216,7 @@ class PlanRecord(_Frozen):
     layout: str = "action-plan"  # the layout that read it (loaders.plan.layouts)
     officials: tuple[OfficialRecord, ...] = ()
     collective_members: tuple[Mention, ...] = ()  # e.g. 各居民区党组织负责人
+    member_units: tuple[MemberUnitRecord, ...] = ()  # members given as units (区发改委主要负责人)
     teams: tuple[TeamRecord, ...] = ()
     goals: tuple[GoalRecord, ...] = ()
     tasks: tuple[TaskRecord, ...] = ()
@@ -218,8 +244,11 @@ class Entity(_Frozen):
         return self.model_dump(mode="json", exclude={"id"})
 
 
-class Subdistrict(Entity):
-    label: Literal["Subdistrict"] = "Subdistrict"
+class Issuer(Entity):
+    """The issuing body's jurisdiction (a 街道, 镇, 区, 县, 市 …): the top node of its graph."""
+
+    label: Literal["Issuer"] = "Issuer"
+    level: str | None = None
 
 
 class Plan(Entity):
@@ -230,6 +259,8 @@ class Plan(Entity):
     printed: str | None = None
     issuers: list[str] = []
     attachments: list[Attachment] = []
+    layout: str = "action-plan"
+    group: str | None = None
 
 
 class Official(Entity):
@@ -243,6 +274,7 @@ class Unit(Entity):
     aliases: list[str]
     collective: bool = False
     kind: str = "unit"  # unit | team (工作专班) | office (领导小组办公室)
+    seat: str | None = None  # office: the unit it sits in (办公室设在 X)
 
 
 class Task(Entity):
@@ -272,10 +304,8 @@ class Relation(_Frozen):
     properties: dict[str, Any] = {}
 
 
-class SubdistrictModel(BaseModel):
+class SubdistrictModel(Record):
     """The resolved model of one 街道's plan: entities, relations and reader warnings."""
-
-    model_config = ConfigDict(extra="forbid")
 
     subdistrict: str
     file: str

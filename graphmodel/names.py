@@ -42,6 +42,8 @@ _UNIT_ENDINGS = (
 _NOT_UNIT_ENDINGS = ("社会", "社区", "机会", "内部", "外部", "全部", "局部", "基层部", "小区", "园区", "城区", "街区", "景区")
 _COLLECTIVE_START = ("各", "全体", "所有")
 _COLLECTIVE_NAMES = {"相关部门", "有关部门", "相关单位", "有关单位", "成员单位", "机关部门", "事业中心", "直属单位"}
+# Bodies named in full by two or three characters: never the short form of another unit (区委 is no 区发改委).
+_WHOLE_BODIES = frozenset(f"{j}{b}" for j in "区县市镇乡省" for b in ("委", "政府")) | {"党委", "党工委"}
 _GENERIC_CATEGORY = re.compile(r"^(机关|事业|直属|职能)?(部门|单位|中心|科室)$")
 
 # Positions that head a unit (主任, 书记 …) with their deputy forms, and what only makes one a member.
@@ -212,7 +214,11 @@ def abbreviates(short: str, long: str) -> bool:
     (True, True)
     >>> abbreviates("党建办", "党政办"), abbreviates("人大办", "人大工委"), abbreviates("服务办", "社区事务受理服务中心")
     (False, False, False)
+    >>> abbreviates("区委", "区发改委"), abbreviates("县政府", "县政府办")
+    (False, False)
     """
+    if clean(short) in _WHOLE_BODIES:
+        return False
     s, lg = _base(short), _base(long)
     if not s or not lg or s == lg or len(s) >= len(lg) or is_collective(s) or is_collective(lg):
         return False

@@ -8,13 +8,13 @@ from collections import defaultdict
 from .model import (
     Evidence,
     Goal,
+    Issuer,
     Notice,
     Official,
     Plan,
     PlanRecord,
     Relation,
     Street,
-    Subdistrict,
     SubdistrictModel,
     Task,
     Unit,
@@ -148,12 +148,14 @@ def resolve_plan(record: PlanRecord) -> SubdistrictModel:
     b = _Builder(sd, record.file)
     nid = lambda label, key="": node_id(sd, label, key)  # noqa: E731
 
-    sd_id = b.add(Subdistrict(id=nid(Label.SUBDISTRICT), name=sd, subdistrict=sd, evidence=b.ev(meta.title_line)))
+    sd_id = b.add(Issuer(id=nid(Label.ISSUER), name=sd, subdistrict=sd, level=meta.level,
+                         evidence=b.ev(meta.issuer_line or meta.title_line)))
     plan_id = b.add(
         Plan(
             id=nid(Label.PLAN, meta.number or meta.title), name=meta.title, subdistrict=sd,
             evidence=b.ev(meta.number_line or meta.title_line), title=meta.title, number=meta.number,
             date=meta.date, printed=meta.printed, issuers=list(meta.issuers), attachments=list(record.attachments),
+            layout=record.layout, group=meta.group,
         )
     )
     b.rel(plan_id, sd_id, Rel.PLAN_OF, meta.title_line)
@@ -172,9 +174,11 @@ def resolve_plan(record: PlanRecord) -> SubdistrictModel:
     team_names = {t.name for t in record.teams}
     for team in record.teams:
         spellings += [(m.name, m.line) for m in team.members]
+        spellings += [(team.seat.name, team.seat.line)] if team.seat else []
     for task in record.tasks:
         spellings += [(m.name, m.line) for m in (*task.responsible, *task.cooperating)]
     spellings += [(m.name, m.line) for m in record.collective_members]
+    spellings += [(m.name, m.line) for m in record.member_units]
     canon, warnings = group_unit_names([n for n, _ in spellings if n not in team_names], preferred)
     aliases: dict[str, list[str]] = defaultdict(list)
     first_line: dict[str, int] = {}
@@ -204,7 +208,8 @@ def resolve_plan(record: PlanRecord) -> SubdistrictModel:
             Official(id=nid(Label.OFFICIAL, o.name), name=o.name, subdistrict=sd, evidence=b.ev(o.line),
                      role=o.role, titles=list(o.titles))
         ))
-        b.rel(oid, plan_id, Rel.MEMBER_OF, o.line, role=o.role)
+        if o.role:
+            b.rel(oid, plan_id, Rel.MEMBER_OF, o.line, role=o.role)
 
     def official(name: str, line: int) -> str:
         if name not in official_ids:
@@ -221,12 +226,15 @@ def resolve_plan(record: PlanRecord) -> SubdistrictModel:
             b.rel(official_ids[name], unit(part.unit), Rel.HEADS, line, position=part.position, deputy=part.deputy)
     for m in record.collective_members:
         b.rel(unit(m.name), plan_id, Rel.MEMBER_OF, m.line, role="成员")
+    for m in record.member_units:
+        b.rel(unit(m.name), plan_id, Rel.MEMBER_OF, m.line, role=m.role, position=m.position or None)
 
     # --- 工作专班 and the office of the leading group
     for team in record.teams:
         kind = "office" if team.name.endswith("办公室") else "team"
+        seat = canon.get(clean(team.seat.name), clean(team.seat.name)) if team.seat else None
         tid = b.add(Unit(id=nid(Label.UNIT, team.name), name=team.name, subdistrict=sd,
-                         evidence=b.ev(team.line), aliases=[], kind=kind))
+                         evidence=b.ev(team.line), aliases=[], kind=kind, seat=seat))
         for m in team.leads:
             b.rel(official(m.name, m.line), tid, Rel.HEADS, m.line,
                   position="主任" if kind == "office" else "牵头负责", deputy=False)

@@ -10,7 +10,7 @@ __all__ = ["Label", "Rel", "node_id", "LABELS", "RELS"]
 class Label(StrEnum):
     """Node labels (the closed allow-list used by exports and the Neo4j writer)."""
 
-    SUBDISTRICT = "Subdistrict"  # 街道
+    ISSUER = "Issuer"  # 发文机关所在的街道、镇、区、县、市 (level)
     PLAN = "Plan"  # 行动方案
     OFFICIAL = "Official"  # 领导小组成员
     UNIT = "Unit"  # 部门、中心、队、所、专班……
@@ -32,7 +32,7 @@ class Rel(StrEnum):
     PART_OF = "PART_OF"  # Goal → Goal
     CONCERNS = "CONCERNS"  # Task | Goal → Street
     IN_PLAN = "IN_PLAN"  # Task | Goal → Plan
-    PLAN_OF = "PLAN_OF"  # Plan → Subdistrict
+    PLAN_OF = "PLAN_OF"  # Plan → Issuer
 
 
 LABELS: frozenset[str] = frozenset(label.value for label in Label)
@@ -60,7 +60,7 @@ def node_id(subdistrict: str, label: str, key: str = "") -> str:
     --------
     >>> node_id("金杨新村街道", "Official", "蔡斌")
     '金杨新村街道/Official/蔡斌'
-    >>> node_id("金杨新村街道", "Subdistrict")
-    '金杨新村街道/Subdistrict'
+    >>> node_id("金杨新村街道", "Issuer")
+    '金杨新村街道/Issuer'
     """
     return f"{subdistrict}/{label}/{key}" if key else f"{subdistrict}/{label}"

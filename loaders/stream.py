@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from graphmodel.graph import build_graph
@@ -90,6 +89,8 @@ def map_plans(
     if workers <= 1:
         done = [_one(path, fn) for path in files]
     else:
+        from concurrent.futures import ProcessPoolExecutor  # here: one plan's start-up does not pay for it
+
         chunks = [files[i : i + chunksize] for i in range(0, len(files), chunksize)]
         with ProcessPoolExecutor(max_workers=workers) as pool:
             done = [r for results in pool.map(_chunk, chunks, [fn] * len(chunks)) for r in results]

@@ -107,7 +107,7 @@ def test_jinyang_plan_header(jy):
     assert plan["printed"] == "2023-09-01"
     assert plan["issuers"] == ["中共金杨新村街道工作委员会", "金杨新村街道办事处"]
     assert [a["present"] for a in plan["attachments"]] == [True, True]
-    assert list(nodes(jy, "Subdistrict")) == ["金杨新村街道"]
+    assert list(nodes(jy, "Issuer")) == ["金杨新村街道"]
 
 
 @pytest.mark.parametrize("name", sorted(JINYANG_OFFICIALS))

@@ -173,7 +173,7 @@ def test_pdf_cells_two_row_header_repeated_on_next_page_row_by_row():
     assert len(result.tasks) == len(PDF)
     for task, expected in zip(result.tasks, PDF):
         assert _facts(task) == expected
-    assert result.warnings == ["表格第 17 行：序号 6 的一行没有任务内容，已跳过"]
+    assert [(n.kind, n.line, n.values) for n in result.warnings] == [("empty-row", 17, {"number": 6})]
     inherited_lead = result.tasks[2].leads[0]  # task 3 on page 2 holds the lead merged down from page 1
     assert (inherited_lead.page, inherited_lead.table, inherited_lead.row, inherited_lead.cell) == (1, 1, 4, 3)
     assert (result.tasks[2].page, result.tasks[2].table, result.tasks[2].row) == (2, 2, 3)
@@ -337,3 +337,23 @@ def test_a_post_is_no_official_but_stays_on_the_task():
     tasks = {e.number: e for e in model.entities if e.label == "Task"}
     assert tasks[5].lead_posts == ["区政府分管领导"] and tasks[6].lead_posts == ["区政府分管领导"]
     assert tasks[1].lead_posts == []
+
+
+# --------------------------------------------------------------------------- the action plans' table reader hands over
+def test_the_task_table_reader_hands_cells_and_text_tables_to_the_cell_reader():
+    from loaders.plan.task_table import find_table, read_task_table
+
+    pdf = tuple(_pdf_lines())
+    assert find_table(pdf) == 3
+    assert [t.number for t in read_task_table(pdf, set()).tasks] == [1, 2, 3, 4, 5]
+
+    data = (FIXTURES / "district_duty_pipe.txt").read_bytes()
+    lines = source_from_bytes(data, "d.txt").lines
+    at = find_table(lines)
+    assert lines[at].no == 13
+    result = read_task_table(lines[at:], set())
+    assert [_facts(t) for t in result.tasks] == DISTRICT
+
+    split = (Line(1, "序号 三级内容 牵头领导 责任部门"), Line(2, "1 修路。 王伟 建管办"))
+    assert find_table(split) == 0
+    assert [(t.text, [m.name for m in t.leads]) for t in read_task_table(split, {"王伟"}).tasks] == [("修路。", ["王伟"])]

@@ -113,12 +113,30 @@ def test_bottlenecks_top_and_parts():
     assert [r["official"] for r in data["officials"]] == ["蔡斌"]
     assert [r["unit"] for r in data["units"]] == ["社区管理办"]
     truck = json.loads(run("bottlenecks", JINYANG, "--part", "truck-factor", "--format", "json").stdout)
-    assert truck[0]["removed"][0] == "蔡斌"
+    assert truck[0]["truck_factor"] == 4
+    assert [(o["id"], o["role"]) for o in truck[0]["removed"]][0] == ("金杨新村街道/Official/蔡斌", "常务副组长")
     table = run("bottlenecks", JINYANG, "--top", "3")
     assert table.exit_code == 0 and "卡车因子" in table.stdout and "中介中心度" in table.stdout
     rows = list(csv.DictReader(io.StringIO(run("bottlenecks", JINYANG, "--top", "1", "--format", "csv").stdout)))
     assert [(r["kind"], r["name"]) for r in rows] == [("official", "蔡斌"), ("unit", "社区管理办")]
     assert run("bottlenecks", "--part", "nonsense").exit_code == 2
+
+
+def test_truck_factor_table_and_csv_say_the_exact_set_and_flag_the_idle_greedy_steps():
+    zh = run("bottlenecks", JINYANG, "--part", "truck-factor")
+    en = run("bottlenecks", JINYANG, "--part", "truck-factor", "--lang", "en")
+    assert zh.exit_code == en.exit_code == 0
+    [zh_row] = [line for line in zh.stdout.splitlines() if line.startswith("金杨新村街道")]
+    assert zh_row.split()[1:6] == ["23", "23", "4", "蔡斌、陆炜锋、胡运、吴望晗", "12"]
+    assert "陆炜锋→9（未新增）、陈晓莉→9（未新增）、胡运→12" in zh_row
+    [en_row] = [line for line in en.stdout.splitlines() if line.startswith("金杨新村街道")]
+    assert "蔡斌, 陆炜锋, 胡运, 吴望晗" in en_row and "陈晓莉→9 (uncovers nothing), 胡运→12" in en_row
+    assert "Truck factor" in en.stdout and "卡车因子" not in en.stdout
+    na = run("bottlenecks", WEIFANG, "--part", "truck-factor", "--lang", "en")
+    assert "0 (n/a)" in na.stdout and "no task names a lead" in na.stdout
+    rows = list(csv.DictReader(io.StringIO(run("bottlenecks", JINYANG, "--part", "truck-factor", "--format", "csv").stdout)))
+    assert [(r["truck_factor"], r["removed"], r["greedy_uncovered"], r["greedy_uncovers_nothing"]) for r in rows] == [
+        ("4", "蔡斌;陆炜锋;胡运;吴望晗", "1;9;9;9;12", "陆炜锋;陈晓莉")]
 
 
 # --------------------------------------------------------------------------- depends, path, show

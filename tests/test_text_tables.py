@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from graphmodel.labels import notice
 from loaders.plan.source import Line, source_from_bytes
 from loaders.plan.text_tables import text_table_lines
 
@@ -95,7 +96,8 @@ def test_one_cell_per_line_short_row_stops_the_table_with_a_warning():
     text = "序号\n工作任务\n责任领导\n牵头单位\n\n1\n修路。\n区建管委\n\n2\n种树。\n王伟\n区绿化局\n"
     got = text_table_lines(_lines(text))
     assert [ln.row for ln in got.lines if ln.cells] == [1]
-    assert got.warnings == ("第 6–8 行：一行只有 3 个单元格（表头 4 个），已停止读表",)
+    assert [(n.kind, n.line, n.values) for n in got.warnings] == [
+        ("cell-row-short", 6, {"last": 8, "cells": 3, "header": 4})]
     assert [ln.no for ln in got.lines if not ln.cells] == [6, 7, 8, 10, 11, 12, 13]
 
 
@@ -120,4 +122,17 @@ def test_tab_separated_rows_from_stripped_lines_are_padded_at_the_end_with_a_war
     text = "序号\t工作任务\t责任领导\t牵头单位\t进展情况\n1\t修路。\t王伟\t区建管委\t已开工。\n2\t种树。\t\t区绿化局\t\n"
     got = text_table_lines(_lines(text))
     assert _cells(got)[2] == (3, 1, 3, ("2", "种树。", "", "区绿化局", ""))
-    assert got.warnings == ("第 3 行：制表符分隔的一行只有 4 个单元格（表头 5 个），按末尾空缺读取",)
+    assert [(n.kind, n.line, n.values) for n in got.warnings] == [("tab-row-short", 3, {"cells": 4, "header": 5})]
+    assert notice(got.warnings[0].model_copy(update={"file": "t.txt"})) == (
+        "t.txt:3: 制表符分隔的一行只有 4 个单元格（表头 5 个），按末尾空缺读取")
+
+
+def test_a_tab_row_left_with_one_cell_is_skipped_with_a_warning_without_the_text():
+    text = "序号\t工作任务\t牵头单位\t进展情况\n1\t修路。\t区建管委\t已开工。\n\t\t\t9月完工。\n2\t种树。\t区绿化局\t\n"
+    got = text_table_lines(_lines(text))
+    assert [(ln.no, ln.row) for ln in got.lines if ln.cells] == [(1, 1), (2, 2), (4, 3)]
+    assert [ln.text for ln in got.lines if not ln.cells] == ["9月完工。"]
+    assert [(n.kind, n.line, n.values) for n in got.warnings] == [
+        ("tab-row-one-cell", 3, {}), ("tab-row-short", 4, {"cells": 3, "header": 4})]
+    with_text = text_table_lines(_lines(text), text)
+    assert [ln.cells for ln in with_text.lines][2] == ("", "", "", "9月完工。") and with_text.warnings == ()

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import networkx as nx
 
 from ..graph import subdistricts
 from ..schema import Label, Rel
-from ._refs import edges_in, edges_out, nodes_of
+from ._refs import edges_in, edges_out, nodes_of, ref
 from .network import responsibility_network
 
-__all__ = ["bottlenecks", "truck_factor"]
+__all__ = ["bottlenecks", "truck_factor", "TRUCK_FACTOR_REASONS"]
 
 
 def bottlenecks(graph: nx.MultiDiGraph, *, top: int | None = None) -> dict[str, list[dict[str, Any]]]:
@@ -113,18 +114,29 @@ def _unit_row(graph, node, sd, betweenness, cut):
     }
 
 
+#: Why a 街道 has no truck factor: no tasks at all, no task with anyone leading or accountable,
+#: more than half of the tasks with nobody before anyone is removed.
+TRUCK_FACTOR_REASONS = ("no-tasks", "no-task-covered", "most-tasks-uncovered")
+
+
 def truck_factor(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    """Return each 街道's truck factor: how few officials' absence leaves most tasks with nobody.
+    """Return each 街道's truck factor: the fewest officials whose absence leaves most tasks with nobody.
 
     A task is covered by an official who LEADS it or is ACCOUNTABLE_FOR it (heads its
-    responsible unit). The truck factor is the number of officials whose absence leaves
-    more than half of the tasks uncovered, found greedily: remove the official who covers
-    the most still-covered tasks (the first in document order on a tie), and repeat until
-    more than half the tasks are uncovered. Greedy removal gives an upper bound on the
-    true minimum, and the names removed show which people the plan leans on.
+    responsible unit). The truck factor is the smallest number of officials whose removal
+    leaves more than half of the 街道's tasks uncovered. It is found exactly, by a
+    branch-and-bound search over sets of officials of growing size (iterative deepening),
+    which the greedy removal bounds from above. Among the smallest sets, the one leaving the
+    most tasks uncovered is given, the first in document order on a tie.
+
+    The greedy removal is kept as an explanation: remove the official who covers the most
+    still-covered tasks (the first in document order on a tie) until more than half of the
+    tasks are uncovered. Each step says how many tasks it uncovered; a step that uncovers
+    nothing is flagged — it is the sign that greedy overshoots.
 
     When more than half of the tasks are uncovered before anyone is removed (a plan that
-    names no task leads, like 潍坊), the truck factor is 0 and not applicable, with the reason.
+    names no task leads, like 潍坊), the truck factor is 0 and not applicable; with no tasks
+    at all it is None. ``reason`` says which (one of :data:`TRUCK_FACTOR_REASONS`).
 
     Parameters
     ----------
@@ -135,9 +147,12 @@ def truck_factor(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
     -------
     list of dict
         One row per 街道: ``{"subdistrict", "tasks", "covered", "truck_factor", "removed",
-        "uncovered", "applicable", "reason"}`` — ``covered``: tasks covered before removal;
-        ``removed``: the officials' names in removal order; ``uncovered``: tasks uncovered after
-        removal; ``reason``: why the number is not applicable, else None.
+        "uncovered", "greedy", "applicable", "reason"}`` — ``covered``: tasks covered before
+        removal; ``removed``: the smallest set, ``{"id", "name"}`` of each official in document
+        order; ``uncovered``: tasks uncovered after removing them; ``greedy``: the greedy steps,
+        ``{"id", "name", "uncovered", "newly_uncovered", "uncovers_nothing"}`` each (tasks
+        uncovered after the step, tasks the step uncovered, whether that is none);
+        ``reason``: why the number is not applicable, else None.
 
     Examples
     --------
@@ -150,34 +165,120 @@ def truck_factor(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
     ...     g.add_node(f"甲/Task/{i}", label="Task", name=str(i), subdistrict="甲", number=i)
     >>> for u, v in [("张三", 1), ("张三", 2), ("李四", 3)]:
     ...     _ = g.add_edge(f"甲/Official/{u}", f"甲/Task/{v}", key="LEADS", type="LEADS")
-    >>> truck_factor(g)
-    [{'subdistrict': '甲', 'tasks': 3, 'covered': 3, 'truck_factor': 1, 'removed': ['张三'], 'uncovered_steps': [2], 'uncovered': 2, 'applicable': True, 'reason': None}]
+    >>> [row] = truck_factor(g)
+    >>> row["truck_factor"], [o["name"] for o in row["removed"]], row["uncovered"]
+    (1, ['张三'], 2)
+    >>> [(s["name"], s["uncovered"], s["uncovers_nothing"]) for s in row["greedy"]]
+    [('张三', 2, False)]
     """
-    rows = []
-    for sd in subdistricts(graph):
-        tasks = nodes_of(graph, Label.TASK, sd)
-        coverage = {
-            o: {t for t, _, _ in edges_out(graph, o, Rel.LEADS, Rel.ACCOUNTABLE_FOR)}
-            for o in nodes_of(graph, Label.OFFICIAL, sd)
-        }
-        covered = set().union(*coverage.values()) & set(tasks) if coverage else set()
-        row = {"subdistrict": sd, "tasks": len(tasks), "covered": len(covered), "truck_factor": 0,
-               "removed": [], "uncovered_steps": [], "uncovered": len(tasks) - len(covered),
-               "applicable": True, "reason": None}
-        if not tasks:
-            row.update(applicable=False, reason="方案中没有任务")
-        elif not covered:
-            row.update(applicable=False, reason="没有任何任务写明牵头领导或由领导小组成员负责的责任部门，无从计算")
-        elif 2 * row["uncovered"] > len(tasks):
-            row.update(applicable=False, reason=f"未移除任何人时已有{row['uncovered']}项任务（超过一半）无人牵头或负责")
-        else:
-            still = dict(coverage)
-            while 2 * (len(tasks) - len(covered)) <= len(tasks):
-                official = max(still, key=lambda o: len(still[o] & covered))
-                del still[official]
-                row["removed"].append(graph.nodes[official].get("name"))
-                covered = set().union(*still.values()) & set(tasks) if still else set()
-                row["uncovered_steps"].append(len(tasks) - len(covered))
-            row.update(truck_factor=len(row["removed"]), uncovered=len(tasks) - len(covered))
-        rows.append(row)
-    return rows
+    return [_truck_factor_of(graph, sd) for sd in subdistricts(graph)]
+
+
+def _truck_factor_of(graph: nx.MultiDiGraph, sd: str) -> dict[str, Any]:
+    tasks = nodes_of(graph, Label.TASK, sd)
+    index = {t: i for i, t in enumerate(tasks)}
+    officials = [o for o in nodes_of(graph, Label.OFFICIAL, sd)]
+    coverage = [frozenset(index[t] for t, _, _ in edges_out(graph, o, Rel.LEADS, Rel.ACCOUNTABLE_FOR) if t in index)
+                for o in officials]
+    covered = len(frozenset().union(*coverage))
+    row: dict[str, Any] = {"subdistrict": sd, "tasks": len(tasks), "covered": covered, "truck_factor": 0,
+                           "removed": [], "uncovered": len(tasks) - covered, "greedy": [],
+                           "applicable": False, "reason": None}
+    if not tasks:
+        return {**row, "truck_factor": None, "reason": "no-tasks"}
+    if not covered:
+        return {**row, "reason": "no-task-covered"}
+    if 2 * row["uncovered"] > len(tasks):
+        return {**row, "reason": "most-tasks-uncovered"}
+    # Tasks with nobody count from the start; ``need`` more must lose everyone covering them.
+    need = len(tasks) // 2 + 1 - row["uncovered"]
+    greedy = _greedy(coverage, need)
+    chosen, killed = _smallest_removal(coverage, need, most=len(greedy))
+    ref_of = [ref(graph, o) for o in officials]
+    return {**row, "truck_factor": len(chosen), "removed": [ref_of[i] for i in chosen],
+            "uncovered": row["uncovered"] + killed, "applicable": True,
+            "greedy": [{**ref_of[i], "uncovered": row["uncovered"] + total, "newly_uncovered": new,
+                        "uncovers_nothing": new == 0} for i, total, new in greedy]}
+
+
+def _greedy(coverage: list[frozenset[int]], need: int) -> list[tuple[int, int, int]]:
+    """Remove the official covering most still-covered tasks until ``need`` tasks have lost everyone.
+
+    Returns ``(official, tasks uncovered so far, tasks this step uncovered)`` per step.
+    """
+    still = dict(enumerate(coverage))
+    steps: list[tuple[int, int, int]] = []
+    covered = frozenset().union(*coverage)
+    total = 0
+    while total < need:
+        official = max(still, key=lambda o: len(still[o] & covered))  # max keeps the first on a tie
+        del still[official]
+        now = frozenset().union(*still.values())
+        steps.append((official, total + len(covered - now), len(covered - now)))
+        total, covered = steps[-1][1], now
+    return steps
+
+
+def _smallest_removal(coverage: list[frozenset[int]], need: int, *, most: int) -> tuple[list[int], int]:
+    """The smallest set of officials (at most ``most``) whose removal uncovers at least ``need`` tasks.
+
+    Among the smallest sets, the one uncovering the most tasks, the first in index order on a tie.
+    Returns the officials' indexes, ascending, and how many tasks the set uncovers.
+    """
+    useful = [i for i, tasks in enumerate(coverage) if tasks]  # the others are in no smallest set
+    masks: dict[int, int] = {}  # each covered task: the bitmask of the (useful) officials covering it
+    for bit, i in enumerate(useful):
+        for t in coverage[i]:
+            masks[t] = masks.get(t, 0) | 1 << bit
+    sizes = sorted((len(coverage[i]) for i in useful), reverse=True)
+    for size in range(1, most + 1):
+        if sum(sizes[:size]) < need:
+            continue  # each task uncovered needs one of the set: even the largest ``size`` fall short
+        found = _best_of_size(list(masks.values()), len(useful), size, need - 1)
+        if found is not None:
+            return [useful[bit] for bit in found[0]], found[1]
+    raise AssertionError("the greedy removal is a set of size `most` that uncovers `need` tasks")
+
+
+def _best_of_size(masks: list[int], officials: int, size: int, floor: int) -> tuple[list[int], int] | None:
+    """The set of ``size`` officials uncovering the most tasks, if more than ``floor``; else None.
+
+    Depth-first over officials in index order, taking one before leaving it out, so sets come
+    in lexicographic order and only a strictly better one replaces the best so far. A branch
+    is cut when even its bound cannot beat the best: tasks it has uncovered, plus, for the
+    officials still to choose, the largest sums of 1/(officials still covering the task)
+    over the tasks each could help uncover — every task uncovered later adds exactly 1 there.
+    """
+    best: list[Any] = [floor, None]
+
+    def visit(i: int, chosen: int, excluded: int, left: int) -> None:
+        uncovered = 0
+        weight = [0.0] * officials
+        for mask in masks:
+            if mask & excluded:
+                continue  # someone who stays covers it
+            rest = mask & ~chosen
+            if not rest:
+                uncovered += 1
+                continue
+            n = rest.bit_count()
+            if n > left:
+                continue
+            while rest:
+                low = rest & -rest
+                weight[low.bit_length() - 1] += 1 / n
+                rest ^= low
+        if left == 0 or i == officials:
+            if uncovered > best[0]:
+                best[:] = [uncovered, chosen]
+            return
+        bound = sum(sorted(weight[i:], reverse=True)[:left])
+        if uncovered + math.floor(bound + 1e-9) <= best[0]:
+            return
+        visit(i + 1, chosen | 1 << i, excluded, left - 1)
+        visit(i + 1, chosen, excluded | 1 << i, left)
+
+    visit(0, 0, 0, size)
+    if best[1] is None:
+        return None
+    return [i for i in range(officials) if best[1] >> i & 1], best[0]

@@ -24,7 +24,7 @@ RELATION_NAMES: dict[tuple[str, str], str] = {
     (Rel.PART_OF, "out"): "属于目标", (Rel.PART_OF, "in"): "下级目标",
     (Rel.CONCERNS, "out"): "涉及道路", (Rel.CONCERNS, "in"): "涉及它的任务或目标",
     (Rel.IN_PLAN, "out"): "所属方案", (Rel.IN_PLAN, "in"): "方案中的任务或目标",
-    (Rel.PLAN_OF, "out"): "所属街道", (Rel.PLAN_OF, "in"): "方案",
+    (Rel.PLAN_OF, "out"): "发文机关", (Rel.PLAN_OF, "in"): "方案",
 }
 
 _ORDER = [Rel.MEMBER_OF, Rel.HEADS, Rel.LEADS, Rel.ACCOUNTABLE_FOR, Rel.RESPONSIBLE_FOR, Rel.COOPERATES_ON,

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ._common import FormatOpt, LangOpt, Paths, fail, guarded, lang_of, make_app, warn
+from ..labels import TRUCK_REASONS
 from .output import Column, columns_of, render
 from ._stream import per_plan
 from .plans import load_graph
@@ -19,7 +20,7 @@ app = make_app("分析方案：审计、瓶颈、依赖、责任链、详情。"
 
 _LABELS = {"Official": ("领导", "official"), "Unit": ("单位", "unit"), "Task": ("任务", "task"),
            "Goal": ("目标", "goal"), "Street": ("道路", "street"), "Plan": ("方案", "plan"),
-           "Subdistrict": ("街道", "subdistrict")}
+           "Issuer": ("发文机关", "issuer")}
 
 
 def _zh(lang) -> bool:
@@ -130,10 +131,14 @@ _TRUCK = [
     Column("tasks", "任务", "Tasks"),
     Column("covered", "有人牵头或负责的任务", "Covered tasks"),
     Column("truck_factor", "卡车因子", "Truck factor"),
-    Column("removed", "依次移除的领导", "Officials removed"),
-    Column("uncovered_steps", "每次移除后无人负责的任务数", "Uncovered after each removal"),
+    Column("removed", "缺位的领导（最少）", "Officials missing (fewest)"),
+    Column("uncovered", "缺位后无人负责的任务", "Tasks left uncovered"),
+    Column("greedy", "贪心顺序（每步后无人负责的任务数）", "Greedy order (uncovered after each step)"),
     Column("reason", "说明", "Note"),
 ]
+_TRUCK_CSV = [Column(k, k, k) for k in
+              ("subdistrict", "tasks", "covered", "truck_factor", "removed", "uncovered", "greedy", "greedy_uncovered",
+               "greedy_uncovers_nothing", "applicable", "reason")]
 _COMBINED = [Column(k, k, k) for k in
              ("kind", "name", "subdistrict", "role", "tasks_led", "tasks_accountable", "load", "units_headed",
               "collective", "tasks_responsible", "tasks_cooperating", "heads", "betweenness", "articulation")]
@@ -169,6 +174,8 @@ def bottlenecks(
             rows = ([{"kind": "official", "name": r["official"], **r} for r in result["officials"]]
                     + [{"kind": "unit", "name": r["unit"], **r} for r in result["units"]])
             render(rows, fmt, columns=_COMBINED)
+        elif key == "truck_factor":
+            render([_truck_row(r, "csv") for r in result[key]], fmt, columns=_TRUCK_CSV)
         else:
             render(result[key], fmt, columns=[Column(c[0], c[0], c[0]) for c in _columns(key)])
         return
@@ -184,13 +191,36 @@ def bottlenecks(
                 r["articulation"] = yes if r["articulation"] else ""
             if "collective" in r:
                 r["collective"] = yes if r["collective"] else ""
-            if name == "truck_factor" and not r["applicable"]:
-                r["truck_factor"] = f"{r['truck_factor']}（不适用）" if zh else f"{r['truck_factor']} (n/a)"
+        if name == "truck_factor":
+            rows = [_truck_row(r, "zh" if zh else "en") for r in rows]
         render(rows, fmt, columns=_columns(name), lang=lang, title=titles[name][0 if zh else 1])
 
 
 def _columns(name: str) -> list[Column]:
     return {"officials": _OFFICIALS, "units": _UNITS, "truck_factor": _TRUCK}[name]
+
+
+def _truck_row(row: dict, how: str) -> dict:
+    """A truck-factor row for a table (``zh``/``en``) or a CSV file (``csv``: lists joined by ``;``).
+
+    The greedy order in a table: ``蔡斌→1、陆炜锋→9（未新增）`` / ``蔡斌→1, 陆炜锋→9 (uncovers nothing)``.
+    """
+    names = [o["name"] for o in row["removed"]]
+    if how == "csv":
+        return {**row, "removed": ";".join(names), "greedy": ";".join(s["name"] for s in row["greedy"]),
+                "greedy_uncovered": ";".join(str(s["uncovered"]) for s in row["greedy"]),
+                "greedy_uncovers_nothing": ";".join(s["name"] for s in row["greedy"] if s["uncovers_nothing"])}
+    zh = how == "zh"
+    nothing = "（未新增）" if zh else " (uncovers nothing)"
+    steps = [f"{s['name']}→{s['uncovered']}{nothing if s['uncovers_nothing'] else ''}" for s in row["greedy"]]
+    reason = TRUCK_REASONS.get(row["reason"])
+    factor = "—" if row["truck_factor"] is None else row["truck_factor"]
+    if not row["applicable"]:
+        factor = f"{factor}（不适用）" if zh else f"{factor} (n/a)"
+    return {**row, "truck_factor": factor, "removed": "、".join(names) if zh else ", ".join(names),
+            "uncovered": row["uncovered"] if row["applicable"] else "",
+            "greedy": "、".join(steps) if zh else ", ".join(steps),
+            "reason": reason(how, **row) if reason else ""}
 
 
 # --------------------------------------------------------------------------- depends

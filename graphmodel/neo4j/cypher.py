@@ -42,8 +42,8 @@ ID_CONSTRAINT = _per_label("CREATE CONSTRAINT graphmodel_{lower}_id IF NOT EXIST
 SUBDISTRICT_INDEX = _per_label(
     "CREATE INDEX graphmodel_{lower}_subdistrict IF NOT EXISTS FOR (n:`{label}`) ON (n.subdistrict)")
 
-#: The ``load_hash`` stored on each of ``$sds``' Subdistrict node (none: never loaded).
-STORED_HASHES = "UNWIND $sds AS sd MATCH (s:Subdistrict {subdistrict: sd}) RETURN sd, s.load_hash AS hash"
+#: The ``load_hash`` stored on each of ``$sds``' Issuer node (none: never loaded).
+STORED_HASHES = "UNWIND $sds AS sd MATCH (s:Issuer {subdistrict: sd}) RETURN sd, s.load_hash AS hash"
 
 #: Nodes of a 街道 loaded for the first time: no look-up at all.
 CREATE_NODES = _per_label("UNWIND $rows AS row CREATE (n:`{label}`) SET n = row.props")

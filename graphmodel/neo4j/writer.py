@@ -199,14 +199,14 @@ def _rows_by_subdistrict(graph: nx.MultiDiGraph) -> dict[str, dict]:
 def _write_chunk(tx, parts: dict[str, dict], sds: list[str], batch_size: int, force: bool = False) -> LoadResult:
     """Replace the given 街道 in one transaction; return what it changed (counted afresh on a retry).
 
-    A 街道 loaded for the first time (no Subdistrict node of that name) is written with
+    A 街道 loaded for the first time (no Issuer node of that name) is written with
     CREATE. Otherwise every node and relationship is MERGEd and carries its 街道's
     ``load_hash``; what of these 街道 still carries another hash afterwards was not written
-    by this load, and is deleted. (A 街道 whose Subdistrict node was deleted by hand while
+    by this load, and is deleted. (A 街道 whose Issuer node was deleted by hand while
     its other nodes stayed fails on the id constraint, one line, rather than duplicating.)
     """
     result = LoadResult()
-    # 街道 never loaded (no Subdistrict node; loads are atomic per 街道, so none of their facts exist)
+    # 街道 never loaded (no Issuer node; loads are atomic per 街道, so none of their facts exist)
     # are written with CREATE; those whose stored load_hash is this load's are already exactly this
     # (unless `force`); the others are MERGEd, then swept.
     stored = {r["sd"]: r["hash"] for r in tx.run(cypher.STORED_HASHES, sds=sds)}

@@ -16,7 +16,7 @@ from ..analysis.show import describe
 from ..graph import subdistricts
 from ..schema import Label, Rel
 from ..summary import summarize
-from ..labels import KINDS, NODE_LABELS, SEVERITIES, SEVERITY_RANK, finding_message, notice, text
+from ..labels import KINDS, NODE_LABELS, SEVERITIES, SEVERITY_RANK, TRUCK_REASONS, finding_message, notice, text
 from .figures import FONT_FAMILY, network_figure, officials_figure, units_figure
 
 __all__ = ["build_report", "STAT_NAMES"]
@@ -142,10 +142,11 @@ def _section(graph, sd, index, findings, summary, truck, officials, units, data,
     )
     truck_note = ""
     if truck and truck["applicable"] and truck["removed"]:
-        truck_note = (f"卡车因子：依次缺位 {_e('、'.join(truck['removed']))} 后，{truck['uncovered']} 项任务（过半）"
-                      "再无人牵头或负责。")
+        names = "、".join(o["name"] for o in truck["removed"])
+        truck_note = (f"卡车因子：{_e(names)} 缺位后，{truck['uncovered']} 项任务（过半）再无人牵头或负责；"
+                      "少于此数的领导缺位都做不到。")
     elif truck and truck["reason"]:
-        truck_note = f"卡车因子不适用：{_e(truck['reason'])}。"
+        truck_note = f"卡车因子不适用：{_e(TRUCK_REASONS[truck['reason']]('zh', **truck))}。"
 
     plan = next((d for _, d in graph.nodes(data=True)
                  if d.get("label") == Label.PLAN and d.get("subdistrict") == sd), None)

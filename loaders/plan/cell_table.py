@@ -16,14 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graphmodel.model import GoalRecord, Mention, TaskRecord
+from graphmodel.model import GoalRecord, Mention, Notice, TaskRecord
 from graphmodel.names import clean, looks_like_person, split_units
 
 from .columns import SECTION_HEADING, column_role, header_roles
 from .source import Line
-from .task_table import TableResult
 
-__all__ = ["find_cell_header", "read_cell_table"]
+__all__ = ["TableResult", "find_cell_header", "read_cell_table"]
 
 _ASSIGNED = ("lead", "responsible", "cooperating")
 _HELD = ("goal", "lead", "responsible", "cooperating")  # columns whose merged cells hold for the rows below
@@ -39,6 +38,16 @@ _POST_WORDS = {"常务", "分管", "主管", "主要", "党委", "党组", "专�
 _POST_START = tuple("副区市县镇乡街党常主书分局委人政总办各相")
 _LEAD_SPLIT = re.compile(r"[、，,；;/／]+")
 _UNIT_SPLIT = re.compile(r"[/／]+")
+
+
+@dataclass(frozen=True)
+class TableResult:
+    """What a task table holds: tasks, the goals its indicator or section cells name, and warnings."""
+
+    tasks: list[TaskRecord]
+    goals: list[GoalRecord]
+    warnings: list[Notice]
+    header_line: int
 
 
 @dataclass
@@ -66,7 +75,7 @@ class _State:
     sections: list[tuple[str, int]] = field(default_factory=list)  # (name, line) of the section rows
     tasks: list[TaskRecord] = field(default_factory=list)
     goals: dict[str, tuple[int, int, str | None]] = field(default_factory=dict)  # name → (depth, line, parent)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
     header_line: int | None = None
     header_cells: tuple[str, ...] | None = None
     after_header: bool = False  # the last row read was a header row
@@ -207,7 +216,7 @@ class _Reader:
         filled = {role: [m for m in values[role][0] if not m.inherited] for role in _ASSIGNED}
         if not self.s.tasks or not any(filled.values()):
             if number is not None:
-                self.s.warnings.append(f"表格第 {line.no} 行：序号 {number} 的一行没有任务内容，已跳过")
+                self.s.warnings.append(Notice(kind="empty-row", line=line.no, values={"number": number}))
             return
         last = self.s.tasks[-1]
         update = {}

@@ -6,17 +6,42 @@ import re
 
 from graphmodel.errors import PlanError
 from graphmodel.model import PlanMeta
+from graphmodel.names import looks_like_person
 
 from .document import Document, Joined
+from .issuer import Issuer, choose_issuer, jurisdiction_prefix, level_of, signature_issuers
 from .source import Line
 
-__all__ = ["read_header", "find_plan_title"]
+__all__ = ["read_header", "find_plan_title", "find_number", "iso_date", "DATE"]
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}\s*[〔\[［(（]\s*(\d{4})\s*[〕\]］)）]\s*(\d{1,4})\s*号")
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+DATE = _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _TITLE = re.compile(r"《([^《》]{4,80}?)(》|印发|的通知)")
 _SUBDISTRICT = re.compile(r"^(.{2,10}?(?:街道|镇|乡))")
 _PLAN_WORDS = ("方案", "计划", "规划", "实施意见", "行动")
+_ISSUING = re.compile(r"关于印发\s*《?\s*([^《》，。：:]{4,60}?(?:方案|计划|规划|实施意见|行动)(?:[（(][^（()）]{1,20}[）)])?)》?\s*的通知")
+# A plan's title ends with a plan word, perhaps followed by its years or 试行 in brackets.
+_TITLE_END = re.compile(r"(?:方案|计划|规划|实施意见|行动)(?:[（(][^（()）]{1,20}[）)])?$")
+
+
+def find_number(lines) -> tuple[str, int] | None:
+    """The 文号 (浦府办〔2024〕12号) and its line: the first that does not stand inside a 《》 title.
+
+    Examples
+    --------
+    >>> find_number([Line(2, "关于《某方案》"), Line(3, "张江府 [2023] 5 号")])
+    ('张江府[2023]5号', 3)
+    """
+    for line in lines:
+        m = _DOC_NUMBER.search(line.text)
+        if m and "《" not in line.text[: m.start()]:
+            return re.sub(r"\s+", "", m.group(0)), line.no
+    return None
+
+
+def iso_date(m: re.Match) -> str:
+    """A matched 2024年3月5日 as 2024-03-05."""
+    return _iso(m)
 
 
 def _iso(m: re.Match) -> str:
@@ -33,15 +58,26 @@ def find_plan_title(doc: Document) -> tuple[str, int] | None:
             if title.count("（") > title.count("）"):
                 title += "）"
             return title, joined.line_at(m.start(1))
-    # No 《》: the header line (or two, wrapped) that names a 街道 and a plan.
+    # No 《》: the header line (or two, wrapped) that names a 街道 and ends as a plan's title does;
+    # else 关于印发…方案的通知, whose issuer the 发文机关 names.
     for i, line in enumerate(scope):
         text = re.sub(r"\s+", "", line.text)
         if _SUBDISTRICT.match(text) and len(text) <= 40 and not re.search(r"[，。：:]", text):
-            if not any(w in text for w in _PLAN_WORDS) and i + 1 < len(scope):
+            if _opens_with_a_name(line.text):  # 厉阳平 城镇建设管理办主任: a person, not a 镇
+                continue
+            if not _TITLE_END.search(text) and i + 1 < len(scope):
                 text += re.sub(r"\s+", "", scope[i + 1].text)
-            if any(w in text for w in _PLAN_WORDS):
+            if _TITLE_END.search(text):
                 return text, line.no
+    m = _ISSUING.search(joined.text)
+    if m:
+        return re.sub(r"\s+", "", m.group(1)), joined.line_at(m.start(1))
     return None
+
+
+def _opens_with_a_name(text: str) -> bool:
+    tokens = text.split()
+    return len(tokens) > 1 and looks_like_person(tokens[0]) and not _SUBDISTRICT.match(tokens[0])
 
 
 def _issuers(header: tuple[Line, ...], date_index: int) -> tuple[str, ...]:
@@ -81,18 +117,13 @@ def read_header(doc: Document, file: str) -> PlanMeta:
         raise PlanError(file, "不是街道行动方案：没有找到写明街道（镇）的方案标题",
                         en="not a subdistrict action plan: no plan title naming a subdistrict (or town) found")
     title, title_line = found
-    subdistrict = _SUBDISTRICT.match(title).group(1)
     header = doc.header or doc.lines[:30]
 
-    number = number_line = None
-    for line in header:
-        m = _DOC_NUMBER.search(line.text)
-        if m and "《" not in line.text[: m.start()]:
-            number, number_line = re.sub(r"\s+", "", m.group(0)), line.no
-            break
+    number, number_line = find_number(header) or (None, None)
 
     date = printed = None
     issuers: tuple[str, ...] = ()
+    candidates: list[Issuer] = []
     for i, line in enumerate(header):
         m = _DATE.search(line.text)
         if not m:
@@ -102,14 +133,28 @@ def read_header(doc: Document, file: str) -> PlanMeta:
         elif date is None and len(line.text) <= 20:
             date = _iso(m)
             issuers = _issuers(header, i)
+            candidates = signature_issuers(header, i)
     if printed is None:
         for line in doc.lines:
             m = _DATE.search(line.text)
             if m and "印发" in line.text:
                 printed = _iso(m)
                 break
+    named = jurisdiction_prefix(title)
+    subdistrict = _SUBDISTRICT.match(title)
+    if named:
+        candidates.append(Issuer(named[0], named[1], title_line, "标题"))
+    elif subdistrict:
+        name = subdistrict.group(1)
+        candidates.append(Issuer(name, level_of(name), title_line, "标题"))
+    issuer = choose_issuer(candidates, number)
+    if issuer is None:
+        raise PlanError(file, "没有找到发文机关：标题和落款都没有写明街道、镇、区、县或市", title_line,
+                        en="no issuing body found: neither the title nor the signature names a 街道, 镇, 区, 县 or 市")
     return PlanMeta(
-        subdistrict=subdistrict,
+        subdistrict=issuer.name,
+        level=issuer.level,
+        issuer_line=issuer.line,
         title=title,
         title_line=title_line,
         number=number,

@@ -11,12 +11,14 @@ is in and which of these parts it has reached.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from graphmodel.model import GoalRecord, Mention, Notice, TaskRecord
 from graphmodel.names import clean, is_unit_like, looks_like_person, split_units
 
+from .cell_table import TableResult, find_cell_header, read_cell_table
 from .source import Line
+from .text_tables import text_table_lines
 
 __all__ = ["TableResult", "find_table", "read_task_table"]
 
@@ -28,17 +30,9 @@ _SENTENCE_END = re.compile(r"^(.*[。；！？!?;])\s+(\S.*)$")
 _WORDS_ACROSS_BREAK = {"部门", "中心", "单位", "会员", "委员", "所属", "区域", "队伍", "站点", "联合", "办公", "组织"}
 # After a row number, a measure word means the number was a count in the content ("新增泊位 / 2 个，…").
 _MEASURE_WORDS = tuple("个处名米条项家座所户台辆套件次场批块宗位亩栋幢间")
+_TABLE_IN_TEXT = re.compile(r"[|｜\t]")  # a pipe or tab row is a text table, read as cells
+_ENDS_SENTENCE = re.compile(r"[。；！？!?;]$")
 _QUOTES = str.maketrans("", "", "“”‘’\"'《》")
-
-
-@dataclass(frozen=True)
-class TableResult:
-    """What the table holds: tasks, the indicator goals, and warnings."""
-
-    tasks: list[TaskRecord]
-    goals: list[GoalRecord]
-    warnings: list[Notice]
-    header_line: int
 
 
 @dataclass
@@ -52,10 +46,24 @@ class _Row:
 
 
 def find_table(lines: tuple[Line, ...]) -> int | None:
-    """Return the index of the task table's header line (序号 … 牵头 …), or None."""
+    """Return the index of the task table's header: a row of cells, a header line (序号 … 牵头 …), or
+    the header of a table written as text (pipes, one cell per line, tabs); None if there is none."""
+    for found in (find_cell_header(lines), _split_header(lines)):
+        if found is not None:
+            return found
+    tables = text_table_lines(lines)
+    at = find_cell_header(tables.lines)
+    if at is None:
+        return None
+    no = tables.lines[at].no
+    return next(i for i, line in enumerate(lines) if line.no == no)
+
+
+def _split_header(lines: tuple[Line, ...]) -> int | None:
+    """The index of a header line whose cells PDF extraction left on one line (序号 … 牵头 …)."""
     for i, line in enumerate(lines):
         words = sum(w in line.text for w in _HEADER_WORDS)
-        if "序号" in line.text and words >= 3 and len(line.text) <= 60:
+        if "序号" in line.text and words >= 3 and len(line.text) <= 60 and not _TABLE_IN_TEXT.search(line.text):
             return i
     return None
 
@@ -185,6 +193,11 @@ def read_task_table(
         Names of the action groups and numbered actions from the body, to split two
         indicator cells that ran together.
 
+    A table of real cells (lines carrying ``cells``: PDF, Word, web page) or a table written as
+    text (pipes, one cell per line, tabs; :mod:`loaders.plan.text_tables`) is read by
+    :func:`loaders.plan.cell_table.read_cell_table`; a table whose cells PDF extraction split over
+    lines, by the reader here.
+
     Returns
     -------
     TableResult or None
@@ -204,69 +217,119 @@ def read_task_table(
     >>> [(g.name, g.level, g.parent) for g in result.goals]
     [('提升服务能级', 'action', None), ('提升社会能力', 'project', '提升服务能级'), ('吸纳社会共同参与', 'project', '提升服务能级')]
     """
-    start = find_table(lines)
+    if find_cell_header(lines) is not None:
+        return read_cell_table(lines, officials)
+    start = _split_header(lines)
     if start is None:
-        return None
+        tables = text_table_lines(lines)
+        if find_cell_header(tables.lines) is None:
+            return None
+        result = read_cell_table(tables.lines, officials)
+        return replace(result, warnings=list(tables.warnings) + result.warnings)
     header = lines[start]
-    levels, has_lead, has_resp, has_coop = _columns(header.text)
-    rows: list[_Row] = []
-    last_number = 0
-
-    def feed(row: _Row, text: str, no: int) -> None:
-        if not row.content and not row.closed:
-            if not _is_content(text):
-                row.pre.append(Line(no, text))
-                return
-        if not row.closed:
-            if _is_content(text):
-                m = _SENTENCE_END.match(text)
-                if m and not _is_content(m.group(2)):
-                    row.content.append(Line(no, m.group(1)))
-                    row.closed = True
-                    row.assign.extend((tok, no, k == 0) for k, tok in enumerate(m.group(2).split()))
-                    return
-                row.content.append(Line(no, text))
-                row.closed = bool(re.search(r"[。；！？!?;]$", text))
-                return
-            row.closed = True
-        if _is_content(text) and not row.assign:  # a sentence ended a line; the content goes on
-            row.content.append(Line(no, text))
-            row.closed = bool(re.search(r"[。；！？!?;]$", text))
-            return
-        if _is_content(text):  # content after the assignment: an unnumbered row begins
-            new = _Row(None, no, pre=_split_trailing_indicators(row))
-            rows.append(new)
-            feed(new, text, no)
-            return
-        row.assign.extend((tok, no, k == 0) for k, tok in enumerate(text.split()))
-
+    reader = _SplitRows()
     for line in lines[start + 1 :]:
+        reader.line(line)
+    return _Tasks(_columns(header.text), officials, known_goals).read(reader.rows, header.no)
+
+
+class _SplitRows:
+    """Lines → rows: a small state machine over the row being read.
+
+    A row is in one of three states: before its content (indicator fragments), in its
+    content (until a line ends a sentence), or closed (its lead and unit cells follow).
+    """
+
+    def __init__(self) -> None:
+        self.rows: list[_Row] = []
+        self.last_number = 0
+
+    def line(self, line: Line) -> None:
         text = line.text
         if "序号" in text and sum(w in text for w in _HEADER_WORDS) >= 3:
-            continue  # the header, repeated on a new page
+            return  # the header, repeated on a new page
         m = _ROW_NUMBER.match(text)
-        in_content = bool(rows) and bool(rows[-1].content) and not rows[-1].closed
+        in_content = bool(self.rows) and bool(self.rows[-1].content) and not self.rows[-1].closed
         if m and in_content and (m.group(2) or "").startswith(_MEASURE_WORDS):
             m = None  # "2 个，完善长效管理。": a count inside the content, not the next row
-        if m and last_number < int(m.group(1)) <= last_number + 3:
-            last_number = int(m.group(1))
-            rows.append(_Row(last_number, line.no))
+        if m and self.last_number < int(m.group(1)) <= self.last_number + 3:
+            self.last_number = int(m.group(1))
+            self.rows.append(_Row(self.last_number, line.no))
             if m.group(2):
-                feed(rows[-1], m.group(2), line.no)
-            continue
+                self.feed(self.rows[-1], m.group(2), line.no)
+            return
         if _PAGE_NUMBER.match(text) and not text.isdigit():
-            continue  # a page number
-        if not rows:
-            rows.append(_Row(None, line.no))
-        feed(rows[-1], text, line.no)
+            return  # a page number
+        if not self.rows:
+            self.rows.append(_Row(None, line.no))
+        self.feed(self.rows[-1], text, line.no)
 
-    tasks: list[TaskRecord] = []
-    goals: dict[str, GoalRecord] = {}
-    warnings: list[Notice] = []
-    current: list[tuple[str, int] | None] = [None] * max(levels, 1)
-    for row in rows:
+    def feed(self, row: _Row, text: str, no: int) -> None:
+        if row.closed:
+            self._closed(row, text, no)
+        elif row.content:
+            self._content(row, text, no)
+        else:
+            self._before_content(row, text, no)
+
+    def _before_content(self, row: _Row, text: str, no: int) -> None:
+        if _is_content(text):
+            self._content(row, text, no)
+        else:
+            row.pre.append(Line(no, text))
+
+    def _content(self, row: _Row, text: str, no: int) -> None:
+        if not _is_content(text):
+            row.closed = True
+            self._closed(row, text, no)
+            return
+        m = _SENTENCE_END.match(text)
+        if m and not _is_content(m.group(2)):  # the content ends, the assignment follows on the line
+            row.content.append(Line(no, m.group(1)))
+            row.closed = True
+            row.assign.extend((tok, no, k == 0) for k, tok in enumerate(m.group(2).split()))
+            return
+        row.content.append(Line(no, text))
+        row.closed = bool(_ENDS_SENTENCE.search(text))
+
+    def _closed(self, row: _Row, text: str, no: int) -> None:
+        if _is_content(text) and not row.assign:  # a sentence ended a line; the content goes on
+            row.content.append(Line(no, text))
+            row.closed = bool(_ENDS_SENTENCE.search(text))
+        elif _is_content(text):  # content after the assignment: an unnumbered row begins
+            new = _Row(None, no, pre=_split_trailing_indicators(row))
+            self.rows.append(new)
+            self.feed(new, text, no)
+        else:
+            row.assign.extend((tok, no, k == 0) for k, tok in enumerate(text.split()))
+
+
+class _Tasks:
+    """Rows → goals (the indicator cells, held until they change) and tasks."""
+
+    def __init__(self, columns: tuple[int, bool, bool, bool], officials: set[str], known_goals: set[str]):
+        self.levels, self.has_lead, self.has_resp, self.has_coop = columns
+        self.officials, self.known_goals = officials, set(known_goals)
+        self.current: list[tuple[str, int] | None] = [None] * max(self.levels, 1)
+        self.goals: dict[str, GoalRecord] = {}
+        self.warnings: list[Notice] = []
+
+    def read(self, rows: list[_Row], header_line: int) -> TableResult:
+        tasks: list[TaskRecord] = []
+        for row in rows:
+            self._indicators(row)
+            task = self._task(row)
+            if task:
+                tasks.append(task)
+        if tasks and not (tasks[-1].leads or tasks[-1].responsible) and any(t.leads or t.responsible for t in tasks):
+            self.warnings.append(Notice(kind="last-row-unassigned", line=tasks[-1].line))
+        return TableResult(tasks, list(self.goals.values()), self.warnings, header_line)
+
+    def _indicators(self, row: _Row) -> None:
+        """The row's indicator cells replace the held ones from their level down; new ones become goals."""
+        current, levels = self.current, self.levels
         if levels:
-            cells = _indicator_cells(row.pre, levels, set(known_goals))
+            cells = _indicator_cells(row.pre, levels, self.known_goals)
             if cells:
                 first = len(current) - len(cells)
                 for k, cell in enumerate(cells):
@@ -274,44 +337,47 @@ def read_task_table(
                 for k in range(first + len(cells), len(current)):
                     current[k] = None
         for k, cell in enumerate(current):
-            if cell and cell[0] not in goals:
+            if cell and cell[0] not in self.goals:
                 parent = current[k - 1][0] if k and current[k - 1] else None
                 level = "project" if k == len(current) - 1 and levels > 1 else "action"
-                goals[cell[0]] = GoalRecord(name=cell[0], level=level, line=cell[1], parent=parent)
+                self.goals[cell[0]] = GoalRecord(name=cell[0], level=level, line=cell[1], parent=parent)
+
+    def _task(self, row: _Row) -> TaskRecord | None:
         text = "".join(ln.text for ln in row.content).strip()
         if not text:
             if row.assign or row.number is not None:
-                warnings.append(Notice(kind="empty-row", line=row.line, values={"number": row.number}))
-            continue
-        tokens = _merge_padded(row.assign)
-        leads: list[Mention] = []
+                self.warnings.append(Notice(kind="empty-row", line=row.line, values={"number": row.number}))
+            return None
+        leads, tokens = self._leads(_merge_padded(row.assign))
+        cells = _cells(tokens)
+        responsible = _mentions(cells[0]) if (self.has_resp and cells) else []
+        cooperating = (
+            [m for cell in cells[1 if self.has_resp else 0 :] for m in _mentions(cell)] if self.has_coop else []
+        )
+        goal = next((c for c in reversed(self.current) if c), None)
+        return TaskRecord(
+            number=row.number,
+            text=text,
+            line=row.line if row.number is not None else row.content[0].no,
+            leads=tuple(leads),
+            responsible=tuple(responsible),
+            cooperating=tuple(cooperating),
+            goal=goal[0] if goal else None,
+            goal_line=goal[1] if goal else None,
+            offsets=tuple(_content_offsets(row.content)),
+        )
+
+    def _leads(self, tokens: list[tuple[str, int, bool]]) -> tuple[list[Mention], list[tuple[str, int, bool]]]:
+        """The lead cell (first token, when it names people) and the tokens left for the unit cells."""
         while len(tokens) > 1 and tokens[0][0].endswith("、"):  # two leads, the cell wrapped after 、
             tokens[:2] = [(tokens[0][0] + tokens[1][0], tokens[0][1], tokens[0][2])]
-        if has_lead and tokens:
-            first_token, no, _ = tokens[0]
-            names = [clean(n) for n in re.split(r"[、，,]", first_token) if clean(n)]
-            if names and all(n in officials or looks_like_person(n) for n in names):
-                leads = [Mention(name=n, line=no) for n in names]
-                tokens = tokens[1:]
-                if tokens:
-                    tokens[0] = (tokens[0][0], tokens[0][1], False if tokens[0][1] == no else tokens[0][2])
-        cells = _cells(tokens)
-        responsible = _mentions(cells[0]) if (has_resp and cells) else []
-        cooperating = [m for cell in cells[1 if has_resp else 0 :] for m in _mentions(cell)] if has_coop else []
-        goal = next((c for c in reversed(current) if c), None)
-        tasks.append(
-            TaskRecord(
-                number=row.number,
-                text=text,
-                line=row.line if row.number is not None else row.content[0].no,
-                leads=tuple(leads),
-                responsible=tuple(responsible),
-                cooperating=tuple(cooperating),
-                goal=goal[0] if goal else None,
-                goal_line=goal[1] if goal else None,
-                offsets=tuple(_content_offsets(row.content)),
-            )
-        )
-    if tasks and not (tasks[-1].leads or tasks[-1].responsible) and any(t.leads or t.responsible for t in tasks):
-        warnings.append(Notice(kind="last-row-unassigned", line=tasks[-1].line))
-    return TableResult(tasks, list(goals.values()), warnings, header.no)
+        if not (self.has_lead and tokens):
+            return [], tokens
+        first_token, no, _ = tokens[0]
+        names = [clean(n) for n in re.split(r"[、，,]", first_token) if clean(n)]
+        if not (names and all(n in self.officials or looks_like_person(n) for n in names)):
+            return [], tokens
+        tokens = tokens[1:]
+        if tokens:
+            tokens[0] = (tokens[0][0], tokens[0][1], False if tokens[0][1] == no else tokens[0][2])
+        return [Mention(name=n, line=no) for n in names], tokens

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from graphmodel.model import Notice
+
 from .columns import SECTION_HEADING, column_role, header_roles
 from .source import Line
 
@@ -36,7 +38,7 @@ class TextTables:
 
     lines: tuple[Line, ...]
     tables: int
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
 
 
 def text_table_lines(lines: tuple[Line, ...] | list[Line], text: str | None = None) -> TextTables:
@@ -73,7 +75,7 @@ def text_table_lines(lines: tuple[Line, ...] | list[Line], text: str | None = No
     """
     lines = list(lines)
     out: list[Line] = []
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     table = max((ln.table or 0 for ln in lines), default=0)
     first = table
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if text is not None else None
@@ -105,7 +107,7 @@ def _pipe_cells(text: str) -> tuple[str, ...] | None:
     return tuple(_SPACES.sub(" ", p).strip() for p in parts)
 
 
-def _pipe_table(lines: list[Line], i: int, table: int, warnings: list[str], raw=None) -> tuple[list[Line], int] | None:
+def _pipe_table(lines: list[Line], i: int, table: int, warnings: list[Notice], raw=None) -> tuple[list[Line], int] | None:
     header = _pipe_cells(lines[i].text)
     if not header or not header_roles(header):
         return None
@@ -124,7 +126,7 @@ def _tab_cells(line: Line, raw: list[str] | None) -> tuple[str, ...]:
     return tuple(_SPACES.sub(" ", c).strip() for c in text.lstrip("\ufeff").split("\t"))
 
 
-def _tab_table(lines: list[Line], i: int, table: int, warnings: list[str], raw=None) -> tuple[list[Line], int] | None:
+def _tab_table(lines: list[Line], i: int, table: int, warnings: list[Notice], raw=None) -> tuple[list[Line], int] | None:
     if "\t" not in lines[i].text:
         return None
     header = _tab_cells(lines[i], raw)
@@ -132,17 +134,25 @@ def _tab_table(lines: list[Line], i: int, table: int, warnings: list[str], raw=N
         return None
     while not header[-1]:  # trailing tabs
         header = header[:-1]
-    rows = [replace(lines[i], cells=header, table=table, row=1)]
+    out, row = [replace(lines[i], cells=header, table=table, row=1)], 1
     j = i + 1
-    while j < len(lines) and ("\t" in lines[j].text or (raw is not None and "\t" in raw[lines[j].no - 1])):
-        cells = _tab_cells(lines[j], raw)
+    while j < len(lines):
+        line = lines[j]
+        if "\t" not in line.text and (raw is None or "\t" not in raw[line.no - 1]):
+            follows = j + 1 < len(lines) and "\t" in lines[j + 1].text and lines[j + 1].no == line.no + 1
+            if raw is not None or not follows:
+                break
+            warnings.append(Notice(kind="tab-row-one-cell", line=line.no))
+            out.append(line)  # stays a line of text
+            j += 1
+            continue
+        cells = _tab_cells(line, raw)
         if len(cells) < len(header) and len({c for c in cells if c}) > 1:
-            warnings.append(
-                f"第 {lines[j].no} 行：制表符分隔的一行只有 {len(cells)} 个单元格（表头 {len(header)} 个），按末尾空缺读取"
-            )
-        rows.append(replace(lines[j], cells=_fit(cells, len(header)), table=table, row=len(rows) + 1))
+            warnings.append(Notice(kind="tab-row-short", line=line.no, values={"cells": len(cells), "header": len(header)}))
+        row += 1
+        out.append(replace(line, cells=_fit(cells, len(header)), table=table, row=row))
         j += 1
-    return rows, j
+    return out, j
 
 
 # ---------------------------------------------------------------------- one cell per line
@@ -159,13 +169,13 @@ def _is_header_cell(text: str) -> bool:
 
 
 def _cell_per_line_table(
-    lines: list[Line], i: int, table: int, warnings: list[str], raw=None
+    lines: list[Line], i: int, table: int, warnings: list[Notice], raw=None
 ) -> tuple[list[Line], int] | None:
     head = []
-    for line in _block(lines, i):
-        if not _is_header_cell(line.text):
+    for j in range(i, len(lines)):  # the column names: short lines of header words, no blank line between
+        if not _is_header_cell(lines[j].text) or (head and lines[j].no != head[-1].no + 1) or lines[j].cells:
             break
-        head.append(line)
+        head.append(lines[j])
     header = tuple(_SPACES.sub(" ", ln.text).strip() for ln in head)
     if len(header) < 3 or not header_roles(header):
         return None
@@ -178,9 +188,8 @@ def _cell_per_line_table(
         cells = _row_of_block([ln.text for ln in pending], n, task)
         if cells is None:
             if len(pending) > 1 and len(pending) < n:
-                warnings.append(
-                    f"第 {pending[0].no}–{pending[-1].no} 行：一行只有 {len(pending)} 个单元格（表头 {n} 个），已停止读表"
-                )
+                warnings.append(Notice(kind="cell-row-short", line=pending[0].no,
+                                       values={"last": pending[-1].no, "cells": len(pending), "header": n}))
             break
         for k in range(0, len(cells)):
             rows.append(Line(pending[0 if len(cells) == 1 else k * n].no, " ".join(cells[k]), table=table,

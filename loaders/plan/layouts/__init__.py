@@ -11,13 +11,14 @@ from __future__ import annotations
 from graphmodel.errors import PlanError
 
 from ..document import Document
-from . import action_plan
+from . import action_plan, leading_group_notice
 from .base import Layout, Recognition
 
 __all__ = ["LAYOUTS", "Layout", "Recognition", "recognise"]
 
 #: The layouts, in the order they are tried.
 LAYOUTS: list[Layout] = [
+    leading_group_notice.LAYOUT,
     action_plan.LAYOUT,
 ]
 
