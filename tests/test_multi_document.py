@@ -71,3 +71,7 @@ def test_cli_says_the_documents_were_merged(folder):
     data = json.loads(result.stdout)
     assert {n["subdistrict"] for n in data["nodes"]} == {"云溪镇"}
     assert "1-notice.txt" in result.stderr and "2-tasks.txt" in result.stderr
+    result = runner.invoke(app, ["ingest", str(folder), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.stdout)
+    assert row["file"] == f"{folder / '1-notice.txt'} + {folder / '2-tasks.txt'}" and row["tasks"] == 3
