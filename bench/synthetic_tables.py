@@ -19,12 +19,10 @@ Not imported by the CLI. Run as a script to write documents and their truth::
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
-import json
 import random
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = ["FORMS", "KINDS", "TableTruth", "TaskTruth", "SyntheticTable", "generate_table", "write_tables", "main"]
@@ -351,27 +349,11 @@ def generate_table(seed: int) -> SyntheticTable:
 
 def write_tables(folder: Path, n: int, seed: int = 0) -> list[Path]:
     """Write ``n`` documents and ``truth.jsonl`` (one line per document) into ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    with open(folder / "truth.jsonl", "w", encoding="utf-8") as truth:
-        for i in range(n):
-            doc = generate_table(seed * 1_000_003 + i)
-            path = folder / doc.file_name
-            path.write_text(doc.text, encoding="utf-8")
-            truth.write(json.dumps({"file": doc.file_name, **asdict(doc.truth)}, ensure_ascii=False) + "\n")
-            paths.append(path)
-    return paths
+    return _L.write_corpus(folder, n, seed, generate_table)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("outdir", type=Path)
-    parser.add_argument("-n", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=0)
-    args = parser.parse_args(argv)
-    write_tables(args.outdir, args.n, args.seed)
-    print(f"{args.n} task-division documents in {args.outdir}", file=sys.stderr)
-    return 0
+    return _L.corpus_main(argv, write_tables, "task-division documents", __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":
