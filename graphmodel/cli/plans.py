@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -14,9 +12,9 @@ import typer
 
 from ..labels import ERRORS, WORDS
 from ._common import FormatOpt, LangOpt, OutputOpt, Paths, fail, guarded, lang_of, make_app, warn
-from .output import columns_of, render, write_text
+from .output import columns_of, render, write_bytes, write_text
 
-__all__ = ["app", "load_graph", "check_output", "write_bytes"]
+__all__ = ["app", "load_graph", "check_output"]
 
 app = make_app("读取方案。")
 
@@ -62,22 +60,6 @@ def check_output(output: Path | None) -> None:
     folder = output.parent if str(output.parent) else Path(".")
     if not folder.is_dir():
         fail(ERRORS["output_folder_missing"], output=output, folder=folder)
-
-
-def write_bytes(data: bytes, output: Path) -> None:
-    """Write ``data`` to a file atomically (a temp file beside it, then rename)."""
-    folder = output.parent if str(output.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _raci_csv(graph) -> str:
