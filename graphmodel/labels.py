@@ -243,6 +243,10 @@ WORDS: dict[str, L] = {
                         "written to {output}; the import command (run it in that folder; the database must be new or empty):"),
     "yes": L("是", "yes"),
     "no": L("否", "no"),
+    "no_chain": L("“{source}”与“{target}”之间没有责任链（不在同一街道，或互不相连）",
+                  "no chain of responsibility between “{source}” and “{target}” (different bodies, or not connected)"),
+    "chains_truncated": L("最短责任链不止 {limit} 条，只列出前 {limit} 条（--limit 可调）",
+                          "more than {limit} shortest chains: only the first {limit} are listed (see --limit)"),
 }
 
 #: What the readers warn about (:class:`graphmodel.model.Notice` kinds); ``file:line:`` goes before.

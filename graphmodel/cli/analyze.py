@@ -14,7 +14,7 @@ from ..labels import (DEPENDENCY_ROLES, ERRORS, NODE_LABELS, PROPERTIES, TABLES,
 from ._common import FormatOpt, LangOpt, Paths, fail, guarded, lang_of, make_app, warn
 from .output import Column, columns_of, render
 from ._stream import per_plan
-from .plans import load_graph
+from .plans import answer
 
 __all__ = ["app"]
 
@@ -175,8 +175,8 @@ def depends(
     from ..analysis.lookup import lookup_each
 
     lang = lang_of(lang)
-    graph = load_graph(paths)
-    results = [dependencies(graph, node, depth=depth) for node in lookup_each(graph, name)]
+    results = answer(paths, lambda graph: [dependencies(graph, node, depth=depth) for node in lookup_each(graph, name)],
+                     lambda results: [r["subject"]["id"] for r in results])
     if _fmt(fmt) == "json":  # one object; a list of them when the name stands for a unit in several 街道
         render([], fmt, json_data=results[0] if len(results) == 1 else results)
         return
@@ -210,21 +210,25 @@ def path(
     fmt: FormatOpt = "table",
     lang: LangOpt = "zh",
 ) -> None:
-    """责任链：两个名称之间所有最短的责任链（牵头、负责、配合、担任负责人），每一步带出处。"""
+    """责任链：两个名称之间所有最短的责任链（牵头、负责、配合、担任负责人），每一步带出处。
+
+    退出码：0 找到责任链；1 两者之间没有责任链（标准错误输出一行说明；json 仍输出结果）；2 输入有误（如名称不存在）。
+    """
     from ..analysis.depends import dependency_paths
 
     lang = lang_of(lang)
-    graph = load_graph(paths)
-    result = dependency_paths(graph, source, target, limit=limit)
+    result = answer(paths, lambda graph: dependency_paths(graph, source, target, limit=limit),
+                    lambda result: [result["source"]["id"], result["target"]["id"]])
+    if result["truncated"]:
+        warn(WORDS["chains_truncated"](lang, limit=limit))
     ends = {"source": result["source"]["name"], "target": result["target"]["name"]}
     if not result["paths"]:
-        warn(WORDS["no_chain"](lang, **ends))
-    elif result["truncated"]:
-        warn(WORDS["chains_truncated"](lang, limit=limit))
+        if _fmt(fmt) == "json":
+            render([], fmt, json_data=result)
+        typer.echo(WORDS["no_chain"](lang, **ends), err=True)
+        raise typer.Exit(1)
     if _fmt(fmt) == "json":
         render([], fmt, json_data=result)
-        return
-    if not result["paths"] and _fmt(fmt) == "table":
         return
     rows = []
     for i, chain in enumerate(result["paths"], 1):
@@ -261,8 +265,7 @@ def show(
     from ..analysis.show import describe
 
     lang = lang_of(lang)
-    graph = load_graph(paths)
-    result = describe(graph, name)
+    result = answer(paths, lambda graph: describe(graph, name), lambda result: [result["subject"]["id"]])
     if _fmt(fmt) == "json":
         render([], fmt, json_data=result)
         return

@@ -6,7 +6,8 @@ import csv
 import io
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from collections.abc import Callable, Iterable
+from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
@@ -14,7 +15,9 @@ from ..labels import ERRORS, WORDS
 from ._common import FormatOpt, LangOpt, OutputOpt, Paths, fail, guarded, lang_of, make_app, warn
 from .output import columns_of, render, write_bytes, write_text
 
-__all__ = ["app", "load_graph", "check_output"]
+__all__ = ["app", "load_graph", "answer", "check_output"]
+
+T = TypeVar("T")
 
 app = make_app("读取方案。")
 
@@ -29,6 +32,31 @@ def load_graph(paths: list[Path] | None):
     for message in graph.graph.get("warnings", []):
         warn(message)
     return graph
+
+
+def answer(paths: list[Path] | None, ask: Callable[[Any], T], about: Callable[[T], Iterable[str]]) -> T:
+    """Read the plans into one graph and return ``ask(graph)``, warning only about the 街道 the answer uses.
+
+    ``about(answer)`` gives the nodes the answer is about; the readers' warnings of their 街道 go to
+    stderr, the others' not (a 街道 the answer does not touch has nothing to warn about). When
+    ``ask`` fails (an unknown name: every plan was searched), every warning goes out before the error.
+    """
+    from loaders import read_plans
+
+    from ..graph import build_graph
+
+    models = list(read_plans(paths))
+    graph = build_graph(models)
+    used: set[str] | None = None
+    try:
+        result = ask(graph)
+        used = {graph.nodes[node].get("subdistrict") for node in about(result)}
+        return result
+    finally:
+        for model in models:
+            if used is None or model.subdistrict in used:
+                for message in model.warnings:
+                    warn(message)
 
 
 @app.command("ingest")
