@@ -13,8 +13,8 @@ from typing import Any, NamedTuple
 
 __all__ = [
     "L", "LANGS", "text", "join", "number",
-    "SEVERITIES", "SEVERITY_RANK", "KINDS", "FINDINGS", "TRUCK_REASONS", "ROLES", "NODE_LABELS", "TABLES", "WORDS", "ERRORS",
-    "NOTICES", "task_name", "finding_message", "where", "role_name", "notice",
+    "SEVERITIES", "SEVERITY_RANK", "KINDS", "FINDINGS", "TRUCK_REASONS", "ROLES", "NODE_LABELS", "TABLES", "WORDS",
+    "ERRORS", "NOTICES", "task_name", "finding_message", "where", "role_name", "notice",
 ]
 
 #: The languages every entry speaks.
@@ -116,10 +116,6 @@ WORDS: dict[str, L] = {
     "fail_on_found": L("发现 {n} 条 {kinds} 问题", "found {n} finding(s) of {kinds}"),
     "yes": L("是", "yes"),
     "no": L("否", "no"),
-    "no_chain": L("“{source}”与“{target}”之间没有责任链（不在同一街道，或互不相连）",
-                  "no chain of responsibility between “{source}” and “{target}” (different 街道, or not connected)"),
-    "chains_truncated": L("最短责任链不止 {limit} 条，只列出前 {limit} 条（--limit 可调）",
-                          "more than {limit} shortest chains: only the first {limit} are listed (see --limit)"),
 }
 
 #: What the readers warn about (:class:`graphmodel.model.Notice` kinds); ``file:line:`` goes before.
