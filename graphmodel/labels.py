@@ -116,6 +116,10 @@ WORDS: dict[str, L] = {
     "fail_on_found": L("发现 {n} 条 {kinds} 问题", "found {n} finding(s) of {kinds}"),
     "yes": L("是", "yes"),
     "no": L("否", "no"),
+    "no_chain": L("“{source}”与“{target}”之间没有责任链（不在同一街道，或互不相连）",
+                  "no chain of responsibility between “{source}” and “{target}” (different 街道, or not connected)"),
+    "chains_truncated": L("最短责任链不止 {limit} 条，只列出前 {limit} 条（--limit 可调）",
+                          "more than {limit} shortest chains: only the first {limit} are listed (see --limit)"),
 }
 
 #: What the readers warn about (:class:`graphmodel.model.Notice` kinds); ``file:line:`` goes before.
