@@ -79,8 +79,12 @@ class Record:
         raise TypeError(f"{type(self).__name__}() got unexpected fields: {', '.join(unknown) or '-'}; "
                         f"missing: {', '.join(missing) or '-'}")
 
+    def __repr_args__(self) -> list[tuple[str, Any]]:
+        """The ``(field, value)`` pairs that ``repr`` shows; a subclass may leave some out."""
+        return [(n, getattr(self, n)) for n in self._fields]
+
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({', '.join(f'{n}={getattr(self, n)!r}' for n in self._fields)})"
+        return f"{type(self).__name__}({', '.join(f'{n}={v!r}' for n, v in self.__repr_args__())})"
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):

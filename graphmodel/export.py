@@ -19,7 +19,10 @@ __all__ = ["CONTRACT_VERSION", "to_dict", "to_json", "to_graphml", "from_dict"]
 #:    (``action-plan``, ``leading-group-notice`` …) and ``group`` (the 领导小组's name); ``Unit`` gains
 #:    ``seat`` (the unit an office sits in); ``MEMBER_OF`` Unit → Plan may carry ``position``
 #:    (主要负责人 …); an ``Official`` with ``role`` null may have ``titles``. The ``subdistrict`` property
-#:    keeps its name and is the issuer's name, the scope of every id.
+#:    keeps its name and is the issuer's name, the scope of every id. ``Task`` gains ``lead_posts`` (leads
+#:    named by post only, 区政府分管领导); ``LEADS``, ``RESPONSIBLE_FOR``, ``COOPERATES_ON``,
+#:    ``ACCOUNTABLE_FOR`` and ``SERVES`` may carry ``inherited`` (read from a merged cell above); evidence
+#:    may name ``page``, ``table``, ``row`` and ``cell``.
 CONTRACT_VERSION = 2
 
 

@@ -13,8 +13,8 @@ from typing import Any, NamedTuple
 
 __all__ = [
     "L", "LANGS", "text", "join", "number",
-    "SEVERITIES", "SEVERITY_RANK", "KINDS", "FINDINGS", "TRUCK_REASONS", "ROLES", "NODE_LABELS", "TABLES", "WORDS", "ERRORS",
-    "NOTICES", "task_name", "finding_message", "where", "role_name", "notice",
+    "SEVERITIES", "SEVERITY_RANK", "KINDS", "FINDINGS", "TRUCK_REASONS", "ROLES", "NODE_LABELS", "TABLES", "WORDS",
+    "ERRORS", "NOTICES", "task_name", "finding_message", "where", "role_name", "notice",
 ]
 
 #: The languages every entry speaks.

@@ -111,10 +111,8 @@ class Mention(_Frozen):
     inherited: bool = False
     post: bool = False
 
-    def __repr__(self) -> str:  # the parts a plain-text mention leaves absent stay out of its repr
-        shown = [(k, getattr(self, k)) for k in self._fields]
-        shown = [(k, v) for k, v in shown if k in ("name", "line") or v not in (None, False)]
-        return f"Mention({', '.join(f'{k}={v!r}' for k, v in shown)})"
+    def __repr_args__(self):  # the parts a plain-text mention leaves absent stay out of its repr
+        return [(k, v) for k, v in super().__repr_args__() if k in ("name", "line") or v not in (None, False)]
 
 
 # --------------------------------------------------------------------------- records

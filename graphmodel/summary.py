@@ -29,10 +29,11 @@ def summarize(graph: nx.MultiDiGraph) -> list[dict]:
         count = lambda label: sum(1 for _, d in nodes if d.get("label") == label)  # noqa: E731
         tasks = [n for n, d in nodes if d.get("label") == Label.TASK]
         led = {v for v in tasks for _, _, k in graph.in_edges(v, keys=True) if k == Rel.LEADS}
-        plan = next((d for _, d in nodes if d.get("label") == Label.PLAN), {})
+        files = list(dict.fromkeys(d["evidence"]["file"] for _, d in nodes
+                                   if d.get("label") == Label.PLAN and "evidence" in d))
         rows.append({
             "subdistrict": sd,
-            "file": plan.get("evidence", {}).get("file"),
+            "file": " + ".join(files) or None,  # every document read for the body (graphmodel.merge)
             "officials": count(Label.OFFICIAL),
             "units": count(Label.UNIT),
             "tasks": len(tasks),

@@ -10,7 +10,7 @@ screenshots of the Chinese report are readable.
 had the tests that ask for one are skipped with the reason, unless ``REQUIRE_BROWSER=1`` is
 set: then they fail with it.
 
-Import the fixtures into a test module: ``from browser_support import browser, chromium_path``.
+The fixtures are registered once, in conftest.py (one Playwright session for all test modules: two would clash).
 """
 
 from __future__ import annotations

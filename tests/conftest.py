@@ -25,6 +25,7 @@ if _TESTS_DIR not in sys.path:
     sys.path.insert(0, _TESTS_DIR)
 
 from neo4j_server import Neo4jServer, Neo4jUnavailable, clean_database, open_neo4j_server  # noqa: E402
+from browser_support import browser, chromium_path  # noqa: E402,F401 — one session browser for every module
 
 
 def _neo4j_required() -> bool:

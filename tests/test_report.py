@@ -11,7 +11,6 @@ import pytest
 from typer.testing import CliRunner
 
 from _plans import JINYANG, ROOT, WEIFANG
-from browser_support import browser, chromium_path  # noqa: F401 — fixtures
 from graphmodel.analysis import audit
 from graphmodel.labels import finding_message
 from graphmodel.cli import app
@@ -136,7 +135,7 @@ class Loaded:
 
 
 @pytest.fixture
-def loaded(browser, report_file):  # noqa: F811 — the fixture imported above
+def loaded(browser, report_file):
     """The report opened in chromium with every request that is not file:// aborted."""
     context = browser.new_context(viewport={"width": 1500, "height": 1000}, locale="zh-CN")
     state = Loaded(page=context.new_page())

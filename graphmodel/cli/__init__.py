@@ -31,7 +31,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "load": (".neo4j", "app", "把方案的图谱载入 Neo4j：可重复运行；修订后的方案整体替换该街道的数据，不留旧数据，不动其他街道。"),
     "cypher": (".neo4j", "app", "运行一条临时 Cypher 查询；默认只读，加 --write 才允许修改图谱。"),
     "query": (".neo4j", "query_app", "命名查询：list 列出，run 运行。"),
+    "neo4j": (".server", "app", "本机 Neo4j（无需 Docker，需要 Java 17+ 和 Maven）：start 启动（含 Neo4j Browser），stop 停止，status 查看状态。"),
 }
+
+#: commands that are groups of their own (their sub-app's commands are its subcommands)
+_GROUPS = {"query", "neo4j"}
 
 
 class _LazyGroup(TyperGroup):
@@ -46,8 +50,8 @@ class _LazyGroup(TyperGroup):
         module, attribute, short = COMMANDS[name]
         sub = getattr(importlib.import_module(module, __name__), attribute)
         command = typer.main.get_command(sub)
-        if name == "query":  # a group of its own
-            command.name, command.short_help = "query", short
+        if name in _GROUPS:
+            command.name, command.short_help = name, short
             return command
         return command.get_command(ctx, name) if isinstance(command, TyperGroup) else command
 

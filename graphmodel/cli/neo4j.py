@@ -27,6 +27,9 @@ Params = Annotated[Optional[list[str]], typer.Option("--param", "-p", help="æŸ¥è
 def _connect(uri: str, user: str, password: str, database: str):
     from ..neo4j.writer import Neo4jSettings, connect
 
+    from .server import saved_settings
+
+    uri, user, password = saved_settings(uri, user, password)  # what `graphmodel neo4j start` saved, if nothing is set
     settings = Neo4jSettings(uri=uri, user=user, password=password, database=database)
     return settings, connect(settings)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from graphmodel.errors import PlanError
 
 from ..document import Document
-from . import action_plan, leading_group_notice
+from . import action_plan, leading_group_notice, task_division
 from .base import Layout, Recognition
 
 __all__ = ["LAYOUTS", "Layout", "Recognition", "recognise"]
@@ -19,6 +19,7 @@ __all__ = ["LAYOUTS", "Layout", "Recognition", "recognise"]
 #: The layouts, in the order they are tried.
 LAYOUTS: list[Layout] = [
     leading_group_notice.LAYOUT,
+    task_division.LAYOUT,
     action_plan.LAYOUT,
 ]
 

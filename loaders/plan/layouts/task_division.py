@@ -1,0 +1,165 @@
+"""The task-division document (任务分工方案, 责任分解表, 重点工作计划, 民生实事): mainly a table of tasks.
+
+Its rows name each task's lead person (牵头领导, 分管领导, 责任领导) and units (牵头单位, 责任科室, 配合单位,
+协同单位); a short preamble (the 印发 notice) and a signature frame it. The table may be a real one
+(a PDF, Word file or web page gives its rows as cells) or written as text (pipes, one cell per line,
+tabs: :mod:`loaders.plan.text_tables`); :mod:`loaders.plan.cell_table` reads it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphmodel.errors import PlanError
+from graphmodel.model import PlanMeta, PlanRecord
+
+from ..cell_table import TableResult, find_cell_header, read_cell_table
+from ..document import Document
+from ..header import DATE, find_number, iso_date
+from ..issuer import Issuer, choose_issuer, jurisdiction, jurisdiction_prefix, signature_issuers
+from ..leading_group import read_leading_group
+from ..places import find_streets
+from ..source import Line
+from ..text_tables import text_table_lines
+from .base import Recognition
+from .common import read_attachments
+
+__all__ = ["TaskDivision", "LAYOUT"]
+
+_SCOPE = 15  # the title stands within the first lines
+_QUOTED_TITLE = re.compile(r"《([^《》]{4,80})》")
+_TABLE_TITLE = re.compile(r"(表|方案|计划|清单|项目|任务|分工|台账)$")
+_MASTHEAD = re.compile(r"^(?P<body>\S{4,40}?)\s*文\s*件$")
+
+
+def _table_lines(doc: Document) -> tuple[tuple[Line, ...], tuple]:
+    """The document's lines with the rows of its tables carrying cells (text tables found here), and notices."""
+    if any(ln.cells for ln in doc.lines):
+        return doc.lines, ()
+    found = text_table_lines(doc.lines)
+    return found.lines, found.warnings
+
+
+def _table_span(doc: Document, lines: tuple[Line, ...], header_at: int) -> tuple[int, int]:
+    """How much of the document's text the tables hold (header to last row), and how much lies outside (characters)."""
+    first = lines[header_at].no
+    last = max(ln.no for ln in lines if ln.cells)
+    inside = sum(len(ln.text) for ln in doc.lines if first <= ln.no <= last)
+    return inside, sum(len(ln.text) for ln in doc.lines) - inside
+
+
+class TaskDivision:
+    """A document that is mainly a task table whose header names leads or units, with no leading-group list."""
+
+    name = "task-division"
+    looks_for = "任务分工表：以任务表为主体的文件（任务分工方案、责任分解表、重点工作计划、民生实事），表头写明牵头领导或责任单位"
+    looks_for_en = ("a task-division document: mainly a table whose header names the lead or the responsible unit "
+                    "(任务分工方案, 责任分解表, 重点工作计划, 民生实事)")
+
+    def recognise(self, doc: Document) -> Recognition | None:
+        lines, _notices = _table_lines(doc)
+        at = find_cell_header(lines)
+        if at is None:
+            return None
+        inside, outside = _table_span(doc, lines, at)
+        if inside < outside or read_leading_group(doc.lines)[0]:
+            return None  # a plan with a table in it (its leading group, its sections) is another layout's
+        header = "｜".join(c for c in lines[at].cells if c)
+        return Recognition(self.name, f"任务表表头“{header}”", lines[at].no, f"the task table header “{header}”")
+
+    def read(self, doc: Document, file: str) -> PlanRecord:
+        lines, notices = _table_lines(doc)
+        at = find_cell_header(lines)
+        table = read_cell_table(lines) if at is not None else None
+        if not (table and table.tasks):
+            raise PlanError(file, "任务分工表里没有读到任务（表头下没有任务行）", lines[at].no if at is not None else None,
+                            en="a task-division document, but no task rows under the table header")
+        last = max(ln.no for ln in lines if ln.cells)
+        meta = _meta(doc, file, lines[at].no, last)
+        attachments, missing = read_attachments(doc, file)
+        return PlanRecord(
+            file=file,
+            layout=self.name,
+            meta=meta,
+            goals=tuple(table.goals),
+            tasks=tuple(table.tasks),
+            has_task_table=True,
+            streets=tuple(_streets(table)),
+            attachments=tuple(attachments),
+            warnings=tuple(notices) + tuple(table.warnings) + tuple(missing),
+        )
+
+
+def _streets(table: TableResult) -> list[tuple[str, int, str]]:
+    return [(name, task.line, f"task:{i}") for i, task in enumerate(table.tasks) for name, _at in find_streets(task.text)]
+
+
+def _title(doc: Document, header_no: int) -> tuple[str, int]:
+    """The document's title: the 《…》 the notice issues, else the table's own title line, else the first line."""
+    for line in doc.lines[:_SCOPE]:
+        if line.no >= header_no:
+            break
+        m = _QUOTED_TITLE.search(line.text)
+        if m and ("印发" in line.text or "关于" in line.text or line.text.startswith("《")):
+            return re.sub(r"\s+", "", m.group(1)), line.no
+    above = [ln for ln in doc.lines if ln.no < header_no]
+    for line in reversed(above[-3:]):
+        text = re.sub(r"\s+", "", line.text)
+        if len(text) <= 50 and _TABLE_TITLE.search(text) and not re.search(r"[，。：:；]", text):
+            return text, line.no
+    first = doc.lines[0]
+    return re.sub(r"\s+", "", first.text), first.no
+
+
+def _date_at(lines: tuple[Line, ...], after: int) -> int | None:
+    """The index of the 成文日期: the first line after the title that is only a date."""
+    for i, line in enumerate(lines):
+        if line.no > after and len(line.text) <= 20 and DATE.search(line.text) and "印发" not in line.text:
+            return i
+    return None
+
+
+def _issuer_candidates(lines: tuple[Line, ...], title: str, title_line: int, date_at: int | None) -> list[Issuer]:
+    """What names the issuer: the signature above the date, the masthead or body line at the top, the title."""
+    found = signature_issuers(lines, date_at) if date_at is not None else []
+    for line in lines[:_SCOPE]:
+        if line.no > title_line:
+            break
+        m = _MASTHEAD.match(line.text)
+        body = m.group("body") if m else line.text
+        j = jurisdiction(body) if len(body) <= 40 else None
+        if j:
+            found.append(Issuer(j[0], j[1], line.no, "版头", re.sub(r"\s+", "", body)))
+    j = jurisdiction_prefix(title)
+    if j:
+        found.append(Issuer(j[0], j[1], title_line, "标题", title))
+    return found
+
+
+def _meta(doc: Document, file: str, header_no: int, last_row_no: int) -> PlanMeta:
+    title, title_line = _title(doc, header_no)
+    outside = tuple(ln for ln in doc.lines if not header_no <= ln.no <= last_row_no)  # no deadline cell is a date line
+    date_at = _date_at(outside, title_line)
+    number = find_number(doc.lines[:_SCOPE])
+    issuer = choose_issuer(_issuer_candidates(outside, title, title_line, date_at), number[0] if number else None)
+    if issuer is None:
+        raise PlanError(file, "任务分工表没有写明发文机关（落款、版头或标题中的街道、镇、乡、区、县、市）", title_line,
+                        en="a task-division document, but no issuing body found (in the signature, the masthead "
+                           "or the title)")
+    printed = next((iso_date(d) for ln in doc.lines if "印发" in ln.text and (d := DATE.search(ln.text))), None)
+    signed = signature_issuers(outside, date_at) if date_at is not None else []
+    return PlanMeta(
+        subdistrict=issuer.name,
+        level=issuer.level,
+        issuer_line=issuer.line,
+        title=title,
+        title_line=title_line,
+        number=number[0] if number else None,
+        number_line=number[1] if number else None,
+        date=iso_date(DATE.search(outside[date_at].text)) if date_at is not None else None,
+        printed=printed,
+        issuers=tuple(s.body for s in signed),
+    )
+
+
+LAYOUT = TaskDivision()

@@ -1,0 +1,114 @@
+"""The task-division layout on documents written for the tests (区 责任分解表, 镇 重点工作计划, 县 民生实事), fact by fact."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graphmodel import PlanError, build_graph
+from graphmodel.resolve import resolve_plan
+from loaders.plan.document import split_document
+from loaders.plan.layouts import recognise
+from loaders.plan.reader import read_plan_bytes, read_plan_source
+from loaders.plan.layouts.task_division import LAYOUT
+from loaders.plan.source import Line, Source, source_from_bytes
+from test_cell_table import DISTRICT, LIVELIHOOD, PDF, TOWN, _facts
+
+FIXTURES = Path(__file__).parent / "fixtures" / "tables"
+
+EXPECTED = {
+    "district_duty_pipe.txt": dict(
+        meta=dict(subdistrict="青溪区", level="区", issuer_line=8, title="青溪区2025年优化营商环境重点任务责任分解表",
+                  title_line=3, number="青府办〔2025〕18号", number_line=2, date="2025-03-12",
+                  issuers=("青溪区人民政府办公室",)),
+        tasks=DISTRICT, goals=[("提升政务服务效能", "action", 15, None), ("优化要素保障", "action", 19, None)],
+        warnings=[],
+    ),
+    "town_plan_cell_per_line.txt": dict(
+        meta=dict(subdistrict="枫泾桥镇", level="镇", issuer_line=8, title="枫泾桥镇2025年重点工作计划", title_line=3,
+                  number="枫府〔2025〕7号", number_line=2, date="2025-02-20", issuers=("枫泾桥镇人民政府",)),
+        tasks=TOWN, goals=[("乡村振兴", "action", 20, None), ("美丽乡村", "project", 22, "乡村振兴"),
+                           ("农民增收", "project", 37, "乡村振兴"), ("平安建设", "action", 44, None),
+                           ("基层治理", "project", 46, "平安建设")],
+        warnings=[],
+    ),
+    "livelihood_tabs.txt": dict(
+        meta=dict(subdistrict="白沙县", level="县", issuer_line=1, title="2025年县级民生实事项目推进表", title_line=8,
+                  number="白府办〔2025〕3号", number_line=3, date=None, issuers=()),
+        tasks=LIVELIHOOD, goals=[("新建长者食堂", "action", 11, None), ("城乡供水一体化", "action", 14, None)],
+        # the text lines are stripped: the progress row left with one cell, a row that lost its last tab
+        warnings=[("tab-row-one-cell", 12), ("tab-row-short", 14)],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_task_division_documents_fact_by_fact(name):
+    expected = EXPECTED[name]
+    record = read_plan_bytes((FIXTURES / name).read_bytes(), name)
+    assert record.layout == "task-division"
+    meta = record.meta
+    assert {k: getattr(meta, k) for k in expected["meta"]} == expected["meta"]
+    assert record.officials == () and record.has_task_table
+    assert len(record.tasks) == len(expected["tasks"])
+    for task, facts in zip(record.tasks, expected["tasks"]):
+        assert _facts(task) == facts
+    assert [(g.name, g.level, g.line, g.parent) for g in record.goals] == expected["goals"]
+    assert [(w.kind, w.line) for w in record.warnings] == expected["warnings"]
+
+
+def test_the_layout_says_what_it_recognised():
+    data = (FIXTURES / "district_duty_pipe.txt").read_bytes()
+    record = read_plan_bytes(data, "d.txt")
+    lines = source_from_bytes(data, "d.txt").lines
+    layout, found = recognise(split_document(lines), "d.txt")
+    assert layout.name == record.layout == "task-division"
+    assert (found.line, found.what) == (13, "任务表表头“序号｜重点任务｜分管领导｜牵头单位｜配合单位｜完成时限”")
+
+
+def test_a_document_of_real_cells_reads_the_same_as_its_rows():
+    rows = json.loads((FIXTURES / "pdf_rows.json").read_text(encoding="utf-8"))["lines"]
+    lines = tuple(Line(r["no"], r.get("text") or " ".join(r["cells"]), r.get("page"), r.get("table"), r.get("row"),
+                       tuple(r["cells"]) if "cells" in r else None) for r in rows)
+    record = read_plan_source(Source("c.pdf", "pdf", lines), "c.pdf")
+    assert record.layout == "task-division"
+    assert (record.meta.subdistrict, record.meta.level, record.meta.issuer_line) == ("南岭市", "市", 1)
+    assert (record.meta.title, record.meta.number) == ("南岭市推进城市更新行动任务分工方案", "南府办函〔2024〕41号")
+    assert [_facts(t) for t in record.tasks] == PDF
+
+
+def test_the_bundled_action_plans_stay_action_plans():
+    for path in sorted((Path(__file__).parent.parent / "data").glob("*.txt")):
+        assert read_plan_bytes(path.read_bytes(), path.name).layout == "action-plan"
+
+
+def test_a_plan_whose_table_is_a_small_part_is_not_a_task_division_document():
+    body = ["平湖镇人民政府", "关于印发《平湖镇河道整治行动方案》的通知", "一、指导思想"] + [
+        f"第{i}段正文，说明本方案的目标、措施和保障，要求各部门抓好落实。" for i in range(12)]
+    table = ["| 序号 | 工作任务 | 牵头单位 |", "| 1 | 清理河道。 | 水务站 |"]
+    lines = tuple(Line(i + 1, t) for i, t in enumerate(body + table))
+    doc = split_document(lines)
+    assert LAYOUT.recognise(doc) is None
+    whole = tuple(Line(i + 1, t) for i, t in enumerate(body[:2] + table))
+    assert LAYOUT.recognise(split_document(whole)).line == 3
+
+
+def test_no_issuer_is_one_clear_error():
+    text = "重点任务分工表\n| 序号 | 工作任务 | 牵头单位 |\n| 1 | 清理河道。 | 水务站 |\n"
+    with pytest.raises(PlanError) as err:
+        read_plan_bytes(text.encode(), "x.txt")
+    assert "任务分工表没有写明发文机关" in str(err.value) and "x.txt" in str(err.value)
+    assert "no issuing body" in err.value.en
+
+
+def test_into_the_graph_with_inherited_cells_and_posts():
+    record = read_plan_bytes((FIXTURES / "district_duty_pipe.txt").read_bytes(), "d.txt")
+    graph = build_graph([resolve_plan(record)])
+    leads = {(graph.nodes[u]["name"], graph.nodes[v]["number"], bool(d.get("inherited")))
+             for u, v, k, d in graph.edges(keys=True, data=True) if k == "LEADS"}
+    assert leads == {("邵明远", 1, False), ("邵明远", 2, True), ("邵明远", 3, False), ("葛慧敏", 3, False),
+                     ("葛慧敏", 4, False)}
+    posts = {d["number"]: d["lead_posts"] for _, d in graph.nodes(data=True) if d.get("label") == "Task"}
+    assert posts == {1: [], 2: [], 3: [], 4: [], 5: ["区政府分管领导"], 6: ["区政府分管领导"]}
