@@ -8,7 +8,7 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["CONTRACT_VERSION", "to_dict", "to_json", "to_graphml", "from_dict"]
+__all__ = ["CONTRACT_VERSION", "to_dict", "to_json", "to_graphml", "from_dict", "flat_properties"]
 
 #: The version of the export contract, written into every export (``version`` in JSON, ``contract_version``
 #: on the GraphML graph). Bumped whenever a label, a relationship type or a property changes meaning.
@@ -82,35 +82,62 @@ def from_dict(data: dict[str, list[dict[str, Any]]]) -> nx.MultiDiGraph:
     return graph
 
 
-def _flat(value: Any) -> Any:
-    if isinstance(value, (str, int, float, bool)):
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
 def to_graphml(graph: nx.MultiDiGraph) -> str:
     """Return the graph as GraphML.
 
-    GraphML holds scalars only: ``evidence`` becomes ``evidence_file`` and ``evidence_line``;
-    lists (aliases, titles) and other structures become JSON text; missing values are left out.
+    GraphML holds scalars only (see :func:`flat_properties`): ``evidence`` becomes ``evidence_file``
+    and ``evidence_line`` (with ``evidence_page`` … where known); lists (aliases, titles) and other
+    structures become JSON text; missing values are left out.
     """
     flat = nx.MultiDiGraph(contract_version=CONTRACT_VERSION)
     for n, d in graph.nodes(data=True):
-        flat.add_node(n, **_flatten(d))
+        flat.add_node(n, **flat_properties(d, lists=False))
     for u, v, k, d in graph.edges(keys=True, data=True):
-        flat.add_edge(u, v, key=k, **_flatten(d))
+        flat.add_edge(u, v, key=k, **flat_properties(d, lists=False))
     buffer = io.BytesIO()
     nx.write_graphml(flat, buffer, encoding="utf-8")
     return buffer.getvalue().decode("utf-8")
 
 
-def _flatten(attrs: dict[str, Any]) -> dict[str, Any]:
+_SCALARS = (str, int, float, bool)
+
+
+def flat_properties(
+    attrs: dict[str, Any], *, skip: tuple[str, ...] = (), lists: bool = True, keep_none: bool = False
+) -> dict[str, Any]:
+    """Return node or edge attributes as flat properties, for formats that hold scalars only.
+
+    ``evidence`` becomes ``evidence_file`` and ``evidence_line`` (and ``evidence_page``,
+    ``evidence_table``, ``evidence_row``, ``evidence_cell`` where the fact has them; the same
+    fact in other documents, ``also``, as JSON text in ``evidence_also``). Scalars stay; a list
+    of scalars stays a list when ``lists`` (Neo4j, CSV arrays), else becomes JSON text (GraphML),
+    as does any other structure. ``None`` values are left out unless ``keep_none``.
+
+    Examples
+    --------
+    >>> flat_properties({"label": "Unit", "aliases": ["管理办"], "kind": None,
+    ...                  "evidence": {"file": "a.pdf", "line": 7, "page": 2}}, skip=("label",))
+    {'aliases': ['管理办'], 'evidence_file': 'a.pdf', 'evidence_line': 7, 'evidence_page': 2}
+    >>> flat_properties({"aliases": ["管理办"], "kind": None}, lists=False, keep_none=True)
+    {'aliases': '["管理办"]', 'kind': None}
+    """
     out: dict[str, Any] = {}
     for key, value in attrs.items():
-        if value is None:
+        if key in skip or (value is None and not keep_none):
             continue
         if key == "evidence" and isinstance(value, dict):
-            out["evidence_file"], out["evidence_line"] = value["file"], value["line"]
+            out.update(_flat_evidence(value))
+        elif value is None or isinstance(value, _SCALARS):
+            out[key] = value
+        elif lists and isinstance(value, (list, tuple)) and all(isinstance(v, _SCALARS) for v in value):
+            out[key] = list(value)
         else:
-            out[key] = _flat(value)
+            out[key] = json.dumps(value, ensure_ascii=False)
+    return out
+
+
+def _flat_evidence(evidence: dict[str, Any]) -> dict[str, Any]:
+    out = {f"evidence_{part}": value for part, value in evidence.items() if part != "also" and value is not None}
+    if evidence.get("also"):
+        out["evidence_also"] = json.dumps(evidence["also"], ensure_ascii=False)
     return out

@@ -5,26 +5,12 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
+from _graphs import tiny
 from _plans import JINYANG, WEIFANG
 from graphmodel import build_graph, to_dict
 from graphmodel.analysis.audit import KINDS, audit
 from graphmodel.labels import finding_message
 from loaders import read_plan
-
-
-def tiny(nodes: dict[str, dict], edges: list[tuple]) -> nx.MultiDiGraph:
-    """Nodes ``"街道/Label/key": {attrs}`` (``line`` sets the evidence line); edges ``(source, TYPE, target[, {props}])``."""
-    g = nx.MultiDiGraph()
-    for node, attrs in nodes.items():
-        attrs = dict(attrs)
-        sd, label, key = node.split("/")
-        g.add_node(node, label=label, name=attrs.pop("name", key), subdistrict=sd,
-                   evidence={"file": "t.txt", "line": attrs.pop("line", 1)}, **attrs)
-    for source, type_, target, *props in edges:
-        props = dict(props[0]) if props else {}
-        line = props.pop("line", 1)
-        g.add_edge(source, target, key=type_, type=type_, evidence={"file": "t.txt", "line": line}, **props)
-    return g
 
 
 def found(findings, kind=None):

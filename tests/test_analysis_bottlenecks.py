@@ -6,28 +6,17 @@ import importlib.util
 import itertools
 import sys
 
-import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from _graphs import tiny
 from _plans import JINYANG, ROOT, WEIFANG
 from graphmodel import build_graph, to_dict
 from graphmodel.analysis.bottlenecks import TRUCK_FACTOR_REASONS, bottlenecks, truck_factor
 from graphmodel.resolve import resolve_plan
 from loaders import read_plan
 from loaders.plan.reader import read_plan_bytes
-
-
-def tiny(nodes: dict[str, dict], edges: list[tuple]) -> nx.MultiDiGraph:
-    """Nodes ``"街道/Label/key": {attrs}``; edges ``(source, TYPE, target)``."""
-    g = nx.MultiDiGraph()
-    for node, attrs in nodes.items():
-        sd, label, key = node.split("/")
-        g.add_node(node, label=label, name=key, subdistrict=sd, evidence={"file": "t.txt", "line": 1}, **attrs)
-    for source, type_, target in edges:
-        g.add_edge(source, target, key=type_, type=type_, evidence={"file": "t.txt", "line": 1})
-    return g
 
 
 def test_loads_betweenness_and_articulation_by_hand():

@@ -5,22 +5,12 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
+from _graphs import tiny
 from _plans import JINYANG, WEIFANG
 from graphmodel import build_graph, to_dict
 from graphmodel.analysis.depends import dependencies, dependency_graph, dependency_paths
 from graphmodel.errors import AmbiguousNameError, UnknownNameError
 from loaders import read_plan
-
-
-def tiny(nodes: dict[str, dict], edges: list[tuple]) -> nx.MultiDiGraph:
-    """Nodes ``"街道/Label/key": {attrs}``; edges ``(source, TYPE, target, line)``."""
-    g = nx.MultiDiGraph()
-    for node, attrs in nodes.items():
-        sd, label, key = node.split("/")
-        g.add_node(node, label=label, name=key, subdistrict=sd, evidence={"file": "t.txt", "line": 1}, **attrs)
-    for source, type_, target, line in edges:
-        g.add_edge(source, target, key=type_, type=type_, evidence={"file": "t.txt", "line": line})
-    return g
 
 
 def office() -> nx.MultiDiGraph:

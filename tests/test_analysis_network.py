@@ -4,20 +4,8 @@ from __future__ import annotations
 
 import networkx as nx
 
+from _graphs import tiny
 from graphmodel.analysis.network import cut_off_tasks, responsibility_network
-
-
-def tiny(nodes: dict[str, dict], edges: list[tuple]) -> nx.MultiDiGraph:
-    """Nodes ``"街道/Label/key": {attrs}``; edges ``(source, TYPE, target[, {props}])``."""
-    g = nx.MultiDiGraph()
-    for node, attrs in nodes.items():
-        sd, label, key = node.split("/")
-        g.add_node(node, label=label, name=attrs.pop("name", key), subdistrict=sd,
-                   evidence={"file": "t.txt", "line": attrs.pop("line", 1)}, **attrs)
-    for source, type_, target, *props in edges:
-        g.add_edge(source, target, key=type_, type=type_, evidence={"file": "t.txt", "line": 1},
-                   **(props[0] if props else {}))
-    return g
 
 
 def test_network_holds_officials_units_tasks_of_one_subdistrict_and_only_responsibility_edges():

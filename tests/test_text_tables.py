@@ -136,3 +136,9 @@ def test_a_tab_row_left_with_one_cell_is_skipped_with_a_warning_without_the_text
         ("tab-row-one-cell", 3, {}), ("tab-row-short", 4, {"cells": 3, "header": 4})]
     with_text = text_table_lines(_lines(text), text)
     assert [ln.cells for ln in with_text.lines][2] == ("", "", "", "9月完工。") and with_text.warnings == ()
+
+
+def test_a_section_row_between_tab_rows_is_a_section_even_when_stripped():
+    text = "序号\t工作任务\t牵头单位\n一、城市建设\t\t\n1\t修路。\t区建管委\n"
+    got = text_table_lines(_lines(text))
+    assert _cells(got)[1] == (2, 1, 2, ("一、城市建设", "", "")) and got.warnings == ()

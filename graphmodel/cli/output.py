@@ -12,7 +12,7 @@ from typing import Any, Sequence
 
 from ..labels import TABLES, WORDS, L, join, number, where
 
-__all__ = ["Column", "columns_of", "render", "write_text"]
+__all__ = ["Column", "columns_of", "render", "write_text", "write_bytes"]
 
 
 class Column(tuple):
@@ -118,16 +118,21 @@ def _plain_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], lang
 
 
 def write_text(text: str, output: Path | None) -> None:
-    """Write ``text`` to a file atomically (temp file, then rename), or to stdout when ``output`` is None."""
+    """Write ``text`` (UTF-8) to a file atomically, or to stdout when ``output`` is None."""
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
+    write_bytes(text.encode("utf-8"), output)
+
+
+def write_bytes(data: bytes, output: Path) -> None:
+    """Write ``data`` to a file atomically: a temp file beside it, then a rename; nothing is left on failure."""
     output = Path(output)
     folder = output.parent if str(output.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a written file gets the usual permissions

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -13,9 +11,9 @@ from typing import Annotated, Optional
 import typer
 
 from ._common import FormatOpt, LangOpt, OutputOpt, Paths, fail, guarded, make_app, warn
-from .output import Column, render, write_text
+from .output import Column, render, write_bytes, write_text
 
-__all__ = ["app", "load_graph", "check_output", "write_bytes"]
+__all__ = ["app", "load_graph", "check_output"]
 
 app = make_app("读取方案。")
 
@@ -72,22 +70,6 @@ def check_output(output: Path | None) -> None:
     folder = output.parent if str(output.parent) else Path(".")
     if not folder.is_dir():
         fail(f"{output}: 文件夹 {folder} 不存在")
-
-
-def write_bytes(data: bytes, output: Path) -> None:
-    """Write ``data`` to a file atomically (a temp file beside it, then rename)."""
-    folder = output.parent if str(output.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _raci_csv(graph) -> str:

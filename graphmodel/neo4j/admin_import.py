@@ -14,6 +14,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import GraphModelError
+from ..export import flat_properties
 from ..schema import LABELS, RELS
 
 __all__ = ["write_import_files", "import_command", "ARRAY_DELIMITER"]
@@ -45,18 +46,6 @@ def _cell(value: Any, kind: str) -> Any:
     if kind in ("long", "double"):
         return value
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-
-def _flatten(attrs: dict[str, Any], skip: tuple[str, ...]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in attrs.items():
-        if key in skip:
-            continue
-        if key == "evidence" and isinstance(value, dict):
-            out["evidence_file"], out["evidence_line"] = value["file"], value["line"]
-        else:
-            out[key] = value
-    return out
 
 
 def _write(path: Path, header: list[str], rows: list[list[Any]]) -> None:
@@ -92,12 +81,12 @@ def write_import_files(graph: nx.MultiDiGraph, outdir: str | os.PathLike) -> dic
     for n, d in graph.nodes(data=True):
         if d.get("label") not in LABELS:
             raise GraphModelError(f"节点 {n} 的标签不在允许列表中：{d.get('label')!r}")
-        by_label[d["label"]].append((n, _flatten(d, ("label",))))
+        by_label[d["label"]].append((n, flat_properties(d, skip=("label",), keep_none=True)))
     by_type: dict[str, list[tuple[str, str, dict]]] = defaultdict(list)
     for u, v, k, d in graph.edges(keys=True, data=True):
         if k not in RELS:
             raise GraphModelError(f"关系类型不在允许列表中：{k!r}")
-        by_type[k].append((u, v, _flatten(d, ("type",))))
+        by_type[k].append((u, v, flat_properties(d, skip=("type",), keep_none=True)))
 
     parent = outdir.parent if str(outdir.parent) else Path(".")
     parent.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import Neo4jError
+from ..export import flat_properties
 from ..graph import subdistricts
 from ..schema import LABELS, RELS
 from . import cypher
@@ -145,19 +146,7 @@ def ensure_schema(driver, database: str) -> None:
 
 def _props(attrs: dict[str, Any], skip: tuple[str, ...] = ()) -> dict[str, Any]:
     """Node or edge attributes as Neo4j properties: scalars and lists of scalars only."""
-    out: dict[str, Any] = {}
-    for key, value in attrs.items():
-        if key in skip or value is None:
-            continue
-        if key == "evidence" and isinstance(value, dict):
-            out["evidence_file"], out["evidence_line"] = value["file"], value["line"]
-        elif isinstance(value, (str, int, float, bool)):
-            out[key] = value
-        elif isinstance(value, (list, tuple)) and all(isinstance(v, (str, int, float, bool)) for v in value):
-            out[key] = list(value)
-        else:
-            out[key] = json.dumps(value, ensure_ascii=False)
-    return out
+    return flat_properties(attrs, skip=skip)
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:

@@ -139,9 +139,13 @@ def _tab_table(lines: list[Line], i: int, table: int, warnings: list[Notice], ra
     while j < len(lines):
         line = lines[j]
         if "\t" not in line.text and (raw is None or "\t" not in raw[line.no - 1]):
-            follows = j + 1 < len(lines) and "\t" in lines[j + 1].text and lines[j + 1].no == line.no + 1
-            if raw is not None or not follows:
+            if raw is not None or not _tab_rows_follow(lines, j):
                 break
+            if SECTION_HEADING.match(line.text) and len(line.text) <= _SECTION_MAX:  # 一、营商环境: one merged cell
+                row += 1
+                out.append(replace(line, cells=(line.text,) + ("",) * (len(header) - 1), table=table, row=row))
+                j += 1
+                continue
             warnings.append(Notice(kind="tab-row-one-cell", line=line.no))
             out.append(line)  # stays a line of text
             j += 1
@@ -153,6 +157,16 @@ def _tab_table(lines: list[Line], i: int, table: int, warnings: list[Notice], ra
         out.append(replace(line, cells=_fit(cells, len(header)), table=table, row=row))
         j += 1
     return out, j
+
+
+def _tab_rows_follow(lines: list[Line], j: int, most: int = 3) -> bool:
+    """Whether tab rows go on after line ``j`` (no blank line between), past at most ``most`` lines without a tab."""
+    for k in range(j + 1, min(j + 1 + most, len(lines))):
+        if lines[k].no != lines[k - 1].no + 1:
+            return False
+        if "\t" in lines[k].text:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------- one cell per line

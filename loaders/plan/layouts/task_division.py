@@ -29,6 +29,8 @@ __all__ = ["TaskDivision", "LAYOUT"]
 _SCOPE = 15  # the title stands within the first lines
 _QUOTED_TITLE = re.compile(r"《([^《》]{4,80})》")
 _TABLE_TITLE = re.compile(r"(表|方案|计划|清单|项目|任务|分工|台账)$")
+# The parts of an action plan's body: a document that has them, and more text than table, is a plan.
+_PLAN_SECTIONS = ("指导思想", "总体要求", "主要目标", "工作目标", "具体行动", "行动安排", "保障措施", "组织保障")
 _MASTHEAD = re.compile(r"^(?P<body>\S{4,40}?)\s*文\s*件$")
 
 
@@ -49,7 +51,12 @@ def _table_span(doc: Document, lines: tuple[Line, ...], header_at: int) -> tuple
 
 
 class TaskDivision:
-    """A document that is mainly a task table whose header names leads or units, with no leading-group list."""
+    """A document that is mainly a task table whose header names leads or units.
+
+    Recognised when a table row is a task table's header, the document lists no leading group,
+    and either the table holds more of its text than the rest or the rest has none of an action
+    plan's parts (指导思想, 主要目标, 具体行动, 保障措施 …): a preamble and a signature only.
+    """
 
     name = "task-division"
     looks_for = "任务分工表：以任务表为主体的文件（任务分工方案、责任分解表、重点工作计划、民生实事），表头写明牵头领导或责任单位"
@@ -62,7 +69,7 @@ class TaskDivision:
         if at is None:
             return None
         inside, outside = _table_span(doc, lines, at)
-        if inside < outside or read_leading_group(doc.lines)[0]:
+        if read_leading_group(doc.lines)[0] or (inside < outside and doc.section(*_PLAN_SECTIONS)):
             return None  # a plan with a table in it (its leading group, its sections) is another layout's
         header = "｜".join(c for c in lines[at].cells if c)
         return Recognition(self.name, f"任务表表头“{header}”", lines[at].no, f"the task table header “{header}”")

@@ -1,0 +1,378 @@
+"""Synthetic task-division documents with their truth: 责任分解表, 重点工作计划, 民生实事, 任务分工方案.
+
+Each document is deterministic from its seed and written in the genre: a masthead (sometimes), the 文号, the title
+(关于印发《…》的通知), the addressees and a sentence, the signature and the date, the table's own title, then the
+table — as a pipe table (ASCII or full-width pipes, a markdown separator row or not), one cell per line (a blank line
+between rows) or tab-separated rows. Its columns are named with the words of the genre (分管领导 / 责任领导 /
+区政府分管领导, 牵头单位 / 责任科室, 配合单位 / 协同单位 / 协办单位, 完成时限, 进展情况 …); section rows (一、…) head
+groups of rows; a goal column may hold for the rows below; lead and unit cells are left empty (or 同上) under a
+filled one — merged cells, which the reader must mark ``inherited`` with the row they came from — or say — for none;
+leads are people (padded with ideographic or no-break spaces, with a post in brackets, before or after) or a post
+alone (区政府分管领导); units are split by 、，,；/ or spaces; progress reports sit in their column and on rows of their
+own. Beside the text, :class:`TableTruth` holds what the reader should find, line by line.
+
+Vocabulary (levels, bodies, units, names) is shared with the 领导小组 notices of ``bench/synthetic_layouts.py``.
+Not imported by the CLI. Run as a script to write documents and their truth::
+
+    python bench/synthetic_tables.py OUTDIR -n 100 --seed 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import random
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+__all__ = ["FORMS", "KINDS", "TableTruth", "TaskTruth", "SyntheticTable", "generate_table", "write_tables", "main"]
+
+
+def _layouts():
+    """bench/synthetic_layouts.py, loaded by path (bench is no package)."""
+    name = "bench_synthetic_layouts"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("synthetic_layouts.py"))
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+_L = _layouts()
+LEVELS, _SURNAMES, _GIVEN, _PLACE = _L.LEVELS, _L._SURNAMES, _L._GIVEN, _L._PLACE
+
+#: How the table is written in the text.
+FORMS = ("pipe", "cells", "tabs")
+
+#: The kinds of document: (title ending, header words per role, whether it has a goal column and a progress column).
+KINDS: dict[str, dict] = {
+    "duty": dict(title="重点任务责任分解表", number=("序号",), goal=None, task=("重点任务", "工作任务", "主要任务"),
+                 lead=("分管领导", "{p}政府分管领导", "牵头领导"), responsible=("牵头单位", "牵头部门"),
+                 cooperating=("配合单位", "配合部门", "协办单位"), deadline=("完成时限", "时间节点"), progress=None),
+    "plan": dict(title="重点工作计划", number=("序号", "编号"), goal=("重点工作", "工作类别"),
+                 task=("工作内容", "具体措施", "工作目标"), lead=("责任领导", "联系领导"),
+                 responsible=("责任科室", "责任部门"), cooperating=("配合科室", "协同部门"),
+                 deadline=("完成时间",), progress=None),
+    "livelihood": dict(title="民生实事项目推进表", number=("序号",), goal=("实事项目", "项目名称"),
+                       task=("目标任务",), lead=("责任领导", "{p}政府分管领导"), responsible=("牵头单位", "责任单位"),
+                       cooperating=("协同单位", "配合单位"), deadline=None, progress=("进展情况", "推进情况")),
+    "division": dict(title="任务分工方案", number=("序号",), goal=None, task=("具体任务", "工作任务"),
+                     lead=("牵头领导", "责任领导"), responsible=("责任单位", "牵头单位"),
+                     cooperating=("协同单位", "配合单位"), deadline=("完成时限",), progress=None),
+}
+_TOPICS = ("优化营商环境", "城市更新", "乡村振兴", "安全生产", "生态环境保护", "文明城市创建", "数字化转型", "为民办实事")
+_SECTIONS = ("提升政务服务效能", "优化要素保障", "强化基础设施", "改善人居环境", "保障改善民生", "推进平安建设",
+             "深化改革创新", "加强生态治理")
+_GOALS = ("美丽乡村", "农民增收", "基层治理", "城市管理", "养老服务", "教育医疗", "交通出行", "河道治理", "产业发展")
+_VERBS = ("推进", "完成", "建成", "开展", "落实", "实施", "新建", "改造", "完善", "健全")
+_OBJECTS = ("老旧小区综合改造", "社区长者食堂", "高标准农田", "农村饮水安全工程", "城市道路", "企业开办服务",
+            "涉企收费清理", "公共停车泊位", "口袋公园", "雨污分流管网", "便民服务点", "智慧安防小区", "充电桩")
+_MEASURES = ("个", "处", "公里", "家", "项", "亩", "座")
+_EXTRA = ("，实现全覆盖", "，建立长效机制", "，按期通过验收", "，群众满意度明显提升", "")
+_PROGRESS = ("已完成选址。", "正在招标。", "已开工建设。", "完成进度过半。", "已完成方案设计。")
+_PADS = ("\u3000", "\u00a0", " ")
+_UNIT_SEPARATORS = ("、", "、", "，", ",", "；", "/", " ")
+
+
+@dataclass
+class TaskTruth:
+    """One task row: its number and line, text, and each mention as ``(name, line it was read on, inherited)``;
+    a lead also says whether it is a post (``(name, line, inherited, post)``)."""
+
+    number: int
+    line: int
+    text: str
+    leads: list[tuple[str, int, bool, bool]] = field(default_factory=list)
+    responsible: list[tuple[str, int, bool]] = field(default_factory=list)
+    cooperating: list[tuple[str, int, bool]] = field(default_factory=list)
+    goal: str | None = None
+    goal_inherited: bool = False
+
+
+@dataclass
+class TableTruth:
+    """What a document says, as the reader should find it (lines are 1-based line numbers of the text)."""
+
+    issuer: str
+    level: str
+    title: str
+    number: str
+    date: str
+    kind: str
+    form: str
+    tasks: list[TaskTruth] = field(default_factory=list)
+    goals: list[tuple[str, str | None]] = field(default_factory=list)  # (name, parent) in order of first mention
+
+
+@dataclass
+class SyntheticTable:
+    """A generated document: its file name, text and truth."""
+
+    file_name: str
+    text: str
+    truth: TableTruth
+
+
+@dataclass
+class _Cell:
+    """A cell as written, and what it holds for the truth."""
+
+    text: str  # as written ("" or 同上 for a merged cell)
+    names: list = field(default_factory=list)
+
+
+class _Document:
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed)
+        rng = self.rng
+        self.level = rng.choice(list(LEVELS))
+        self.spec = LEVELS[self.level]
+        self.place = "".join(rng.sample(_PLACE, 2))
+        self.jurisdiction = self.place + self.spec["suffix"]
+        self.kind = rng.choice(list(KINDS))
+        self.form = rng.choice(FORMS)
+        self.lines: list[str] = []
+        self.used: set[str] = set()
+        self.truth = TableTruth(self.jurisdiction, self.level, "", "", "", self.kind, self.form)
+
+    def add(self, line: str) -> int:
+        self.lines.append(line)
+        return len(self.lines)
+
+    # ------------------------------------------------------------------ vocabulary
+    def person(self) -> str:
+        while True:
+            name = self.rng.choice(_SURNAMES) + "".join(self.rng.choice(_GIVEN) for _ in range(self.rng.choice((1, 2))))
+            if name not in self.used:
+                self.used.add(name)
+                return name
+
+    def unit(self) -> str:
+        return self.spec["office_prefix"] + self.rng.choice(self.spec["units"])
+
+    def post(self) -> str:
+        p, deputy = self.spec["office_prefix"], self.spec["deputy"]
+        return self.rng.choice((f"{p}政府分管领导", f"分管{deputy}", f"{p}分管领导") if p else ("分管领导", f"分管{deputy}"))
+
+    # ------------------------------------------------------------------ parts
+    def header(self) -> None:
+        rng, spec = self.rng, self.spec
+        body = rng.choice(spec["bodies"]).format(j=self.jurisdiction)
+        if rng.random() < 0.4:
+            self.add(body + "文件")
+        year, no = rng.randint(2020, 2025), rng.randint(1, 199)
+        self.truth.number = spec["number"].format(p=self.place[:1]) + f"〔{year}〕{no}号"
+        self.add(self.truth.number)
+        self.truth.title = f"{self.jurisdiction}{year}年{rng.choice(_TOPICS)}{KINDS[self.kind]['title']}"
+        self.add(f"关于印发《{self.truth.title}》的通知")
+        self.add("")
+        self.add("各有关单位：")
+        self.add(f"现将《{self.truth.title}》印发给你们，请结合实际认真贯彻落实。")
+        self.add("")
+        self.add(body)
+        m, d = rng.randint(1, 12), rng.randint(1, 28)
+        self.add(f"{year}年{m}月{d}日")
+        self.truth.date = f"{year:04d}-{m:02d}-{d:02d}"
+        self.add("")
+        self.add(self.truth.title)
+        self.add("")
+
+    def columns(self) -> list[tuple[str, str]]:
+        """(role, header word) per column, in order."""
+        rng, kind = self.rng, KINDS[self.kind]
+        prefix = self.spec["office_prefix"] or "镇"
+
+        def word(role):
+            return rng.choice(kind[role]).format(p=prefix)
+
+        cols = [("number", word("number"))]
+        if kind["goal"]:
+            cols.append(("goal", word("goal")))
+        cols.append(("task", word("task")))
+        people = [("lead", word("lead"))]
+        units = [("responsible", word("responsible")), ("cooperating", word("cooperating"))]
+        cols += people + units if rng.random() < 0.7 else units + people
+        for role in ("deadline", "progress"):
+            if kind[role]:
+                cols.append((role, word(role)))
+        return cols
+
+    # ------------------------------------------------------------------ cells
+    def lead_cell(self, held: list) -> _Cell:
+        rng = self.rng
+        if held and rng.random() < 0.3:
+            return _Cell("" if self.form != "cells" and rng.random() < 0.7 else "同上", ["held"])
+        if rng.random() < 0.25:
+            post = self.post()
+            return _Cell(post, [(post, True)])
+        people = [self.person() for _ in range(rng.choice((1, 1, 1, 2)))]
+        written = []
+        for name in people:
+            style = rng.random()
+            shown = name if len(name) == 3 or style < 0.6 else name[0] + rng.choice(_PADS) + name[1]
+            if style > 0.85:
+                shown = f"{name}（{self.spec['deputy']}）" if rng.random() < 0.5 else f"{self.spec['deputy']} {name}"
+            written.append(shown)
+        return _Cell(rng.choice(("、", "，", ",")).join(written), [(n, False) for n in people])
+
+    def unit_cell(self, held: list, may_be_empty: bool) -> _Cell:
+        rng = self.rng
+        if held and rng.random() < 0.3:
+            return _Cell("" if self.form != "cells" and rng.random() < 0.7 else "同上", ["held"])
+        if may_be_empty and rng.random() < 0.2:
+            return _Cell(rng.choice(("—", "/")), [])
+        names = list(dict.fromkeys(self.unit() for _ in range(rng.choice((1, 1, 2, 3)))))
+        if rng.random() < 0.1:
+            names.append("各" + rng.choice(("街道", "镇（街道）", "村（居）委会", "有关单位")))
+        return _Cell(rng.choice(_UNIT_SEPARATORS).join(names), names)
+
+    def goal_cell(self, held: str | None) -> tuple[_Cell, str | None, bool]:
+        rng = self.rng
+        if held and rng.random() < 0.5:
+            return _Cell("" if self.form != "cells" else "同上"), held, True
+        goal = rng.choice(_GOALS)
+        return _Cell(goal), goal, False
+
+    # ------------------------------------------------------------------ the table
+    def table(self) -> None:
+        rng = self.rng
+        cols = self.columns()
+        roles = [r for r, _ in cols]
+        self.write_row([w for _, w in cols], header=True)
+        sections = rng.random() < 0.5
+        held: dict[str, tuple[list, int]] = {}  # role → (what it holds, the line it was read on)
+        goal_held: str | None = None
+        section: str | None = None
+        number = 0
+        used_sections = iter(rng.sample(_SECTIONS, len(_SECTIONS)))
+        for k in range(rng.randint(4, 9)):
+            if sections and (k == 0 or rng.random() < 0.25):
+                section = next(used_sections)
+                count = f"（共{rng.randint(2, 5)}项）" if rng.random() < 0.3 else ""
+                numeral = "一二三四五六七八九"[sum(1 for g in self.truth.goals if g[1] is None and g[0] in _SECTIONS)]
+                self.write_row([f"{numeral}、{section}{count}"] + [""] * (len(cols) - 1), section=True)
+                self.truth.goals.append((section, None))
+                held.clear()
+                goal_held = None
+            number += 1
+            text = f"{rng.choice(_VERBS)}{rng.choice(_OBJECTS)}{rng.randint(2, 120)}{rng.choice(_MEASURES)}" \
+                   f"{rng.choice(_EXTRA)}。"
+            cells, truth = {}, TaskTruth(number=number, line=0, text=text)
+            for role in roles:
+                if role == "number":
+                    cells[role] = _Cell(str(number))
+                elif role == "task":
+                    cells[role] = _Cell(text)
+                elif role == "goal":
+                    cell, goal_held, inherited = self.goal_cell(goal_held)
+                    cells[role] = cell
+                    truth.goal, truth.goal_inherited = goal_held, inherited
+                    if (goal_held, section) not in self.truth.goals and not inherited:
+                        if not any(g == goal_held for g, _ in self.truth.goals):
+                            self.truth.goals.append((goal_held, section))
+                elif role == "lead":
+                    cells[role] = self.lead_cell(held.get(role, ([], 0))[0])
+                elif role in ("responsible", "cooperating"):
+                    cells[role] = self.unit_cell(held.get(role, ([], 0))[0], role == "cooperating")
+                elif role == "deadline":
+                    cells[role] = _Cell(f"{rng.randint(2024, 2026)}年{rng.randint(1, 12)}月底")
+                elif role == "progress":
+                    cells[role] = _Cell(rng.choice(_PROGRESS) if rng.random() < 0.7 else
+                                        ("—" if self.form == "cells" else ""))
+            if truth.goal is None and section:
+                truth.goal = section
+            line = self.write_row([cells[r].text for r in roles])
+            truth.line = line
+            for role in ("lead", "responsible", "cooperating"):
+                cell = cells[role]
+                if cell.names == ["held"]:
+                    names, at = held[role]
+                    inherited = True
+                else:
+                    names, at, inherited = cell.names, line, False
+                    held[role] = (names, line)
+                if role == "lead":
+                    truth.leads = [(n, at, inherited, post) for n, post in names]
+                else:
+                    getattr(truth, role).extend((n, at, inherited) for n in names)
+            self.truth.tasks.append(truth)
+            if "progress" in roles and rng.random() < 0.3:  # a progress report on a row of its own
+                self.write_row([""] * (len(cols) - 1) + [rng.choice(_PROGRESS)], progress=True)
+        self.roles = roles
+
+    def write_row(self, cells: list[str], header: bool = False, section: bool = False, progress: bool = False) -> int:
+        """Write one row in the document's form; return the line it starts on."""
+        rng = self.rng
+        if self.form == "pipe":
+            if progress:
+                cells = ["" for _ in cells[:-1]] + [cells[-1]]
+            bar = "｜" if rng.random() < 0.3 else "|"
+            line = self.add(bar + bar.join(f" {c} " if c else " " for c in cells) + bar)
+            if header and rng.random() < 0.7:
+                self.add("|" + "|".join("---" for _ in cells) + "|")
+            return line
+        if self.form == "tabs":
+            return self.add("\t".join(cells))  # a progress row, stripped to one cell, is skipped with a warning
+        # one cell per line; a blank line between rows
+        if progress:
+            return len(self.lines)  # a row of one cell is a section in this form: no progress rows of their own
+        line = self.add(cells[0])
+        for c in cells[1:] if not section else ():
+            self.add(c)
+        self.add("")
+        return line
+
+    def footer(self) -> None:
+        if self.form != "cells":
+            self.add("")
+        if self.rng.random() < 0.5:
+            self.add("抄送：各有关单位。")
+
+
+def generate_table(seed: int) -> SyntheticTable:
+    """Generate the document of ``seed`` with its truth (the same seed gives the same document).
+
+    Examples
+    --------
+    >>> d = generate_table(3)
+    >>> d.truth.title in d.text, d.truth.form in FORMS, len(d.truth.tasks) >= 4
+    (True, True, True)
+    """
+    doc = _Document(seed)
+    doc.header()
+    doc.table()
+    doc.footer()
+    text = "\n".join(doc.lines) + "\n"
+    return SyntheticTable(f"table-{seed:06d}.txt", text, doc.truth)
+
+
+def write_tables(folder: Path, n: int, seed: int = 0) -> list[Path]:
+    """Write ``n`` documents and ``truth.jsonl`` (one line per document) into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    with open(folder / "truth.jsonl", "w", encoding="utf-8") as truth:
+        for i in range(n):
+            doc = generate_table(seed * 1_000_003 + i)
+            path = folder / doc.file_name
+            path.write_text(doc.text, encoding="utf-8")
+            truth.write(json.dumps({"file": doc.file_name, **asdict(doc.truth)}, ensure_ascii=False) + "\n")
+            paths.append(path)
+    return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("-n", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    write_tables(args.outdir, args.n, args.seed)
+    print(f"{args.n} task-division documents in {args.outdir}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
