@@ -14,6 +14,7 @@ from ._record import FrozenRecord, Record
 __all__ = [
     "Evidence",
     "Mention",
+    "StreetMention",
     "Notice",
     "OfficialRecord",
     "MemberUnitRecord",
@@ -113,6 +114,19 @@ class Mention(_Frozen):
 
     def __repr_args__(self):  # the parts a plain-text mention leaves absent stay out of its repr
         return [(k, v) for k, v in super().__repr_args__() if k in ("name", "line") or v not in (None, False)]
+
+
+class StreetMention(_Frozen):
+    """A street or waterway named in a task or a goal, with the line it stands on.
+
+    ``task`` is the index of the task in :attr:`PlanRecord.tasks` whose text names it, or
+    ``goal`` the name of the goal whose name or description does (one of the two).
+    """
+
+    name: str
+    line: int
+    task: int | None = None
+    goal: str | None = None
 
 
 # --------------------------------------------------------------------------- records
@@ -219,7 +233,7 @@ class PlanRecord(_Frozen):
     goals: tuple[GoalRecord, ...] = ()
     tasks: tuple[TaskRecord, ...] = ()
     has_task_table: bool = False
-    streets: tuple[tuple[str, int, str], ...] = ()  # (street, line, owner key: "task:<i>" | "goal:<name>")
+    streets: tuple[StreetMention, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     warnings: tuple[Notice | str, ...] = ()  # a str: a reader's warning not yet in graphmodel.labels (Chinese only)
 
