@@ -107,6 +107,19 @@ def test_bottlenecks_json_is_one_object():
     assert truck["金杨新村街道"]["tasks"] == 23
 
 
+def test_bottlenecks_full_numbers_in_csv_rounded_in_tables():
+    from graphmodel.analysis.bottlenecks import bottlenecks as analyse
+    from _plans import graph_of
+
+    exact = {r["official"]: r["betweenness"] for r in analyse(graph_of(JINYANG))["officials"]}
+    assert exact["吴望晗"] != round(exact["吴望晗"], 3)  # a number with more than three places
+    rows = list(csv.DictReader(io.StringIO(run("bottlenecks", JINYANG, "--format", "csv").stdout)))
+    assert {r["name"]: float(r["betweenness"]) for r in rows if r["kind"] == "official"} == exact
+    table = run("bottlenecks", JINYANG, "--part", "officials", "--lang", "en").stdout
+    assert f"{exact['吴望晗']:.3f}" in table and str(exact["吴望晗"]) not in table
+    assert "executive deputy leader" in table and "常务副组长" not in table
+
+
 def test_bottlenecks_top_and_parts():
     result = run("bottlenecks", JINYANG, "--top", "1", "--format", "json")
     data = json.loads(result.stdout)
