@@ -6,8 +6,8 @@ from typing import Any
 
 import networkx as nx
 
-from ..schema import Label, Rel
-from ._refs import evidence_of
+from ..schema import Rel
+from ._refs import evidence_of, ref
 from .lookup import lookup
 
 __all__ = ["describe"]
@@ -75,7 +75,7 @@ def describe(graph: nx.MultiDiGraph, name: str) -> dict[str, Any]:
             facts.append({
                 "type": k,
                 "direction": direction,
-                "other": _other(graph, other),
+                "other": ref(graph, other, brief=True),
                 "properties": props,
                 "via": {"id": via, "name": graph.nodes[via].get("name", via) if via in graph else via} if via else None,
                 "evidence": evidence_of(attrs),
@@ -91,11 +91,3 @@ def describe(graph: nx.MultiDiGraph, name: str) -> dict[str, Any]:
         },
         "facts": facts,
     }
-
-
-def _other(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:
-    data = graph.nodes[node]
-    other = {"id": node, "name": data.get("name", node), "label": data.get("label")}
-    if data.get("label") == Label.TASK:
-        other["number"] = data.get("number")
-    return other
