@@ -35,11 +35,11 @@ def describe(graph: nx.MultiDiGraph, name: str) -> dict[str, Any]:
         ``{"subject", "facts"}``. ``subject``: ``{"id", "label", "name", "subdistrict",
         "evidence", "properties"}`` (``properties``: the node's other attributes — role,
         titles, aliases, number, text, level …). ``facts``: one per edge, ``{"type",
-        "direction", "relation", "other", "detail", "properties", "evidence"}`` where
-        ``direction`` is ``"out"`` (subject → other) or ``"in"``, ``relation`` the Chinese
-        reading (:data:`RELATION_NAMES`), ``other`` ``{"id", "name", "label"}`` (and ``number``
-        for a task), ``detail`` a Chinese note from the edge's properties (role, position, via
-        unit) or None. Facts are ordered by relationship, then direction, then line.
+        "direction", "other", "properties", "via", "evidence"}`` where ``direction`` is
+        ``"out"`` (subject → other) or ``"in"``, ``other`` ``{"id", "name", "label"}`` (and
+        ``number`` for a task), ``properties`` the edge's (role, position, deputy …), ``via``
+        ``{"id", "name"}`` of the unit an ACCOUNTABLE_FOR runs through, or None. Facts are
+        ordered by relationship, then direction, then line.
 
     Raises
     ------
