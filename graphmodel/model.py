@@ -34,16 +34,9 @@ __all__ = [
     "Street",
     "Relation",
     "SubdistrictModel",
-    "ROLES",
-    "GOAL_LEVELS",
 ]
 
-#: Roles in a leading group (领导小组), from the top.
-ROLES: tuple[str, ...] = ("组长", "常务副组长", "副组长", "成员")
-
 #: Goal levels: 主要目标 and its parts, the action groups / 一级指标, the 二级项目.
-GOAL_LEVELS: tuple[str, ...] = ("main", "part", "action", "project")
-
 GoalLevel = Literal["main", "part", "action", "project"]
 
 
@@ -159,7 +152,6 @@ class TeamRecord(_Frozen):
     leads: tuple[Mention, ...] = ()
     deputies: tuple[Mention, ...] = ()
     members: tuple[Mention, ...] = ()
-    duty: str = ""
     seat: Mention | None = None  # the unit the office sits in (办公室设在 X)
 
 
