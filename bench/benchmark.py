@@ -1,6 +1,7 @@
-"""graphmodel's benchmark: start-up, scale and Neo4j load, each side by side with its alternative.
+"""graphmodel's benchmark: start-up, scale, Neo4j load and read speed per format, each side by side with its alternative.
 
-Run by hand (not part of the tests): ``python bench/benchmark.py [--sizes 1,10,100,1000,10000] [--skip-neo4j]``.
+Run by hand (not part of the tests): ``python bench/benchmark.py [--sizes 1,10,100,1000,10000] [--skip-neo4j]``;
+``--sections formats`` runs only the format section (plans/s for .txt, .pdf, .docx, .html).
 Prints a table and writes ``bench/results/benchmark-<date>.json``. Timings are medians of repeated
 runs on this machine; ratios are taken within one run, so a noisy machine affects both sides.
 """
@@ -151,6 +152,54 @@ def neo4j_load(batch_sizes: list[int], plans: int, single_rows: int, workdir: Pa
     return out
 
 
+def formats(n: int, runs: int, workdir: Path) -> dict:
+    """Read speed per format: ``n`` synthetic plans as .txt, .pdf, .docx and .html (bench/render.py), read each way.
+
+    Two timings per format, medians of ``runs`` passes over all ``n`` files: ``source`` (bytes → numbered lines,
+    the format's own reader) and ``plan`` (bytes → the resolved model, what ``graphmodel ingest`` does per file).
+    """
+    import render
+    import synthetic
+
+    from loaders.plans import read_plan, read_source
+
+    folder = workdir / "formats"
+    folder.mkdir(parents=True, exist_ok=True)
+    plans = [synthetic.generate_plan(seed, table=True) for seed in range(900_000, 900_000 + n)]
+    files: dict[str, list[Path]] = {fmt: [] for fmt in ("txt", "pdf", "docx", "html")}
+    for plan in plans:
+        blocks = render.blocks_of_synthetic(plan)
+        for fmt in files:
+            path = folder / f"{plan.subdistrict}.{fmt}"
+            path.write_bytes(plan.text.encode("utf-8") if fmt == "txt" else render.render(blocks, fmt))
+            files[fmt].append(path)
+    out: dict = {"plans": n, "runs": runs, "formats": {}}
+    for fmt, paths in files.items():
+        read_plan(paths[0])  # imports the format's reader before timing
+        data = [(p.read_bytes(), p.name) for p in paths]
+        source_s, plan_s = [], []
+        for _ in range(runs):
+            started = time.perf_counter()
+            for content, name in data:
+                read_source(content, name)
+            source_s.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            for path in paths:
+                read_plan(path)
+            plan_s.append(time.perf_counter() - started)
+        out["formats"][fmt] = {
+            "bytes_per_plan": sum(len(c) for c, _ in data) / n,
+            "source_s": statistics.median(source_s),
+            "plan_s": statistics.median(plan_s),
+            "source_plans_per_s": n / statistics.median(source_s),
+            "plans_per_s": n / statistics.median(plan_s),
+        }
+    txt = out["formats"]["txt"]["plan_s"]
+    for row in out["formats"].values():
+        row["plan_time_vs_txt"] = row["plan_s"] / txt
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10,100,1000,10000")
@@ -159,8 +208,15 @@ def main() -> None:
     parser.add_argument("--skip-neo4j", action="store_true")
     parser.add_argument("--neo4j-plans", type=int, default=200)
     parser.add_argument("--single-rows", type=int, default=3000)
+    parser.add_argument("--format-plans", type=int, default=20, help="plans per format in the format section")
+    parser.add_argument("--format-runs", type=int, default=3)
+    parser.add_argument("--sections", default="startup,scale,neo4j,formats",
+                        help="which sections to run, comma-separated (default all)")
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
+    sections = set(args.sections.split(","))
+    if args.skip_neo4j:
+        sections.discard("neo4j")
     sizes = [int(s) for s in args.sizes.split(",")]
     result: dict = {
         "date": dt.date.today().isoformat(),
@@ -169,22 +225,15 @@ def main() -> None:
     }
     with tempfile.TemporaryDirectory(prefix="graphmodel-bench-") as tmp:
         work = Path(tmp)
-        print("start-up …", file=sys.stderr)
-        result["startup"] = startup(args.startup_runs)
-        print("scale …", file=sys.stderr)
-        result["scale"] = scale(sizes, args.whole_up_to, work)
-        by_n = {r["plans"]: r for r in result["scale"]}
-        largest = max(by_n)
-        per_plan = by_n[largest]["stream_s"] / largest
-        result["national_extrapolation"] = {"plans": NATIONAL, "from_plans": largest,
-                                            "seconds": per_plan * NATIONAL}
-        if 100 in by_n and largest >= 10_000:
-            result["scale_checks"] = {
-                "time_per_plan_ratio_10000_vs_100": by_n[largest]["stream_ms_per_plan"] / by_n[100]["stream_ms_per_plan"],
-                "peak_memory_ratio_10000_vs_100": (by_n[largest]["stream_peak_mib"] + by_n[largest]["stream_worker_peak_mib"])
-                / (by_n[100]["stream_peak_mib"] + by_n[100]["stream_worker_peak_mib"]),
-            }
-        if not args.skip_neo4j:
+        if "startup" in sections:
+            print("start-up …", file=sys.stderr)
+            result["startup"] = startup(args.startup_runs)
+        if "formats" in sections:
+            print("formats …", file=sys.stderr)
+            result["formats"] = formats(args.format_plans, args.format_runs, work)
+        if "scale" in sections:
+            _scale_section(result, sizes, args.whole_up_to, work)
+        if "neo4j" in sections:
             print("neo4j …", file=sys.stderr)
             result["neo4j"] = neo4j_load([100, 1000, 10000], args.neo4j_plans, args.single_rows, work)
     out = Path(args.out) if args.out else ROOT / "bench" / "results" / f"benchmark-{result['date']}.json"
@@ -194,13 +243,51 @@ def main() -> None:
     print(f"\nwritten: {out}")
 
 
+def _scale_section(result: dict, sizes: list[int], whole_up_to: int, work: Path) -> None:
+    print("scale …", file=sys.stderr)
+    result["scale"] = scale(sizes, whole_up_to, work)
+    by_n = {r["plans"]: r for r in result["scale"]}
+    largest = max(by_n)
+    per_plan = by_n[largest]["stream_s"] / largest
+    result["national_extrapolation"] = {"plans": NATIONAL, "from_plans": largest,
+                                        "seconds": per_plan * NATIONAL}
+    if 100 in by_n and largest >= 10_000:
+        result["scale_checks"] = {
+            "time_per_plan_ratio_10000_vs_100": by_n[largest]["stream_ms_per_plan"] / by_n[100]["stream_ms_per_plan"],
+            "peak_memory_ratio_10000_vs_100": (by_n[largest]["stream_peak_mib"] + by_n[largest]["stream_worker_peak_mib"])
+            / (by_n[100]["stream_peak_mib"] + by_n[100]["stream_worker_peak_mib"]),
+        }
+
+
 def _print(r: dict) -> None:
-    s = r["startup"]
     print(f"machine: {r['machine']}  date: {r['date']}")
+    if "startup" in r:
+        _print_startup(r["startup"])
+    if "formats" in r:
+        _print_formats(r["formats"])
+    if "scale" in r:
+        _print_scale(r)
+    if "neo4j" in r:
+        _print_neo4j(r["neo4j"])
+
+
+def _print_startup(s: dict) -> None:
     print(f"start-up  graphmodel --help {s['help_s']*1000:.0f} ms vs import typer {s['import_typer_s']*1000:.0f} ms "
           f"= {s['help_ratio']:.2f}x (target <= 1.3)")
     print(f"          graphmodel audit  {s['audit_s']*1000:.0f} ms vs import floor {s['import_floor_s']*1000:.0f} ms "
           f"= {s['audit_ratio']:.2f}x (target <= 1.5)")
+
+
+def _print_formats(f: dict) -> None:
+    print(f"read speed per format, {f['plans']} synthetic plans (median of {f['runs']} passes):")
+    print(f"{'format':>6} {'KiB/plan':>9} {'lines plans/s':>14} {'plans/s':>8} {'time vs .txt':>13}")
+    for fmt, row in f["formats"].items():
+        target = " (target <= 3)" if fmt in ("docx", "html") else ""
+        print(f"{'.' + fmt:>6} {row['bytes_per_plan'] / 1024:>9.1f} {row['source_plans_per_s']:>14.1f} "
+              f"{row['plans_per_s']:>8.1f} {row['plan_time_vs_txt']:>12.2f}x{target}")
+
+
+def _print_scale(r: dict) -> None:
     print(f"{'plans':>7} {'stream s':>9} {'ms/plan':>8} {'peak MiB':>9} {'worker MiB':>10} {'whole s':>8} {'whole MiB':>9}")
     for row in r["scale"]:
         print(f"{row['plans']:>7} {row['stream_s']:>9.2f} {row['stream_ms_per_plan']:>8.2f} {row['stream_peak_mib']:>9.0f} "
@@ -211,13 +298,14 @@ def _print(r: dict) -> None:
         c = r["scale_checks"]
         print(f"time/plan 10000 vs 100: {c['time_per_plan_ratio_10000_vs_100']:.2f}x (target <= 1.2); "
               f"peak memory: {c['peak_memory_ratio_10000_vs_100']:.2f}x (target <= 1.5)")
-    if "neo4j" in r:
-        n = r["neo4j"]
-        single = n["single_row"]["elements_per_s"]
-        print(f"neo4j {n['server']}: {n['elements']} elements from {n['plans']} plans; one row per transaction: {single:.0f}/s")
-        for b in n["batched"]:
-            print(f"  batch {b['batch_size']:>6}: {b['elements_per_s']:>8.0f}/s ({b['elements_per_s']/single:.1f}x single); "
-                  f"second load {b['second_s']:.2f}s vs first {b['first_s']:.2f}s; forced rewrite {b['forced_rewrite_s']:.2f}s")
+
+
+def _print_neo4j(n: dict) -> None:
+    single = n["single_row"]["elements_per_s"]
+    print(f"neo4j {n['server']}: {n['elements']} elements from {n['plans']} plans; one row per transaction: {single:.0f}/s")
+    for b in n["batched"]:
+        print(f"  batch {b['batch_size']:>6}: {b['elements_per_s']:>8.0f}/s ({b['elements_per_s']/single:.1f}x single); "
+              f"second load {b['second_s']:.2f}s vs first {b['first_s']:.2f}s; forced rewrite {b['forced_rewrite_s']:.2f}s")
 
 
 if __name__ == "__main__":

@@ -64,23 +64,28 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     merge_down: frozenset[int] = frozenset()
 
-    def runs(self) -> list[tuple[int, int, int]]:
-        """The merged cells: ``(column, first row, last row)`` of each run of a filled cell and the blanks below it.
+    def drawn(self) -> tuple[tuple[tuple[str, ...], ...], list[tuple[int, int, int]]]:
+        """The rows as drawn and the merged cells: ``(column, first row, last row)`` of each.
 
-        A run is cut every :data:`_MAX_RUN` rows (a merged cell must fit on a PDF page); the cells
-        after a cut are merged blanks, so the text still stands only in the run's first row.
+        A merged cell is a filled cell of a ``merge_down`` column with the blank cells below it.
+        A run longer than :data:`_MAX_RUN` rows is cut (a merged cell must fit on a PDF page) and,
+        as printed tables do on a new page, the text is repeated at the top of each cut.
         """
+        rows = [list(row) for row in self.rows]
         out = []
         for col in sorted(self.merge_down):
             r = 1
-            while r < len(self.rows):
+            while r < len(rows):
                 end = r
-                while end + 1 < len(self.rows) and not self.rows[end + 1][col] and self.rows[r][col]:
+                while end + 1 < len(rows) and not rows[end + 1][col] and rows[r][col]:
                     end += 1
-                out += [(col, a, min(a + _MAX_RUN - 1, end)) for a in range(r, end + 1, _MAX_RUN)
-                        if min(a + _MAX_RUN - 1, end) > a]
+                for first in range(r, end + 1, _MAX_RUN):
+                    last = min(first + _MAX_RUN - 1, end)
+                    rows[first][col] = rows[r][col]
+                    if last > first:
+                        out.append((col, first, last))
                 r = end + 1
-        return out
+        return tuple(tuple(row) for row in rows), out
 
 
 Block = Paragraph | Table
@@ -89,7 +94,7 @@ Block = Paragraph | Table
 # --------------------------------------------------------------------------- blocks
 
 
-def blocks_from_text(data: bytes, file: str, *, merge: bool = False) -> list[Block]:
+def blocks_from_text(data: bytes, file: str, *, merge: bool = True) -> list[Block]:
     """A plan's blocks from its text: every line a paragraph, the task table (if any) a table of cells.
 
     The table's rows are the tasks as graphmodel's text reader reads them; its lines (from the
@@ -103,7 +108,9 @@ def blocks_from_text(data: bytes, file: str, *, merge: bool = False) -> list[Blo
     file : str
         Its name.
     merge : bool
-        Draw the goal cells merged over the rows they hold for.
+        Draw the goal cells merged over the rows they hold for, as printed tables do (default). An
+        empty cell that is not merged is empty: no goal, lead or unit (a reader of real tables
+        carries only merged cells down).
     """
     from loaders.plan.document import split_document
     from loaders.plan.reader import read_plan_bytes
@@ -143,7 +150,7 @@ def blocks_from_text(data: bytes, file: str, *, merge: bool = False) -> list[Blo
     return [*before, table, *after]
 
 
-def blocks_of_synthetic(plan, *, merge: bool = False) -> list[Block]:
+def blocks_of_synthetic(plan, *, merge: bool = True) -> list[Block]:
     """The blocks of a plan from bench/synthetic.py: its printed lines, then its task table's rows."""
     blocks: list[Block] = [Paragraph(text) for text in plan.paragraphs]
     if plan.table_rows:
@@ -205,10 +212,11 @@ def render_pdf(blocks: Sequence[Block], *, title: str = "plan", encrypt: str | N
         if isinstance(block, Paragraph):
             story.append(PdfParagraph(html.escape(block.text), body))
             continue
-        data = [[PdfParagraph(html.escape(c), cell) for c in row] for row in block.rows]
+        rows, runs = block.drawn()
+        data = [[PdfParagraph(html.escape(c), cell) for c in row] for row in rows]
         table = PdfTable(data, colWidths=_widths(block, A4[0] - 2 * margin), repeatRows=1)
         style = [("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
-        style += [("SPAN", (col, first), (col, last)) for col, first, last in block.runs()]
+        style += [("SPAN", (col, first), (col, last)) for col, first, last in runs]
         table.setStyle(TableStyle(style))
         story.append(table)
     doc.build(story)
@@ -224,12 +232,13 @@ def render_docx(blocks: Sequence[Block]) -> bytes:
         if isinstance(block, Paragraph):
             document.add_paragraph(block.text)
             continue
-        table = document.add_table(rows=len(block.rows), cols=len(block.rows[0]))
+        rows, runs = block.drawn()
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
         table.style = "Table Grid"
-        for row, cells in zip(table.rows, block.rows):
+        for row, cells in zip(table.rows, rows):
             for target, text in zip(row.cells, cells):
                 target.text = text
-        for col, first, last in block.runs():
+        for col, first, last in runs:
             table.cell(first, col).merge(table.cell(last, col))
     buf = io.BytesIO()
     document.save(buf)
@@ -246,10 +255,11 @@ def render_html(blocks: Sequence[Block], *, title: str = "plan", encoding: str =
         if isinstance(block, Paragraph):
             out.append(f"<p>{html.escape(block.text)}</p>")
             continue
-        spans = {(first, col): last - first + 1 for col, first, last in block.runs()}
-        covered = {(r, col) for col, first, last in block.runs() for r in range(first + 1, last + 1)}
+        rows, runs = block.drawn()
+        spans = {(first, col): last - first + 1 for col, first, last in runs}
+        covered = {(r, col) for col, first, last in runs for r in range(first + 1, last + 1)}
         out.append('<table border="1" cellspacing="0">')
-        for r, row in enumerate(block.rows):
+        for r, row in enumerate(rows):
             tag = "th" if r == 0 else "td"
             cells = []
             for col, text in enumerate(row):
@@ -273,11 +283,12 @@ def render(blocks: Sequence[Block], fmt: str) -> bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python bench/render.py PLAN.txt OUTDIR [--merge]`` writes PLAN.pdf, .docx, .html there."""
+    """Command line: ``python bench/render.py PLAN.txt OUTDIR [--no-merge]`` writes PLAN.pdf, .docx, .html there."""
     parser = argparse.ArgumentParser(description="Render a plan's text as .pdf, .docx and .html.")
     parser.add_argument("plan", type=Path)
     parser.add_argument("outdir", type=Path)
-    parser.add_argument("--merge", action="store_true", help="merge goal cells over the rows they hold for")
+    parser.add_argument("--no-merge", dest="merge", action="store_false",
+                        help="leave goal cells empty below the row they start in instead of merging them")
     args = parser.parse_args(argv)
     root = Path(__file__).resolve().parent.parent
     sys.path.insert(0, str(root))

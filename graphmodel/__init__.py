@@ -10,7 +10,7 @@ import importlib
 __all__ = [
     "build_graph", "subdistricts", "subgraph_of", "to_dict", "to_json", "to_graphml", "from_dict",
     "Label", "Rel", "LABELS", "RELS", "node_id",
-    "GraphModelError", "PlanError", "UnknownNameError", "AmbiguousNameError", "Neo4jError",
+    "GraphModelError", "PlanError", "UnknownNameError", "AmbiguousNameError", "UnknownQueryError", "Neo4jError",
 ]
 __version__ = "0.1.0"
 
@@ -18,7 +18,7 @@ _WHERE = {
     "build_graph": "graph", "subdistricts": "graph", "subgraph_of": "graph",
     "to_dict": "export", "to_json": "export", "to_graphml": "export", "from_dict": "export",
     "Label": "schema", "Rel": "schema", "LABELS": "schema", "RELS": "schema", "node_id": "schema",
-    "GraphModelError": "errors", "PlanError": "errors", "UnknownNameError": "errors",
+    "GraphModelError": "errors", "PlanError": "errors", "UnknownNameError": "errors", "UnknownQueryError": "errors",
     "AmbiguousNameError": "errors", "Neo4jError": "errors",
 }
 

@@ -7,6 +7,7 @@ __all__ = [
     "PlanError",
     "UnknownNameError",
     "AmbiguousNameError",
+    "UnknownQueryError",
     "Neo4jError",
 ]
 
@@ -78,5 +79,19 @@ class AmbiguousNameError(UnknownNameError):
         )
 
 
+class UnknownQueryError(UnknownNameError):
+    """A named query (``queries/*.cypher``) that does not exist; the message lists those that do."""
+
+    def __init__(self, name: str, available: list[str]):
+        self.name = name
+        self.suggestions = list(available)
+        self.en = f"no named query “{name}”; the named queries are: {', '.join(available) or 'none'}"
+        GraphModelError.__init__(self, f"没有名为“{name}”的命名查询；现有的命名查询：{'、'.join(available) or '无'}")
+
+
 class Neo4jError(GraphModelError):
     """A Neo4j problem a user can act on (unreachable, auth, unknown database, bad query)."""
+
+    def __init__(self, message: str, *, en: str | None = None):
+        self.en = en
+        super().__init__(message)

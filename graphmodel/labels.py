@@ -13,8 +13,11 @@ from typing import Any, NamedTuple
 
 __all__ = [
     "L", "LANGS", "text", "join", "number",
-    "SEVERITIES", "SEVERITY_RANK", "KINDS", "FINDINGS", "TRUCK_REASONS", "ROLES", "NODE_LABELS", "TABLES", "WORDS",
-    "ERRORS", "NOTICES", "task_name", "finding_message", "where", "role_name", "notice",
+    "SEVERITIES", "SEVERITY_RANK", "KINDS", "FINDINGS", "TRUCK_REASONS", "ROLES", "NODE_LABELS", "TABLES", "WORDS", "ERRORS",
+    "NOTICES", "task_name", "finding_message", "where", "role_name", "notice",
+    "RELATIONS", "VERBS", "PROPERTIES", "UNIT_KINDS", "GOAL_LEVELS", "DEPENDENCY_ROLES",
+    "fact_relation", "fact_detail", "property_value", "task_at", "node_name", "relation_arrow",
+    "REPORT", "STATS", "SCRIPT_WORDS", "WORKBOOK",
 ]
 
 #: The languages every entry speaks.
@@ -77,6 +80,55 @@ NODE_LABELS: dict[str, L] = {
 }
 
 
+#: How a fact reads from the subject's side: (relationship type, "out" | "in") → words.
+RELATIONS: dict[tuple[str, str], L] = {
+    ("MEMBER_OF", "out"): L("成员，属于", "member of"), ("MEMBER_OF", "in"): L("成员", "member"),
+    ("HEADS", "out"): L("担任负责人", "heads"), ("HEADS", "in"): L("负责人", "head"),
+    ("LEADS", "out"): L("牵头任务", "leads task"), ("LEADS", "in"): L("牵头领导", "lead"),
+    ("ACCOUNTABLE_FOR", "out"): L("作为责任部门负责人对任务负责", "accountable, as head of the responsible unit, for"),
+    ("ACCOUNTABLE_FOR", "in"): L("责任部门负责人", "head of the responsible unit"),
+    ("RESPONSIBLE_FOR", "out"): L("作为责任部门负责任务", "responsible unit of"),
+    ("RESPONSIBLE_FOR", "in"): L("责任部门", "responsible unit"),
+    ("COOPERATES_ON", "out"): L("作为配合部门配合任务", "cooperating unit of"),
+    ("COOPERATES_ON", "in"): L("配合部门", "cooperating unit"),
+    ("SERVES", "out"): L("服务于目标", "serves goal"), ("SERVES", "in"): L("服务于它的任务", "task serving it"),
+    ("PART_OF", "out"): L("属于目标", "part of goal"), ("PART_OF", "in"): L("下级目标", "sub-goal"),
+    ("CONCERNS", "out"): L("涉及道路", "concerns street"), ("CONCERNS", "in"): L("涉及它的任务或目标", "task or goal concerning it"),
+    ("IN_PLAN", "out"): L("所属方案", "in plan"), ("IN_PLAN", "in"): L("方案中的任务或目标", "task or goal of the plan"),
+    ("PLAN_OF", "out"): L("发文机关", "issued by"), ("PLAN_OF", "in"): L("方案", "plan"),
+}
+
+#: A relationship as a verb, for chains and the report's network legend.
+VERBS: dict[str, L] = {
+    "LEADS": L("牵头", "leads"), "RESPONSIBLE_FOR": L("负责", "responsible for"),
+    "COOPERATES_ON": L("配合", "cooperates on"), "HEADS": L("担任负责人", "heads"),
+    "ACCOUNTABLE_FOR": L("作为部门负责人负责", "accountable for"),
+    "SERVES": L("服务于目标", "serves goal"), "PART_OF": L("属于目标", "part of goal"),
+}
+
+#: A node's properties, as ``show`` and the report name them.
+PROPERTIES: dict[str, L] = {
+    "name": L("名称", "name"), "type": L("类型", "type"), "subdistrict": L("街道", "subdistrict"),
+    "role": L("领导小组职务", "role in the leading group"), "titles": L("职务", "titles"), "aliases": L("别名", "aliases"),
+    "collective": L("集体", "collective"), "kind": L("类别", "kind"), "number": L("序号", "number"),
+    "text": L("内容", "text"), "level": L("层级", "level"), "description": L("说明", "description"),
+    "title": L("标题", "title"), "date": L("成文日期", "date"), "printed": L("印发日期", "printed"),
+    "issuers": L("发文机关", "issuers"), "attachments": L("附件", "attachments"), "layout": L("版式", "layout"),
+}
+
+UNIT_KINDS: dict[str, L] = {"unit": L("单位", "unit"), "team": L("工作专班", "task force"),
+                            "office": L("领导小组办公室", "office of the leading group")}
+GOAL_LEVELS: dict[str, L] = {"main": L("主要目标", "main goal"), "part": L("目标分项", "part of the main goal"),
+                             "action": L("行动 / 一级指标", "action / first-level indicator"),
+                             "project": L("二级项目", "second-level project")}
+
+#: What the depended-on party does (:data:`graphmodel.analysis.depends.DEPENDENCY_ROLES`).
+DEPENDENCY_ROLES: dict[str, L] = {
+    "head": L("负责人", "head"), "lead": L("牵头领导", "lead"), "headed_unit": L("所负责的单位", "unit headed"),
+    "responsible": L("责任部门", "responsible unit"), "cooperating": L("配合部门", "cooperating unit"),
+}
+
+
 def role_name(role: str | None, lang: str = "zh") -> str:
     """A leading-group role in ``lang`` (组长 → leader); a role the table does not know as written."""
     return text(ROLES, role, lang)
@@ -104,6 +156,61 @@ TABLES: dict[str, tuple[tuple[str, L], ...]] = {
         ("message", L("说明", "Message")),
         ("where", L("出处", "Evidence")),
     ),
+    "officials": (
+        ("official", L("领导", "Official")),
+        ("subdistrict", L("街道", "Subdistrict")),
+        ("role", L("领导小组职务", "Role")),
+        ("tasks_led", L("牵头任务", "Tasks led")),
+        ("tasks_accountable", L("作为部门负责人负责的任务", "Tasks accountable")),
+        ("load", L("合计任务", "Load")),
+        ("units_headed", L("负责的单位", "Units headed")),
+        ("betweenness", L("中介中心度", "Betweenness")),
+        ("articulation", L("割点", "Articulation point")),
+    ),
+    "units": (
+        ("unit", L("单位", "Unit")),
+        ("subdistrict", L("街道", "Subdistrict")),
+        ("collective", L("集体", "Collective")),
+        ("tasks_responsible", L("负责任务", "Tasks responsible")),
+        ("tasks_cooperating", L("配合任务", "Tasks cooperating")),
+        ("heads", L("负责人", "Heads")),
+        ("betweenness", L("中介中心度", "Betweenness")),
+        ("articulation", L("割点", "Articulation point")),
+    ),
+    "truck_factor": (
+        ("subdistrict", L("街道", "Subdistrict")),
+        ("tasks", L("任务", "Tasks")),
+        ("covered", L("有人牵头或负责的任务", "Covered tasks")),
+        ("truck_factor", L("卡车因子", "Truck factor")),
+        ("removed", L("缺位的领导（最少）", "Officials missing (fewest)")),
+        ("uncovered", L("缺位后无人负责的任务", "Tasks left uncovered")),
+        ("greedy", L("贪心顺序（每步后无人负责的任务数）", "Greedy order (uncovered after each step)")),
+        ("reason", L("说明", "Note")),
+    ),
+    "depends": (
+        ("depth", L("步", "Depth")),
+        ("name", L("名称", "Name")),
+        ("label", L("类型", "Type")),
+        ("role", L("被依赖方的角色", "Role of the depended-on")),
+        ("via", L("经由", "Via")),
+        ("tasks", L("任务", "Tasks")),
+        ("where", L("出处", "Evidence")),
+    ),
+    "path": (
+        ("path", L("链", "Chain")),
+        ("step", L("步", "Step")),
+        ("from", L("从", "From")),
+        ("relation", L("关系", "Relationship")),
+        ("to", L("到", "To")),
+        ("where", L("出处", "Evidence")),
+    ),
+    "show": (("field", L("项目", "Field")), ("value", L("内容", "Value")), ("where", L("出处", "Evidence"))),
+    "facts": (
+        ("relation", L("关系", "Relationship")),
+        ("other", L("对象", "Other")),
+        ("detail", L("说明", "Detail")),
+        ("where", L("出处", "Evidence")),
+    ),
 }
 
 #: Titles, short words and the CLI's notes.
@@ -114,8 +221,32 @@ WORDS: dict[str, L] = {
     "error": L("错误：{message}", "error: {message}"),
     "interrupted": L("已中断", "interrupted"),
     "fail_on_found": L("发现 {n} 条 {kinds} 问题", "found {n} finding(s) of {kinds}"),
+    "officials": L("领导", "Officials"),
+    "units": L("单位", "Units"),
+    "truck_factor": L("卡车因子", "Truck factor"),
+    "greedy_step": L("{name}→{uncovered}{nothing}", "{name}→{uncovered}{nothing}"),
+    "uncovers_nothing": L("（未新增）", " (uncovers nothing)"),
+    "not_applicable": L("{factor}（不适用）", "{factor} (n/a)"),
+    "depends_on": L("{who}依赖于", "{who} depends on"),
+    "depended_on_by": L("依赖{who}的", "Depending on {who}"),
+    "who": L("{name}（{subdistrict}）", "{name} ({subdistrict})"),
+    "chain": L("{source} → {target}", "{source} → {target}"),
+    "chain_steps": L("{source} → {target}（{n} 步）", "{source} → {target} ({n} steps)"),
+    "no_chain": L("“{source}”与“{target}”之间没有责任链（不在同一街道，或互不相连）",
+                  "no chain of responsibility between “{source}” and “{target}” (different subdistricts, or not connected)"),
+    "chains_truncated": L("最短责任链不止 {limit} 条，只列出前 {limit} 条（--limit 可调）",
+                          "more than {limit} shortest chains: only the first {limit} are listed (see --limit)"),
+    "relationships": L("关系", "Relationships"),
+    "list_sep": L("；", "; "),
+    "report_written": L("已写入报告：{output}（{size} 字节）", "report written: {output} ({size} bytes)"),
+    "import_written": L("已写入 {output}；导入命令（在该目录中运行，数据库须为空或新建）：",
+                        "written to {output}; the import command (run it in that folder; the database must be new or empty):"),
     "yes": L("是", "yes"),
     "no": L("否", "no"),
+    "no_chain": L("“{source}”与“{target}”之间没有责任链（不在同一街道，或互不相连）",
+                  "no chain of responsibility between “{source}” and “{target}” (different bodies, or not connected)"),
+    "chains_truncated": L("最短责任链不止 {limit} 条，只列出前 {limit} 条（--limit 可调）",
+                          "more than {limit} shortest chains: only the first {limit} are listed (see --limit)"),
 }
 
 #: What the readers warn about (:class:`graphmodel.model.Notice` kinds); ``file:line:`` goes before.
@@ -144,7 +275,168 @@ NOTICES: dict[str, L] = {
 
 #: Errors the CLI itself reports (the library's errors carry their own texts).
 ERRORS: dict[str, L] = {
+    "report_needs": L("生成报告需要 plotly 与 numpy（pip install plotly numpy）：{error}",
+                      "the report needs plotly and numpy (pip install plotly numpy): {error}"),
+    "output_is_folder": L("{output}: 是一个文件夹，请给出文件名", "{output}: is a folder; give a file name"),
+    "output_folder_missing": L("{output}: 文件夹 {folder} 不存在", "{output}: the folder {folder} does not exist"),
+    "xlsx_needs_output": L("--format xlsx 需要用 -o 指定文件（如 -o plan.xlsx）：二进制内容不能写到终端",
+                           "--format xlsx needs a file given with -o (e.g. -o plan.xlsx): binary content cannot go to a terminal"),
+    "admin_needs_output": L("--format neo4j-admin 需要用 -o 指定一个新的（或空的）目录，如 -o import/",
+                            "--format neo4j-admin needs a new (or empty) folder given with -o, e.g. -o import/"),
+    "bad_part": L("--part 只能是 {parts}", "--part must be one of {parts}"),
     "unknown_kind": L("未知的问题类型：{kinds}；可用的有：{known}", "unknown kind(s) of finding: {kinds}; known: {known}"),
+}
+
+
+# --------------------------------------------------------------------------- the HTML report
+
+#: The summary figures at the top of each 街道's section of the report.
+STATS: dict[str, L] = {
+    "officials": L("领导小组成员", "officials"),
+    "units": L("单位", "units"),
+    "tasks": L("任务", "tasks"),
+    "tasks_without_lead": L("无牵头领导的任务", "tasks without a lead"),
+    "tasks_without_responsible_unit": L("无责任部门的任务", "tasks without a responsible unit"),
+    "goals": L("目标", "goals"),
+    "findings": L("审计发现", "findings"),
+    "findings_high": L("其中严重", "of them high"),
+    "truck_factor": L("卡车因子", "truck factor"),
+}
+
+#: The report's words (the page, its tables, its figures).
+REPORT: dict[str, L] = {
+    "html_lang": L("zh-CN", "en"),
+    "title": L("街道行动方案责任图谱报告", "Responsibility graph of the subdistrict action plans"),
+    "lede": L("共 {n} 个街道。每个数字、每条发现、每个关系都注明出处（文件:行号），可回到方案原文核对。"
+              "表格可点击表头排序、输入文字筛选；在责任网络中点击节点，右侧显示其详情与出处；"
+              "网络可拖动、滚轮缩放，点击图例可隐藏或显示一类。",
+              "{n} subdistrict(s). Every figure, finding and relationship names its evidence (file:line), so it can be "
+              "checked against the plan's text. Click a table header to sort, type to filter; click a node of the "
+              "responsibility network to see its details and evidence on the right; drag and scroll to move and "
+              "zoom the network, click the legend to hide or show a kind."),
+    "warnings": L("读取时的提示", "Warnings from reading"),
+    "empty": L("图中没有任何街道。", "The graph holds no subdistrict."),
+    "footer": L("本报告是一个独立的 HTML 文件，无需联网；图表由 plotly.js（随 Python 包 plotly {version} 提供）绘制，"
+                "网络布局由 networkx 计算。",
+                "This report is one self-contained HTML file that needs no network; the charts are drawn by plotly.js "
+                "(shipped with the Python package plotly {version}), the network is laid out by networkx."),
+    "plan": L("方案：", "Plan: "),
+    "plan_title": L("《{title}》", "“{title}”"),
+    "not_applicable": L("不适用", "n/a"),
+    "truck": L("卡车因子：{names} 缺位后，{uncovered} 项任务（过半）再无人牵头或负责；少于此数的领导缺位都做不到。",
+               "Truck factor: with {names} missing, {uncovered} tasks (more than half) have nobody leading or "
+               "accountable; no fewer officials missing would do that."),
+    "truck_na": L("卡车因子不适用：{reason}。", "Truck factor not applicable: {reason}."),
+    "findings": L("审计发现", "Findings"),
+    "filter": L("筛选：输入任意文字（对象、说明、类型、出处…）", "Filter: type any text (subject, message, kind, evidence…)"),
+    "filter_label": L("筛选审计发现", "Filter the findings"),
+    "severity": L("严重程度", "Severity"),
+    "all_severities": L("全部严重程度", "All severities"),
+    "kind": L("类型", "Kind"),
+    "all_kinds": L("全部类型", "All kinds"),
+    "shown": L("显示 {shown} / {total} 条", "showing {shown} / {total}"),
+    "subject": L("对象", "Subject"),
+    "message": L("说明", "Message"),
+    "evidence": L("出处", "Evidence"),
+    "no_findings": L("没有审计发现。", "No findings."),
+    "bottlenecks": L("瓶颈", "Bottlenecks"),
+    "officials": L("领导", "Officials"),
+    "units": L("单位", "Units"),
+    "network": L("责任网络", "Responsibility network"),
+    "find_node": L("查找节点：领导、单位、任务、目标…", "Find a node: official, unit, task, goal…"),
+    "find_node_label": L("查找节点", "Find a node"),
+    "marks": L("红色叉号：无牵头领导的任务、无负责人的单位。", "Red cross: a task without a lead, a unit without a head."),
+    "details_placeholder": L("点击网络中的节点（或审计表中的对象），这里显示它的详情：属性、关系与出处。",
+                             "Click a node of the network (or a finding's subject) to see its details here: "
+                             "properties, relationships and evidence."),
+    "task_option": L("{task}：{name}", "{task}: {name}"),
+    "node_option": L("{kind}：{name}", "{kind}: {name}"),
+    "unnumbered": L("无序号", "no number"),
+    "unnumbered_task": L("无序号任务", "unnumbered task"),
+    # figures
+    "relation": L("关系：{name}", "relationship: {name}"),
+    "legend_count": L("{name}（{n}）", "{name} ({n})"),
+    "selected": L("选中", "selected"),
+    "hover_click": L("点击查看详情与出处", "click for details and evidence"),
+    "official": L("领导", "official"),
+    "unit": L("单位", "unit"),
+    "unit-without-head": L("无负责人的单位", "unit without a head"),
+    "task": L("任务", "task"),
+    "task-without-lead": L("无牵头领导的任务", "task without a lead"),
+    "goal": L("目标", "goal"),
+    "edge_LEADS": L("牵头", "leads"),
+    "edge_RESPONSIBLE_FOR": L("责任", "responsible"),
+    "edge_COOPERATES_ON": L("配合", "cooperates"),
+    "edge_HEADS": L("担任负责人", "heads"),
+    "edge_SERVES": L("服务于目标", "serves goal"),
+    "edge_PART_OF": L("属于目标", "part of goal"),
+    "load_hover": L("合计 {load} 项（牵头或作为部门负责人负责）<br>中介中心度 {betweenness:.3f}",
+                    "{load} tasks in all (led, or accountable for as head of the unit)<br>betweenness {betweenness:.3f}"),
+    "articulation_hover": L("<br>割点", "<br>articulation point"),
+    "tasks_led": L("牵头任务", "tasks led"),
+    "tasks_accountable": L("作为责任部门负责人负责的任务", "tasks accountable for as head of the responsible unit"),
+    "task_count": L("任务数", "tasks"),
+    "officials_note": L("任务最多的 {n} 位领导：牵头的任务，和作为责任部门负责人负责的任务。",
+                        "The {n} officials with the most tasks: tasks they lead, and tasks they are accountable for "
+                        "as head of the responsible unit."),
+    "betweenness": L("中介中心度", "betweenness"),
+    "officials_idle": L("本方案没有领导牵头或负责任何任务，无从比较任务负担；图中按责任网络中的中介中心度排列。",
+                        "No official leads or answers for any task in this plan, so loads cannot be compared; the "
+                        "chart ranks by betweenness in the responsibility network."),
+    "who_role": L("{name}（{role}）", "{name} ({role})"),
+    "collective": L("（集体）", " (collective)"),
+    "heads_hover": L("负责人：{heads}", "heads: {heads}"),
+    "nobody": L("无", "none"),
+    "responsible": L("责任", "responsible"),
+    "cooperating": L("配合", "cooperating"),
+    "units_note": L("任务最多的 {n} 个单位：作为责任部门和作为配合部门的任务。",
+                    "The {n} units with the most tasks: as the responsible unit and as a cooperating unit."),
+    "units_idle": L("本方案没有把任何任务交给单位，无从比较任务负担；图中按责任网络中的中介中心度排列。",
+                    "This plan gives no task to any unit, so loads cannot be compared; the chart ranks by "
+                    "betweenness in the responsibility network."),
+}
+
+#: The words the report's script writes into the page (``{n}``-style fields filled there).
+SCRIPT_WORDS: dict[str, L] = {
+    "evidence_at": L(" · 出处 ", " · evidence "),
+    "findings_n": L("审计发现（{n}）", "Findings ({n})"),
+    "finding": L("［{severity}］{kind}：{message} ", "[{severity}] {kind}: {message} "),
+    "facts_n": L("关系（{n}）", "Relationships ({n})"),
+    "no_facts": L("图中没有它的任何关系。", "The graph holds no relationship of it."),
+    "fact": L("{relation}：", "{relation}: "),
+    "paren": L("（{text}）", " ({text})"),
+    "shown": REPORT["shown"],
+}
+
+
+# --------------------------------------------------------------------------- the workbook
+
+WORKBOOK: dict[str, L] = {
+    "findings_sheet": L("审计发现", "Findings"),
+    "officials_sheet": L("领导负担", "Officials' load"),
+    "number": L("序号", "No."),
+    "goal": L("所属项目", "Project"),
+    "task": L("任务", "Task"),
+    "lead": L("牵头领导", "Lead"),
+    "evidence": L("出处", "Evidence"),
+    "subdistrict": L("街道", "Subdistrict"),
+    "severity": L("严重程度", "Severity"),
+    "kind": L("类型", "Kind"),
+    "kind_code": L("类型代码", "Kind code"),
+    "subject": L("对象", "Subject"),
+    "message": L("说明", "Message"),
+    "file": L("文件", "File"),
+    "line": L("行", "Line"),
+    "official": L("领导", "Official"),
+    "role": L("领导小组职务", "Role"),
+    "tasks_led": L("牵头任务", "Tasks led"),
+    "tasks_accountable": L("作为责任部门负责人负责的任务", "Tasks accountable"),
+    "load": L("合计任务", "Load"),
+    "units_headed": L("担任负责人的单位数", "Units headed"),
+    "betweenness": L("中介中心度", "Betweenness"),
+    "articulation": L("割点", "Articulation point"),
+    "责任": L("责任", "resp."),
+    "配合": L("配合", "coop."),
 }
 
 
@@ -155,6 +447,11 @@ _PHRASES: dict[str, L] = {
     "task": L("任务{number}", "task {number}"),
     "task_under": L("“{goal}”下无序号的任务", "the unnumbered task under “{goal}”"),
     "task_unnumbered": L("无序号的任务", "an unnumbered task"),
+    "task_at": L("{task}（第{line}行）", "{task} (line {line})"),
+    "task_titled": L("{task}：{name}", "{task}: {name}"),
+    "node": L("{label}：{name}", "{label}: {name}"),
+    "forward": L("—{verb}→", "-{verb}->"),
+    "backward": L("←{verb}—", "<-{verb}-"),
     "quoted": L("“{text}”", " “{text}”"),
     "responsible_of": L("{tasks}的责任部门", "the responsible unit of {tasks}"),
     "cooperating_of": L("{tasks}的配合部门", "a cooperating unit of {tasks}"),
@@ -170,6 +467,10 @@ _PHRASES: dict[str, L] = {
     "details_sep": L("，", ", "),
     "also": L("；另见 {where}", "; also {where}"),
     "none": L("（无）", "(none)"),
+    "deputy": L("（副职）", " (deputy)"),
+    "via": L("经由{name}", "via {name}"),
+    "detail_sep": L("；", "; "),
+    "missing": L("（缺）", " (missing)"),
 }
 
 #: The sentence of each kind of finding; fields are filled by :func:`finding_message`.
@@ -238,6 +539,34 @@ def task_name(task: dict[str, Any], lang: str = "zh", *, quote: bool = False) ->
     return name + (_PHRASES["quoted"](lang, text=task.get("name", "")) if quote else "")
 
 
+def task_at(task: dict[str, Any], lang: str = "zh") -> str:
+    """A task with the line of the fact that names it: 任务9（第472行） / task 9 (line 472)."""
+    line = (task.get("evidence") or {}).get("line")
+    return _PHRASES["task_at"](lang, task=task_name(task, lang), line=line) if line else task_name(task, lang)
+
+
+def node_name(node: dict[str, Any], lang: str = "zh", *, width: int = 16, titled: bool = False) -> str:
+    """A node in a chain or a list: 领导：蔡斌 / official: 蔡斌; a numbered task as 任务12 / task 12
+    (``titled``: 任务12：text). Names longer than ``width`` end in ….
+
+    >>> node_name({"label": "Task", "number": 12, "name": "整新"}, "en", titled=True)
+    'task 12: 整新'
+    """
+    name = node["name"] if len(node["name"]) <= width else node["name"][: width - 1] + "…"
+    if node.get("label") == "Task" and node.get("number") is not None:
+        task = task_name(node, lang)
+        return _PHRASES["task_titled"](lang, task=task, name=name) if titled else task
+    if titled:
+        return name
+    return _PHRASES["node"](lang, label=text(NODE_LABELS, node.get("label"), lang), name=name)
+
+
+def relation_arrow(relation: dict[str, Any], lang: str = "zh") -> str:
+    """A step's relationship as an arrow: —牵头→ / ←配合— (zh), -LEADS-> / <-COOPERATES_ON- (en)."""
+    verb = text(VERBS, relation["type"], lang) if lang == "zh" else relation["type"]
+    return _PHRASES["forward" if relation["forward"] else "backward"](lang, verb=verb)
+
+
 def finding_message(finding: dict[str, Any], lang: str = "zh") -> str:
     """The sentence of an audit finding (:func:`graphmodel.analysis.audit.audit`), in ``lang``.
 
@@ -276,6 +605,61 @@ def finding_message(finding: dict[str, Any], lang: str = "zh") -> str:
         role = role_name(subject.get("role"), lang)
         values["role"] = role[:1].upper() + role[1:] if lang == "en" else role
     return FINDINGS[kind](lang, **values)
+
+
+def fact_relation(fact: dict[str, Any], lang: str = "zh") -> str:
+    """How a fact of :func:`graphmodel.analysis.show.describe` reads from its subject's side.
+
+    >>> fact_relation({"type": "LEADS", "direction": "in"}, "en")
+    'lead'
+    """
+    entry = RELATIONS.get((fact["type"], fact["direction"]))
+    return entry(lang) if entry else f"{fact['type']} ({fact['direction']})"
+
+
+def fact_detail(fact: dict[str, Any], lang: str = "zh") -> str:
+    """The note on a fact from its edge's properties: the role, the position, the unit it goes through.
+
+    >>> fact_detail({"properties": {"position": "主任", "deputy": False}, "via": None})
+    '主任'
+    >>> fact_detail({"properties": {"role": "副组长"}, "via": {"id": "甲/Unit/管理办", "name": "管理办"}}, "en")
+    'deputy leader; via 管理办'
+    """
+    props = fact.get("properties") or {}
+    parts = []
+    if props.get("role"):
+        parts.append(role_name(props["role"], lang))
+    if props.get("position"):
+        position = str(props["position"])
+        parts.append(position + (_PHRASES["deputy"](lang) if props.get("deputy") and "副" not in position else ""))
+    if fact.get("via"):
+        parts.append(_PHRASES["via"](lang, name=fact["via"]["name"]))
+    return _PHRASES["detail_sep"](lang).join(parts)
+
+
+def property_value(key: str, value: Any, lang: str = "zh") -> str:
+    """A node property as a reader sees it: roles, kinds and levels in ``lang``, yes/no, lists joined.
+
+    >>> property_value("attachments", [{"number": 2, "title": "项目计划表", "present": False}], "en")
+    '2. 项目计划表 (missing)'
+    """
+    if value is None:
+        return ""
+    if key == "role":
+        return role_name(value, lang)
+    if key == "kind":
+        return text(UNIT_KINDS, value, lang)
+    if key == "level":
+        return text(GOAL_LEVELS, value, lang)
+    if key == "attachments":
+        return _PHRASES["detail_sep"](lang).join(
+            f"{a['number']}.{'' if lang == 'zh' else ' '}{a['title']}{'' if a.get('present', True) else _PHRASES['missing'](lang)}"
+            for a in value)
+    if isinstance(value, bool):
+        return WORDS["yes" if value else "no"](lang)
+    if isinstance(value, (list, tuple)):
+        return join((property_value(key, v, lang) for v in value), lang)
+    return str(value)
 
 
 def notice(item: Any, lang: str = "zh") -> str:

@@ -10,7 +10,8 @@ screenshots of the Chinese report are readable.
 had the tests that ask for one are skipped with the reason, unless ``REQUIRE_BROWSER=1`` is
 set: then they fail with it.
 
-The fixtures are registered once, in conftest.py (one Playwright session for all test modules: two would clash).
+The fixtures are registered once, in ``conftest.py`` (a second sync Playwright in the same thread fails):
+ask for ``browser`` or ``chromium_path`` in a test; do not import them into a test module.
 """
 
 from __future__ import annotations

@@ -25,7 +25,10 @@ if _TESTS_DIR not in sys.path:
     sys.path.insert(0, _TESTS_DIR)
 
 from neo4j_server import Neo4jServer, Neo4jUnavailable, clean_database, open_neo4j_server  # noqa: E402
-from browser_support import browser, chromium_path  # noqa: E402,F401 — one session browser for every module
+
+# The headless browser fixtures, registered once here: Playwright's sync API allows one instance per thread, and a
+# session fixture imported into two test modules would be two fixtures, so two instances.
+from browser_support import browser, chromium_path  # noqa: E402,F401
 
 
 def _neo4j_required() -> bool:

@@ -9,6 +9,7 @@ from _plans import JINYANG, WEIFANG
 from graphmodel import build_graph, to_dict
 from graphmodel.analysis.show import describe
 from graphmodel.errors import AmbiguousNameError, UnknownNameError
+from graphmodel.labels import fact_detail, fact_relation
 from loaders import read_plan
 
 
@@ -35,22 +36,27 @@ def test_official():
     assert result["subject"] == {"id": "甲/Official/张三", "label": "Official", "name": "张三", "subdistrict": "甲",
                                  "evidence": {"file": "t.txt", "line": 3},
                                  "properties": {"role": "副组长", "titles": ["管理办主任"]}}
-    assert [(f["type"], f["direction"], f["relation"], f["other"]["name"], f["detail"], f["evidence"]["line"])
+    assert [(f["type"], f["direction"], f["other"]["name"], f["properties"], f["via"], f["evidence"]["line"])
             for f in result["facts"]] == [
-        ("HEADS", "out", "担任负责人", "管理办", "主任", 3),
-        ("LEADS", "out", "牵头任务", "修路", None, 9),
-        ("ACCOUNTABLE_FOR", "out", "作为责任部门负责人对任务负责", "修路", "经由管理办", 10),
+        ("HEADS", "out", "管理办", {"position": "主任", "deputy": False}, None, 3),
+        ("LEADS", "out", "修路", {}, None, 9),
+        ("ACCOUNTABLE_FOR", "out", "修路", {"via": "甲/Unit/管理办"}, {"id": "甲/Unit/管理办", "name": "管理办"}, 10),
     ]
     assert result["facts"][1]["other"]["number"] == 1
+    # the words are the renderer's, in either language
+    assert [(fact_relation(f), fact_detail(f)) for f in result["facts"]] == [
+        ("担任负责人", "主任"), ("牵头任务", ""), ("作为责任部门负责人对任务负责", "经由管理办")]
+    assert [(fact_relation(f, "en"), fact_detail(f, "en")) for f in result["facts"]] == [
+        ("heads", "主任"), ("leads task", ""), ("accountable, as head of the responsible unit, for", "via 管理办")]
 
 
 def test_task_by_number_and_street():
     g = tiny()
     task = describe(g, "1")
-    assert [(f["relation"], f["other"]["name"]) for f in task["facts"]] == [
+    assert [(fact_relation(f), f["other"]["name"]) for f in task["facts"]] == [
         ("牵头领导", "张三"), ("责任部门负责人", "张三"), ("责任部门", "管理办"), ("涉及道路", "张杨路")]
     street = describe(g, "张杨路")
-    assert [(f["relation"], f["other"]["name"], f["evidence"]["line"]) for f in street["facts"]] == [
+    assert [(fact_relation(f), f["other"]["name"], f["evidence"]["line"]) for f in street["facts"]] == [
         ("涉及它的任务或目标", "修路", 9)]
 
 

@@ -107,6 +107,19 @@ def test_bottlenecks_json_is_one_object():
     assert truck["金杨新村街道"]["tasks"] == 23
 
 
+def test_bottlenecks_full_numbers_in_csv_rounded_in_tables():
+    from graphmodel.analysis.bottlenecks import bottlenecks as analyse
+    from _plans import graph_of
+
+    exact = {r["official"]: r["betweenness"] for r in analyse(graph_of(JINYANG))["officials"]}
+    assert exact["吴望晗"] != round(exact["吴望晗"], 3)  # a number with more than three places
+    rows = list(csv.DictReader(io.StringIO(run("bottlenecks", JINYANG, "--format", "csv").stdout)))
+    assert {r["name"]: float(r["betweenness"]) for r in rows if r["kind"] == "official"} == exact
+    table = run("bottlenecks", JINYANG, "--part", "officials", "--lang", "en").stdout
+    assert f"{exact['吴望晗']:.3f}" in table and str(exact["吴望晗"]) not in table
+    assert "executive deputy leader" in table and "常务副组长" not in table
+
+
 def test_bottlenecks_top_and_parts():
     result = run("bottlenecks", JINYANG, "--top", "1", "--format", "json")
     data = json.loads(result.stdout)
@@ -196,8 +209,19 @@ def test_path():
     data = json.loads(result.stdout)
     assert data["length"] == 2
     assert [s["relations"][0]["type"] for s in data["paths"][0]] == ["LEADS", "COOPERATES_ON"]
+    assert run("path", "蔡斌", "综合行政执法队").exit_code == 0
+
+
+def test_path_without_a_chain_says_so_in_one_line_and_exits_1():
     none = run("path", "林长办", "虞刚杰")  # different 街道
-    assert none.exit_code == 0 and "没有责任链" in none.stderr
+    assert none.exit_code == 1 and none.stdout == ""
+    assert [line for line in none.stderr.splitlines() if "林长办" in line] == [
+        "“林长办”与“虞刚杰”之间没有责任链（不在同一街道，或互不相连）"]
+    en = run("path", "林长办", "虞刚杰", "--lang", "en")
+    assert en.exit_code == 1 and "no chain of responsibility between “林长办” and “虞刚杰”" in en.stderr
+    as_json = run("path", "林长办", "虞刚杰", "--format", "json")
+    assert as_json.exit_code == 1 and json.loads(as_json.stdout)["paths"] == []
+    assert "退出码" in run("path", "--help").stdout
     assert run("path", "蔡斌", "无此人", JINYANG).exit_code == 2
 
 
@@ -212,3 +236,28 @@ def test_show():
     assert run("show", "7").exit_code == 2  # task 7 in both 街道
     rows = list(csv.DictReader(io.StringIO(run("show", "蔡斌", JINYANG, "--format", "csv").stdout)))
     assert sum(r["type"] == "LEADS" for r in rows) == 10
+
+
+# --------------------------------------------------------------------------- warnings of the plans an answer uses
+
+_MISSING = "附件2《项目计划表》在正文中列出，但文件里没有"  # 潍坊's: its task table is not in the file
+
+
+def test_answers_about_jinyang_names_print_no_weifang_warning():
+    # Both bundled plans are read (no paths): only 潍坊's missing attachment is warned about.
+    for args in (["show", "林长办"], ["path", "蔡斌", "综合行政执法队"], ["depends", "社区管理办"]):
+        result = run(*args)
+        assert result.exit_code == 0, result.output
+        assert result.stderr == "", (args, result.stderr)
+
+
+def test_answers_that_use_weifang_still_warn_once():
+    for args, code in ((["show", "侯宇鸥"], 0), (["depends", "管理办"], 0),  # 管理办: a unit of both 街道
+                       (["path", "林长办", "虞刚杰"], 1),  # one in each 街道
+                       (["show", "无此人"], 2),  # not found: every plan was searched
+                       (["ingest"], 0), (["audit", "--kind", "unit-without-head"], 0)):
+        result = run(*args)
+        assert result.exit_code == code, (args, result.output)
+        assert result.stderr.count(_MISSING) == 1, (args, result.stderr)
+    en = run("show", "侯宇鸥", "--lang", "en")
+    assert "attachment 2 “项目计划表” is listed in the text but the file does not hold it" in en.stderr

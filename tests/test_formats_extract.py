@@ -64,13 +64,26 @@ def test_merged_and_unmerged_goal_cells_read_alike():
         assert _shape(_read(merged, fmt)) == _shape(_read(plain, fmt))
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_merged_slots_are_marked_empty_cells_are_not(fmt):
+    merged, plain = plan_blocks(rows=5, merge=True), plan_blocks(rows=5, merge=False)
+    covered = {(r, col) for col, first, last in merged[-1].drawn()[1] for r in range(first + 1, last + 1)}
+    assert covered == {(2, 1), (2, 2), (4, 1), (4, 2), (5, 1), (5, 2)}
+    rows = [ln for ln in _read(merged, fmt).lines if ln.cells]
+    assert {(ln.row - 1, col) for ln in rows for col, m in enumerate(ln.merged) if m} == covered
+    assert rows[2].cells[6] == "" and rows[2].merged[6] is False  # a cell drawn empty: no merged cell above
+    assert not any(m for ln in _read(plain, fmt).lines if ln.cells for m in ln.merged)
+
+
 def test_pdf_table_over_two_pages_is_one_table_with_rows_numbered_on():
     blocks = plan_blocks(rows=70)
     source = _read(blocks, "pdf")
     rows = [ln for ln in source.lines if ln.cells is not None]
     assert {ln.table for ln in rows} == {1}
     assert [ln.row for ln in rows] == list(range(1, 72))
-    assert [ln.cells for ln in rows] == list(blocks[-1].rows)  # the header repeated on the new page is left out
+    drawn, runs = blocks[-1].drawn()
+    assert max(last - first for _col, first, last in runs) < 10  # merged cells cut to fit a page …
+    assert [ln.cells for ln in rows] == list(drawn)  # … their text repeated where cut; the repeated header left out
     pages = [ln.page for ln in rows]
     assert pages == sorted(pages) and pages[-1] > pages[0]
 
@@ -124,6 +137,8 @@ def test_docx_merged_cells_stand_in_the_row_they_came_from():
         (3, ("1", "优化审批流程", "邵明哲", "经发办")),
         (4, ("2", "开展企业走访", "", "")),
     ]
+    assert [ln.merged for ln in lines if ln.cells] == [
+        (False,) * 4, (False, True, True, True), (False,) * 4, (False, False, True, True)]
     assert [ln.text for ln in lines if not ln.cells] == ["附件 2", "第一行", "第二行"]
     assert [ln.no for ln in lines] == [1, 2, 3, 4, 5, 6, 7]
 
@@ -160,6 +175,8 @@ def test_html_rowspan_colspan_on_the_grid_and_text_blocks():
         ("1", "整治背街小巷", "邹宇轩", "城管科"),
         ("2", "修缮道路", "", "建管科 规划科"),
     ]
+    assert [ln.merged for ln in lines if ln.cells][1:] == [
+        (False, True, True, True), (False,) * 4, (False, False, True, False)]
 
 
 def test_html_layout_table_is_read_as_text_and_its_inner_table_as_a_table():

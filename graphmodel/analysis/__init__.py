@@ -7,7 +7,7 @@ from .bottlenecks import bottlenecks, truck_factor
 from .depends import DEPENDENCY_ROLES, dependencies, dependency_graph, dependency_paths
 from .lookup import LOOKUP_LABELS, lookup, qualified_name
 from .network import NETWORK_LABELS, RESPONSIBILITY_RELS, cut_off_tasks, responsibility_network
-from .show import RELATION_NAMES, describe
+from .show import describe
 
 __all__ = [
     "audit", "KINDS", "SEVERITIES",
@@ -15,5 +15,5 @@ __all__ = [
     "dependency_graph", "dependencies", "dependency_paths", "DEPENDENCY_ROLES",
     "lookup", "qualified_name", "LOOKUP_LABELS",
     "responsibility_network", "cut_off_tasks", "RESPONSIBILITY_RELS", "NETWORK_LABELS",
-    "describe", "RELATION_NAMES",
+    "describe",
 ]

@@ -31,7 +31,8 @@ def bottlenecks(graph: nx.MultiDiGraph, *, top: int | None = None) -> dict[str, 
     responsibility network (officials, units, tasks; undirected; see
     :func:`~graphmodel.analysis.network.responsibility_network`), and ``articulation`` tells
     whether removing the node splits its part of that network. A collective unit is not in
-    the network: its betweenness is None and articulation False.
+    the network: its betweenness is None and articulation False. Numbers are at full precision
+    (tables round them).
 
     Parameters
     ----------
@@ -64,7 +65,7 @@ def bottlenecks(graph: nx.MultiDiGraph, *, top: int | None = None) -> dict[str, 
     ...     _ = g.add_edge(u, v, key=k, type=k)
     >>> result = bottlenecks(g)
     >>> [(r["official"], r["tasks_led"], r["betweenness"], r["articulation"]) for r in result["officials"]]
-    [('张三', 2, 0.6667, True)]
+    [('张三', 2, 0.6666666666666666, True)]
     >>> [(r["unit"], r["tasks_responsible"], r["betweenness"], r["articulation"]) for r in result["units"]]
     [('管理办', 1, 0.0, False)]
     """
@@ -95,7 +96,7 @@ def _official_row(graph, node, sd, betweenness, cut):
         "tasks_accountable": len(accountable),
         "load": len(led | accountable),
         "units_headed": len({u for u, _, _ in edges_out(graph, node, Rel.HEADS)}),
-        "betweenness": round(betweenness.get(node, 0.0), 4),
+        "betweenness": betweenness.get(node, 0.0),
         "articulation": node in cut,
     }
 
@@ -109,7 +110,7 @@ def _unit_row(graph, node, sd, betweenness, cut):
         "tasks_responsible": len({t for t, _, _ in edges_out(graph, node, Rel.RESPONSIBLE_FOR)}),
         "tasks_cooperating": len({t for t, _, _ in edges_out(graph, node, Rel.COOPERATES_ON)}),
         "heads": [graph.nodes[o].get("name") for o, _, _ in edges_in(graph, node, Rel.HEADS)],
-        "betweenness": round(betweenness[node], 4) if node in betweenness else None,
+        "betweenness": betweenness.get(node),
         "articulation": node in cut,
     }
 

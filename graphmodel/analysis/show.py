@@ -10,22 +10,7 @@ from ..schema import Label, Rel
 from ._refs import evidence_of
 from .lookup import lookup
 
-__all__ = ["describe", "RELATION_NAMES"]
-
-#: How a fact reads from the subject's side: (type, "out" | "in") → Chinese.
-RELATION_NAMES: dict[tuple[str, str], str] = {
-    (Rel.MEMBER_OF, "out"): "成员，属于", (Rel.MEMBER_OF, "in"): "成员",
-    (Rel.HEADS, "out"): "担任负责人", (Rel.HEADS, "in"): "负责人",
-    (Rel.LEADS, "out"): "牵头任务", (Rel.LEADS, "in"): "牵头领导",
-    (Rel.ACCOUNTABLE_FOR, "out"): "作为责任部门负责人对任务负责", (Rel.ACCOUNTABLE_FOR, "in"): "责任部门负责人",
-    (Rel.RESPONSIBLE_FOR, "out"): "作为责任部门负责任务", (Rel.RESPONSIBLE_FOR, "in"): "责任部门",
-    (Rel.COOPERATES_ON, "out"): "作为配合部门配合任务", (Rel.COOPERATES_ON, "in"): "配合部门",
-    (Rel.SERVES, "out"): "服务于目标", (Rel.SERVES, "in"): "服务于它的任务",
-    (Rel.PART_OF, "out"): "属于目标", (Rel.PART_OF, "in"): "下级目标",
-    (Rel.CONCERNS, "out"): "涉及道路", (Rel.CONCERNS, "in"): "涉及它的任务或目标",
-    (Rel.IN_PLAN, "out"): "所属方案", (Rel.IN_PLAN, "in"): "方案中的任务或目标",
-    (Rel.PLAN_OF, "out"): "发文机关", (Rel.PLAN_OF, "in"): "方案",
-}
+__all__ = ["describe"]
 
 _ORDER = [Rel.MEMBER_OF, Rel.HEADS, Rel.LEADS, Rel.ACCOUNTABLE_FOR, Rel.RESPONSIBLE_FOR, Rel.COOPERATES_ON,
           Rel.SERVES, Rel.PART_OF, Rel.CONCERNS, Rel.IN_PLAN, Rel.PLAN_OF]
@@ -75,8 +60,8 @@ def describe(graph: nx.MultiDiGraph, name: str) -> dict[str, Any]:
     >>> result = describe(g, "张三")
     >>> result["subject"]["properties"]
     {'role': '组长', 'titles': ['管理办主任']}
-    >>> [(f["relation"], f["other"]["name"], f["detail"], f["evidence"]["line"]) for f in result["facts"]]
-    [('担任负责人', '管理办', '主任', 3), ('牵头任务', '整新', None, 9)]
+    >>> [(f["type"], f["direction"], f["other"]["name"], f["properties"], f["evidence"]["line"]) for f in result["facts"]]
+    [('HEADS', 'out', '管理办', {'position': '主任', 'deputy': False}, 3), ('LEADS', 'out', '整新', {}, 9)]
     """
     node = lookup(graph, name)
     data = graph.nodes[node]
@@ -86,13 +71,13 @@ def describe(graph: nx.MultiDiGraph, name: str) -> dict[str, Any]:
         for u, v, k, attrs in edges:
             other = v if direction == "out" else u
             props = {a: b for a, b in attrs.items() if a not in ("type", "evidence")}
+            via = props.get("via")
             facts.append({
                 "type": k,
                 "direction": direction,
-                "relation": RELATION_NAMES.get((k, direction), k),
                 "other": _other(graph, other),
-                "detail": _detail(graph, props),
                 "properties": props,
+                "via": {"id": via, "name": graph.nodes[via].get("name", via) if via in graph else via} if via else None,
                 "evidence": evidence_of(attrs),
             })
     order = {rel: i for i, rel in enumerate(_ORDER)}
@@ -114,15 +99,3 @@ def _other(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:
     if data.get("label") == Label.TASK:
         other["number"] = data.get("number")
     return other
-
-
-def _detail(graph: nx.MultiDiGraph, props: dict[str, Any]) -> str | None:
-    parts = []
-    if props.get("role"):
-        parts.append(str(props["role"]))
-    if props.get("position"):
-        parts.append(str(props["position"]) + ("（副职）" if props.get("deputy") and "副" not in props["position"] else ""))
-    if props.get("via"):
-        via = props["via"]
-        parts.append("经由" + (graph.nodes[via].get("name", via) if via in graph else str(via)))
-    return "；".join(parts) or None

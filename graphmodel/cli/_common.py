@@ -62,23 +62,26 @@ def lang_of(value) -> str:
     return "en" if getattr(value, "value", value) == "en" else "zh"
 
 
-def _say(message) -> str:
-    """Text in the command's language: an :class:`L`, an error or notice with ``message(lang)``, or plain text."""
+def _say(message, **values) -> str:
+    """Text in the command's language: an :class:`L` (filled with ``values``), an error with ``message(lang)``,
+    a reader's notice, or plain text."""
     if isinstance(message, L):
-        return message(_lang)
+        return message(_lang, **values)
     if hasattr(message, "kind") and hasattr(message, "values"):  # a reader's Notice (no pydantic import here)
         return notice(message, _lang)
     return message.message(_lang) if hasattr(message, "message") else str(message)
 
 
-def warn(message) -> None:
-    """Write a warning line to stderr, in the command's language (``message``: text, or anything with ``message(lang)``)."""
-    typer.echo(WORDS["warning"](_lang, message=_say(message)), err=True)
+def warn(message, **values) -> None:
+    """Write a warning line to stderr, in the command's language (``message``: an :class:`L` and its
+    ``values``, a notice, or text)."""
+    typer.echo(WORDS["warning"](_lang, message=_say(message, **values)), err=True)
 
 
-def fail(message, code: int = 2) -> None:
-    """Write one error line to stderr (``message``: text, or anything with ``message(lang)``) and exit with ``code``."""
-    typer.echo(WORDS["error"](_lang, message=_say(message)), err=True)
+def fail(message, code: int = 2, **values) -> None:
+    """Write one error line to stderr (``message``: an :class:`L` and its ``values``, an error with
+    ``message(lang)``, or text) and exit with ``code``."""
+    typer.echo(WORDS["error"](_lang, message=_say(message, **values)), err=True)
     raise typer.Exit(code)
 
 

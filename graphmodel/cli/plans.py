@@ -6,14 +6,18 @@ import csv
 import io
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from collections.abc import Callable, Iterable
+from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
-from ._common import FormatOpt, LangOpt, OutputOpt, Paths, fail, guarded, make_app, warn
-from .output import Column, render, write_bytes, write_text
+from ..labels import ERRORS, WORDS
+from ._common import FormatOpt, LangOpt, OutputOpt, Paths, fail, guarded, lang_of, make_app, warn
+from .output import columns_of, render, write_bytes, write_text
 
-__all__ = ["app", "load_graph", "check_output"]
+__all__ = ["app", "load_graph", "answer", "check_output"]
+
+T = TypeVar("T")
 
 app = make_app("读取方案。")
 
@@ -30,16 +34,29 @@ def load_graph(paths: list[Path] | None):
     return graph
 
 
-_SUMMARY = [
-    Column("subdistrict", "街道", "Subdistrict"),
-    Column("file", "文件", "File"),
-    Column("officials", "领导小组成员", "Officials"),
-    Column("units", "单位", "Units"),
-    Column("tasks", "任务", "Tasks"),
-    Column("goals", "目标", "Goals"),
-    Column("streets", "道路", "Streets"),
-    Column("tasks_without_lead", "无牵头领导的任务", "Tasks without lead"),
-]
+def answer(paths: list[Path] | None, ask: Callable[[Any], T], about: Callable[[T], Iterable[str]]) -> T:
+    """Read the plans into one graph and return ``ask(graph)``, warning only about the 街道 the answer uses.
+
+    ``about(answer)`` gives the nodes the answer is about; the readers' warnings of their 街道 go to
+    stderr, the others' not (a 街道 the answer does not touch has nothing to warn about). When
+    ``ask`` fails (an unknown name: every plan was searched), every warning goes out before the error.
+    """
+    from loaders import read_plans
+
+    from ..graph import build_graph
+
+    models = list(read_plans(paths))
+    graph = build_graph(models)
+    used: set[str] | None = None
+    try:
+        result = ask(graph)
+        used = {graph.nodes[node].get("subdistrict") for node in about(result)}
+        return result
+    finally:
+        for model in models:
+            if used is None or model.subdistrict in used:
+                for message in model.warnings:
+                    warn(message)
 
 
 @app.command("ingest")
@@ -49,8 +66,9 @@ def ingest(paths: Paths = None, fmt: FormatOpt = "table", lang: LangOpt = "zh") 
     from ..summary import summarize
     from ._stream import per_plan
 
+    lang = lang_of(lang)
     rows = [row for part in per_plan(paths, summarize) for row in part]
-    render(rows, fmt, columns=_SUMMARY, lang=lang, title="方案汇总" if lang == "zh" else "Plans")
+    render(rows, fmt, columns=columns_of("summary"), lang=lang, title=WORDS["summary"](lang))
 
 
 class ExportFormat(str, Enum):
@@ -66,10 +84,10 @@ def check_output(output: Path | None) -> None:
     if output is None:
         return
     if output.is_dir():
-        fail(f"{output}: 是一个文件夹，请给出文件名")
+        fail(ERRORS["output_is_folder"], output=output)
     folder = output.parent if str(output.parent) else Path(".")
     if not folder.is_dir():
-        fail(f"{output}: 文件夹 {folder} 不存在")
+        fail(ERRORS["output_folder_missing"], output=output, folder=folder)
 
 
 def _raci_csv(graph) -> str:
@@ -94,6 +112,7 @@ def export(
              "（给规划人员的表格：每个街道一张矩阵，另有审计发现、领导负担两张表；必须用 -o 写入文件），"
              "或 neo4j-admin（供 neo4j-admin database import 使用的 CSV 文件，-o 为目录）。")] = "json",
     output: OutputOpt = None,
+    lang: LangOpt = "zh",
 ) -> None:
     """导出整张责任图谱（json、graphml，节点与关系均带出处），或任务 × 单位的责任矩阵（csv、xlsx）。
 
@@ -101,15 +120,16 @@ def export(
     以及出处（文件与行号）。csv 的固定列键为英文（subdistrict, number, goal, task, lead, file, line），
     其后每个单位一列。xlsx 没有 -o 时报错（退出码 2）：二进制内容不能写到终端。
     """
+    lang = lang_of(lang)
     if fmt == ExportFormat.xlsx and output is None:
-        fail("--format xlsx 需要用 -o 指定文件（如 -o plan.xlsx）：二进制内容不能写到终端")
+        fail(ERRORS["xlsx_needs_output"])
     if fmt == ExportFormat.neo4j_admin:
         if output is None:
-            fail("--format neo4j-admin 需要用 -o 指定一个新的（或空的）目录，如 -o import/")
+            fail(ERRORS["admin_needs_output"])
         from ..neo4j.admin_import import import_command, write_import_files
 
         written = write_import_files(load_graph(paths), output)
-        typer.echo(f"已写入 {output}；导入命令（在该目录中运行，数据库须为空或新建）：", err=True)
+        typer.echo(WORDS["import_written"](lang, output=output), err=True)
         typer.echo(import_command(written))
         return
     check_output(output)
@@ -117,7 +137,7 @@ def export(
     if fmt == ExportFormat.xlsx:
         from ..report.workbook import build_workbook
 
-        write_bytes(build_workbook(graph), output)
+        write_bytes(build_workbook(graph, lang=lang), output)
         return
     if fmt == ExportFormat.csv:
         text = _raci_csv(graph)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ._common import Paths, fail, guarded, make_app
+from ._common import LangOpt, Paths, fail, guarded, lang_of, make_app
 from .output import write_text
 from .plans import check_output, load_graph
 
@@ -26,12 +26,16 @@ def report(
              "写 - 则输出到标准输出。")] = Path("report.html"),
     seed: Annotated[int, typer.Option("--seed", help="责任网络布局（networkx spring_layout）的随机种子。")] = 7,
     top: Annotated[int, typer.Option("--top", "-n", min=1, help="瓶颈柱状图中列出的领导和单位数。")] = 15,
+    lang: LangOpt = "zh",
 ) -> None:
-    """生成一个独立的 HTML 报告（中文，无需联网）：每个街道的汇总数字、可排序筛选的审计发现（附出处）、
+    """生成一个独立的 HTML 报告（中文，或 --lang en 英文；无需联网）：每个街道的汇总数字、可排序筛选的审计发现（附出处）、
     领导与单位负担的柱状图，以及可点击的责任网络（点击节点在右侧显示详情与出处）。
 
     不写 -o 时写入当前文件夹的 report.html，并在标准错误上说明写到了哪里。
     """
+    from ..labels import ERRORS, WORDS
+
+    lang = lang_of(lang)
     to_stdout = str(output) == "-"
     if not to_stdout:
         check_output(output)
@@ -41,11 +45,11 @@ def report(
 
         from ..report.html import build_report
     except ImportError as exc:
-        fail(f"生成报告需要 plotly 与 numpy（pip install plotly numpy）：{exc}")
+        fail(ERRORS["report_needs"](lang, error=exc))
     graph = load_graph(paths)
-    page = build_report(graph, seed=seed, top=top)
+    page = build_report(graph, seed=seed, top=top, lang=lang)
     if to_stdout:
         write_text(page, None)
         return
     write_text(page, output)
-    typer.echo(f"已写入报告：{output}（{len(page.encode('utf-8'))} 字节）", err=True)
+    typer.echo(WORDS["report_written"](lang, output=output, size=len(page.encode("utf-8"))), err=True)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from ..errors import UnknownNameError
+from ..errors import UnknownQueryError
 
 __all__ = ["Query", "list_queries", "get_query", "parse_query"]
 
@@ -78,11 +77,11 @@ def get_query(name: str) -> Query:
 
     Raises
     ------
-    UnknownNameError
-        No such query; the message lists close names.
+    UnknownQueryError
+        No such query; the message lists the names of those there are.
     """
     queries = list_queries()
     for q in queries:
         if name in (q.name, Path(q.file).stem, q.file):
             return q
-    raise UnknownNameError(name, difflib.get_close_matches(name, [q.name for q in queries], n=5, cutoff=0.3))
+    raise UnknownQueryError(name, [q.name for q in queries])

@@ -386,8 +386,8 @@ def _find_java() -> str:
     candidate = Path(java_home) / "bin" / "java" if java_home else None
     java = str(candidate) if candidate and candidate.is_file() else shutil.which("java")
     if java is None:
-        raise _error("没有找到 Java：本机 Neo4j 需要 Java 17 或更新版本（如 apt-get install openjdk-17-jre-headless）",
-                     "Java not found: the local Neo4j needs Java 17 or later (e.g. apt-get install openjdk-17-jre-headless)")
+        raise _error("没有找到 Java：本机 Neo4j 需要 Java 17 或更新版本（如 apt-get install openjdk-17-jdk-headless）",
+                     "Java not found: the local Neo4j needs Java 17 or later (e.g. apt-get install openjdk-17-jdk-headless)")
     try:
         done = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=60)
         match = re.search(r'version "(\d+)(?:\.(\d+))?', done.stderr + done.stdout)

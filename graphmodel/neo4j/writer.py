@@ -27,8 +27,11 @@ from . import cypher
 
 __all__ = ["Neo4jSettings", "LoadResult", "connect", "ensure_schema", "load_graph", "run_query", "translate_error"]
 
-#: How to install the driver (an optional dependency; the `neo4j` extra of a source install).
-_INSTALL = "pip install neo4j neo4j-rust-ext"
+#: How to install the driver, an optional dependency: the ``neo4j`` extra of a clone, or the two packages
+#: themselves (graphmodel is not on PyPI, so ``pip install 'graphmodel[neo4j]'`` would find nothing).
+_NO_DRIVER = ("没有安装 Neo4j 驱动：在源码目录中运行 pip install -e '.[neo4j]'，或 pip install neo4j neo4j-rust-ext",
+              "the Neo4j driver is not installed: from a clone, pip install -e '.[neo4j]'; "
+              "or pip install neo4j neo4j-rust-ext")
 
 
 def _driver_module():
@@ -36,7 +39,7 @@ def _driver_module():
     try:
         import neo4j
     except ModuleNotFoundError:  # pragma: no cover - exercised only without the driver
-        raise Neo4jError(f"没有安装 Neo4j 驱动：{_INSTALL}") from None
+        raise Neo4jError(_NO_DRIVER[0], en=_NO_DRIVER[1]) from None
     return neo4j
 
 

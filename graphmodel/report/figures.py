@@ -8,6 +8,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..labels import REPORT, join, role_name
 from ..schema import Label, Rel
 
 __all__ = ["network_figure", "officials_figure", "units_figure", "NETWORK_NODE_LABELS", "NETWORK_RELS", "FONT_FAMILY"]
@@ -19,25 +20,25 @@ FONT_FAMILY = ('"Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans
 #: The kinds of node the network shows.
 NETWORK_NODE_LABELS: tuple[str, ...] = (Label.OFFICIAL, Label.UNIT, Label.TASK, Label.GOAL)
 
-#: The relationships the network draws: type → (legend name, colour, dash).
-NETWORK_RELS: dict[str, tuple[str, str, str]] = {
-    Rel.LEADS: ("牵头", "#1f77b4", "solid"),
-    Rel.RESPONSIBLE_FOR: ("责任", "#2ca02c", "solid"),
-    Rel.COOPERATES_ON: ("配合", "#8fd18a", "dot"),
-    Rel.HEADS: ("担任负责人", "#9ab8d8", "dash"),
-    Rel.SERVES: ("服务于目标", "#c5b0d5", "solid"),
-    Rel.PART_OF: ("属于目标", "#d9d9d9", "solid"),
+#: The relationships the network draws: type → (colour, dash); the legend says ``REPORT["edge_<type>"]``.
+NETWORK_RELS: dict[str, tuple[str, str]] = {
+    Rel.LEADS: ("#1f77b4", "solid"),
+    Rel.RESPONSIBLE_FOR: ("#2ca02c", "solid"),
+    Rel.COOPERATES_ON: ("#8fd18a", "dot"),
+    Rel.HEADS: ("#9ab8d8", "dash"),
+    Rel.SERVES: ("#c5b0d5", "solid"),
+    Rel.PART_OF: ("#d9d9d9", "solid"),
 }
 
 _MARK = "#d62728"  # what the plan leaves open is drawn in red
-# category → (legend name, symbol, fill, outline, outline width, size, text shown)
-_CATEGORIES: dict[str, tuple[str, str, str, str, float, int, bool]] = {
-    "official": ("领导", "circle", "#1f77b4", "#ffffff", 1, 15, True),
-    "unit": ("单位", "square", "#2ca02c", "#ffffff", 1, 14, True),
-    "unit-without-head": ("无负责人的单位", "square-x", "#2ca02c", _MARK, 2.5, 18, True),
-    "task": ("任务", "diamond", "#ff7f0e", "#ffffff", 1, 13, True),
-    "task-without-lead": ("无牵头领导的任务", "diamond-x", "#ff7f0e", _MARK, 2.5, 17, True),
-    "goal": ("目标", "triangle-up", "#9467bd", "#ffffff", 1, 10, False),
+# category (its legend name is REPORT[category]) → (symbol, fill, outline, outline width, size, text shown)
+_CATEGORIES: dict[str, tuple[str, str, str, float, int, bool]] = {
+    "official": ("circle", "#1f77b4", "#ffffff", 1, 15, True),
+    "unit": ("square", "#2ca02c", "#ffffff", 1, 14, True),
+    "unit-without-head": ("square-x", "#2ca02c", _MARK, 2.5, 18, True),
+    "task": ("diamond", "#ff7f0e", "#ffffff", 1, 13, True),
+    "task-without-lead": ("diamond-x", "#ff7f0e", _MARK, 2.5, 17, True),
+    "goal": ("triangle-up", "#9467bd", "#ffffff", 1, 10, False),
 }
 
 
@@ -54,6 +55,7 @@ def network_figure(
     *,
     units_without_head: set[str] = frozenset(),
     seed: int = 7,
+    lang: str = "zh",
 ) -> tuple[dict[str, Any], dict[str, tuple[float, float]]]:
     """Draw one 街道's officials, units, tasks and goals, coloured by kind, laid out by networkx.
 
@@ -79,7 +81,7 @@ def network_figure(
     pos = _layout(simple, seed)
 
     fig = go.Figure()
-    for rel, (name, colour, dash) in NETWORK_RELS.items():
+    for rel, (colour, dash) in NETWORK_RELS.items():
         xs: list[float | None] = []
         ys: list[float | None] = []
         for u, v, k in edges:
@@ -87,27 +89,30 @@ def network_figure(
                 xs += [pos[u][0], pos[v][0], None]
                 ys += [pos[u][1], pos[v][1], None]
         if xs:
-            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=f"关系：{name}", hoverinfo="skip",
+            name = REPORT["relation"](lang, name=REPORT[f"edge_{rel}"](lang))
+            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=name, hoverinfo="skip",
                                      line={"color": colour, "width": 1.2, "dash": dash}))
 
     by_category: dict[str, list[str]] = {c: [] for c in _CATEGORIES}
     for n in nodes:
         by_category[_category(graph, n, units_without_head)].append(n)
-    for category, (name, symbol, fill, outline, width, size, text) in _CATEGORIES.items():
+    for category, (symbol, fill, outline, width, size, text) in _CATEGORIES.items():
         members_ = by_category[category]
         if not members_:
             continue
+        name = REPORT[category](lang)
         fig.add_trace(go.Scatter(
             x=[pos[n][0] for n in members_], y=[pos[n][1] for n in members_],
-            mode="markers+text" if text else "markers", name=f"{name}（{len(members_)}）",
-            text=[_short(graph, n) for n in members_] if text else None,
+            mode="markers+text" if text else "markers", name=REPORT["legend_count"](lang, name=name, n=len(members_)),
+            text=[_short(graph, n, lang) for n in members_] if text else None,
             textposition="top center", textfont={"size": 10, "color": "#333"},
-            hovertext=[_hover(graph, n, name) for n in members_], hoverinfo="text",
+            hovertext=[_hover(graph, n, name, lang) for n in members_], hoverinfo="text",
             customdata=members_,
             marker={"symbol": symbol, "color": fill, "size": size, "line": {"color": outline, "width": width}},
         ))
     # The selected node is ringed by this last trace (the page's script moves it).
-    fig.add_trace(go.Scatter(x=[], y=[], mode="markers", name="选中", showlegend=False, hoverinfo="skip",
+    fig.add_trace(go.Scatter(x=[], y=[], mode="markers", name=REPORT["selected"](lang), showlegend=False,
+                             hoverinfo="skip",
                              marker={"symbol": "circle-open", "size": 30, "color": "#111",
                                      "line": {"width": 3, "color": "#111"}}))
     fig.update_layout(
@@ -161,26 +166,26 @@ def _category(graph: nx.MultiDiGraph, node: str, units_without_head: set[str]) -
     return "goal"
 
 
-def _short(graph: nx.MultiDiGraph, node: str) -> str:
+def _short(graph: nx.MultiDiGraph, node: str, lang: str) -> str:
     data = graph.nodes[node]
     if data.get("label") == Label.TASK:
-        return str(data["number"]) if data.get("number") is not None else "无序号"
+        return str(data["number"]) if data.get("number") is not None else REPORT["unnumbered"](lang)
     return str(data.get("name", node))
 
 
-def _hover(graph: nx.MultiDiGraph, node: str, category: str) -> str:
+def _hover(graph: nx.MultiDiGraph, node: str, category: str, lang: str) -> str:
+    from ..labels import node_name
+
     data = graph.nodes[node]
-    name = data.get("name", node)
-    if data.get("label") == Label.TASK and data.get("number") is not None:
-        name = f"任务{data['number']}：{name}"
-    return f"<b>{_escape(name)}</b><br>{category}<br>点击查看详情与出处"
+    name = node_name({**data, "name": data.get("name", node)}, lang, width=10**6, titled=True)
+    return f"<b>{_escape(name)}</b><br>{category}<br>{REPORT['hover_click'](lang)}"
 
 
 def _escape(text: str) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def officials_figure(rows: list[dict[str, Any]], *, top: int = 15) -> tuple[dict[str, Any], str]:
+def officials_figure(rows: list[dict[str, Any]], *, top: int = 15, lang: str = "zh") -> tuple[dict[str, Any], str]:
     """A bar chart of the officials who carry the most tasks (or, where none carries any, who sit
     between the most).
 
@@ -195,28 +200,28 @@ def officials_figure(rows: list[dict[str, Any]], *, top: int = 15) -> tuple[dict
 
     loaded = [r for r in rows if r["load"]][:top]
     if loaded:
-        names = [_who(r["official"], r.get("role")) for r in loaded]
-        hover = [f"合计 {r['load']} 项（牵头或作为部门负责人负责）<br>中介中心度 {r['betweenness'] or 0:.3f}"
-                 + ("<br>割点" if r["articulation"] else "") for r in loaded]
+        names = [_who(r["official"], r.get("role"), lang) for r in loaded]
+        hover = [REPORT["load_hover"](lang, load=r["load"], betweenness=r["betweenness"] or 0)
+                 + (REPORT["articulation_hover"](lang) if r["articulation"] else "") for r in loaded]
         fig = go.Figure([
-            go.Bar(y=names, x=[r["tasks_led"] for r in loaded], orientation="h", name="牵头任务",
+            go.Bar(y=names, x=[r["tasks_led"] for r in loaded], orientation="h", name=REPORT["tasks_led"](lang),
                    marker_color="#1f77b4", hovertext=hover),
             go.Bar(y=names, x=[r["tasks_accountable"] for r in loaded], orientation="h",
-                   name="作为责任部门负责人负责的任务", marker_color="#9ab8d8", hovertext=hover),
+                   name=REPORT["tasks_accountable"](lang), marker_color="#9ab8d8", hovertext=hover),
         ])
-        fig.update_layout(barmode="group", xaxis_title="任务数")
-        note = f"任务最多的 {len(loaded)} 位领导：牵头的任务，和作为责任部门负责人负责的任务。"
+        fig.update_layout(barmode="group", xaxis_title=REPORT["task_count"](lang))
+        note = REPORT["officials_note"](lang, n=len(loaded))
     else:
         central = sorted((r for r in rows if r["betweenness"]), key=lambda r: -r["betweenness"])[:top]
-        names = [_who(r["official"], r.get("role")) for r in central]
+        names = [_who(r["official"], r.get("role"), lang) for r in central]
         fig = go.Figure([go.Bar(y=names, x=[r["betweenness"] for r in central], orientation="h",
-                                name="中介中心度", marker_color="#1f77b4")])
-        fig.update_layout(xaxis_title="中介中心度")
-        note = "本方案没有领导牵头或负责任何任务，无从比较任务负担；图中按责任网络中的中介中心度排列。"
+                                name=REPORT["betweenness"](lang), marker_color="#1f77b4")])
+        fig.update_layout(xaxis_title=REPORT["betweenness"](lang))
+        note = REPORT["officials_idle"](lang)
     return _bar_layout(fig, len(names)), note
 
 
-def units_figure(rows: list[dict[str, Any]], *, top: int = 15) -> tuple[dict[str, Any], str]:
+def units_figure(rows: list[dict[str, Any]], *, top: int = 15, lang: str = "zh") -> tuple[dict[str, Any], str]:
     """A bar chart of the units with the most tasks, responsible and cooperating (or, where none has any,
     by betweenness).
 
@@ -232,28 +237,28 @@ def units_figure(rows: list[dict[str, Any]], *, top: int = 15) -> tuple[dict[str
     loaded = sorted((r for r in rows if r["tasks_responsible"] or r["tasks_cooperating"]),
                     key=lambda r: (-r["tasks_responsible"], -r["tasks_cooperating"]))[:top]
     if loaded:
-        names = [r["unit"] + ("（集体）" if r["collective"] else "") for r in loaded]
-        hover = ["负责人：" + ("、".join(r["heads"]) or "无") for r in loaded]
+        names = [r["unit"] + (REPORT["collective"](lang) if r["collective"] else "") for r in loaded]
+        hover = [REPORT["heads_hover"](lang, heads=join(r["heads"], lang) or REPORT["nobody"](lang)) for r in loaded]
         fig = go.Figure([
-            go.Bar(y=names, x=[r["tasks_responsible"] for r in loaded], orientation="h", name="责任",
-                   marker_color="#2ca02c", hovertext=hover),
-            go.Bar(y=names, x=[r["tasks_cooperating"] for r in loaded], orientation="h", name="配合",
-                   marker_color="#8fd18a", hovertext=hover),
+            go.Bar(y=names, x=[r["tasks_responsible"] for r in loaded], orientation="h",
+                   name=REPORT["responsible"](lang), marker_color="#2ca02c", hovertext=hover),
+            go.Bar(y=names, x=[r["tasks_cooperating"] for r in loaded], orientation="h",
+                   name=REPORT["cooperating"](lang), marker_color="#8fd18a", hovertext=hover),
         ])
-        fig.update_layout(barmode="stack", xaxis_title="任务数")
-        note = f"任务最多的 {len(loaded)} 个单位：作为责任部门和作为配合部门的任务。"
+        fig.update_layout(barmode="stack", xaxis_title=REPORT["task_count"](lang))
+        note = REPORT["units_note"](lang, n=len(loaded))
     else:
         central = sorted((r for r in rows if r["betweenness"]), key=lambda r: -r["betweenness"])[:top]
         names = [r["unit"] for r in central]
         fig = go.Figure([go.Bar(y=names, x=[r["betweenness"] for r in central], orientation="h",
-                                name="中介中心度", marker_color="#2ca02c")])
-        fig.update_layout(xaxis_title="中介中心度")
-        note = "本方案没有把任何任务交给单位，无从比较任务负担；图中按责任网络中的中介中心度排列。"
+                                name=REPORT["betweenness"](lang), marker_color="#2ca02c")])
+        fig.update_layout(xaxis_title=REPORT["betweenness"](lang))
+        note = REPORT["units_idle"](lang)
     return _bar_layout(fig, len(names)), note
 
 
-def _who(name: str, role: str | None) -> str:
-    return f"{name}（{role}）" if role else name
+def _who(name: str, role: str | None, lang: str) -> str:
+    return REPORT["who_role"](lang, name=name, role=role_name(role, lang)) if role else name
 
 
 def _bar_layout(fig: Any, bars: int) -> dict[str, Any]:

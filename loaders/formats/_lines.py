@@ -59,13 +59,18 @@ class LineBuilder:
             if stripped := clean(raw.lstrip("\ufeff")):
                 self.lines.append(Line(len(self.lines) + 1, stripped, page))
 
-    def row(self, cells: list[str], table: int, row: int, page: int | None = None) -> bool:
-        """Add one table row; its text is the non-empty cells joined by a space. False if the row is empty."""
-        cells = tuple(clean(c) for c in cells)
-        text = " ".join(c for c in cells if c)
+    def row(self, cells: list[str | None], table: int, row: int, page: int | None = None) -> bool:
+        """Add one table row; its text is the non-empty cells joined by a space. False if the row is empty.
+
+        A cell ``None`` is a slot covered by a merged cell from a row above or a column to the left:
+        ``""`` in ``cells``, True in ``merged``.
+        """
+        merged = tuple(c is None for c in cells)
+        texts = tuple(clean(c) if c is not None else "" for c in cells)
+        text = " ".join(c for c in texts if c)
         if not text:
             return False
-        self.lines.append(Line(len(self.lines) + 1, text, page, table, row, cells))
+        self.lines.append(Line(len(self.lines) + 1, text, page, table, row, texts, merged))
         return True
 
     def source(self, encoding: str, empty: str, empty_en: str) -> Source:

@@ -4,7 +4,8 @@ A paragraph's line breaks make separate lines. A table row becomes one
 :class:`~loaders.plan.source.Line` with ``table``, ``row`` and ``cells``, one cell per grid column.
 Word stores a merged cell once: a cell spanning columns (``gridSpan``) fills its first column and
 leaves ``""`` in the others; a cell spanning rows (``vMerge``) holds its text in the row it starts in
-and ``""`` in the rows it covers below — the row it came from is where its text stands. Paragraphs
+and ``""`` in the rows it covers below — the row it came from is where its text stands. Covered
+slots are marked in the Line's ``merged``. Paragraphs
 inside a cell are joined by a space. Line numbers run through the document.
 """
 
@@ -51,14 +52,14 @@ def _cell_text(tc) -> str:
 
 
 def _grid_rows(tbl) -> list[list[str]]:
-    """The table's rows as cell texts, one per grid column; slots covered by a merged cell are ``""``."""
-    rows: list[list[str]] = []
+    """The table's rows as cell texts, one per grid column; slots covered by a merged cell are None."""
+    rows: list[list[str | None]] = []
     for tr in tbl.tr_lst:
-        row: list[str] = [""] * (tr.grid_before or 0)
+        row: list[str | None] = [""] * (tr.grid_before or 0)
         for tc in tr.tc_lst:
             continued = tc.vMerge == "continue"
-            row.append("" if continued else _cell_text(tc))
-            row.extend([""] * (tc.grid_span - 1))
+            row.append(None if continued else _cell_text(tc))
+            row.extend([None] * (tc.grid_span - 1))
         row.extend([""] * (tr.grid_after or 0))
         rows.append(row)
     width = max((len(r) for r in rows), default=0)

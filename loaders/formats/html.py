@@ -4,7 +4,7 @@ Block elements (``<p>``, ``<div>``, headings, list items …) and ``<br>`` end a
 and the ``<head>`` are left out. A data table (one holding no other table) becomes one
 :class:`~loaders.plan.source.Line` per row with ``table``, ``row`` and ``cells``: ``rowspan`` and
 ``colspan`` are expanded onto the grid, the text standing in the slot the cell starts in and ``""``
-in the slots it covers (as Word and PDF tables read). A table holding tables is page layout: its
+in the slots it covers, marked ``merged`` (as Word and PDF tables read). A table holding tables is page layout: its
 cells are read as text blocks. A one-column table is read as text. Line numbers run through the page.
 """
 
@@ -115,7 +115,7 @@ class _Walker:
             return
         if max(len(r) for r in rows) < 2:  # one column: text, not a table
             for row in rows:
-                self.out.text(row[0] if row else "")
+                self.out.text((row[0] or "") if row else "")
             return
         self.tables += 1
         for number, cells in enumerate(rows, start=1):
@@ -133,10 +133,10 @@ def _cell_text(cell) -> str:
     return " ".join(line.text for line in walker.out.lines)
 
 
-def _grid(table) -> list[list[str]]:
-    """The table's rows on a grid: each cell's text in its first slot, ``""`` in the slots its spans cover."""
+def _grid(table) -> list[list[str | None]]:
+    """The table's rows on a grid: each cell's text in its first slot, None in the slots its spans cover."""
     trs = [tr for tr in table.iter("tr")]
-    taken: dict[tuple[int, int], str] = {}
+    taken: dict[tuple[int, int], str | None] = {}
     for r, tr in enumerate(trs):
         c = 0
         for cell in tr:
@@ -150,7 +150,7 @@ def _grid(table) -> list[list[str]]:
             text = clean(_cell_text(cell))
             for dr in range(rowspan):
                 for dc in range(colspan):
-                    taken[(r + dr, c + dc)] = text if dr == dc == 0 else ""
+                    taken[(r + dr, c + dc)] = text if dr == dc == 0 else None
             c += colspan
     if not taken:
         return []

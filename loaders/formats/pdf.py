@@ -4,8 +4,9 @@ Each page is read top to bottom. A table is what ``page.find_tables()`` finds fr
 ruling lines and the cells they enclose, so a cell's text is the characters inside that cell:
 nothing is guessed from spacing. A table row becomes one :class:`~loaders.plan.source.Line`
 with ``cells``, ``page``, ``table`` and ``row``; a slot covered by a merged cell (a cell that spans
-rows or columns) is ``""`` in the rows below or columns after the one it starts in, so a reader
-finds the value in the row the merged cell came from. Text outside tables becomes Lines with
+rows or columns) is ``""`` in the rows below or columns after the one it starts in, and marked
+``merged``, so a reader finds the value in the row the merged cell came from; a cell drawn empty is
+``""`` and not merged. Text outside tables becomes Lines with
 ``page``. Line numbers run through the whole document. A table that ends a page and goes on at
 the top of the next one (same columns) keeps its number, its rows numbered on; a header row
 repeated on the new page is left out.
@@ -101,7 +102,8 @@ class _Reader:
 
     def table(self, table, page: int, continues: bool) -> None:
         columns = _columns(table)
-        rows = [tuple(join_wrapped((cell or "").split("\n")) for cell in row) for row in table.extract()]
+        rows = [tuple(None if cell is None else join_wrapped(cell.split("\n")) for cell in row)
+                for row in table.extract()]
         if continues and _same_columns(columns, self.columns):
             if rows and rows[0] == self.header:
                 rows = rows[1:]

@@ -27,7 +27,10 @@ class Line:
     Lines read from a PDF, Word file or web page say where they stand there: ``page``
     (PDF, 1-based), and for a row of a real table ``table`` (1-based, in document order),
     ``row`` (1-based within the table) and ``cells`` (the row's cell texts, in column order).
-    Plain text leaves them ``None``.
+    Where the format draws its cells (PDF ruling lines, Word, HTML), ``merged`` tells, per cell,
+    whether the slot is covered by a merged cell that starts in a row above (or a column to the
+    left): its text stands there and the slot's cell is ``""``; a ``""`` cell with ``merged``
+    False is a cell left empty. Plain text and text tables leave ``merged`` ``None`` (unknown).
     """
 
     no: int
@@ -36,6 +39,7 @@ class Line:
     table: int | None = None
     row: int | None = None
     cells: tuple[str, ...] | None = None
+    merged: tuple[bool, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,11 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("report-data").textContent);
+  var WORDS = data.words;  // the page's language, from graphmodel.labels.SCRIPT_WORDS
+
+  function say(key, values) {
+    return WORDS[key].replace(/\{(\w+)\}/g, function (_, name) { return String(values[name]); });
+  }
   var CONFIG = { displaylogo: false, responsive: true, scrollZoom: true, modeBarButtonsToRemove: ["select2d", "lasso2d"] };
 
   function el(tag, className, text) {
@@ -45,7 +50,7 @@
     head.appendChild(document.createTextNode(node.name));
     panel.appendChild(head);
     var where = el("p");
-    where.appendChild(document.createTextNode(node.subdistrict + " · 出处 "));
+    where.appendChild(document.createTextNode(node.subdistrict + WORDS.evidence_at));
     where.appendChild(evidence(node.evidence));
     panel.appendChild(where);
 
@@ -58,31 +63,31 @@
       panel.appendChild(dl);
     }
     if (node.findings.length) {
-      panel.appendChild(el("h5", null, "审计发现（" + node.findings.length + "）"));
+      panel.appendChild(el("h5", null, say("findings_n", { n: node.findings.length })));
       var fl = el("ul");
       node.findings.forEach(function (f) {
-        var li = el("li", "finding", "［" + f.severity + "］" + f.kind + "：" + f.message + " ");
+        var li = el("li", "finding", say("finding", f));
         li.appendChild(evidence(f.evidence));
         fl.appendChild(li);
       });
       panel.appendChild(fl);
     }
-    panel.appendChild(el("h5", null, "关系（" + node.facts.length + "）"));
-    if (!node.facts.length) panel.appendChild(el("p", "placeholder", "图中没有它的任何关系。"));
+    panel.appendChild(el("h5", null, say("facts_n", { n: node.facts.length })));
+    if (!node.facts.length) panel.appendChild(el("p", "placeholder", WORDS.no_facts));
     var ul = el("ul", "facts");
     node.facts.forEach(function (f) {
       var li = el("li");
-      li.appendChild(document.createTextNode(f.relation + "："));
-      var label = (f.number !== undefined && f.number !== null ? "任务" + f.number + " " : "") + f.other;
+      li.appendChild(document.createTextNode(say("fact", f)));
+      var label = (f.task ? f.task + " " : "") + f.other;
       if (data.nodes[f.other_id]) {
         var link = el("button", "node-link", label);
         link.type = "button";
         link.setAttribute("data-node", f.other_id);
         li.appendChild(link);
       } else {
-        li.appendChild(document.createTextNode(label + "（" + f.other_kind + "）"));
+        li.appendChild(document.createTextNode(label + say("paren", { text: f.other_kind })));
       }
-      if (f.detail) li.appendChild(document.createTextNode("（" + f.detail + "）"));
+      if (f.detail) li.appendChild(document.createTextNode(say("paren", { text: f.detail })));
       li.appendChild(document.createTextNode(" "));
       li.appendChild(evidence(f.evidence));
       ul.appendChild(li);
@@ -143,7 +148,7 @@
         row.hidden = !ok;
         if (ok) shown += 1;
       });
-      counter.textContent = "显示 " + shown + " / " + rows.length + " 条";
+      counter.textContent = say("shown", { shown: shown, total: rows.length });
     }
     input.addEventListener("input", apply);
     severity.addEventListener("change", apply);
