@@ -114,8 +114,8 @@ PROPERTIES: dict[str, L] = {
     "text": L("内容", "text"), "level": L("层级", "level"), "description": L("说明", "description"),
     "title": L("标题", "title"), "date": L("成文日期", "date"), "printed": L("印发日期", "printed"),
     "issuers": L("发文机关", "issuers"), "attachments": L("附件", "attachments"), "layout": L("版式", "layout"),
-    "group": L("领导小组", "leading group"), "seat": L("设在", "seated in"),
-    "lead_posts": L("牵头领导（只写职务）", "leads named by post only"),
+    "lead_posts": L("牵头岗位（未写姓名）", "lead posts (no name given)"), "group": L("领导小组", "leading group"),
+    "seat": L("设在", "seated in"),
 }
 
 UNIT_KINDS: dict[str, L] = {"unit": L("单位", "unit"), "team": L("工作专班", "task force"),

@@ -166,4 +166,4 @@ def test_property_names_and_values_in_english():
     assert property_value("kind", "office", "en") == "office of the leading group"
     assert property_value("collective", False, "en") == "no" and property_value("collective", False) == "否"
     assert [text(PROPERTIES, k, "en") for k in ("lead_posts", "seat", "group")] == [
-        "leads named by post only", "seated in", "leading group"]
+        "lead posts (no name given)", "seated in", "leading group"]
