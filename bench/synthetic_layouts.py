@@ -23,7 +23,7 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-__all__ = ["LEVELS", "NoticeTruth", "SyntheticNotice", "generate_notice", "write_notices", "main"]
+__all__ = ["LEVELS", "NoticeTruth", "SyntheticNotice", "generate_notice", "write_notices", "write_corpus", "corpus_main", "main"]
 
 # Surnames and given-name characters the reader knows for people (graphmodel.names' list); none of the given
 # characters ends a unit's name or a jurisdiction (办, 队, 所, 区, 县, 镇 …).
@@ -295,29 +295,42 @@ def generate_notice(seed: int) -> SyntheticNotice:
     return SyntheticNotice(f"notice-{seed:06d}.txt", text, notice.truth)
 
 
-def write_notices(folder: Path, n: int, seed: int = 0) -> list[Path]:
-    """Write ``n`` notices and ``truth.jsonl`` (one line per notice) into ``folder``."""
+def write_corpus(folder: Path, n: int, seed: int, generate) -> list[Path]:
+    """Write ``n`` documents made by ``generate(seed)`` and ``truth.jsonl`` (one line per document) into ``folder``.
+
+    ``generate`` returns an object with ``file_name``, ``text`` and ``truth`` (a dataclass).
+    """
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     with open(folder / "truth.jsonl", "w", encoding="utf-8") as truth:
         for i in range(n):
-            notice = generate_notice(seed * 1_000_003 + i)
-            path = folder / notice.file_name
-            path.write_text(notice.text, encoding="utf-8")
-            truth.write(json.dumps({"file": notice.file_name, **asdict(notice.truth)}, ensure_ascii=False) + "\n")
+            doc = generate(seed * 1_000_003 + i)
+            path = folder / doc.file_name
+            path.write_text(doc.text, encoding="utf-8")
+            truth.write(json.dumps({"file": doc.file_name, **asdict(doc.truth)}, ensure_ascii=False) + "\n")
             paths.append(path)
     return paths
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def corpus_main(argv: list[str] | None, write, what: str, description: str) -> int:
+    """The command line of a generator: ``OUTDIR [-n N] [--seed S]``, then ``write(outdir, n, seed)``."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("outdir", type=Path)
     parser.add_argument("-n", type=int, default=100)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    write_notices(args.outdir, args.n, args.seed)
-    print(f"{args.n} notices in {args.outdir}", file=sys.stderr)
+    write(args.outdir, args.n, args.seed)
+    print(f"{args.n} {what} in {args.outdir}", file=sys.stderr)
     return 0
+
+
+def write_notices(folder: Path, n: int, seed: int = 0) -> list[Path]:
+    """Write ``n`` notices and ``truth.jsonl`` (one line per notice) into ``folder``."""
+    return write_corpus(folder, n, seed, generate_notice)
+
+
+def main(argv: list[str] | None = None) -> int:
+    return corpus_main(argv, write_notices, "notices", __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

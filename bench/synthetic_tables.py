@@ -19,12 +19,10 @@ Not imported by the CLI. Run as a script to write documents and their truth::
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
-import json
 import random
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = ["FORMS", "KINDS", "TableTruth", "TaskTruth", "SyntheticTable", "generate_table", "write_tables", "main"]
@@ -109,11 +107,21 @@ class TableTruth:
 
 @dataclass
 class SyntheticTable:
-    """A generated document: its file name, text and truth."""
+    """A generated document: its file name, text and truth.
+
+    ``before``, ``rows`` and ``after`` are the same document as blocks, for a renderer of real tables
+    (bench/render.py): the lines before the table, the table's rows as cells (the header first, merged
+    cells empty, section and progress rows with one filled cell), the lines after it; ``merge_down``
+    names the columns whose empty cells continue the cell above.
+    """
 
     file_name: str
     text: str
     truth: TableTruth
+    before: list[str] = field(default_factory=list)
+    rows: list[tuple[str, ...]] = field(default_factory=list)
+    after: list[str] = field(default_factory=list)
+    merge_down: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -135,6 +143,8 @@ class _Document:
         self.kind = rng.choice(list(KINDS))
         self.form = rng.choice(FORMS)
         self.lines: list[str] = []
+        self.rows: list[tuple[str, ...]] = []
+        self.table_at = 0  # how many lines stand before the table
         self.used: set[str] = set()
         self.truth = TableTruth(self.jurisdiction, self.level, "", "", "", self.kind, self.form)
 
@@ -241,6 +251,7 @@ class _Document:
         rng = self.rng
         cols = self.columns()
         roles = [r for r, _ in cols]
+        self.table_at = len(self.lines)
         self.write_row([w for _, w in cols], header=True)
         sections = rng.random() < 0.5
         held: dict[str, tuple[list, int]] = {}  # role → (what it holds, the line it was read on)
@@ -302,10 +313,12 @@ class _Document:
             if "progress" in roles and rng.random() < 0.3:  # a progress report on a row of its own
                 self.write_row([""] * (len(cols) - 1) + [rng.choice(_PROGRESS)], progress=True)
         self.roles = roles
+        self.table_end = len(self.lines)
 
     def write_row(self, cells: list[str], header: bool = False, section: bool = False, progress: bool = False) -> int:
         """Write one row in the document's form; return the line it starts on."""
         rng = self.rng
+        self.rows.append(tuple(cells))
         if self.form == "pipe":
             if progress:
                 cells = ["" for _ in cells[:-1]] + [cells[-1]]
@@ -346,32 +359,18 @@ def generate_table(seed: int) -> SyntheticTable:
     doc.table()
     doc.footer()
     text = "\n".join(doc.lines) + "\n"
-    return SyntheticTable(f"table-{seed:06d}.txt", text, doc.truth)
+    merge = frozenset(i for i, role in enumerate(doc.roles) if role in ("goal", "lead", "responsible", "cooperating"))
+    return SyntheticTable(f"table-{seed:06d}.txt", text, doc.truth, [t for t in doc.lines[: doc.table_at] if t],
+                          doc.rows, [t for t in doc.lines[doc.table_end :] if t], merge)
 
 
 def write_tables(folder: Path, n: int, seed: int = 0) -> list[Path]:
     """Write ``n`` documents and ``truth.jsonl`` (one line per document) into ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    with open(folder / "truth.jsonl", "w", encoding="utf-8") as truth:
-        for i in range(n):
-            doc = generate_table(seed * 1_000_003 + i)
-            path = folder / doc.file_name
-            path.write_text(doc.text, encoding="utf-8")
-            truth.write(json.dumps({"file": doc.file_name, **asdict(doc.truth)}, ensure_ascii=False) + "\n")
-            paths.append(path)
-    return paths
+    return _L.write_corpus(folder, n, seed, generate_table)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("outdir", type=Path)
-    parser.add_argument("-n", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=0)
-    args = parser.parse_args(argv)
-    write_tables(args.outdir, args.n, args.seed)
-    print(f"{args.n} task-division documents in {args.outdir}", file=sys.stderr)
-    return 0
+    return _L.corpus_main(argv, write_tables, "task-division documents", __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from ._record import FrozenRecord, Record
 __all__ = [
     "Evidence",
     "Mention",
+    "StreetMention",
     "Notice",
     "OfficialRecord",
     "MemberUnitRecord",
@@ -33,16 +34,9 @@ __all__ = [
     "Street",
     "Relation",
     "SubdistrictModel",
-    "ROLES",
-    "GOAL_LEVELS",
 ]
 
-#: Roles in a leading group (领导小组), from the top.
-ROLES: tuple[str, ...] = ("组长", "常务副组长", "副组长", "成员")
-
 #: Goal levels: 主要目标 and its parts, the action groups / 一级指标, the 二级项目.
-GOAL_LEVELS: tuple[str, ...] = ("main", "part", "action", "project")
-
 GoalLevel = Literal["main", "part", "action", "project"]
 
 
@@ -115,6 +109,19 @@ class Mention(_Frozen):
         return [(k, v) for k, v in super().__repr_args__() if k in ("name", "line") or v not in (None, False)]
 
 
+class StreetMention(_Frozen):
+    """A street or waterway named in a task or a goal, with the line it stands on.
+
+    ``task`` is the index of the task in :attr:`PlanRecord.tasks` whose text names it, or
+    ``goal`` the name of the goal whose name or description does (one of the two).
+    """
+
+    name: str
+    line: int
+    task: int | None = None
+    goal: str | None = None
+
+
 # --------------------------------------------------------------------------- records
 # What the readers hand over: names as written, line numbers, nothing resolved yet.
 
@@ -145,7 +152,6 @@ class TeamRecord(_Frozen):
     leads: tuple[Mention, ...] = ()
     deputies: tuple[Mention, ...] = ()
     members: tuple[Mention, ...] = ()
-    duty: str = ""
     seat: Mention | None = None  # the unit the office sits in (办公室设在 X)
 
 
@@ -219,7 +225,7 @@ class PlanRecord(_Frozen):
     goals: tuple[GoalRecord, ...] = ()
     tasks: tuple[TaskRecord, ...] = ()
     has_task_table: bool = False
-    streets: tuple[tuple[str, int, str], ...] = ()  # (street, line, owner key: "task:<i>" | "goal:<name>")
+    streets: tuple[StreetMention, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     warnings: tuple[Notice | str, ...] = ()  # a str: a reader's warning not yet in graphmodel.labels (Chinese only)
     pages: tuple[tuple[int, int], ...] = ()  # (first line, page) of each page of a PDF: every fact's evidence names its page

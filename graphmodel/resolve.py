@@ -124,6 +124,9 @@ class _Builder:
         return Evidence(file=self.file, line=line, page=at.page or (self.page(line) if self.page_starts else None),
                         table=at.table, row=at.row, cell=getattr(at, "cell", None))
 
+    def nid(self, label: Label, key: str = "") -> str:
+        return node_id(self.sd, label, key)
+
     def add(self, entity) -> str:
         self.entities.setdefault(entity.id, entity)
         return entity.id
@@ -151,159 +154,190 @@ def resolve_plan(record: PlanRecord) -> SubdistrictModel:
         One entity per official, unit, task, goal and street of the 街道, and the relations
         between them, each with the file and line it was read from.
     """
-    meta, sd = record.meta, record.meta.subdistrict
-    b = _Builder(sd, record.file, record.pages)
-    nid = lambda label, key="": node_id(sd, label, key)  # noqa: E731
-
-    sd_id = b.add(Issuer(id=nid(Label.ISSUER), name=sd, subdistrict=sd, level=meta.level,
-                         evidence=b.ev(meta.issuer_line or meta.title_line)))
-    plan_id = b.add(
-        Plan(
-            id=nid(Label.PLAN, meta.number or meta.title), name=meta.title, subdistrict=sd,
-            evidence=b.ev(meta.number_line or meta.title_line), title=meta.title, number=meta.number,
-            date=meta.date, printed=meta.printed, issuers=list(meta.issuers), attachments=list(record.attachments),
-            layout=record.layout, group=meta.group,
-        )
+    r = _Resolver(record)
+    r.issuer_and_plan()
+    warnings = r.units()
+    r.officials()
+    r.teams()
+    r.goals()
+    r.tasks()
+    r.streets()
+    return SubdistrictModel(
+        subdistrict=r.sd, file=record.file, layout=record.layout, entities=list(r.entities.values()),
+        relations=list(r.relations.values()), warnings=[_in_file(w, record.file) for w in [*record.warnings, *warnings]],
     )
-    b.rel(plan_id, sd_id, Rel.PLAN_OF, meta.title_line)
 
-    # --- units: every spelling, resolved into one entity per real unit
-    spellings: list[tuple[str, int]] = []
-    preferred: set[str] = set()
-    titled: list[tuple[str, object, int]] = []  # (official, TitlePart, line)
-    for o in record.officials:
-        for title in o.titles:
-            part = split_title(title)
-            if part:
-                spellings.append((clean(part.unit), o.line))
-                preferred.add(clean(part.unit))
-                titled.append((o.name, part, o.line))
-    team_names = {t.name for t in record.teams}
-    for team in record.teams:
-        spellings += [(m.name, m.line) for m in team.members]
-        spellings += [(team.seat.name, team.seat.line)] if team.seat else []
-    for task in record.tasks:
-        spellings += [(m.name, m.line) for m in (*task.responsible, *task.cooperating)]
-    spellings += [(m.name, m.line) for m in record.collective_members]
-    spellings += [(m.name, m.line) for m in record.member_units]
-    canon, warnings = group_unit_names([n for n, _ in spellings if n not in team_names], preferred)
-    aliases: dict[str, list[str]] = defaultdict(list)
-    first_line: dict[str, int] = {}
-    for name, line in spellings:
-        name = clean(name)
-        c = canon.get(name, name)
-        first_line.setdefault(c, line)
-        if name != c and name not in aliases[c]:
-            aliases[c].append(name)
-    unit_ids: dict[str, str] = {}
-    for name, line in spellings:
-        c = canon.get(clean(name), clean(name))
-        if c not in unit_ids:
-            unit_ids[c] = b.add(
-                Unit(id=nid(Label.UNIT, c), name=c, subdistrict=sd, evidence=b.ev(first_line[c]),
-                     aliases=aliases[c], collective=is_collective(c))
-            )
 
-    def unit(name: str) -> str:
-        c = canon.get(clean(name), clean(name))
-        return unit_ids[c]
+class _Resolver(_Builder):
+    """One plan's resolution, a step per kind of thing, in the order the ids depend on each other."""
 
-    # --- officials
-    official_ids: dict[str, str] = {}
-    for o in record.officials:
-        oid = official_ids.setdefault(o.name, b.add(
-            Official(id=nid(Label.OFFICIAL, o.name), name=o.name, subdistrict=sd, evidence=b.ev(o.line),
-                     role=o.role, titles=list(o.titles))
+    def __init__(self, record: PlanRecord):
+        super().__init__(record.meta.subdistrict, record.file, record.pages)
+        self.record = record
+        self.plan_id = ""
+        self.canon: dict[str, str] = {}  # a unit's spelling → the name of the unit it is
+        self.unit_ids: dict[str, str] = {}
+        self.official_ids: dict[str, str] = {}
+        self.goal_ids: dict[str, str] = {}
+        self.task_ids: list[str] = []
+        self.titled: list[tuple[str, object, int]] = []  # (official, TitlePart, line)
+
+    def issuer_and_plan(self) -> None:
+        meta, sd = self.record.meta, self.sd
+        issuer = self.add(Issuer(id=self.nid(Label.ISSUER), name=sd, subdistrict=sd, level=meta.level,
+                                 evidence=self.ev(meta.issuer_line or meta.title_line)))
+        self.plan_id = self.add(Plan(
+            id=self.nid(Label.PLAN, meta.number or meta.title), name=meta.title, subdistrict=sd,
+            evidence=self.ev(meta.number_line or meta.title_line), title=meta.title, number=meta.number,
+            date=meta.date, printed=meta.printed, issuers=list(meta.issuers), attachments=list(self.record.attachments),
+            layout=self.record.layout, group=meta.group,
         ))
-        if o.role:
-            b.rel(oid, plan_id, Rel.MEMBER_OF, o.line, role=o.role)
+        self.rel(self.plan_id, issuer, Rel.PLAN_OF, meta.title_line)
 
-    def official(name: str, line: int) -> str:
-        if name not in official_ids:
-            official_ids[name] = b.add(
-                Official(id=nid(Label.OFFICIAL, name), name=name, subdistrict=sd, evidence=b.ev(line),
+    def _spellings(self) -> tuple[list[tuple[str, int]], set[str]]:
+        """Every spelling of a unit with its line, and those that are official names (the group's titles)."""
+        record = self.record
+        spellings: list[tuple[str, int]] = []
+        preferred: set[str] = set()
+        for o in record.officials:
+            for title in o.titles:
+                part = split_title(title)
+                if part:
+                    spellings.append((clean(part.unit), o.line))
+                    preferred.add(clean(part.unit))
+                    self.titled.append((o.name, part, o.line))
+        for team in record.teams:
+            spellings += [(m.name, m.line) for m in team.members]
+            spellings += [(team.seat.name, team.seat.line)] if team.seat else []
+        for task in record.tasks:
+            spellings += [(m.name, m.line) for m in (*task.responsible, *task.cooperating)]
+        spellings += [(m.name, m.line) for m in record.collective_members]
+        spellings += [(m.name, m.line) for m in record.member_units]
+        return spellings, preferred
+
+    def units(self) -> list[str]:
+        """One entity per real unit, whatever its spellings; return the warnings of the grouping."""
+        spellings, preferred = self._spellings()
+        team_names = {t.name for t in self.record.teams}
+        self.canon, warnings = group_unit_names([n for n, _ in spellings if n not in team_names], preferred)
+        aliases: dict[str, list[str]] = defaultdict(list)
+        first_line: dict[str, int] = {}
+        for name, line in spellings:
+            name = clean(name)
+            c = self.canon.get(name, name)
+            first_line.setdefault(c, line)
+            if name != c and name not in aliases[c]:
+                aliases[c].append(name)
+        for name, _line in spellings:
+            c = self.canon.get(clean(name), clean(name))
+            if c not in self.unit_ids:
+                self.unit_ids[c] = self.add(
+                    Unit(id=self.nid(Label.UNIT, c), name=c, subdistrict=self.sd, evidence=self.ev(first_line[c]),
+                         aliases=aliases[c], collective=is_collective(c))
+                )
+        return warnings
+
+    def unit(self, name: str) -> str:
+        return self.unit_ids[self.canon.get(clean(name), clean(name))]
+
+    def official(self, name: str, line: int) -> str:
+        """The id of an official, named in the text if not a member of the leading group."""
+        if name not in self.official_ids:
+            self.official_ids[name] = self.add(
+                Official(id=self.nid(Label.OFFICIAL, name), name=name, subdistrict=self.sd, evidence=self.ev(line),
                          role=None, titles=[])
             )
-        return official_ids[name]
+        return self.official_ids[name]
 
-    for name, part, line in titled:
-        if part.member:
-            b.rel(official_ids[name], unit(part.unit), Rel.MEMBER_OF, line, position=part.position)
-        else:
-            b.rel(official_ids[name], unit(part.unit), Rel.HEADS, line, position=part.position, deputy=part.deputy)
-    for m in record.collective_members:
-        b.rel(unit(m.name), plan_id, Rel.MEMBER_OF, m.line, role="成员")
-    for m in record.member_units:
-        b.rel(unit(m.name), plan_id, Rel.MEMBER_OF, m.line, role=m.role, position=m.position or None)
+    def officials(self) -> None:
+        """The leading group: its members, the units they head or belong to, the members given as units."""
+        record, plan_id = self.record, self.plan_id
+        for o in record.officials:
+            oid = self.official_ids.setdefault(o.name, self.add(
+                Official(id=self.nid(Label.OFFICIAL, o.name), name=o.name, subdistrict=self.sd, evidence=self.ev(o.line),
+                         role=o.role, titles=list(o.titles))
+            ))
+            if o.role:
+                self.rel(oid, plan_id, Rel.MEMBER_OF, o.line, role=o.role)
+        for name, part, line in self.titled:
+            if part.member:
+                self.rel(self.official_ids[name], self.unit(part.unit), Rel.MEMBER_OF, line, position=part.position)
+            else:
+                self.rel(self.official_ids[name], self.unit(part.unit), Rel.HEADS, line,
+                         position=part.position, deputy=part.deputy)
+        for m in record.collective_members:
+            self.rel(self.unit(m.name), plan_id, Rel.MEMBER_OF, m.line, role="成员")
+        for m in record.member_units:
+            self.rel(self.unit(m.name), plan_id, Rel.MEMBER_OF, m.line, role=m.role, position=m.position or None)
 
-    # --- 工作专班 and the office of the leading group
-    for team in record.teams:
-        kind = "office" if team.name.endswith("办公室") else "team"
-        seat = canon.get(clean(team.seat.name), clean(team.seat.name)) if team.seat else None
-        tid = b.add(Unit(id=nid(Label.UNIT, team.name), name=team.name, subdistrict=sd,
-                         evidence=b.ev(team.line), aliases=[], kind=kind, seat=seat))
-        for m in team.leads:
-            b.rel(official(m.name, m.line), tid, Rel.HEADS, m.line,
-                  position="主任" if kind == "office" else "牵头负责", deputy=False)
-        for m in team.deputies:
-            b.rel(official(m.name, m.line), tid, Rel.HEADS, m.line, position="副主任", deputy=True)
-        for m in team.members:
-            b.rel(unit(m.name), tid, Rel.MEMBER_OF, m.line)
+    def teams(self) -> None:
+        """工作专班 and the office of the leading group: units with their heads and member units."""
+        for team in self.record.teams:
+            kind = "office" if team.name.endswith("办公室") else "team"
+            seat = self.canon.get(clean(team.seat.name), clean(team.seat.name)) if team.seat else None
+            tid = self.add(Unit(id=self.nid(Label.UNIT, team.name), name=team.name, subdistrict=self.sd,
+                                evidence=self.ev(team.line), aliases=[], kind=kind, seat=seat))
+            for m in team.leads:
+                self.rel(self.official(m.name, m.line), tid, Rel.HEADS, m.line,
+                         position="主任" if kind == "office" else "牵头负责", deputy=False)
+            for m in team.deputies:
+                self.rel(self.official(m.name, m.line), tid, Rel.HEADS, m.line, position="副主任", deputy=True)
+            for m in team.members:
+                self.rel(self.unit(m.name), tid, Rel.MEMBER_OF, m.line)
 
-    # --- goals, merged by name (an action group and a 一级指标 of the same name are one goal)
-    goal_ids: dict[str, str] = {}
-    for g in record.goals:
-        if g.name not in goal_ids:
-            goal_ids[g.name] = b.add(Goal(id=nid(Label.GOAL, g.name), name=g.name, subdistrict=sd,
-                                          evidence=b.ev(g.line), level=g.level, description=g.description))
-            b.rel(goal_ids[g.name], plan_id, Rel.IN_PLAN, g.line)
-    for g in record.goals:
-        if g.parent and g.parent in goal_ids and g.parent != g.name:
-            b.rel(goal_ids[g.name], goal_ids[g.parent], Rel.PART_OF, g.line)
+    def goals(self) -> None:
+        """Goals merged by name (an action group and a 一级指标 of the same name are one goal)."""
+        for g in self.record.goals:
+            if g.name not in self.goal_ids:
+                self.goal_ids[g.name] = self.add(Goal(id=self.nid(Label.GOAL, g.name), name=g.name, subdistrict=self.sd,
+                                                      evidence=self.ev(g.line), level=g.level, description=g.description))
+                self.rel(self.goal_ids[g.name], self.plan_id, Rel.IN_PLAN, g.line)
+        for g in self.record.goals:
+            if g.parent and g.parent in self.goal_ids and g.parent != g.name:
+                self.rel(self.goal_ids[g.name], self.goal_ids[g.parent], Rel.PART_OF, g.line)
 
-    # --- tasks and who is assigned to them
-    heads: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-    for (source, target, type_), rel in b.relations.items():
-        if type_ == Rel.HEADS.value:
-            heads[target].append((source, bool(rel.properties.get("deputy"))))
-    task_ids: list[str] = []
-    for task in record.tasks:
-        key = _task_key(task.number, task.text)
-        while nid(Label.TASK, key) in b.entities:
-            key += "+"
-        tid = b.add(Task(id=nid(Label.TASK, key), name=_task_name(task), subdistrict=sd,
-                         evidence=b.ev(task.line, task), number=task.number, text=task.text,
-                         lead_posts=[m.name for m in task.leads if m.post]))
-        task_ids.append(tid)
-        b.rel(tid, plan_id, Rel.IN_PLAN, task.line)
-        if task.goal and task.goal in goal_ids:
-            b.rel(tid, goal_ids[task.goal], Rel.SERVES, task.line,
-                  inherited=("goal" in task.inherited) or None)
+    def tasks(self) -> None:
+        """Tasks, and who is assigned to them: the leads, the units, the heads who answer for a unit."""
+        heads: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+        for (source, target, type_), rel in self.relations.items():
+            if type_ == Rel.HEADS.value:
+                heads[target].append((source, bool(rel.properties.get("deputy"))))
+        for task in self.record.tasks:
+            key = _task_key(task.number, task.text)
+            while self.nid(Label.TASK, key) in self.entities:
+                key += "+"
+            tid = self.add(Task(id=self.nid(Label.TASK, key), name=_task_name(task), subdistrict=self.sd,
+                                evidence=self.ev(task.line, task), number=task.number, text=task.text,
+                                lead_posts=[m.name for m in task.leads if m.post]))
+            self.task_ids.append(tid)
+            self.rel(tid, self.plan_id, Rel.IN_PLAN, task.line)
+            if task.goal and task.goal in self.goal_ids:
+                self.rel(tid, self.goal_ids[task.goal], Rel.SERVES, task.line,
+                         inherited=("goal" in task.inherited) or None)
+            self._assign(task, tid, heads)
+
+    def _assign(self, task, tid: str, heads: dict[str, list[tuple[str, bool]]]) -> None:
         # a name read from a merged cell above is marked inherited; its evidence is that cell's
         for m in task.leads:
             if not m.post:  # a post (区政府分管领导) is no person: it stays on the task, not as an Official
-                b.rel(official(m.name, m.line), tid, Rel.LEADS, m.line, m, inherited=m.inherited or None)
+                self.rel(self.official(m.name, m.line), tid, Rel.LEADS, m.line, m, inherited=m.inherited or None)
         for m in task.responsible:
-            uid = unit(m.name)
-            b.rel(uid, tid, Rel.RESPONSIBLE_FOR, m.line, m, inherited=m.inherited or None)
+            uid = self.unit(m.name)
+            self.rel(uid, tid, Rel.RESPONSIBLE_FOR, m.line, m, inherited=m.inherited or None)
             chiefs = [o for o, deputy in heads.get(uid, []) if not deputy] or [o for o, _ in heads.get(uid, [])]
             for o in chiefs:
-                b.rel(o, tid, Rel.ACCOUNTABLE_FOR, m.line, m, via=uid, inherited=m.inherited or None)
+                self.rel(o, tid, Rel.ACCOUNTABLE_FOR, m.line, m, via=uid, inherited=m.inherited or None)
         for m in task.cooperating:
-            b.rel(unit(m.name), tid, Rel.COOPERATES_ON, m.line, m, inherited=m.inherited or None)
+            self.rel(self.unit(m.name), tid, Rel.COOPERATES_ON, m.line, m, inherited=m.inherited or None)
 
-    # --- streets
-    for name, line, owner in record.streets:
-        sid = b.add(Street(id=nid(Label.STREET, name), name=name, subdistrict=sd, evidence=b.ev(line)))
-        kind, _, ref = owner.partition(":")
-        source = task_ids[int(ref)] if kind == "task" else goal_ids.get(ref)
-        if source:
-            b.rel(source, sid, Rel.CONCERNS, line)
-
-    return SubdistrictModel(
-        subdistrict=sd, file=record.file, layout=record.layout, entities=list(b.entities.values()),
-        relations=list(b.relations.values()), warnings=[_in_file(w, record.file) for w in [*record.warnings, *warnings]],
-    )
+    def streets(self) -> None:
+        """Streets, each CONCERNed by the task or goal whose text names it."""
+        for street in self.record.streets:
+            sid = self.add(Street(id=self.nid(Label.STREET, street.name), name=street.name, subdistrict=self.sd,
+                                  evidence=self.ev(street.line)))
+            source = self.task_ids[street.task] if street.task is not None else self.goal_ids.get(street.goal)
+            if source:
+                self.rel(source, sid, Rel.CONCERNS, street.line)
 
 
 def _in_file(warning: Notice | str, file: str) -> Notice | str:

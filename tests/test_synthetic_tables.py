@@ -69,3 +69,31 @@ def test_the_generator_covers_every_form_kind_and_merged_cell():
     assert sum(1 for d in docs for t in d.truth.tasks for m in t.leads if m[3]) > 100  # posts, no people
     assert sum(1 for d in docs for t in d.truth.tasks if t.goal_inherited) > 50
     assert Counter(d.truth.level for d in docs).keys() == set(synthetic_tables.LEVELS)
+
+
+_render_spec = importlib.util.spec_from_file_location("bench_render", SCRIPT.with_name("render.py"))
+render = importlib.util.module_from_spec(_render_spec)
+sys.modules[_render_spec.name] = render
+_render_spec.loader.exec_module(render)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html", "pdf"])
+def test_generated_documents_as_real_tables_read_to_the_same_truth(fmt):
+    """The same documents drawn as real tables (merged cells drawn merged) give the same tasks and merged marks."""
+    from loaders.plans import read_source
+    from loaders.plan.reader import read_plan_source
+
+    for seed in range(12):
+        doc = synthetic_tables.generate_table(seed)
+        blocks = [render.Paragraph(p) for p in doc.before] + [render.Table(tuple(doc.rows), doc.merge_down)]
+        blocks += [render.Paragraph(p) for p in doc.after]
+        file = f"{doc.file_name[:-4]}.{fmt}"
+        record = read_plan_source(read_source(render.render(blocks, fmt), file), file)
+        assert record.layout == "task-division"
+        assert (record.meta.subdistrict, record.meta.title, record.meta.number) == (
+            doc.truth.issuer, doc.truth.title, doc.truth.number)
+        got = [([(m.name, m.inherited) for m in t.leads], [(m.name, m.inherited) for m in t.responsible],
+                [(m.name, m.inherited) for m in t.cooperating], t.goal, t.number, t.text) for t in record.tasks]
+        expected = [([(m[0], m[2]) for m in t.leads], [(m[0], m[2]) for m in t.responsible],
+                     [(m[0], m[2]) for m in t.cooperating], t.goal, t.number, t.text) for t in doc.truth.tasks]
+        assert got == expected, f"{file}"

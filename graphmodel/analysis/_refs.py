@@ -11,22 +11,26 @@ from ..schema import Label
 __all__ = ["ref", "task_ref", "edges_in", "edges_out", "nodes_of", "evidence_of"]
 
 
-def ref(graph: nx.MultiDiGraph, node: str, **extra: Any) -> dict[str, Any]:
+def ref(graph: nx.MultiDiGraph, node: str, *, brief: bool = False, **extra: Any) -> dict[str, Any]:
     """``{"id", "name", "label"}`` of a node, and what names it further: a task's ``number`` and
     ``goal`` (the goal it SERVES, which names an unnumbered task), an official's group ``role``;
-    then ``extra`` (e.g. ``part``: what the node is to a finding).
+    ``brief``: a task's ``number`` only. Then ``extra`` (e.g. ``part``: what the node is to a finding).
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("甲/Task/1", label="Task", name="修路", number=1)
     >>> ref(g, "甲/Task/1", part="led")
     {'id': '甲/Task/1', 'name': '修路', 'label': 'Task', 'number': 1, 'goal': None, 'part': 'led'}
+    >>> ref(g, "甲/Task/1", brief=True)
+    {'id': '甲/Task/1', 'name': '修路', 'label': 'Task', 'number': 1}
     """
     data = graph.nodes[node]
     out = {"id": node, "name": data.get("name", node), "label": data.get("label")}
     if data.get("label") == Label.TASK:
-        goals = [graph.nodes[v].get("name") for _, v, k in graph.out_edges(node, keys=True) if k == "SERVES"]
-        out |= {"number": data.get("number"), "goal": goals[0] if goals else None}
-    elif data.get("label") == Label.OFFICIAL:
+        out["number"] = data.get("number")
+        if not brief:
+            goals = [graph.nodes[v].get("name") for _, v, k in graph.out_edges(node, keys=True) if k == "SERVES"]
+            out["goal"] = goals[0] if goals else None
+    elif data.get("label") == Label.OFFICIAL and not brief:
         out["role"] = data.get("role")
     return out | extra
 

@@ -8,7 +8,7 @@ from typing import Any
 import networkx as nx
 
 from ..schema import Label, Rel
-from ._refs import edges_in, edges_out, evidence_of, task_ref
+from ._refs import edges_in, edges_out, evidence_of, ref, task_ref
 from .lookup import lookup
 from .network import RESPONSIBILITY_RELS, responsibility_network
 
@@ -267,8 +267,7 @@ def dependency_paths(graph: nx.MultiDiGraph, source: str, target: str, *, limit:
 
 
 def _describe(graph, node):
-    d = graph.nodes[node]
-    return {"id": node, "name": d.get("name"), "label": d.get("label"), "subdistrict": d.get("subdistrict")}
+    return ref(graph, node, brief=True, subdistrict=graph.nodes[node].get("subdistrict"))
 
 
 def _step(graph, u, v):
@@ -276,12 +275,4 @@ def _step(graph, u, v):
                  for _, w, k, d in graph.out_edges(u, keys=True, data=True) if w == v and k in RESPONSIBILITY_RELS]
     relations += [{"type": k, "forward": False, "evidence": evidence_of(d)}
                   for w, _, k, d in graph.in_edges(u, keys=True, data=True) if w == v and k in RESPONSIBILITY_RELS]
-    return {"from": _end(graph, u), "to": _end(graph, v), "relations": relations}
-
-
-def _end(graph, node):
-    data = graph.nodes[node]
-    end = {"id": node, "name": data.get("name"), "label": data.get("label")}
-    if data.get("label") == Label.TASK:
-        end["number"] = data.get("number")
-    return end
+    return {"from": ref(graph, u, brief=True), "to": ref(graph, v, brief=True), "relations": relations}

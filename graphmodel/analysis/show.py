@@ -6,8 +6,8 @@ from typing import Any
 
 import networkx as nx
 
-from ..schema import Label, Rel
-from ._refs import evidence_of
+from ..schema import Rel
+from ._refs import evidence_of, ref
 from .lookup import lookup
 
 __all__ = ["describe"]
@@ -35,11 +35,11 @@ def describe(graph: nx.MultiDiGraph, name: str) -> dict[str, Any]:
         ``{"subject", "facts"}``. ``subject``: ``{"id", "label", "name", "subdistrict",
         "evidence", "properties"}`` (``properties``: the node's other attributes — role,
         titles, aliases, number, text, level …). ``facts``: one per edge, ``{"type",
-        "direction", "relation", "other", "detail", "properties", "evidence"}`` where
-        ``direction`` is ``"out"`` (subject → other) or ``"in"``, ``relation`` the Chinese
-        reading (:data:`RELATION_NAMES`), ``other`` ``{"id", "name", "label"}`` (and ``number``
-        for a task), ``detail`` a Chinese note from the edge's properties (role, position, via
-        unit) or None. Facts are ordered by relationship, then direction, then line.
+        "direction", "other", "properties", "via", "evidence"}`` where ``direction`` is
+        ``"out"`` (subject → other) or ``"in"``, ``other`` ``{"id", "name", "label"}`` (and
+        ``number`` for a task), ``properties`` the edge's (role, position, deputy …), ``via``
+        ``{"id", "name"}`` of the unit an ACCOUNTABLE_FOR runs through, or None. Facts are
+        ordered by relationship, then direction, then line.
 
     Raises
     ------
@@ -75,7 +75,7 @@ def describe(graph: nx.MultiDiGraph, name: str) -> dict[str, Any]:
             facts.append({
                 "type": k,
                 "direction": direction,
-                "other": _other(graph, other),
+                "other": ref(graph, other, brief=True),
                 "properties": props,
                 "via": {"id": via, "name": graph.nodes[via].get("name", via) if via in graph else via} if via else None,
                 "evidence": evidence_of(attrs),
@@ -91,11 +91,3 @@ def describe(graph: nx.MultiDiGraph, name: str) -> dict[str, Any]:
         },
         "facts": facts,
     }
-
-
-def _other(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:
-    data = graph.nodes[node]
-    other = {"id": node, "name": data.get("name", node), "label": data.get("label")}
-    if data.get("label") == Label.TASK:
-        other["number"] = data.get("number")
-    return other

@@ -7,7 +7,7 @@ import io
 from enum import Enum
 from pathlib import Path
 from collections.abc import Callable, Iterable
-from typing import Annotated, Any, Optional, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphmodel.model import GoalRecord, Mention, Notice, TaskRecord
-from graphmodel.names import clean, looks_like_person, split_units
+from graphmodel.names import clean, is_unit_like, looks_like_person, split_units
 
 from .columns import SECTION_HEADING, column_role, header_roles
 from .source import Line
@@ -36,6 +36,7 @@ _SECTION_MAX = 30
 _POST_END = ("领导", "书记", "主任", "长", "主席", "委员", "负责人", "干部", "专员")
 _POST_WORDS = {"常务", "分管", "主管", "主要", "党委", "党组", "专职", "执行", "第一", "副职", "正职", "联系", "包保"}
 _POST_START = tuple("副区市县镇乡街党常主书分局委人政总办各相")
+_JURISDICTION_WORDS = "市区县镇乡"  # a unit's name opening with its level (区发改委)
 _LEAD_SPLIT = re.compile(r"[、，,；;/／]+")
 _UNIT_SPLIT = re.compile(r"[/／]+")
 
@@ -372,8 +373,29 @@ def _pieces(text: str, split: re.Pattern) -> list[list[str]]:
 
 
 def _units(text: str) -> list[Mention]:
-    names = [n for piece in _pieces(text, _UNIT_SPLIT) for t in piece for n in split_units(t) if n not in _NONE]
+    names = [n for piece in _pieces(text, _UNIT_SPLIT) for t in piece for u in split_units(t) if u not in _NONE
+             for n in _run_together(u)]
     return [Mention(name=n, line=0) for n in names]
+
+
+def _run_together(name: str) -> list[str]:
+    """Split units a lost space ran together (a PDF cell wrapped where the space stood).
+
+    Only where the cut is sure: a unit, then a collective (市规划局各镇（街道）), or a unit, then a unit
+    that opens with the same jurisdiction word (乡财政所乡农业服务中心).
+
+    Examples
+    --------
+    >>> _run_together("市规划局各镇（街道）"), _run_together("乡财政所乡农业服务中心"), _run_together("区委宣传部")
+    (['市规划局', '各镇（街道）'], ['乡财政所', '乡农业服务中心'], ['区委宣传部'])
+    """
+    for k in range(2, len(name) - 1):
+        head, tail = name[:k], name[k:]
+        if not is_unit_like(head) or not (is_unit_like(tail) or tail.startswith("各")):
+            continue
+        if tail.startswith("各") or (tail[0] == name[0] and name[0] in _JURISDICTION_WORDS):
+            return [head, *_run_together(tail)]
+    return [name]
 
 
 def _looks_like_person(token: str) -> bool:

@@ -150,7 +150,7 @@ def read_header(doc: Document, file: str) -> PlanMeta:
     issuer = choose_issuer(candidates, number)
     if issuer is None:
         raise PlanError(file, "没有找到发文机关：标题和落款都没有写明街道、镇、区、县或市", title_line,
-                        en="no issuing body found: neither the title nor the signature names a 街道, 镇, 区, 县 or 市")
+                        en="no issuing body found: neither the title nor the signature names a subdistrict, town, district, county or city")
     return PlanMeta(
         subdistrict=issuer.name,
         level=issuer.level,

@@ -151,7 +151,6 @@ def read_teams(lines: tuple[Line, ...]) -> list[TeamRecord]:
             TeamRecord(
                 name=clean(m.group("name")),
                 line=line,
-                duty=clean(m.group("duty") or ""),
                 leads=tuple(Mention(name=n, line=joined.line_at(m.start("leads"))) for n in _names(m.group("leads"))),
                 members=tuple(member_mentions),
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graphmodel.model import Attachment, GoalRecord, Notice, TaskRecord
+from graphmodel.model import Attachment, GoalRecord, Notice, StreetMention, TaskRecord
 
 from ..actions import Action, ActionGroup, read_actions
 from ..document import Document, Joined, Section
@@ -28,7 +28,7 @@ class Body:
     tasks: list[TaskRecord] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     table: TableResult | None = None
-    streets: list[tuple[str, int, str]] = field(default_factory=list)
+    streets: list[StreetMention] = field(default_factory=list)
     warnings: list[Notice | str] = field(default_factory=list)
 
     @property
@@ -77,14 +77,14 @@ def _action_tasks(section: Section, groups: list[ActionGroup], actions: list[Act
     ]
 
 
-def _streets(tasks: list[TaskRecord], goals: list[GoalRecord]) -> list[tuple[str, int, str]]:
-    streets: list[tuple[str, int, str]] = []
+def _streets(tasks: list[TaskRecord], goals: list[GoalRecord]) -> list[StreetMention]:
+    streets: list[StreetMention] = []
     for i, task in enumerate(tasks):
         for name, at in find_streets(task.text):
-            streets.append((name, _line_of(task.offsets, at, task.line), f"task:{i}"))
+            streets.append(StreetMention(name=name, line=_line_of(task.offsets, at, task.line), task=i))
     for goal in goals:
         for name, _at in find_streets(goal.name + "。" + goal.description):
-            streets.append((name, goal.line, f"goal:{goal.name}"))
+            streets.append(StreetMention(name=name, line=goal.line, goal=goal.name))
     return streets
 
 

@@ -93,7 +93,7 @@ class LeadingGroupNotice:
         office = read_office(doc.lines, group)
         if not (group.officials or group.units):
             raise PlanError(file, "成立领导小组的通知里没有找到组成人员（组长、副组长、成员）", meta.title_line,
-                            en="a notice setting up a leading group, but no members (组长, 副组长, 成员) found")
+                            en="a notice setting up a leading group, but no members (leader, deputy leaders, members) found")
         body = read_body(doc, {o.name for o in group.officials})
         attachments, missing = read_attachments(doc, file)
         return PlanRecord(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from graphmodel.errors import PlanError
-from graphmodel.model import PlanMeta, PlanRecord
+from graphmodel.model import PlanMeta, PlanRecord, StreetMention
 
 from ..cell_table import TableResult, find_cell_header, read_cell_table
 from ..document import Document
@@ -97,8 +97,9 @@ class TaskDivision:
         )
 
 
-def _streets(table: TableResult) -> list[tuple[str, int, str]]:
-    return [(name, task.line, f"task:{i}") for i, task in enumerate(table.tasks) for name, _at in find_streets(task.text)]
+def _streets(table: TableResult) -> list[StreetMention]:
+    return [StreetMention(name=name, line=task.line, task=i)
+            for i, task in enumerate(table.tasks) for name, _at in find_streets(task.text)]
 
 
 def _title(doc: Document, header_no: int) -> tuple[str, int]:
