@@ -228,6 +228,7 @@ class PlanRecord(_Frozen):
     streets: tuple[StreetMention, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     warnings: tuple[Notice | str, ...] = ()  # a str: a reader's warning not yet in graphmodel.labels (Chinese only)
+    pages: tuple[tuple[int, int], ...] = ()  # (first line, page) of each page of a PDF: every fact's evidence names its page
 
 
 # --------------------------------------------------------------------------- entities
