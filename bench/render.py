@@ -69,22 +69,29 @@ class Table:
 
         A merged cell is a filled cell of a ``merge_down`` column with the blank cells below it.
         A run longer than :data:`_MAX_RUN` rows is cut (a merged cell must fit on a PDF page) and,
-        as printed tables do on a new page, the text is repeated at the top of each cut.
+        as printed tables do on a new page, the text is repeated at the top of each cut; a cut in a
+        column cuts the merged cells of the columns after it (deeper goals) too, their text repeated.
         """
         rows = [list(row) for row in self.rows]
-        out = []
+        out: list[tuple[int, int, int]] = []
+        cuts: set[int] = set()  # rows where a merged cell of an earlier column starts again
         for col in sorted(self.merge_down):
+            new_cuts: set[int] = set()
             r = 1
             while r < len(rows):
                 end = r
                 while end + 1 < len(rows) and not rows[end + 1][col] and rows[r][col]:
                     end += 1
-                for first in range(r, end + 1, _MAX_RUN):
-                    last = min(first + _MAX_RUN - 1, end)
+                starts = sorted({*range(r, end + 1, _MAX_RUN), *(k for k in cuts if r < k <= end)})
+                for i, first in enumerate(starts):
+                    last = starts[i + 1] - 1 if i + 1 < len(starts) else end
                     rows[first][col] = rows[r][col]
+                    if first != r:
+                        new_cuts.add(first)
                     if last > first:
                         out.append((col, first, last))
                 r = end + 1
+            cuts |= new_cuts
         return tuple(tuple(row) for row in rows), out
 
 

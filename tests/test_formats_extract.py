@@ -88,6 +88,72 @@ def test_pdf_table_over_two_pages_is_one_table_with_rows_numbered_on():
     assert pages == sorted(pages) and pages[-1] > pages[0]
 
 
+def _ruled_pdf(pages: list[list[tuple[str, str, str]]], merged: dict[int, range]) -> bytes:
+    """A PDF whose tables are drawn line by line, as a word processor prints them.
+
+    ``pages`` holds each page's rows (a header first) of three cells; ``merged`` maps a page to the rows
+    (0-based on that page) whose middle cells form one cell: no line between them, text in the first only.
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    xs, height, top = (60, 110, 260, 480), 30, A4[1] - 80
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A4)
+    for number, rows in enumerate(pages):
+        pdf.setFont("STSong-Light", 10)
+        span = merged.get(number, range(0))
+        bottom = top - height * len(rows)
+        for x in xs:
+            pdf.line(x, top, x, bottom)
+        for r in range(len(rows) + 1):
+            y = top - height * r
+            inside = r in span and r - 1 in span  # a line between two rows of the merged cell: not drawn there
+            pdf.line(xs[0], y, xs[1], y)
+            pdf.line(xs[2], y, xs[3], y)
+            if not inside:
+                pdf.line(xs[1], y, xs[2], y)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                if text and not (c == 1 and r in span and r != span.start):
+                    pdf.drawString(xs[c] + 4, top - height * r - 19, text)
+        pdf.showPage()
+    pdf.save()
+    return buf.getvalue()
+
+
+def test_pdf_merged_cell_cut_by_a_page_break_goes_on_at_the_top_of_the_next_page():
+    header = ("序号", "重点工作", "工作任务")
+    first = [header, ("1", "道路整治", "修缮柳杏路"), ("2", "", "修缮桃园路"), ("3", "", "修缮梅林路")]
+    second = [header, ("4", "", "修缮竹园路"), ("5", "", "修缮兰亭路"), ("6", "绿化提升", "补种行道树")]
+    # on page 1 道路整治 covers rows 1-3 down to the table's end; on page 2 it goes on over rows 1-2, drawn empty
+    source = read_source(_ruled_pdf([first, second], {0: range(1, 4), 1: range(1, 3)}), "ruled.pdf")
+    rows = [(ln.page, ln.row, ln.cells, ln.merged) for ln in source.lines if ln.cells]
+    f, t = False, True
+    assert rows == [
+        (1, 1, header, (f, f, f)),
+        (1, 2, ("1", "道路整治", "修缮柳杏路"), (f, f, f)),
+        (1, 3, ("2", "", "修缮桃园路"), (f, t, f)),
+        (1, 4, ("3", "", "修缮梅林路"), (f, t, f)),
+        (2, 5, ("4", "", "修缮竹园路"), (f, t, f)),  # the header repeated on page 2 is left out
+        (2, 6, ("5", "", "修缮兰亭路"), (f, t, f)),
+        (2, 7, ("6", "绿化提升", "补种行道树"), (f, f, f)),
+    ]
+
+
+def test_pdf_cell_drawn_empty_at_the_top_of_a_page_is_no_merged_cell():
+    header = ("序号", "重点工作", "工作任务")
+    first = [header, ("1", "道路整治", "修缮柳杏路"), ("2", "绿化提升", "补种行道树")]
+    second = [header, ("3", "", "清理河道")]  # 重点工作 left empty, and the row above was its own cell
+    source = read_source(_ruled_pdf([first, second], {}), "ruled.pdf")
+    last = [ln for ln in source.lines if ln.cells][-1]
+    assert (last.page, last.row, last.cells, last.merged) == (2, 4, ("3", "", "清理河道"), (False, False, False))
+
+
 def test_two_tables_keep_their_numbers():
     blocks = [P("一、第一张表"), T((("序号", "任务", "责任部门"), ("1", "修路", "管理办"))), P("二、第二张表"),
               T((("序号", "任务", "责任部门"), ("1", "种树", "林长办")))]

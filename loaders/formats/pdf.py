@@ -9,7 +9,9 @@ rows or columns) is ``""`` in the rows below or columns after the one it starts 
 ``""`` and not merged. Text outside tables becomes Lines with
 ``page``. Line numbers run through the whole document. A table that ends a page and goes on at
 the top of the next one (same columns) keeps its number, its rows numbered on; a header row
-repeated on the new page is left out.
+repeated on the new page is left out, and a merged cell the page break cut (covering the last row
+of the page) goes on in the new page's first row, whose cell it leaves drawn empty: that slot is
+marked ``merged`` too.
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ class _Reader:
         self.tables = 0
         self.row = 0  # rows of the current table so far
         self.header: tuple[str, ...] | None = None
+        self.open_cells: tuple[bool, ...] = ()  # per column: the table's last row is covered by a merged cell
         self.columns: tuple[float, ...] = ()
         self.open_table = False  # nothing but page numbers since a table's last row: it may go on
         self.page_of_table = 0
@@ -107,11 +110,15 @@ class _Reader:
         if continues and _same_columns(columns, self.columns):
             if rows and rows[0] == self.header:
                 rows = rows[1:]
+            if rows:  # a merged cell cut by the page break goes on, drawn empty, at the top of the new page
+                rows[0] = tuple(None if cell == "" and below else cell for cell, below in zip(rows[0], self.open_cells))
         else:
             self.tables += 1
             self.row = 0
             self.header = rows[0] if rows else None
         self.columns = columns
+        if rows:
+            self.open_cells = tuple(cell is None for cell in rows[-1])
         for cells in rows:
             self.row += 1
             self.out.row(list(cells), self.tables, self.row, page)
