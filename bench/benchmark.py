@@ -63,6 +63,7 @@ def startup(runs: int) -> dict:
         compileall.compile_dir(ROOT / package, quiet=1)
     py = sys.executable
     gm = [py, "-m", "graphmodel"]
+    load_before = os.getloadavg()[0]
     t = _interleaved_seconds({
         "import_typer": [py, "-c", "import typer"],
         "help": gm + ["--help"],
@@ -74,6 +75,7 @@ def startup(runs: int) -> dict:
     import typer
 
     out["typer_version"] = typer.__version__
+    out["load_average"] = [round(load_before, 1), round(os.getloadavg()[0], 1)]  # 1-minute, before and after
     out["help_ratio"] = out["help_s"] / out["import_typer_s"]
     out["audit_ratio"] = out["audit_s"] / out["import_floor_s"]
     out["audit_ratio_min"] = out["audit_min_s"] / out["import_floor_min_s"]
@@ -299,7 +301,7 @@ def _print(r: dict) -> None:
 
 
 def _print_startup(s: dict) -> None:
-    print(f"start-up (typer {s['typer_version']}, medians; minimums in brackets)")
+    print(f"start-up (typer {s['typer_version']}, load average {s.get('load_average')}, medians; minimums in brackets)")
     print(f"  graphmodel --help {s['help_s']*1000:.0f} ms vs import typer {s['import_typer_s']*1000:.0f} ms "
           f"= {s['help_ratio']:.2f}x (target <= 1.3)")
     print(f"  graphmodel audit  {s['audit_s']*1000:.0f} ms vs import networkx, pydantic, typer "

@@ -15,7 +15,7 @@ __all__ = [
     "L", "LANGS", "text", "join", "number",
     "SEVERITIES", "SEVERITY_RANK", "KINDS", "FINDINGS", "TRUCK_REASONS", "ROLES", "NODE_LABELS", "TABLES", "WORDS", "ERRORS",
     "NOTICES", "task_name", "finding_message", "where", "role_name", "notice",
-    "RELATIONS", "VERBS", "PROPERTIES", "UNIT_KINDS", "GOAL_LEVELS", "DEPENDENCY_ROLES",
+    "RELATIONS", "VERBS", "PROPERTIES", "UNIT_KINDS", "GOAL_LEVELS", "ISSUER_LEVELS", "DEPENDENCY_ROLES",
     "fact_relation", "fact_detail", "property_value", "task_at", "node_name", "relation_arrow",
     "REPORT", "STATS", "SCRIPT_WORDS", "WORKBOOK",
 ]
@@ -114,6 +114,8 @@ PROPERTIES: dict[str, L] = {
     "text": L("内容", "text"), "level": L("层级", "level"), "description": L("说明", "description"),
     "title": L("标题", "title"), "date": L("成文日期", "date"), "printed": L("印发日期", "printed"),
     "issuers": L("发文机关", "issuers"), "attachments": L("附件", "attachments"), "layout": L("版式", "layout"),
+    "lead_posts": L("牵头岗位（未写姓名）", "lead posts (no name given)"), "group": L("领导小组", "leading group"),
+    "seat": L("设在", "seated in"),
 }
 
 UNIT_KINDS: dict[str, L] = {"unit": L("单位", "unit"), "team": L("工作专班", "task force"),
@@ -121,6 +123,13 @@ UNIT_KINDS: dict[str, L] = {"unit": L("单位", "unit"), "team": L("工作专班
 GOAL_LEVELS: dict[str, L] = {"main": L("主要目标", "main goal"), "part": L("目标分项", "part of the main goal"),
                              "action": L("行动 / 一级指标", "action / first-level indicator"),
                              "project": L("二级项目", "second-level project")}
+
+#: The level of an issuing body (:class:`graphmodel.model.Issuer`).
+ISSUER_LEVELS: dict[str, L] = {
+    "街道": L("街道", "subdistrict"), "乡": L("乡", "township"), "镇": L("镇", "town"),
+    "开发区": L("开发区", "development zone"), "新区": L("新区", "new area"), "区": L("区", "district"),
+    "县": L("县", "county"), "市": L("市", "city"), "省": L("省", "province"),
+}
 
 #: What the depended-on party does (:data:`graphmodel.analysis.depends.DEPENDENCY_ROLES`).
 DEPENDENCY_ROLES: dict[str, L] = {
@@ -650,7 +659,7 @@ def property_value(key: str, value: Any, lang: str = "zh") -> str:
     if key == "kind":
         return text(UNIT_KINDS, value, lang)
     if key == "level":
-        return text(GOAL_LEVELS, value, lang)
+        return text(GOAL_LEVELS if value in GOAL_LEVELS else ISSUER_LEVELS, value, lang)
     if key == "attachments":
         return _PHRASES["detail_sep"](lang).join(
             f"{a['number']}.{'' if lang == 'zh' else ' '}{a['title']}{'' if a.get('present', True) else _PHRASES['missing'](lang)}"

@@ -32,6 +32,10 @@ _MERGED_FIELDS = {"evidence", "aliases", "titles", "role", "attachments", "issue
 def fingerprint(model: SubdistrictModel) -> str:
     """The model's facts without their evidence: equal for the same plan read from any format or encoding.
 
+    Where a fact was read is left out: evidence, the lines of listed attachments, and whether a cell's value
+    was inherited from a merged cell above it (a table drawn with merged cells and the same table as text
+    say the same thing).
+
     Examples
     --------
     >>> from graphmodel.model import Official
@@ -42,11 +46,22 @@ def fingerprint(model: SubdistrictModel) -> str:
     >>> fingerprint(m("a.txt", 3)) == fingerprint(m("a.pdf", 9))
     True
     """
-    entities = sorted(json.dumps(e.model_dump(mode="json", exclude={"evidence"}), ensure_ascii=False, sort_keys=True)
-                      for e in model.entities)
-    relations = sorted(json.dumps([r.source, r.target, r.type, r.properties], ensure_ascii=False, sort_keys=True,
-                                  default=str) for r in model.relations)
+    entities = sorted(json.dumps(_without_lines(e.model_dump(mode="json", exclude={"evidence"})), ensure_ascii=False,
+                                 sort_keys=True) for e in model.entities)
+    relations = sorted(json.dumps([r.source, r.target, r.type,
+                                   {k: v for k, v in r.properties.items() if k not in _PROVENANCE}],
+                                  ensure_ascii=False, sort_keys=True, default=str) for r in model.relations)
     return json.dumps([model.subdistrict, entities, relations], ensure_ascii=False)
+
+
+# Relation properties that say how a fact was read, not what it is.
+_PROVENANCE = {"inherited"}
+
+
+def _without_lines(data: dict) -> dict:
+    if "attachments" in data:
+        data["attachments"] = [{k: v for k, v in a.items() if k != "line"} for a in data["attachments"]]
+    return data
 
 
 def merge_models(models: Iterable[SubdistrictModel], *, merge: bool = False) -> list[SubdistrictModel]:

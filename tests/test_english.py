@@ -155,3 +155,15 @@ def test_every_entry_speaks_both_languages():
     entries = [e for t in tables for e in t.values()] + [h for cols in TABLES.values() for _, h in cols]
     assert all(isinstance(e, L) and e.zh and e.en for e in entries)
     assert not [e.en for e in entries if CJK.search(e.en) and "金杨新村街道/管理办" not in e.en]
+
+
+def test_property_names_and_values_in_english():
+    from graphmodel.labels import PROPERTIES, property_value, text
+
+    assert property_value("level", "区", "en") == "district" and property_value("level", "project", "en") == (
+        "second-level project")
+    assert property_value("role", "常务副组长", "en") == "executive deputy leader"
+    assert property_value("kind", "office", "en") == "office of the leading group"
+    assert property_value("collective", False, "en") == "no" and property_value("collective", False) == "否"
+    assert [text(PROPERTIES, k, "en") for k in ("lead_posts", "seat", "group")] == [
+        "lead posts (no name given)", "seated in", "leading group"]
