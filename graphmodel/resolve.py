@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import defaultdict
 
@@ -105,17 +106,23 @@ def _task_key(number: int | None, text: str) -> str:
 class _Builder:
     """Collects entities and relations once each, first evidence kept."""
 
-    def __init__(self, sd: str, file: str):
+    def __init__(self, sd: str, file: str, pages: tuple[tuple[int, int], ...] = ()):
         self.sd, self.file = sd, file
+        self.page_starts, self.page_numbers = [p[0] for p in pages], [p[1] for p in pages]
         self.entities: dict[str, object] = {}
         self.relations: dict[tuple[str, str, str], Relation] = {}
+
+    def page(self, line: int) -> int | None:
+        """The PDF page a line stands on (None for other formats)."""
+        at = bisect.bisect_right(self.page_starts, line) - 1
+        return self.page_numbers[at] if at >= 0 else None
 
     def ev(self, line: int, at=None) -> Evidence:
         """Evidence for a line; ``at`` (a Mention or TaskRecord) adds the page/table/row/cell it names."""
         if at is None:
-            return Evidence(file=self.file, line=line)
-        return Evidence(file=self.file, line=line, page=at.page, table=at.table, row=at.row,
-                        cell=getattr(at, "cell", None))
+            return Evidence(file=self.file, line=line, page=self.page(line) if self.page_starts else None)
+        return Evidence(file=self.file, line=line, page=at.page or (self.page(line) if self.page_starts else None),
+                        table=at.table, row=at.row, cell=getattr(at, "cell", None))
 
     def nid(self, label: Label, key: str = "") -> str:
         return node_id(self.sd, label, key)
@@ -165,7 +172,7 @@ class _Resolver(_Builder):
     """One plan's resolution, a step per kind of thing, in the order the ids depend on each other."""
 
     def __init__(self, record: PlanRecord):
-        super().__init__(record.meta.subdistrict, record.file)
+        super().__init__(record.meta.subdistrict, record.file, record.pages)
         self.record = record
         self.plan_id = ""
         self.canon: dict[str, str] = {}  # a unit's spelling → the name of the unit it is

@@ -91,7 +91,20 @@ def read_plan(path: str | os.PathLike, name: str | None = None) -> SubdistrictMo
         raise PlanError(file, "文件不存在", en="no such file") from None
     except OSError as exc:
         raise PlanError(file, f"无法读取：{exc.strerror or exc}", en=f"cannot be read: {exc.strerror or exc}") from None
-    return resolve_plan(read_plan_source(read_source(data, file), file))
+    source = read_source(data, file)
+    record = read_plan_source(source, file)
+    if pages := _page_starts(source):
+        record = record.model_copy(update={"pages": pages})
+    return resolve_plan(record)
+
+
+def _page_starts(source: Source) -> tuple[tuple[int, int], ...]:
+    """(first line, page) of each page a PDF's lines stand on; empty for other formats."""
+    starts: list[tuple[int, int]] = []
+    for line in source.lines:
+        if line.page is not None and (not starts or starts[-1][1] != line.page):
+            starts.append((line.no, line.page))
+    return tuple(starts)
 
 
 def _plan_files(folder: Path) -> list[Path]:

@@ -223,3 +223,36 @@ def test_zip_that_is_no_word_file_is_refused():
         z.writestr("xl/workbook.xml", "<workbook/>")
     with pytest.raises(PlanError, match="ZIP"):
         read_source(buf.getvalue(), "plan.xlsx")
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def test_every_fact_of_a_pdf_names_its_page_table_facts_their_cell(tmp_path):
+    from loaders import read_plan
+
+    blocks = plan_blocks(rows=70)
+    path = tmp_path / "青松路.pdf"
+    path.write_bytes(render.render_pdf(blocks))
+    model = read_plan(path)
+    evidence = [e.evidence for e in model.entities] + [r.evidence for r in model.relations]
+    assert evidence and all(ev.page is not None and ev.file.endswith("青松路.pdf") for ev in evidence)
+    official = next(e for e in model.of_label("Official") if e.name == "汪晓晨")
+    assert official.evidence.page == 1 and official.evidence.table is None
+    tasks = {t.number: t for t in model.of_label("Task")}
+    assert len(tasks) == 70 and tasks[1].evidence.page == 1 and tasks[70].evidence.page > 1
+    assert (tasks[70].evidence.table, tasks[70].evidence.row) == (1, 71)
+    leads = [r for r in model.relations if r.type == "LEADS" and r.target == tasks[70].id]
+    assert [(r.evidence.row, r.evidence.cell) for r in leads] == [(71, 5)]  # 牵头领导 is the 5th column
+
+
+def test_word_facts_name_table_row_cell_and_no_page(tmp_path):
+    from loaders import read_plan
+
+    path = tmp_path / "青松路.docx"
+    path.write_bytes(render.render_docx(plan_blocks(rows=4)))
+    model = read_plan(path)
+    assert all(e.evidence.page is None for e in model.entities)
+    tasks = {t.number: t for t in model.of_label("Task")}
+    responsible = [r for r in model.relations if r.type == "RESPONSIBLE_FOR" and r.target == tasks[2].id]
+    assert [(r.evidence.table, r.evidence.row, r.evidence.cell) for r in responsible] == [(1, 3, 6)]
