@@ -29,6 +29,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 NATIONAL = 38_741  # township-level units of China (2022)
 
+from graphmodel.schema import LABELS as _LABELS, RELS as _RELS  # noqa: E402  (after the sys.path lines)
+
 
 def _interleaved_seconds(cmds: dict[str, list[str]], runs: int) -> dict[str, dict[str, float]]:
     """Median and minimum wall time of each command, the commands taking turns in every round.
@@ -116,68 +118,179 @@ def scale(sizes: list[int], whole_up_to: int, workdir: Path) -> list[dict]:
     return rows
 
 
-def neo4j_load(batch_sizes: list[int], plans: int, single_rows: int, workdir: Path) -> dict:
-    from neo4j_server import clean_database, open_neo4j_server
+# The naive alternative, one statement (and one transaction) per element, as constants over the allow-list.
+ROW_NODE = {label: f"CREATE (n:`{label}`) SET n = $props" for label in sorted(_LABELS)}
+ROW_RELATIONSHIP = {
+    (type_, start, end): f"MATCH (a:`{start}` {{id: $start}}) MATCH (b:`{end}` {{id: $end}}) "
+                         f"CREATE (a)-[r:`{type_}`]->(b) SET r = $props"
+    for type_ in sorted(_RELS) for start in sorted(_LABELS) for end in sorted(_LABELS)
+}
+SERVER_VERSION = "CALL dbms.components() YIELD versions RETURN versions[0] AS version"
+
+
+def _cpu_seconds(pid: int | None) -> float | None:
+    """User + system CPU seconds of a process so far (Linux), or None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, TypeError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class _Clock:
+    """Wall time, this process's CPU time and the server's (when it is a child process) over a block."""
+
+    def __init__(self, server_pid: int | None):
+        self.server_pid = server_pid
+
+    def __enter__(self):
+        self.wall, self.client = time.perf_counter(), time.process_time()
+        self.server = _cpu_seconds(self.server_pid)
+        return self
+
+    def __exit__(self, *exc):
+        self.wall = time.perf_counter() - self.wall
+        self.client = time.process_time() - self.client
+        after = _cpu_seconds(self.server_pid)
+        self.server = None if after is None or self.server is None else after - self.server
+
+    def row(self, elements: int) -> dict:
+        return {"seconds": self.wall, "elements_per_s": elements / self.wall, "client_cpu_s": self.client,
+                "server_cpu_s": self.server, "load_average": round(os.getloadavg()[0], 1)}
+
+
+def _corpus_graph(folder: Path, plans: int, seed: int):
     from synthetic import write_corpus
 
     from graphmodel import build_graph
     from loaders import read_plans
-    from graphmodel.neo4j.writer import _props, ensure_schema, load_graph
+
+    write_corpus(folder, plans, seed=seed)
+    (folder / "truth.jsonl").unlink(missing_ok=True)
+    return build_graph(read_plans([folder]))
+
+
+def _per_row_load(driver, database: str, graph, limit: int) -> int:
+    """Write whole 街道, in order, until ``limit`` elements: each node, then each relationship, in a
+    statement and transaction of its own (the loop a first attempt writes). Returns the elements written."""
+    from graphmodel.graph import subdistricts
+    from graphmodel.neo4j.writer import _members_by_subdistrict, _rows
+
+    members = _members_by_subdistrict(graph)
+    written = 0
+    with driver.session(database=database) as session:
+        for sd in subdistricts(graph):
+            rows = _rows(graph, *members[sd])
+            for label, props in rows["nodes"].items():
+                for row in props:
+                    session.run(ROW_NODE[label], props=row).consume()
+            for type_, rels in rows["rels"].items():
+                for start, end, props in rels:
+                    key = (type_, graph.nodes[start]["label"], graph.nodes[end]["label"])
+                    session.run(ROW_RELATIONSHIP[key], start=start, end=end, props=props).consume()
+            written += sum(map(len, rows["nodes"].values())) + sum(map(len, rows["rels"].values()))
+            if written >= limit:
+                return written
+    return written
+
+
+def _admin_import(graph, workdir: Path) -> dict:
+    """Our CSV export, then ``neo4j-admin database import full`` of it into a new, empty store."""
+    from neo4j_server import build_harness, find_java
+
+    from graphmodel.neo4j.admin_import import write_import_files
+
+    classpath, java = build_harness().classpath, find_java()
+    out, home = workdir / "admin-import", workdir / "admin-home"
+    (home / "conf").mkdir(parents=True)
+    started = time.perf_counter()
+    written = write_import_files(graph, out)
+    export_s = time.perf_counter() - started
+    command = [java, "-Xmx1g", "-cp", classpath, "org.neo4j.cli.AdminTool", "database", "import", "full", "neo4j",
+               "--array-delimiter=|", "--multiline-fields=true"]
+    command += [f"--nodes={out / name}" for _, name in written["nodes"]]
+    command += [f"--relationships={out / name}" for _, name in written["relationships"]]
+    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=workdir, timeout=3600)
+    import_s = time.perf_counter() - started
+    output = done.stdout + done.stderr
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark: neo4j-admin import failed:\n{output[-3000:]}")
+    import re
+
+    nodes = int(re.search(r"(\d+) nodes", output).group(1))
+    rels = int(re.search(r"(\d+) relationships", output).group(1))
+    assert (nodes, rels) == (graph.number_of_nodes(), graph.number_of_edges()), (nodes, rels)
+    took = re.search(r"IMPORT DONE in ([^.]+)\.", output)
+    shutil.rmtree(out)
+    shutil.rmtree(home)
+    elements = nodes + rels
+    return {"export_s": export_s, "import_s": import_s, "seconds": export_s + import_s,
+            "elements_per_s": elements / (export_s + import_s), "import_elements_per_s": elements / import_s,
+            "tool_reports": took.group(1) if took else None, "load_average": round(os.getloadavg()[0], 1)}
+
+
+def neo4j_load(plans: int, batch_sizes: list[int], default_batch: int, workers: int, single_rows: int,
+               workdir: Path) -> dict:
+    """Elements/s of three ways to get ``plans`` generated plans into an empty Neo4j, in one run.
+
+    Per row (one statement and transaction per element, the first ``single_rows`` elements),
+    graphmodel's batched load (a first load per batch size; for ``default_batch`` also the
+    second, unchanged load and a forced rewrite), and ``neo4j-admin database import`` of the
+    CSV files ``export --format neo4j-admin`` writes (export + import, the JVM start included).
+    The server is warmed up first with a load of other plans, as a server that has run a while.
+    """
+    from neo4j_server import clean_database, open_neo4j_server
+
+    from graphmodel.neo4j.writer import ensure_schema, load_graph
 
     # a server as users run one: the full JIT and more heap (the test default trades them for start-up time)
     os.environ.setdefault("NEO4J_HARNESS_JAVA_OPTS", "-Xms2g -Xmx2g -XX:TieredStopAtLevel=4")
-    folder = workdir / "neo4j-plans"
-    write_corpus(folder, plans, seed=11)
-    (folder / "truth.jsonl").unlink(missing_ok=True)
-    graph = build_graph(read_plans([folder]))
+    started = time.perf_counter()
+    graph = _corpus_graph(workdir / "neo4j-plans", plans, seed=11)
+    warm = _corpus_graph(workdir / "neo4j-warm", 50, seed=500_000)
     elements = graph.number_of_nodes() + graph.number_of_edges()
-    out = {"plans": plans, "elements": elements, "batched": []}
-    with open_neo4j_server() as server:
+    out: dict = {"plans": plans, "elements": elements, "nodes": graph.number_of_nodes(),
+                 "relationships": graph.number_of_edges(), "workers": workers, "batched": [],
+                 "prepare_s": time.perf_counter() - started}
+    with open_neo4j_server(start_timeout=900) as server:
         driver, db = server.driver, server.database
-        out["server"] = driver.execute_query("CALL dbms.components() YIELD versions RETURN versions[0] AS v",
-                                             database_=db).records[0]["v"]
-        for size in batch_sizes:
-            clean_database(driver, db)
-            started = time.perf_counter()
-            result = load_graph(driver, graph, database=db, batch_size=size)
-            first = time.perf_counter() - started
-            started = time.perf_counter()
-            again = load_graph(driver, graph, database=db, batch_size=size)
-            second = time.perf_counter() - started
-            started = time.perf_counter()
-            forced = load_graph(driver, graph, database=db, batch_size=size, force=True)
-            rewrite = time.perf_counter() - started
-            assert result.nodes_created + result.relationships_created == elements
-            assert again.nodes_created + again.relationships_created + again.nodes_deleted == 0
-            assert forced.nodes_created + forced.relationships_created + forced.nodes_deleted == 0
-            out["batched"].append({"batch_size": size, "first_s": first, "elements_per_s": elements / first,
-                                   "second_s": second, "second_elements_per_s": elements / second,
-                                   "forced_rewrite_s": rewrite, "forced_elements_per_s": elements / rewrite})
-            print(f"  neo4j batch {size}: {out['batched'][-1]}", file=sys.stderr)
-        # the alternative: one row per transaction, on the first `single_rows` elements
+        pid = server.harness._process.pid if server.harness is not None and server.harness._process else None
+        out["server"] = driver.execute_query(SERVER_VERSION, database_=db).records[0]["version"]
+        out["rust_extension"] = "neo4j._rust" in sys.modules  # the driver's packer/unpacker in Rust
+        load_graph(driver, warm, database=db, batch_size=default_batch, workers=workers)
         clean_database(driver, db)
         ensure_schema(driver, db)
-        nodes = list(graph.nodes(data=True))
-        edges = list(graph.edges(keys=True, data=True))
-        written = 0
-        started = time.perf_counter()
-        with driver.session(database=db) as session:
-            for n, d in nodes:
-                if written >= single_rows:
-                    break
-                session.execute_write(lambda tx, n=n, d=d: tx.run(
-                    f"MERGE (x:`{d['label']}` {{id: $id}}) SET x = $props",
-                    id=n, props={"id": n, **_props(d, ("label",))}).consume())
-                written += 1
-            for u, v, k, d in edges:
-                if written >= single_rows:
-                    break
-                session.execute_write(lambda tx, u=u, v=v, k=k, d=d: tx.run(
-                    f"MATCH (a {{id: $u}}) MATCH (b {{id: $v}}) MERGE (a)-[r:`{k}`]->(b) SET r = $props",
-                    u=u, v=v, props=_props(d, ("type",))).consume())
-                written += 1
-        single = time.perf_counter() - started
-        out["single_row"] = {"elements": written, "seconds": single, "elements_per_s": written / single}
+        _per_row_load(driver, db, warm, 500)
+        for size in batch_sizes:
+            clean_database(driver, db)
+            with _Clock(pid) as clock:
+                result = load_graph(driver, graph, database=db, batch_size=size, workers=workers)
+            assert result.nodes_created + result.relationships_created == elements, result
+            row = {"batch_size": size, **clock.row(elements)}
+            if size == default_batch:
+                with _Clock(pid) as again:
+                    unchanged = load_graph(driver, graph, database=db, batch_size=size, workers=workers)
+                with _Clock(pid) as rewrite:
+                    forced = load_graph(driver, graph, database=db, batch_size=size, workers=workers, force=True)
+                assert len(unchanged.unchanged) == plans and unchanged.nodes_written == 0, unchanged
+                assert forced.nodes_created + forced.relationships_created + forced.nodes_deleted == 0, forced
+                row |= {"second_s": again.wall, "forced_rewrite_s": rewrite.wall,
+                        "forced_elements_per_s": elements / rewrite.wall}
+            out["batched"].append(row)
+            print(f"  neo4j batched, batch {size}: {row}", file=sys.stderr)
+        clean_database(driver, db)
+        ensure_schema(driver, db)
+        with _Clock(pid) as clock:
+            written = _per_row_load(driver, db, graph, single_rows)
+        counted = driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=db).records[0]["n"]
+        counted += driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS r", database_=db).records[0]["r"]
+        assert counted == written, (counted, written)
+        out["per_row"] = {"elements": written, **clock.row(written)}
+        print(f"  neo4j per row: {out['per_row']}", file=sys.stderr)
+    out["admin_import"] = _admin_import(graph, workdir)
+    print(f"  neo4j-admin import: {out['admin_import']}", file=sys.stderr)
     return out
 
 
@@ -235,8 +348,10 @@ def main() -> None:
     parser.add_argument("--whole-up-to", type=int, default=1000, help="run the whole-graph alternative up to this size")
     parser.add_argument("--startup-runs", type=int, default=15)
     parser.add_argument("--skip-neo4j", action="store_true")
-    parser.add_argument("--neo4j-plans", type=int, default=200)
-    parser.add_argument("--single-rows", type=int, default=3000)
+    parser.add_argument("--neo4j-plans", type=int, default=2000, help="generated plans loaded into Neo4j")
+    parser.add_argument("--neo4j-batch-sizes", default="1000,10000,50000", help="elements per transaction to try")
+    parser.add_argument("--neo4j-workers", type=int, default=2, help="transactions in flight (load_graph's workers)")
+    parser.add_argument("--single-rows", type=int, default=5000, help="elements written by the per-row path")
     parser.add_argument("--format-plans", type=int, default=20, help="plans per format in the format section")
     parser.add_argument("--format-runs", type=int, default=3)
     parser.add_argument("--sections", default="startup,scale,neo4j,formats",
@@ -264,7 +379,8 @@ def main() -> None:
             _scale_section(result, sizes, args.whole_up_to, work)
         if "neo4j" in sections:
             print("neo4j …", file=sys.stderr)
-            result["neo4j"] = neo4j_load([100, 1000, 10000], args.neo4j_plans, args.single_rows, work)
+            result["neo4j"] = neo4j_load(args.neo4j_plans, [int(b) for b in args.neo4j_batch_sizes.split(",")], 10_000,
+                                         args.neo4j_workers, args.single_rows, work)
     out = Path(args.out) if args.out else ROOT / "bench" / "results" / f"benchmark-{result['date']}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -332,11 +448,28 @@ def _print_scale(r: dict) -> None:
 
 
 def _print_neo4j(n: dict) -> None:
-    single = n["single_row"]["elements_per_s"]
-    print(f"neo4j {n['server']}: {n['elements']} elements from {n['plans']} plans; one row per transaction: {single:.0f}/s")
+    per_row = n["per_row"]["elements_per_s"]
+    print(f"neo4j {n['server']}: {n['elements']:,} elements ({n['nodes']:,} nodes, {n['relationships']:,} relationships) "
+          f"from {n['plans']:,} plans; Rust driver extension used: {n['rust_extension']}")
+    print(f"  {'path':<44} {'elements/s':>10} {'seconds':>8} {'client CPU s':>12} {'server CPU s':>12} {'load':>5}")
+
+    def line(name, row):
+        server = row.get("server_cpu_s")
+        print(f"  {name:<44} {row['elements_per_s']:>10,.0f} {row['seconds']:>8.1f} {row.get('client_cpu_s', 0):>12.1f} "
+              f"{'' if server is None else f'{server:.1f}':>12} {row['load_average']:>5}")
+
+    line(f"per row ({n['per_row']['elements']:,} elements)", n["per_row"])
     for b in n["batched"]:
-        print(f"  batch {b['batch_size']:>6}: {b['elements_per_s']:>8.0f}/s ({b['elements_per_s']/single:.1f}x single); "
-              f"second load {b['second_s']:.2f}s vs first {b['first_s']:.2f}s; forced rewrite {b['forced_rewrite_s']:.2f}s")
+        line(f"batched, {b['batch_size']:,} per transaction, {n['workers']} in flight", b)
+    a = n["admin_import"]
+    line(f"neo4j-admin import (export {a['export_s']:.1f} s + import {a['import_s']:.1f} s)", a)
+    best = max(n["batched"], key=lambda b: b["elements_per_s"])
+    print(f"  best batched {best['elements_per_s']:,.0f}/s (target >= 20,000) = {best['elements_per_s'] / per_row:.0f}x per row; "
+          f"neo4j-admin import alone {a['import_elements_per_s']:,.0f}/s")
+    for b in n["batched"]:
+        if "second_s" in b:
+            print(f"  batch {b['batch_size']:,}: second, unchanged load {b['second_s']:.1f} s vs first {b['seconds']:.1f} s; "
+                  f"forced rewrite {b['forced_rewrite_s']:.1f} s")
 
 
 if __name__ == "__main__":

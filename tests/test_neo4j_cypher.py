@@ -18,22 +18,45 @@ KEYWORDS = ("MATCH ", "MERGE ", "CREATE ", "UNWIND ", "RETURN ", "DELETE ")
 
 
 def test_tables_cover_exactly_the_allow_list():
-    for name in ("ID_CONSTRAINT", "SUBDISTRICT_INDEX", "CREATE_NODES", "MERGE_NODES", "SWEEP_NODES",
-                 "SWEEP_RELATIONSHIPS"):
+    for name in ("ID_CONSTRAINT", "SUBDISTRICT_INDEX", "SWEEP_NODES", "SWEEP_RELATIONSHIPS"):
         table = getattr(cypher, name)
         assert set(table) == LABELS, name
         for label, text in table.items():
             assert f"`{label}`" in text and "{label}" not in text and "{lower}" not in text, (name, text)
-    for name in ("CREATE_RELATIONSHIPS", "MERGE_RELATIONSHIPS"):
-        table = getattr(cypher, name)
-        assert {key[0] for key in table} == RELS, name
-        assert all(f"[r:`{key[0]}`]" in text and "{type}" not in text for key, text in table.items()), name
+    assert set(cypher.NODE_ORDER) == LABELS
+    for label in LABELS:  # MERGE finds a node through its label's constraint: one sub-query per label
+        assert cypher.WRITE_MERGE.count(f"$nodes.`{label}`") == 1 and cypher.WRITE_MERGE.count(f"(n:`{label}`") == 1
+    for text in (cypher.WRITE_NEW, cypher.WRITE_MERGE):  # labels and types of new elements are parameters
+        assert text.startswith("CYPHER replan=skip\n") and "{label}" not in text
+        assert "[r:$(type)]" in text and "row[2] AS type" in text
+    assert "CREATE (n:$(row[0]))" in cypher.WRITE_NEW
+
+
+def test_the_writer_refuses_labels_and_types_outside_the_allow_list():
+    import networkx as nx
+
+    from graphmodel.neo4j.writer import _members_by_subdistrict, _rows
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("甲/Task/1", label="Task", subdistrict="甲", name="任务")
+    graph.add_node("甲/Unit/办", label="Unit", subdistrict="甲", name="办")
+    graph.add_edge("甲/Unit/办", "甲/Task/1", key="RESPONSIBLE_FOR")
+    rows = _rows(graph, *_members_by_subdistrict(graph)["甲"])
+    assert [r["id"] for r in rows["nodes"]["Task"]] == ["甲/Task/1"]
+    assert rows["rels"]["RESPONSIBLE_FOR"][0][:2] == ("甲/Unit/办", "甲/Task/1")
+    graph.add_edge("甲/Unit/办", "甲/Task/1", key="OWNS`]->() DETACH DELETE a //")
+    with pytest.raises(Neo4jError, match="允许列表"):
+        _rows(graph, *_members_by_subdistrict(graph)["甲"])
+    graph.remove_edge("甲/Unit/办", "甲/Task/1", key="OWNS`]->() DETACH DELETE a //")
+    graph.nodes["甲/Task/1"]["label"] = "Evil"
+    with pytest.raises(Neo4jError, match="允许列表"):
+        _rows(graph, *_members_by_subdistrict(graph)["甲"])
 
 
 @pytest.mark.parametrize("name", ["Task`) DETACH DELETE n //", "task", "", "LEADS"])
 def test_statement_refuses_names_outside_the_allow_list(name):
     with pytest.raises(Neo4jError, match="允许列表"):
-        cypher.statement(cypher.CREATE_NODES, name)
+        cypher.statement(cypher.SWEEP_NODES, name)
 
 
 def test_the_writer_builds_no_cypher_text():
@@ -44,7 +67,7 @@ def test_the_writer_builds_no_cypher_text():
     texts = [node.value for node in ast.walk(tree)
              if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
     assert [t for t in texts if any(k in t.upper() for k in KEYWORDS)] == []
-    assert any("CREATE " in t for t in cypher.CREATE_NODES.values())  # the keywords are what statements hold
+    assert "CREATE " in cypher.WRITE_NEW and "MERGE " in cypher.WRITE_MERGE  # the keywords are what statements hold
 
 
 def test_importing_the_cli_and_the_writer_does_not_import_the_driver():

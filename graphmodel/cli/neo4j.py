@@ -75,7 +75,8 @@ def load(
     user: User = "neo4j",
     password: Password = "",
     database: Database = "neo4j",
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="每批写入的行数。")] = 1000,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="每个事务写入的元素数（节点与关系，约数；一个街道不拆分）。")] = 10_000,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="同时进行的写入事务数。")] = 2,
     force: Annotated[bool, typer.Option("--force", help="即使某街道的数据与库中完全相同，也重新写入。")] = False,
     fmt: FormatOpt = "table",
     lang: LangOpt = "zh",
@@ -90,7 +91,8 @@ def load(
     settings, driver = _connect(uri, user, password, database)
     try:
         with _progress() as advance:
-            result = write_graph(driver, graph, database=database, batch_size=batch_size, progress=advance, force=force)
+            result = write_graph(driver, graph, database=database, batch_size=batch_size, progress=advance, force=force,
+                                 workers=workers)
     except Exception as exc:
         raise translate_error(exc, settings) from None
     finally:

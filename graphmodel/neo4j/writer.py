@@ -4,7 +4,13 @@ Each 街道 is replaced whole: its nodes and relationships that the new graph no
 holds are deleted in the same transaction that writes the new ones, so a revised plan
 leaves nothing stale, a load that fails half-way leaves every 街道 as it was or fully
 new, and 街道 not in the load are not touched. Labels and relationship types come from
-the schema's allow-list; every value is a parameter.
+the schema's allow-list; every value is a parameter; every statement is a constant of
+:mod:`graphmodel.neo4j.cypher`.
+
+A batch of 街道 is one transaction and one statement: nodes in a known order, each
+relationship naming its ends by position in it (no index look-up for relationships, one
+round trip). A few batches are in flight at once (``workers``). The driver is imported
+only when a function needs it.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import json
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -152,43 +159,75 @@ def _props(attrs: dict[str, Any], skip: tuple[str, ...] = ()) -> dict[str, Any]:
     return flat_properties(attrs, skip=skip)
 
 
-def _chunks(items: list, size: int) -> Iterator[list]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
 def _checked(name: str, allowed: frozenset[str]) -> str:
     if name not in allowed:
         raise cypher.not_allowed(name)
     return name
 
 
-def _rows_by_subdistrict(graph: nx.MultiDiGraph) -> dict[str, dict]:
-    """Each 街道's node and relationship rows, and a hash of them that marks this version of its facts."""
-    out: dict[str, dict] = defaultdict(lambda: {"nodes": defaultdict(list), "rels": defaultdict(list), "size": 0})
-    for n, d in graph.nodes(data=True):
-        part = out[d.get("subdistrict")]
-        part["nodes"][_checked(d["label"], LABELS)].append({"id": n, "props": {"id": n, **_props(d, ("label",))}})
-        part["size"] += 1
-    for u, v, k, d in graph.edges(keys=True, data=True):
-        part = out[graph.nodes[u].get("subdistrict")]
-        key = (_checked(k, RELS), graph.nodes[u]["label"], graph.nodes[v]["label"])
-        part["rels"][key].append({"source": u, "target": v, "props": _props(d, ("type",))})
-        part["size"] += 1
-    for part in out.values():
-        digest = hashlib.sha1()
-        for label in sorted(part["nodes"]):
-            digest.update(json.dumps(part["nodes"][label], sort_keys=True, ensure_ascii=False).encode())
-        for key in sorted(part["rels"]):
-            digest.update(json.dumps([key, part["rels"][key]], sort_keys=True, ensure_ascii=False).encode())
-        part["token"] = digest.hexdigest()[:16]
-        for rows in [*part["nodes"].values(), *part["rels"].values()]:
-            for row in rows:
-                row["props"]["load_hash"] = part["token"]
+def _members_by_subdistrict(graph: nx.MultiDiGraph) -> dict[str, tuple[list, list]]:
+    """Each 街道's node ids and edges (an edge belongs to its start node's 街道)."""
+    out: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+    subdistrict_of = {}
+    for n, sd in graph.nodes(data="subdistrict"):
+        subdistrict_of[n] = sd
+        out[sd][0].append(n)
+    for edge in graph.edges(keys=True):
+        out[subdistrict_of[edge[0]]][1].append(edge)
     return dict(out)
 
 
-def _write_chunk(tx, parts: dict[str, dict], sds: list[str], batch_size: int, force: bool = False) -> LoadResult:
+def _rows(graph: nx.MultiDiGraph, nodes: list, edges: list) -> dict:
+    """One 街道's node rows (property maps by label), relationship rows (start id, end id, properties
+    by type), and a hash of them that marks this version of its facts (``load_hash``)."""
+    by_label: dict[str, list[dict]] = defaultdict(list)
+    for n in nodes:
+        d = graph.nodes[n]
+        by_label[_checked(d["label"], LABELS)].append({"id": n, **_props(d, ("label",))})
+    by_type: dict[str, list[tuple]] = defaultdict(list)
+    for u, v, k in edges:
+        by_type[_checked(k, RELS)].append((u, v, _props(graph.edges[u, v, k], ("type",))))
+    digest = hashlib.sha1()
+    for label in sorted(by_label):
+        digest.update(json.dumps([label, by_label[label]], sort_keys=True, ensure_ascii=False).encode())
+    for type_ in sorted(by_type):
+        digest.update(json.dumps([type_, by_type[type_]], sort_keys=True, ensure_ascii=False).encode())
+    token = digest.hexdigest()[:16]
+    for rows in by_label.values():
+        for row in rows:
+            row["load_hash"] = token
+    for rows in by_type.values():
+        for _, _, row in rows:
+            row["load_hash"] = token
+    return {"nodes": by_label, "rels": by_type, "token": token}
+
+
+def _statement_parameters(parts: dict[str, dict], group: list[str], *, merge: bool) -> dict[str, list | dict]:
+    """``$nodes`` and ``$relationships`` of :data:`cypher.WRITE_NEW` (or ``WRITE_MERGE``) for these 街道.
+
+    Nodes are ordered by label as in ``cypher.NODE_ORDER``; each relationship names its ends
+    by their position in that order.
+    """
+    by_label: dict[str, list[dict]] = {label: [] for label in cypher.NODE_ORDER}
+    for sd in group:
+        for label, rows in parts[sd]["nodes"].items():
+            by_label[label].extend(rows)
+    position: dict[str, int] = {}
+    for label in cypher.NODE_ORDER:
+        for row in by_label[label]:
+            position[row["id"]] = len(position)
+    relationships = [
+        # an end in another 街道 (never made by build_graph) would be a KeyError here, not a wrong edge
+        [position[u], position[v], type_, props]
+        for sd in group for type_, rows in parts[sd]["rels"].items() for u, v, props in rows
+    ]
+    if merge:
+        return {"nodes": by_label, "relationships": relationships}
+    return {"nodes": [[label, row] for label in cypher.NODE_ORDER for row in by_label[label]],
+            "relationships": relationships}
+
+
+def _write_chunk(tx, parts: dict[str, dict], sds: list[str], force: bool = False) -> LoadResult:
     """Replace the given 街道 in one transaction; return what it changed (counted afresh on a retry).
 
     A 街道 loaded for the first time (no Issuer node of that name) is written with
@@ -205,31 +244,18 @@ def _write_chunk(tx, parts: dict[str, dict], sds: list[str], batch_size: int, fo
     if not force:
         result.unchanged = [sd for sd in sds if stored.get(sd) == parts[sd]["token"]]
         sds = [sd for sd in sds if sd not in result.unchanged]
-    loaded = {sd for sd in sds if sd in stored}
-    for verb, group in (("CREATE", [sd for sd in sds if sd not in loaded]), ("MERGE", [sd for sd in sds if sd in loaded])):
-        by_label: dict[str, list[dict]] = defaultdict(list)
-        by_type: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-        for sd in group:
-            for label, rows in parts[sd]["nodes"].items():
-                by_label[label].extend(rows)
-            for key, rows in parts[sd]["rels"].items():
-                by_type[key].extend(rows)
-        node_statements = cypher.CREATE_NODES if verb == "CREATE" else cypher.MERGE_NODES
-        rel_statements = cypher.CREATE_RELATIONSHIPS if verb == "CREATE" else cypher.MERGE_RELATIONSHIPS
-        for label, rows in by_label.items():
-            for batch in _chunks(rows, batch_size):
-                summary = tx.run(cypher.statement(node_statements, label), rows=batch).consume()
-                result.add(summary.counters)
-                result.nodes_written += len(batch)
-        for key, rows in by_type.items():
-            for batch in _chunks(rows, batch_size):
-                summary = tx.run(cypher.statement(rel_statements, key), rows=batch).consume()
-                result.add(summary.counters)
-                result.relationships_written += len(batch)
+    loaded = sorted(sd for sd in sds if sd in stored)
+    for merge, group in ((False, [sd for sd in sds if sd not in stored]), (True, loaded)):
+        if not group:
+            continue
+        statement = cypher.WRITE_MERGE if merge else cypher.WRITE_NEW
+        summary = tx.run(statement, _statement_parameters(parts, group, merge=merge)).consume()
+        result.add(summary.counters)
+        result.nodes_written += sum(len(rows) for sd in group for rows in parts[sd]["nodes"].values())
+        result.relationships_written += sum(len(rows) for sd in group for rows in parts[sd]["rels"].values())
     if not loaded:
         return result
-    sds = sorted(loaded)
-    marks = [{"sd": sd, "token": parts[sd]["token"]} for sd in sds]
+    marks = [{"sd": sd, "token": parts[sd]["token"]} for sd in loaded]
     for label in sorted(LABELS):  # sweep what this load did not write: relationships, then nodes
         summary = tx.run(cypher.SWEEP_RELATIONSHIPS[label], marks=marks).consume()
         result.add(summary.counters)
@@ -243,9 +269,10 @@ def load_graph(
     graph: nx.MultiDiGraph,
     *,
     database: str = "neo4j",
-    batch_size: int = 1000,
+    batch_size: int = 10_000,
     progress: Callable[[int, int], None] | None = None,
     force: bool = False,
+    workers: int = 2,
 ) -> LoadResult:
     """Write the graph to Neo4j, replacing each of its 街道 whole.
 
@@ -261,45 +288,88 @@ def load_graph(
     database : str
         The Neo4j database.
     batch_size : int
-        Rows per ``UNWIND`` query; 街道 are grouped into one transaction up to about this many
-        elements, never splitting a 街道 across transactions.
+        Elements (nodes and relationships) per transaction: 街道 are grouped into one
+        transaction, written by one statement, up to about this many elements, never
+        splitting a 街道 across transactions.
     progress : callable, optional
         Called with ``(elements written, elements in all)`` after each transaction.
+    force : bool
+        Rewrite 街道 whose stored facts are already exactly these.
+    workers : int
+        Transactions in flight at once (each on its own session; 街道 share no node, so
+        they do not wait for each other's locks). While the server writes one batch the
+        client prepares the next, and a server with several cores writes several.
 
     Returns
     -------
     LoadResult
         Counts of what was created, deleted and written.
+
+    Raises
+    ------
+    Neo4jError
+        ``batch_size`` or ``workers`` below 1; a label or type outside the allow-list. The
+        driver's own exceptions pass through (``translate_error`` makes them one line); the
+        batches written before the failure stay written, each 街道 whole.
     """
-    if batch_size < 1:
-        raise Neo4jError("批大小必须是正整数")
+    if batch_size < 1 or workers < 1:
+        raise Neo4jError("批大小和并发事务数必须是正整数")
     ensure_schema(driver, database)
-    parts = _rows_by_subdistrict(graph)
+    members = _members_by_subdistrict(graph)
     result = LoadResult(subdistricts=subdistricts(graph))
-    total = sum(p["size"] for p in parts.values())
-    groups: list[list[str]] = []
-    chunk: list[str] = []
-    size = 0
-    for sd in result.subdistricts:
-        if chunk and size + parts[sd]["size"] > batch_size:
-            groups.append(chunk)
-            chunk, size = [], 0
-        chunk.append(sd)
-        size += parts[sd]["size"]
-    if chunk:
-        groups.append(chunk)
+    sizes = {sd: len(nodes) + len(edges) for sd, (nodes, edges) in members.items()}
+    total = sum(sizes.values())
+
+    def write(group: list[str]) -> LoadResult:
+        parts = {sd: _rows(graph, *members[sd]) for sd in group}
+        with driver.session(database=database) as session:
+            return session.execute_write(lambda tx: _write_chunk(tx, parts, group, force))
+
     done = 0
-    with driver.session(database=database) as session:
-        for group in groups:
-            part = session.execute_write(lambda tx, g=group: _write_chunk(tx, parts, g, batch_size, force))
+
+    def collect(futures) -> None:
+        nonlocal done
+        for future in futures:
+            part = future.result()  # the first failure is raised here
             result.unchanged += part.unchanged
             for name in ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
                          "properties_set", "nodes_written", "relationships_written"):
                 setattr(result, name, getattr(result, name) + getattr(part, name))
-            done += sum(parts[s]["size"] for s in group)
+            done += sum(sizes[sd] for sd in futures[future])
             if progress:
                 progress(done, total)
+
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="graphmodel-load") as pool:
+        pending: dict = {}
+        try:
+            for group in _groups(result.subdistricts, sizes, batch_size):
+                if len(pending) >= workers:
+                    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    collect({f: pending.pop(f) for f in finished})
+                pending[pool.submit(write, group)] = group
+            wait(pending)
+            collect(pending)
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            raise
+    order = {sd: i for i, sd in enumerate(result.subdistricts)}
+    result.unchanged.sort(key=order.__getitem__)
     return result
+
+
+def _groups(subdistricts_: list[str], sizes: dict[str, int], batch_size: int) -> Iterator[list[str]]:
+    """The 街道 in order, grouped up to about ``batch_size`` elements (a larger 街道 is a group alone)."""
+    chunk: list[str] = []
+    size = 0
+    for sd in subdistricts_:
+        if chunk and size + sizes[sd] > batch_size:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(sd)
+        size += sizes[sd]
+    if chunk:
+        yield chunk
 
 
 def run_query(driver, query: str, parameters: dict[str, Any] | None = None, *, database: str = "neo4j",

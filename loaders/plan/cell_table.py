@@ -186,15 +186,13 @@ class _Reader:
         if text is None or _NUMBER.match(text):
             return None
         if _SECTION.match(text):
-            return _SECTION_COUNT.sub("", _SECTION.sub("", text)).strip() or text
+            return _section_title(text)
         if re.search(r"[。；;！!？?]$", text) or len(text) > _SECTION_MAX:
             return None  # a sentence alone on its row: a progress report or a note, no section
         roles = self.s.columns.roles
         spans = len(cells) > 1 and all(c == text for c in cells)
         first = bool(cells) and cells[0] == text and (roles[0] not in ("task", *_ASSIGNED))
-        if spans or first:
-            return _SECTION_COUNT.sub("", _SECTION.sub("", text)).strip() or text
-        return None
+        return _section_title(text) if spans or first else None
 
     def _section(self, line: Line, name: str) -> None:
         self.s.sections.append((name, line.no))
@@ -239,8 +237,9 @@ class _Reader:
         )
 
     # ------------------------------------------------------------------ cells
-    def _values(self, line: Line, cells: tuple[str, ...], columns: list[int]) -> tuple:
-        """The mentions (or, for goals, the texts) of some columns, merged cells resolved."""
+    def _values(self, line: Line, cells: tuple[str, ...], columns: list[int]) -> tuple[tuple, bool]:
+        """The mentions (for goals: (text, line, from above, column)) of some columns, merged cells resolved,
+        and whether any came from a merged cell above."""
         out, inherited = [], False
         for i in columns:
             text, source, from_above = self._cell(line, cells, i)
@@ -334,6 +333,11 @@ class _Reader:
 def _single_text(cells: tuple[str, ...]) -> str | None:
     texts = {c for c in cells if c}
     return texts.pop() if len(texts) == 1 else None
+
+
+def _section_title(text: str) -> str:
+    """一、优化营商环境（共3项） → 优化营商环境."""
+    return _SECTION_COUNT.sub("", _SECTION.sub("", text)).strip() or text
 
 
 def _fit(cells: tuple[str, ...], n: int) -> tuple[str, ...]:
