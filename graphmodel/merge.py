@@ -34,7 +34,9 @@ def fingerprint(model: SubdistrictModel) -> str:
 
     Where a fact was read is left out: evidence, the lines of listed attachments, and whether a cell's value
     was inherited from a merged cell above it (a table drawn with merged cells and the same table as text
-    say the same thing).
+    say the same thing). Spaces in texts are left out too: a PDF does not draw the space where a cell's
+    text wraps (``泊位 21个`` wrapped after ``泊位`` reads back as ``泊位21个``), and text extracted from a
+    PDF has spaces the document never had (``2023年 9月``).
 
     Examples
     --------
@@ -46,12 +48,23 @@ def fingerprint(model: SubdistrictModel) -> str:
     >>> fingerprint(m("a.txt", 3)) == fingerprint(m("a.pdf", 9))
     True
     """
-    entities = sorted(json.dumps(_without_lines(e.model_dump(mode="json", exclude={"evidence"})), ensure_ascii=False,
-                                 sort_keys=True) for e in model.entities)
-    relations = sorted(json.dumps([r.source, r.target, r.type,
-                                   {k: v for k, v in r.properties.items() if k not in _PROVENANCE}],
+    entities = sorted(json.dumps(_unspaced(_without_lines(e.model_dump(mode="json", exclude={"evidence"}))),
+                                 ensure_ascii=False, sort_keys=True) for e in model.entities)
+    relations = sorted(json.dumps(_unspaced([r.source, r.target, r.type,
+                                             {k: v for k, v in r.properties.items() if k not in _PROVENANCE}]),
                                   ensure_ascii=False, sort_keys=True, default=str) for r in model.relations)
-    return json.dumps([model.subdistrict, entities, relations], ensure_ascii=False)
+    return json.dumps([_unspaced(model.subdistrict), entities, relations], ensure_ascii=False)
+
+
+def _unspaced(value):
+    """``value`` with the whitespace taken out of every string in it."""
+    if isinstance(value, str):
+        return "".join(value.split())
+    if isinstance(value, dict):
+        return {_unspaced(k): _unspaced(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_unspaced(v) for v in value]
+    return value
 
 
 # Relation properties that say how a fact was read, not what it is.

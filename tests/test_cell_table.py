@@ -256,6 +256,27 @@ def test_a_dash_ends_a_merged_cell_and_same_as_above_continues_it():
     assert t3.cooperating == () and t4.cooperating == ()
 
 
+def test_drawn_cells_tell_a_merged_slot_from_a_cell_left_empty():
+    """PDF, Word and HTML say which empty slots a merged cell covers (Line.merged): only those inherit."""
+    rows = [("序号", "工作任务", "责任领导", "牵头单位", "配合单位"),
+            ("1", "修路。", "王伟", "区建管委", "区财政局"),
+            ("2", "种树。", "", "区绿化局", ""),   # lead merged from row 1, cooperating cell drawn empty
+            ("3", "清河。", "", "区水务局", ""),   # lead merged again; cooperating merged from row 2's empty cell
+            ("4", "治污。", "李强", "区生态局", "")]  # cooperating drawn empty
+    merged = [None, (False,) * 5, (False, False, True, False, False), (False, False, True, False, True),
+              (False,) * 5]
+    lines = [Line(i + 1, " ".join(r), table=1, row=i + 1, cells=r, merged=m)
+             for i, (r, m) in enumerate(zip(rows, merged))]
+    t1, t2, t3, t4 = read_cell_table(lines).tasks
+    assert [(m.name, m.line, m.inherited) for m in t2.leads] == [("王伟", 2, True)]
+    assert [(m.name, m.line, m.inherited) for m in t3.leads] == [("王伟", 2, True)]
+    assert t2.cooperating == t3.cooperating == t4.cooperating == ()
+    assert t2.inherited == t3.inherited == ("lead",) and t4.inherited == ()
+    # the same rows as text (merged unknown): every empty cell under a filled one is taken as merged
+    t1, t2, t3, t4 = read_cell_table([Line(ln.no, ln.text, table=1, row=ln.row, cells=ln.cells) for ln in lines]).tasks
+    assert [m.name for m in t2.cooperating] == [m.name for m in t4.cooperating] == ["区财政局"]
+
+
 def test_a_section_row_ends_merged_cells_and_becomes_a_goal():
     result = read_cell_table(_rows(
         ("1", "修路。", "王伟", "区建管委", "区财政局"),

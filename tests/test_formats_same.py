@@ -1,4 +1,4 @@
-"""The same plan as .pdf, .docx and .html: the same lines and cells as the plan's blocks.
+"""The same plan as .txt, .pdf, .docx and .html: the same lines and cells, and the same facts.
 
 Both bundled plans and generated ones (bench/synthetic.py), rendered by bench/render.py. Nothing here
 depends on the bundled plans' text: each format is compared with the plan's own blocks and text reading.
@@ -6,11 +6,15 @@ depends on the bundled plans' text: each format is compared with the plan's own 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from _formats import render, synthetic
 from _plans import JINYANG, WEIFANG
+from graphmodel.merge import fingerprint
 from loaders.formats import read_source
+from loaders.plans import read_plan
 
 FORMATS = ("pdf", "docx", "html")
 SEEDS = range(700, 720)
@@ -63,3 +67,25 @@ def test_same_lines_and_cells_in_every_format(rendered, text, name, make_blocks)
             assert rows == [tuple(map(_squash, r)) for r in want_rows], fmt
         else:
             assert rows == want_rows, fmt
+
+
+def _facts(model) -> tuple[str, set[str], set[str]]:
+    body, entities, relations = json.loads(fingerprint(model))
+    return body, set(entities), set(relations)
+
+
+@pytest.mark.parametrize("text, name, make_blocks", list(_cases()))
+def test_same_facts_in_every_format(rendered, tmp_path, text, name, make_blocks):
+    """Every entity (with its properties) and every relation read from the .txt is read from each other
+    format, and nothing more; only where each was read differs (evidence: line, page, table, row, cell)."""
+    _blocks, files = rendered(name, make_blocks)
+    (tmp_path / name).write_bytes(text)
+    want = _facts(read_plan(tmp_path / name, name))
+    assert len(want[1]) > 20 and len(want[2]) > 20  # a whole plan was read, not an empty one
+    for fmt, (data, file) in files.items():
+        for as_name in (file, f"另一个文件名.{fmt}"):  # the facts do not depend on the file's name
+            (tmp_path / as_name).write_bytes(data)
+            got = _facts(read_plan(tmp_path / as_name, as_name))
+            assert got[0] == want[0], (fmt, as_name)
+            assert sorted(want[1] - got[1]) == sorted(got[1] - want[1]) == [], (fmt, as_name, "entities")
+            assert sorted(want[2] - got[2]) == sorted(got[2] - want[2]) == [], (fmt, as_name, "relations")

@@ -5,8 +5,9 @@ person (牵头领导, 分管领导, 责任领导), the responsible unit (牵头�
 units (配合单位, 协同单位). A PDF, Word file or web page gives them as Lines carrying ``cells``
 (loaders/plan/source.py); so do the text forms of :mod:`loaders.plan.text_tables`.
 
-A cell left empty under a filled one is a merged cell: its value holds for the rows below until
-the next filled cell (``同上`` says so in words). Such a value is marked ``inherited`` and keeps
+A merged cell's value holds for the rows it covers (``同上`` says so in words). Where the format
+draws its cells (PDF, Word, HTML: ``Line.merged``) a covered slot is told from a cell drawn empty,
+which means "none"; in text tables a cell left empty under a filled one is taken as merged. Such a value is marked ``inherited`` and keeps
 the line and row of the cell it was read from. A row of one merged cell (一、优化营商环境) is a
 section: a goal the rows below serve.
 """
@@ -259,6 +260,9 @@ class _Reader:
     def _cell(self, line: Line, cells: tuple[str, ...], i: int) -> tuple[str, Line, bool]:
         """A cell's text, the line it was read on, and whether it came from a merged cell above."""
         text = cells[i]
+        if not text and _drawn_empty(line, i):
+            self.s.held.pop(i, None)  # a cell drawn empty says "none", and a merged cell below it continues that
+            return "", line, False
         if text in _SAME or not text:
             held = self.s.held.get(i)
             return (held.text, held.line, True) if held else ("", line, False)
@@ -338,6 +342,15 @@ def _single_text(cells: tuple[str, ...]) -> str | None:
 def _section_title(text: str) -> str:
     """一、优化营商环境（共3项） → 优化营商环境."""
     return _SECTION_COUNT.sub("", _SECTION.sub("", text)).strip() or text
+
+
+def _drawn_empty(line: Line, i: int) -> bool:
+    """Whether cell ``i`` of a row is a cell drawn empty, not a slot covered by a merged cell above it.
+
+    Only formats that draw their cells (PDF, Word, HTML) can tell (``Line.merged``); in text an empty
+    cell under a filled one is taken as merged.
+    """
+    return line.merged is not None and i < len(line.merged) and not line.merged[i]
 
 
 def _fit(cells: tuple[str, ...], n: int) -> tuple[str, ...]:
