@@ -56,6 +56,7 @@ KINDS: dict[str, L] = {
     "task-without-responsible-unit": L("任务无责任部门", "task without a responsible unit"),
     "single-point-of-failure": L("单点故障", "single point of failure"),
     "lead-not-in-group": L("牵头领导不在领导小组", "lead not in the leading group"),
+    "task-led-by-post": L("牵头领导只写岗位", "lead named by post only"),
     "unit-without-head": L("单位无负责人", "unit without a head"),
     "missing-attachment": L("缺少附件", "missing attachment"),
     "goal-without-task": L("目标无任务", "goal without a task"),
@@ -150,7 +151,7 @@ TABLES: dict[str, tuple[tuple[str, L], ...]] = {
     "summary": (
         ("subdistrict", L("街道", "Subdistrict")),
         ("file", L("文件", "File")),
-        ("officials", L("领导小组成员", "Officials")),
+        ("officials", L("领导", "Officials")),
         ("units", L("单位", "Units")),
         ("tasks", L("任务", "Tasks")),
         ("goals", L("目标", "Goals")),
@@ -301,7 +302,7 @@ ERRORS: dict[str, L] = {
 
 #: The summary figures at the top of each 街道's section of the report.
 STATS: dict[str, L] = {
-    "officials": L("领导小组成员", "officials"),
+    "officials": L("领导", "officials"),
     "units": L("单位", "units"),
     "tasks": L("任务", "tasks"),
     "tasks_without_lead": L("无牵头领导的任务", "tasks without a lead"),
@@ -492,6 +493,8 @@ FINDINGS: dict[str, L] = {
         "no official in the responsibility network reaches {tasks}"),
     "lead-not-in-group": L("{name}牵头{tasks}，但不在领导小组名单中",
                            "{name} leads {tasks} but is not in the leading group"),
+    "task-led-by-post": L("{task}的牵头领导只写了岗位（{posts}），没有写明是谁",
+                          "{Task} names its lead by post only ({posts}), not by name"),
     "unit-without-head": L("{name}是{roles}，但领导小组中没有人担任它的负责人（正职或副职）",
                            "{name} is {roles}, but nobody in the leading group heads it (chief or deputy)"),
     "missing-attachment": L("附件{number}《{title}》在正文中列出，但文件里没有",
@@ -590,9 +593,10 @@ def finding_message(finding: dict[str, Any], lang: str = "zh") -> str:
     subject, *others = finding["subjects"]
     tasks = lambda *parts: join((task_name(t, lang) for t in others if t.get("part") in parts), lang)  # noqa: E731
     values: dict[str, Any] = {"name": subject["name"]}
-    if kind in ("task-without-lead", "task-without-responsible-unit"):
+    if kind in ("task-without-lead", "task-without-responsible-unit", "task-led-by-post"):
         values["task"] = task_name(subject, lang, quote=True)
         values["Task"] = values["task"][:1].upper() + values["task"][1:]
+        values["posts"] = join((s["name"] for s in others if s.get("part") == "post"), lang)
     elif kind == "single-point-of-failure":
         values["tasks"] = tasks("cut_off")
     elif kind == "lead-not-in-group":

@@ -29,6 +29,7 @@ def summarize(graph: nx.MultiDiGraph) -> list[dict]:
         count = lambda label: sum(1 for _, d in nodes if d.get("label") == label)  # noqa: E731
         tasks = [n for n, d in nodes if d.get("label") == Label.TASK]
         led = {v for v in tasks for _, _, k in graph.in_edges(v, keys=True) if k == Rel.LEADS}
+        led |= {v for v in tasks if graph.nodes[v].get("lead_posts")}  # led by a post (区政府分管领导)
         files = list(dict.fromkeys(d["evidence"]["file"] for _, d in nodes
                                    if d.get("label") == Label.PLAN and "evidence" in d))
         rows.append({

@@ -1,5 +1,5 @@
 // name: tasks-without-assignment
-// description: 没有牵头领导或没有责任部门的任务（审计）。Tasks with no lead official or no responsible unit.
+// description: 没有牵头领导（也没有只写岗位的牵头）或没有责任部门的任务（审计）。Tasks with no lead (not even a post) or no responsible unit.
 // parameters: subdistrict — 街道名称；null 表示全部街道
 // example: :param subdistrict => '潍坊新村街道'
 MATCH (t:Task)
@@ -7,8 +7,9 @@ WHERE $subdistrict IS NULL OR t.subdistrict = $subdistrict
 OPTIONAL MATCH (o:Official)-[:LEADS]->(t)
 OPTIONAL MATCH (u:Unit)-[:RESPONSIBLE_FOR]->(t)
 WITH t, collect(DISTINCT o.name) AS leads, collect(DISTINCT u.name) AS responsible
-WHERE size(leads) = 0 OR size(responsible) = 0
+WITH t, leads, responsible, size(leads) = 0 AND size(coalesce(t.lead_posts, [])) = 0 AS without_lead
+WHERE without_lead OR size(responsible) = 0
 RETURN t.subdistrict AS subdistrict, t.id AS task_id, t.number AS number, t.name AS task,
-       size(leads) = 0 AS without_lead, size(responsible) = 0 AS without_responsible_unit,
+       without_lead, size(responsible) = 0 AS without_responsible_unit,
        t.evidence_file AS file, t.evidence_line AS line
 ORDER BY subdistrict, line

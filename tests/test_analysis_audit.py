@@ -94,9 +94,35 @@ def test_unit_without_head():
     assert said(findings[1]).startswith("文化中心是任务5的配合部门")
 
 
+def test_a_task_led_by_post_only():
+    g = tiny(
+        {"甲/Official/张三": {"role": "组长"},
+         "甲/Task/1": {"number": 1, "name": "减免税费", "lead_posts": ["区政府分管领导"], "line": 7},
+         "甲/Task/2": {"number": 2, "lead_posts": ["分管副区长"]}, "甲/Task/3": {"number": 3}},
+        [("甲/Official/张三", "LEADS", "甲/Task/2")],  # a post beside a named lead is no finding
+    )
+    findings = audit(g, kinds=["task-without-lead", "task-led-by-post"])
+    assert found(findings) == [("task-without-lead", "3"), ("task-led-by-post", "减免税费")]
+    [post] = [f for f in findings if f["kind"] == "task-led-by-post"]
+    assert post["severity"] == "medium" and post["evidence"]["line"] == 7
+    assert [(s["name"], s["part"]) for s in post["subjects"][1:]] == [("区政府分管领导", "post")]
+    assert said(post) == "任务1“减免税费”的牵头领导只写了岗位（区政府分管领导），没有写明是谁"
+    assert said(post, "en") == "Task 1 “减免税费” names its lead by post only (区政府分管领导), not by name"
+
+
+def test_without_a_leading_group_nobody_is_outside_it():
+    """A task table read alone names no leading group: its leads and units are not findings of the group."""
+    nodes = {"甲/Official/张三": {"role": None}, "甲/Unit/区财政局": {"collective": False}, "甲/Task/1": {"number": 1}}
+    edges = [("甲/Official/张三", "LEADS", "甲/Task/1"), ("甲/Unit/区财政局", "RESPONSIBLE_FOR", "甲/Task/1")]
+    assert audit(tiny(nodes, edges), kinds=["lead-not-in-group", "unit-without-head"]) == []
+    with_group = tiny(nodes | {"甲/Official/李四": {"role": "组长"}}, edges)
+    assert found(audit(with_group, kinds=["lead-not-in-group", "unit-without-head"])) == [
+        ("lead-not-in-group", "张三"), ("unit-without-head", "区财政局")]
+
+
 def test_unit_without_head_both_responsible_and_cooperating():
-    g = tiny({"甲/Unit/林长办": {"collective": False}, "甲/Task/8": {"number": 8}, "甲/Task/5": {"number": 5},
-              "甲/Task/6": {"number": 6}},
+    g = tiny({"甲/Official/张三": {"role": "组长"}, "甲/Unit/林长办": {"collective": False}, "甲/Task/8": {"number": 8},
+              "甲/Task/5": {"number": 5}, "甲/Task/6": {"number": 6}},
              [("甲/Unit/林长办", "COOPERATES_ON", "甲/Task/5", {"line": 3}),
               ("甲/Unit/林长办", "RESPONSIBLE_FOR", "甲/Task/8", {"line": 9}),
               ("甲/Unit/林长办", "COOPERATES_ON", "甲/Task/6", {"line": 4})])

@@ -38,8 +38,9 @@ EXPECTED = {
         meta=dict(subdistrict="白沙县", level="县", issuer_line=1, title="2025年县级民生实事项目推进表", title_line=8,
                   number="白府办〔2025〕3号", number_line=3, date=None, issuers=()),
         tasks=LIVELIHOOD, goals=[("新建长者食堂", "action", 11, None), ("城乡供水一体化", "action", 14, None)],
-        # the text lines are stripped: the progress row left with one cell, a row that lost its last tab
-        warnings=[("tab-row-one-cell", 12), ("tab-row-short", 14)],
+        # read with the file's text, not only its stripped lines: the progress row that starts with empty
+        # cells and the row that ends with one keep them (no "one cell" / "short row" warnings)
+        warnings=[],
     ),
 }
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 import pytest
 
-from _plans import both_plans
+from _plans import ROOT, both_plans, graph_of, union
 from graphmodel.analysis.audit import audit
 from graphmodel.analysis.bottlenecks import bottlenecks
 from graphmodel.analysis.depends import dependencies
@@ -21,7 +21,8 @@ def loaded(neo4j_server):
     from neo4j_server import clean_database
 
     clean_database(neo4j_server.driver, neo4j_server.database)
-    graph = both_plans()
+    # the bundled plans, and a district's task table read alone: no leading group, a task led by a post only
+    graph = union(both_plans(), graph_of(ROOT / "tests" / "fixtures" / "tables" / "district_duty_pipe.txt"))
     load_graph(neo4j_server.driver, graph, database=neo4j_server.database)
 
     def query(name, **params):
@@ -41,6 +42,8 @@ def test_tasks_without_assignment(loaded):
     got = {r["task_id"]: [r["without_lead"], r["without_responsible_unit"]] for r in query("tasks-without-assignment")}
     assert got == dict(expected)
     assert len(got) == 16
+    posts = [f for f in audit(graph, kinds=["task-led-by-post"])]
+    assert [f["subjects"][0]["id"] for f in posts] and all(f["subjects"][0]["id"] not in got for f in posts)
 
 
 def test_units_without_head(loaded):
@@ -48,6 +51,8 @@ def test_units_without_head(loaded):
     expected = {(f["subdistrict"], f["subjects"][0]["name"]) for f in audit(graph, kinds=["unit-without-head"])}
     got = {(r["subdistrict"], r["unit"]) for r in query("units-without-head")}
     assert got == expected
+    assert "青溪区" in {d.get("subdistrict") for _, d in graph.nodes(data=True)}
+    assert "青溪区" not in {sd for sd, _ in got}  # its table names no leading group
     assert ("金杨新村街道", "林长办") in got
 
 

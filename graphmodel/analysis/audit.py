@@ -21,6 +21,7 @@ KINDS: dict[str, str] = {
     "task-without-responsible-unit": "high",
     "single-point-of-failure": "high",
     "lead-not-in-group": "medium",
+    "task-led-by-post": "medium",
     "unit-without-head": "medium",
     "missing-attachment": "medium",
     "goal-without-task": "medium",
@@ -48,7 +49,7 @@ def audit(
     The kinds of finding (severity in brackets):
 
     ``task-without-lead`` (high)
-        A task with no 牵头领导 (no LEADS edge).
+        A task with no 牵头领导: no LEADS edge, and no lead named by post either.
     ``task-without-responsible-unit`` (high)
         A task with no 责任部门 (no RESPONSIBLE_FOR edge).
     ``single-point-of-failure`` (high)
@@ -62,10 +63,16 @@ def audit(
         off no task (a unit whose head hangs on it alone) are not findings; ``bottlenecks``
         shows them.
     ``lead-not-in-group`` (medium)
-        An official who leads a task but is not in the leading group (role None).
+        An official who leads a task but is not in the leading group (role None). Only where
+        the body has a leading group (some official with a role): a task-division table read
+        alone names no group, which says nothing about each of its leads.
+    ``task-led-by-post`` (medium)
+        A task whose lead is named by post only (``lead_posts``: 区政府分管领导), with no
+        person leading it: nobody by name answers for it.
     ``unit-without-head`` (medium)
         A unit, not collective, responsible for or cooperating on a task, that no official
-        HEADS (neither chief nor deputy): nobody in the leading group answers for it.
+        HEADS (neither chief nor deputy): nobody in the leading group answers for it. Only
+        where the body has a leading group, as for ``lead-not-in-group``.
     ``missing-attachment`` (medium)
         An attachment (附件) the text lists but the file does not hold; the evidence is the
         line of the attachment list.
@@ -123,10 +130,12 @@ def audit(
 
     Examples
     --------
-    张三, not in the leading group, leads task 1; 林长办, which nobody heads, is responsible for it:
+    张三, not in the leading group (李四 leads it), leads task 1; 林长办, which nobody heads, is responsible
+    for it:
 
     >>> g = nx.MultiDiGraph()
     >>> ev = {"file": "a.txt", "line": 9}
+    >>> g.add_node("甲/Official/李四", label="Official", name="李四", subdistrict="甲", role="组长", evidence=ev)
     >>> g.add_node("甲/Official/张三", label="Official", name="张三", subdistrict="甲", role=None, evidence=ev)
     >>> g.add_node("甲/Unit/林长办", label="Unit", name="林长办", subdistrict="甲", collective=False, evidence=ev)
     >>> g.add_node("甲/Task/1", label="Task", name="创建园林街镇", subdistrict="甲", number=1, evidence=ev)
@@ -144,6 +153,7 @@ def audit(
         raise ValueError(f"unknown kind(s): {', '.join(unknown)}; known: {', '.join(KINDS)}")
     checks = {
         "task-without-lead": lambda sd: _tasks_without(graph, sd, Rel.LEADS),
+        "task-led-by-post": lambda sd: _tasks_led_by_post(graph, sd),
         "task-without-responsible-unit": lambda sd: _tasks_without(graph, sd, Rel.RESPONSIBLE_FOR),
         "single-point-of-failure": lambda sd: _single_points(graph, sd),
         "lead-not-in-group": lambda sd: _leads_not_in_group(graph, sd),
@@ -174,8 +184,22 @@ def audit(
 
 def _tasks_without(graph, sd, rel):
     for task in nodes_of(graph, Label.TASK, sd):
-        if not edges_in(graph, task, rel):
+        if not edges_in(graph, task, rel) and not (rel == Rel.LEADS and graph.nodes[task].get("lead_posts")):
             yield [ref(graph, task)], {}, evidence_of(graph.nodes[task])
+
+
+def _tasks_led_by_post(graph, sd):
+    for task in nodes_of(graph, Label.TASK, sd):
+        posts = graph.nodes[task].get("lead_posts")
+        if posts and not edges_in(graph, task, Rel.LEADS):
+            subjects = [ref(graph, task)] + [{"id": f"{task}#post{i}", "name": post, "label": "Post", "part": "post"}
+                                             for i, post in enumerate(posts, start=1)]
+            yield subjects, {}, evidence_of(graph.nodes[task])
+
+
+def _has_group(graph, sd) -> bool:
+    """Whether the body's documents name a leading group: some official has a role in it."""
+    return any(graph.nodes[o].get("role") is not None for o in nodes_of(graph, Label.OFFICIAL, sd))
 
 
 def _single_points(graph, sd):
@@ -196,6 +220,8 @@ def _single_points(graph, sd):
 
 
 def _leads_not_in_group(graph, sd):
+    if not _has_group(graph, sd):
+        return
     for official in nodes_of(graph, Label.OFFICIAL, sd):
         if graph.nodes[official].get("role") is not None:
             continue
@@ -206,6 +232,8 @@ def _leads_not_in_group(graph, sd):
 
 
 def _units_without_head(graph, sd):
+    if not _has_group(graph, sd):
+        return
     for unit in nodes_of(graph, Label.UNIT, sd):
         data = graph.nodes[unit]
         if data.get("collective") or edges_in(graph, unit, Rel.HEADS):

@@ -45,10 +45,10 @@ def audit(
     fmt: FormatOpt = "table",
     lang: LangOpt = "zh",
 ) -> None:
-    """审计方案：无牵头领导或责任部门的任务、无人负责的单位、缺失的附件、无任务的目标、无任务的副组长、负担过重者、单点故障。
+    """审计方案：无牵头领导或责任部门的任务、只写岗位的牵头领导、无人负责的单位、缺失的附件、无任务的目标、无任务的副组长、负担过重者、单点故障。
 
     类型：task-without-lead、task-without-responsible-unit、single-point-of-failure、lead-not-in-group、
-    unit-without-head、missing-attachment、goal-without-task、overloaded-official、overloaded-unit、
+    task-led-by-post、unit-without-head、missing-attachment、goal-without-task、overloaded-official、overloaded-unit、
     member-without-task。退出码：0 正常；1 出现 --fail-on 所列的问题；2 输入有误。
     """
     from ..analysis.audit import KINDS, audit as run_audit

@@ -74,6 +74,7 @@ class Document:
     attachment_list: tuple[tuple[int, str, int], ...]  # (number, title, line)
     attachments: dict[int, tuple[Line, ...]] = field(default_factory=dict)
     attachment_lines: dict[int, int] = field(default_factory=dict)
+    text: str | None = None  # the text the lines were numbered from (Source.text), for tab-separated rows
 
     def section(self, *keywords: str) -> Section | None:
         """Return the first section whose title holds one of the keywords."""
@@ -95,7 +96,7 @@ def _numeral_value(numeral: str) -> int:
     return (CN_NUMERALS.index(numeral[0]) + 1) * 10 + CN_NUMERALS.index(numeral[-1]) + 1
 
 
-def split_document(lines: tuple[Line, ...]) -> Document:
+def split_document(lines: tuple[Line, ...], text: str | None = None) -> Document:
     """Split a plan's lines into header, body sections, attachment list and attachments.
 
     Sections are the body's top-level headings (一、… 二、…) in increasing order;
@@ -157,4 +158,4 @@ def split_document(lines: tuple[Line, ...]) -> Document:
         end = attach_heads[k + 1] if k + 1 < len(attach_heads) else n
         attachments.setdefault(number, tuple(lines[i + 1 : end]))
         attachment_lines.setdefault(number, lines[i].no)
-    return Document(lines, header, tuple(sections), tuple(attachment_list), attachments, attachment_lines)
+    return Document(lines, header, tuple(sections), tuple(attachment_list), attachments, attachment_lines, text)

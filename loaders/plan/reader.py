@@ -32,7 +32,7 @@ def read_plan_source(source: Source, file: str) -> PlanRecord:
     PlanError
         If no layout recognises the document, or the recognised layout finds nothing to read.
     """
-    doc = split_document(source.lines)
+    doc = split_document(source.lines, source.text)
     layout, _recognition = recognise(doc, file)
     return layout.read(doc, file)
 

@@ -44,11 +44,16 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A decoded file: its display name, encoding and non-blank lines."""
+    """A decoded file: its display name, encoding and non-blank lines.
+
+    ``text`` is the decoded text the lines were numbered from (line ends made LF), for a text file:
+    a tab-separated row keeps there the empty cells at its ends that stripping its Line loses.
+    """
 
     file: str
     encoding: str
     lines: tuple[Line, ...]
+    text: str | None = None
 
 
 def decode(data: bytes, file: str) -> tuple[str, str]:
@@ -117,4 +122,4 @@ def source_from_bytes(data: bytes, file: str) -> Source:
     )
     if not lines:
         raise PlanError(file, "文件为空", en="the file is empty")
-    return Source(file, encoding, lines)
+    return Source(file, encoding, lines, text)

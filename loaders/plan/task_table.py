@@ -178,7 +178,7 @@ def _split_trailing_indicators(row: _Row) -> list[Line]:
 
 
 def read_task_table(
-    lines: tuple[Line, ...], officials: set[str], known_goals: set[str] = frozenset()
+    lines: tuple[Line, ...], officials: set[str], known_goals: set[str] = frozenset(), *, text: str | None = None
 ) -> TableResult | None:
     """Read the task table that starts at its header line in ``lines``.
 
@@ -192,6 +192,9 @@ def read_task_table(
     known_goals : set of str
         Names of the action groups and numbered actions from the body, to split two
         indicator cells that ran together.
+    text : str, optional
+        The text the lines were numbered from (a text file's), so a tab-separated row keeps
+        the empty cells at its ends (:func:`loaders.plan.text_tables.text_table_lines`).
 
     A table of real cells (lines carrying ``cells``: PDF, Word, web page) or a table written as
     text (pipes, one cell per line, tabs; :mod:`loaders.plan.text_tables`) is read by
@@ -221,7 +224,7 @@ def read_task_table(
         return read_cell_table(lines, officials)
     start = _split_header(lines)
     if start is None:
-        tables = text_table_lines(lines)
+        tables = text_table_lines(lines, text)
         if find_cell_header(tables.lines) is None:
             return None
         result = read_cell_table(tables.lines, officials)

@@ -62,7 +62,7 @@ def _read_table(doc: Document, officials: set[str], known: set[str]) -> TableRes
     header_at = find_table(doc.lines)
     if header_at is None:
         return None
-    return read_task_table(_table_lines(doc, doc.lines[header_at].no), officials, known)
+    return read_task_table(_table_lines(doc, doc.lines[header_at].no), officials, known, text=doc.text)
 
 
 def _action_tasks(section: Section, groups: list[ActionGroup], actions: list[Action]) -> list[TaskRecord]:

@@ -38,7 +38,7 @@ def _table_lines(doc: Document) -> tuple[tuple[Line, ...], tuple]:
     """The document's lines with the rows of its tables carrying cells (text tables found here), and notices."""
     if any(ln.cells for ln in doc.lines):
         return doc.lines, ()
-    found = text_table_lines(doc.lines)
+    found = text_table_lines(doc.lines, doc.text)
     return found.lines, found.warnings
 
 
