@@ -217,10 +217,10 @@ def render_pdf(blocks: Sequence[Block], *, title: str = "plan", encrypt: str | N
     story = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            story.append(PdfParagraph(html.escape(block.text), body))
+            story.append(PdfParagraph(_pdf_markup(block.text), body))
             continue
         rows, runs = block.drawn()
-        data = [[PdfParagraph(html.escape(c), cell) for c in row] for row in rows]
+        data = [[PdfParagraph(_pdf_markup(c), cell) for c in row] for row in rows]
         table = PdfTable(data, colWidths=_widths(block, A4[0] - 2 * margin), repeatRows=1)
         style = [("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
         style += [("SPAN", (col, first), (col, last)) for col, first, last in runs]
@@ -228,6 +228,12 @@ def render_pdf(blocks: Sequence[Block], *, title: str = "plan", encrypt: str | N
         story.append(table)
     doc.build(story)
     return buf.getvalue()
+
+
+def _pdf_markup(text: str) -> str:
+    """A line as reportlab's paragraph markup: escaped, a no-break space written as a space (reportlab draws
+    no gap for it in the CID font, where Word or a browser printing to PDF draws a space)."""
+    return html.escape(text.replace("\xa0", " "))
 
 
 def render_docx(blocks: Sequence[Block]) -> bytes:

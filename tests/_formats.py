@@ -21,6 +21,8 @@ def _load(name: str, path: Path):
 
 render = _load("bench_render", ROOT / "bench" / "render.py")
 synthetic = _load("bench_synthetic", ROOT / "bench" / "synthetic.py")
+synthetic_layouts = _load("bench_synthetic_layouts", ROOT / "bench" / "synthetic_layouts.py")
+synthetic_tables = _load("bench_synthetic_tables", ROOT / "bench" / "synthetic_tables.py")
 P, T = render.Paragraph, render.Table
 
 
