@@ -23,7 +23,7 @@ from graphmodel.names import clean, is_unit_like, looks_like_person, split_units
 from .columns import SECTION_HEADING, column_role, header_roles
 from .source import Line
 
-__all__ = ["TableResult", "find_cell_header", "read_cell_table"]
+__all__ = ["TableResult", "find_cell_header", "read_cell_table", "lead_mentions", "unit_names"]
 
 _ASSIGNED = ("lead", "responsible", "cooperating")
 _HELD = ("goal", "lead", "responsible", "cooperating")  # columns whose merged cells hold for the rows below
@@ -387,6 +387,24 @@ def _pieces(text: str, split: re.Pattern) -> list[list[str]]:
         if tokens:
             out.append(tokens)
     return out
+
+
+def lead_mentions(text: str, officials: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
+    """The people (or posts) a lead cell or clause names, as :func:`read_cell_table` reads a lead cell (line 0).
+
+    >>> [(m.name, m.post) for m in lead_mentions("王伟（副区长）、区政府分管领导")]
+    [('王伟', False), ('区政府分管领导', True)]
+    """
+    return _Reader(set(officials))._leads(text)
+
+
+def unit_names(text: str) -> list[str]:
+    """The units a unit cell or clause names: split on 、 / and spaces, collectives whole.
+
+    >>> unit_names("区税务局、区人社局 各镇（街道）")
+    ['区税务局', '区人社局', '各镇（街道）']
+    """
+    return [m.name for m in _units(text)]
 
 
 def _units(text: str) -> list[Mention]:

@@ -24,7 +24,7 @@ from ..text_tables import text_table_lines
 from .base import Recognition
 from .common import read_attachments
 
-__all__ = ["TaskDivision", "LAYOUT"]
+__all__ = ["TaskDivision", "LAYOUT", "division_meta"]
 
 _SCOPE = 15  # the title stands within the first lines
 _QUOTED_TITLE = re.compile(r"《([^《》]{4,80})》")
@@ -82,7 +82,7 @@ class TaskDivision:
             raise PlanError(file, "任务分工表里没有读到任务（表头下没有任务行）", lines[at].no if at is not None else None,
                             en="a task-division document, but no task rows under the table header")
         last = max(ln.no for ln in lines if ln.cells)
-        meta = _meta(doc, file, lines[at].no, last)
+        meta = division_meta(doc, file, lines[at].no, last)
         attachments, missing = read_attachments(doc, file)
         return PlanRecord(
             file=file,
@@ -144,7 +144,14 @@ def _issuer_candidates(lines: tuple[Line, ...], title: str, title_line: int, dat
     return found
 
 
-def _meta(doc: Document, file: str, header_no: int, last_row_no: int) -> PlanMeta:
+def division_meta(doc: Document, file: str, header_no: int, last_row_no: int) -> PlanMeta:
+    """The header of a task-division document whose tasks stand on lines ``header_no`` to ``last_row_no``.
+
+    Raises
+    ------
+    PlanError
+        If no issuing body is found.
+    """
     title, title_line = _title(doc, header_no)
     outside = tuple(ln for ln in doc.lines if not header_no <= ln.no <= last_row_no)  # no deadline cell is a date line
     date_at = _date_at(outside, title_line)
