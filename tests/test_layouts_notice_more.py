@@ -49,6 +49,28 @@ EXPECTED = {
         teams=[],
         warnings=[],
     ),
+    "city_heyang_prose.txt": dict(
+        meta=dict(subdistrict="河阳市", level="市", issuer_line=22, title="关于成立河阳市数字政府建设工作领导小组的通知",
+                  title_line=3, number="河政办发〔2024〕31号", number_line=2, date="2024-07-09", printed=None,
+                  issuers=("河阳市人民政府办公室",), group="河阳市数字政府建设工作领导小组"),
+        officials=[
+            ("商丽", None, (), 11),  # 办公室主任：商  丽（兼）: 兼 is no title
+            ("樊洁", None, ("市大数据局副局长",), 12),
+            ("钱一鸣", None, ("市政府办公室副主任",), 13),
+            ("阙小峰", None, ("市公安局副局长",), 18),
+            ("简鸿飞", "组长", ("市长",), 5),  # roles given in a sentence: 由市长简鸿飞任组长 …
+            ("温如海", "副组长", ("常务副市长",), 5),
+            ("欧阳晴", "副组长", ("副市长",), 5),
+            ("贺立新", "秘书长", ("市政府秘书长",), 5),
+        ],
+        units=[("市发展改革委", "成员", "", 7), ("市财政局", "成员", "", 7), ("市大数据局", "成员", "", 7),
+               ("市公安局", "成员", "", 7), ("市市场监管局", "成员", "", 7),
+               ("各县（市、区）政府", "成员", "分管负责同志", 8), ("各成员单位", "联络员", "分管科室负责人", 14)],
+        office=(("市大数据局", 10), [("商丽", 11)], [("樊洁", 12), ("钱一鸣", 13)]),
+        teams=[("数据共享工作专班", 16, [("钱一鸣", 17)], [("阙小峰", 18)],
+                [("市发展改革委", 19), ("市大数据局", 19), ("市公安局", 19)])],
+        warnings=[],
+    ),
 }
 
 
@@ -104,6 +126,16 @@ def test_collectives_are_collective_in_the_graph():
         assert graph.edges[f"平川县/Unit/{unit}", plan, "MEMBER_OF"]["position"] == position
     assert graph.edges["平川县/Unit/各成员单位", plan, "MEMBER_OF"]["role"] == "联络员"
     assert graph.edges["平川县/Official/邝伟", "平川县/Unit/县交通运输局", "HEADS"]["position"] == "局长"
+
+
+def test_a_team_in_the_graph():
+    graph = build_graph([resolve_plan(_record("city_heyang_prose.txt"))])
+    team = "河阳市/Unit/数据共享工作专班"
+    assert graph.nodes[team]["kind"] == "team"
+    assert graph.edges["河阳市/Official/钱一鸣", team, "HEADS"]["deputy"] is False
+    assert graph.edges["河阳市/Official/阙小峰", team, "HEADS"]["deputy"] is True
+    assert graph.has_edge("河阳市/Unit/市公安局", team, "MEMBER_OF")
+    assert graph.nodes["河阳市/Unit/各县（市、区）政府"]["collective"] is True
 
 
 def test_a_member_that_cannot_be_placed_gives_a_warning():
