@@ -71,6 +71,26 @@ EXPECTED = {
                 [("市发展改革委", 19), ("市大数据局", 19), ("市公安局", 19)])],
         warnings=[],
     ),
+    "town_qingshi_adjust.txt": dict(
+        meta=dict(subdistrict="青石镇", level="镇", issuer_line=17, title="关于调整青石镇安全生产工作领导小组的通知",
+                  title_line=3, number="青石府发〔2024〕22号", number_line=2, date="2024-06-03", printed=None,
+                  issuers=("青石镇人民政府",), group="青石镇安全生产工作领导小组"),
+        officials=[
+            ("蒙海涛", "组长", ("镇党委书记",), 6),
+            ("阮秋平", "组长", ("镇党委副书记", "镇长"), 6),
+            ("屠建新", "副组长", ("镇党委委员", "副镇长"), 7),
+            ("甘露", "副组长", ("镇人大主席团副主席",), 7),
+            ("葛宏宇", "成员", ("应急管理办主任",), 8),
+            ("褚立军", "成员", ("派出所所长",), 8),
+            ("谷雨", "成员", ("武装部部长",), 9),
+            ("童文博", "成员", ("党政办主任",), 10),
+        ],
+        units=[("经济发展办", "成员", "负责人", 11), ("社会事务办", "成员", "负责人", 11), ("规划建设办", "成员", "负责人", 11),
+               ("各村（社区）党组织", "成员", "书记", 12), ("镇属各单位", "成员", "主要负责人", 13)],
+        office=(("镇应急管理办", 14), [("葛宏宇", 14)], []),
+        teams=[],
+        warnings=[],
+    ),
 }
 
 
@@ -144,6 +164,15 @@ def test_a_member_that_cannot_be_placed_gives_a_warning():
     record = read_plan_bytes(text.encode(), "n.txt")
     assert [(w.kind, w.line, w.values) for w in record.warnings] == [("member-unread", 4, {"text": "##待定"})]
     assert [(u.name, u.position) for u in record.member_units] == [("镇财政所", "所长")]
+
+
+def test_a_role_given_to_a_post_in_a_sentence_gives_a_warning():
+    text = ("关于成立石门镇防汛工作领导小组的通知\n经研究，由分管副镇长任组长，镇长王建国同志任第一组长，各村党组织书记为成员。\n"
+            "特此通知。\n石门镇人民政府\n2024年5月6日\n")
+    record = read_plan_bytes(text.encode(), "n.txt")
+    assert [(o.name, o.role, o.titles, o.line) for o in record.officials] == [("王建国", "第一组长", ("镇长",), 2)]
+    assert [(u.name, u.role, u.position) for u in record.member_units] == [("各村党组织", "成员", "书记")]
+    assert [(w.kind, w.line, w.values) for w in record.warnings] == [("member-unread", 2, {"text": "分管副镇长"})]
 
 
 def test_the_signature_under_a_list_line_is_the_issuer():

@@ -118,7 +118,7 @@ def _run_in(whole: str) -> Person | None:
 def _unit(whole: str) -> UnitEntry | None:
     """A member given as a unit, with the post its holder has (区发改委主要负责人, 各乡镇乡镇长, 县财政局)."""
     m = _UNIT_POST.match(whole)
-    if m and len(m.group("unit")) >= 2:
+    if m and len(m.group("unit")) >= 2 and m.group("unit") not in ("分管", "主要", "相关", "常务", "有关"):
         return UnitEntry(m.group("unit"), m.group("post"))
     if is_unit_like(whole) or is_collective(whole):
         return UnitEntry(whole, "")
@@ -190,10 +190,17 @@ def _kind(token: str) -> str:
     return "n" if _person_name(whole) else "F"
 
 
+def _unaddressed(token: str) -> str:
+    """吕振华同志 → 吕振华 (not 分管负责同志: what is left must be a name, or a title and a name)."""
+    bare = token.removesuffix("同志")
+    return bare if bare != token and (_person_name(clean(bare)) or _run_in(clean(bare))) else token
+
+
 def _read_tokens(tokens: list[tuple[str, str]]) -> list[Person | UnitEntry | str]:
     """Group a line's tokens into members. The line's first name or title says the order: a title first
     (县住房城乡建设局局长 孔德明) gives each name the titles just before it (spaces between), a name first
     (孔德明 县住房城乡建设局局长) the titles after it, up to the next name."""
+    tokens = [(_unaddressed(t), s) for t, s in tokens]
     kinds = [_kind(t) for t, _ in tokens]
     if kinds[:2] == ["n", "T"] and tokens[1][1] == " ":  # 邝伟 县交通运输局局长: a name the surnames miss
         kinds[0] = "N"
@@ -519,7 +526,8 @@ def read_member_list(lines: tuple[Line, ...]) -> GroupList:
 
 _SEAT = re.compile(r"办公室(?:设在|设于)(?P<seat>[^，,。；;]+)")
 _POST_BY = re.compile(r"(?P<deputy>副)?主任由(?P<who>[^，,。；;]{2,30}?)(?:同志)?(?:兼任|担任)")
-_POST_OF = re.compile(r"(?:由)?(?P<who>[^，,。；;由]{2,30}?)(?:同志)?(?:兼任|担任)(?:领导小组)?(?:办公室)?(?P<deputy>副)?主任")
+_POST_OF = re.compile(r"(?:由)?(?P<who>[^，,。；;由]{2,30}?)(?:同志)?(?:兼任|担任|(?<![主兼])任)(?:领导小组)?(?:办公室)?"
+                      r"(?P<deputy>副)?主任")
 
 
 def _people(text: str) -> list[Person]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from graphmodel.model import MemberUnitRecord, OfficialRecord
+from graphmodel.model import MemberUnitRecord, Notice, OfficialRecord
 
 from .document import Joined
 from .member_list import GroupList, Person, UnitEntry, entries, is_list_line
@@ -64,3 +64,5 @@ def read_member_prose(lines: tuple[Line, ...], group: GroupList) -> None:
             elif isinstance(entry, UnitEntry) and (entry.name, role) not in units:
                 units.add((entry.name, role))
                 group.units.append(MemberUnitRecord(name=entry.name, role=role, position=entry.position, line=line))
+            elif isinstance(entry, str):  # 由分管副县长任组长: a post, no person and no unit
+                group.warnings.append(Notice(kind="member-unread", line=line, values={"text": entry}))
