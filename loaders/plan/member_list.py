@@ -18,6 +18,7 @@ _SPACES = re.compile(r"[\u00a0\u2002-\u200b\u3000\ufeff]")
 _ROLE_WORDS = {
     "组长": "组长", "第一组长": "第一组长", "常务副组长": "常务副组长", "执行副组长": "执行副组长",
     "副组长": "副组长", "成员": "成员", "成员单位": "成员", "顾问": "顾问", "秘书长": "秘书长", "联络员": "联络员",
+    "第一副组长": "第一副组长", "组员": "成员", "成员名单": "成员",
 }
 # In a 工作专班: who leads it, its deputies, its members.
 _TEAM_ROLE_WORDS = {"专班长": "lead", "专班组长": "lead", "专班负责人": "lead", "副专班长": "deputy",
@@ -26,7 +27,7 @@ _TEAM_ROLE_WORDS = {"专班长": "lead", "专班组长": "lead", "专班负责�
 _TEAM_NAME = re.compile(r"(?:下设|组建|成立|设立)(?P<name>[^，,。；;、：:]{2,20}?专班)")
 _OFFICE_ROLE_WORDS = {"办公室主任": "主任", "办公室副主任": "副主任", "主任": "主任", "副主任": "副主任",
                       "常务副主任": "副主任"}
-_LABEL = re.compile(r"^(?P<label>(?:[\u4e00-\u9fff]\s*){2,6}?)\s*(?:[:：]\s*|\s+|$)(?P<rest>.*)$")
+_LABEL = re.compile(r"^(?:领导小组|专班)?(?P<label>(?:[\u4e00-\u9fff]\s*){2,6}?)\s*(?:[:：]\s*|\s+|$)(?P<rest>.*)$")
 _HEADING = re.compile(rf"^(?:[{CN_NUMERALS}]{{1,3}}\s*[、.．]|[（(]\s*[{CN_NUMERALS}]{{1,3}}\s*[）)])\s*(?P<title>.*)$")
 _MEMBERS_HEADING = ("组成人员", "成员名单", "人员组成", "组成名单", "组成", "领导小组成员")
 _STOP = re.compile(r"^(附\s*件|特此通知|抄\s*送|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
