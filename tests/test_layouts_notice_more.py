@@ -225,3 +225,29 @@ def test_same_facts_in_every_format(tmp_path, name, fmt):
     assert sorted(want[1] - got[1]) == sorted(got[1] - want[1]) == []
     assert sorted(want[2] - got[2]) == sorted(got[2] - want[2]) == []
     assert len(want[1]) > 5
+
+
+_LIST_FORMS = [
+    ("（一）组长：吕振华（县长）\n（二）副组长：岑静（副县长）",
+     [("吕振华", "组长", ("县长",), 3), ("岑静", "副组长", ("副县长",), 4)], []),
+    ("1.组长：吕振华（县长）\n2.成员：县财政局、县发改局主要负责人",
+     [("吕振华", "组长", ("县长",), 3)], [("县财政局", "成员", "主要负责人", 4), ("县发改局", "成员", "主要负责人", 4)]),
+    ("组长：吕振华，县委副书记、县长；\n成员：龚晓燕，县财政局局长。",
+     [("吕振华", "组长", ("县委副书记", "县长"), 3), ("龚晓燕", "成员", ("县财政局局长",), 4)], []),
+    ("组长\t吕振华\t县长\n副 组 长 岑静 副县长",
+     [("吕振华", "组长", ("县长",), 3), ("岑静", "副组长", ("副县长",), 4)], []),
+    ("组长：吕振华\n成员：各乡（镇）人民政府乡（镇）长\n县委宣传部、县委组织部分管副部长",
+     [("吕振华", "组长", (), 3)],
+     [("各乡（镇）人民政府", "成员", "乡（镇）长", 4), ("县委宣传部", "成员", "分管副部长", 5),
+      ("县委组织部", "成员", "分管副部长", 5)]),
+]
+
+
+@pytest.mark.parametrize("body, officials, units", _LIST_FORMS,
+                         ids=["numbered-labels", "arabic-labels", "comma-and-full-stop", "tabs-and-spaces", "posts"])
+def test_list_forms(body, officials, units):
+    text = f"关于成立平川县测试工作领导小组的通知\n各单位：\n{body}\n特此通知。\n平川县人民政府\n2024年5月6日\n"
+    record = read_plan_bytes(text.encode(), "p.txt")
+    assert [(o.name, o.role, o.titles, o.line) for o in record.officials] == officials
+    assert [(u.name, u.role, u.position, u.line) for u in record.member_units] == units
+    assert record.warnings == ()

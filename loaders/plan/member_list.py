@@ -27,15 +27,21 @@ _TEAM_ROLE_WORDS = {"专班长": "lead", "专班组长": "lead", "专班负责�
 _TEAM_NAME = re.compile(r"(?:下设|组建|成立|设立)(?P<name>[^，,。；;、：:]{2,20}?专班)")
 _OFFICE_ROLE_WORDS = {"办公室主任": "主任", "办公室副主任": "副主任", "主任": "主任", "副主任": "副主任",
                       "常务副主任": "副主任"}
-_LABEL = re.compile(r"^(?:领导小组|专班)?(?P<label>(?:[\u4e00-\u9fff]\s*){2,6}?)\s*(?:[:：]\s*|\s+|$)(?P<rest>.*)$")
+_LABEL_WORDS = "|".join("[ \t]*".join(w) for w in sorted({*_ROLE_WORDS, *_OFFICE_ROLE_WORDS, *_TEAM_ROLE_WORDS},
+                                                           key=len, reverse=True))
+# A role label as written: 组长, 组 长, 副 组 长, （一）组长, 1.组长, 领导小组副组长; then ：, spaces or the line's end.
+_LABEL = re.compile(
+    rf"^(?:[（(]?\s*[{CN_NUMERALS}\d]{{1,2}}\s*[）)、.．]\s*)?(?:领导小组|专班)?"
+    rf"(?P<label>{_LABEL_WORDS})(?:\s*[:：]\s*|\s+|$)(?P<rest>.*)$"
+)
 _HEADING = re.compile(rf"^(?:[{CN_NUMERALS}]{{1,3}}\s*[、.．]|[（(]\s*[{CN_NUMERALS}]{{1,3}}\s*[）)])\s*(?P<title>.*)$")
 _MEMBERS_HEADING = ("组成人员", "成员名单", "人员组成", "组成名单", "组成", "领导小组成员")
 _STOP = re.compile(r"^(附\s*件|特此通知|抄\s*送|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 # A unit given as a member (区发改委主要负责人, 各镇分管领导): the unit and the post its holder has.
 _UNIT_POST = re.compile(
     r"^(?P<unit>.+?)(?P<post>(?:(?:分管|相关|业务)?科室)?(?:主要|分管|相关)?(?:负责人|负责同志|领导)|分管副[区县市镇乡]长|"
-    r"(?:常务)?副?(?:主任|局长|书记|乡镇长|街镇长|镇长|乡长|区长|县长|市长|部长|处长|科长|队长|所长|站长|主席|行长|"
-    r"经理|校长|院长))$"
+    r"(?:分管)?(?:常务)?副?(?:主任|局长|书记|乡镇长|街镇长|乡（镇）长|镇（乡）长|镇长|乡长|区长|县长|市长|部长|处长|科长|"
+    r"队长|所长|站长|主席|行长|经理|校长|院长))$"
 )
 _TITLE_DONE = ("长", "任", "记", "席", "人", "员", "理", "事", "）", "官", "师", "志", "导")
 
@@ -350,7 +356,7 @@ class _ListReader:
 
     def _group(self, text: str, no: int) -> None:
         heading = _HEADING.match(text)
-        if heading:
+        if heading and not _label(text):  # （一）组长：… is a label, not a heading
             title = heading.group("title")
             if "专班" in title:
                 self._start_team(text, no)
@@ -359,6 +365,8 @@ class _ListReader:
             elif not any(w in title for w in _MEMBERS_HEADING):
                 self.state = "done"
             return
+        if _label(text) and re.fullmatch(r"[^。]*[；;。]", text):  # 成员：龚晓燕，县财政局局长。— the list's last line
+            text = text.rstrip("；;。")
         if _STOP.match(text) or _prose(text) or jurisdiction(re.sub(r"\s+", "", text)):
             if _TEAM_NAME.search(text):
                 self._start_team(text, no)
