@@ -13,6 +13,7 @@ from _formats import render
 from graphmodel import build_graph
 from graphmodel.merge import fingerprint
 from graphmodel.resolve import resolve_plan
+from loaders.formats import read_source
 from loaders.plan.reader import read_plan_bytes
 from loaders.plans import read_plan
 
@@ -107,6 +108,22 @@ EXPECTED = {
         units=[("综治办", "成员", "主要负责人", 6), ("社区服务中心", "成员", "主要负责人", 6),
                ("经济服务中心", "成员", "主要负责人", 6), ("各社区居委会", "成员", "主任", 7)],
         office=None,
+        teams=[],
+        warnings=[],
+    ),
+    "county_pingchuan_table.txt": dict(  # the list as a table: 序号 | 姓名 | 单位及职务 | 领导小组职务, roles merged down
+        meta=dict(subdistrict="平川县", level="县", issuer_line=15, title="关于成立平川县河长制工作领导小组的通知",
+                  title_line=2, number="平政办发〔2025〕15号", number_line=1, date="2025-04-01", printed=None,
+                  issuers=("平川县人民政府办公室",), group="平川县河长制工作领导小组"),
+        officials=[
+            ("吕振华", "组长", ("县委副书记", "县长"), 7),
+            ("岑静", "副组长", ("副县长",), 8),
+            ("蒲建军", "副组长", ("县政府办公室主任",), 9),
+            ("邝伟", "成员", ("县交通运输局局长",), 10),
+            ("柏海燕", "成员", ("县水利局局长",), 11),
+        ],
+        units=[("各乡镇", "成员", "乡镇长", 12)],
+        office=(("县水利局", 13), [("柏海燕", 13)], []),
         teams=[],
         warnings=[],
     ),
@@ -210,15 +227,36 @@ def _facts(model) -> tuple[str, set[str], set[str]]:
     return body, set(entities), set(relations)
 
 
+def _blocks(text: str) -> list:
+    """The notice as blocks: its lines as paragraphs, a pipe table as a drawn table (its first column that is
+    left blank under a filled cell drawn as merged cells)."""
+    blocks, rows = [], []
+    for line in [t.strip() for t in text.splitlines() if t.strip()] + [""]:
+        if line.startswith("|"):
+            cells = tuple(c.strip() for c in line.strip("|").split("|"))
+            if not all(set(c) <= set("-: ") for c in cells):
+                rows.append(cells)
+            continue
+        if rows:
+            merged = frozenset(i for i in range(len(rows[0])) if any(not r[i] for r in rows[1:]) and rows[1][i])
+            blocks.append(render.Table(tuple(rows), merged))
+            rows = []
+        if line:
+            blocks.append(render.Paragraph(line))
+    return blocks
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 @pytest.mark.parametrize("fmt", ["docx", "html", "pdf"])
 def test_same_facts_in_every_format(tmp_path, name, fmt):
     data = (FIXTURES / name).read_bytes()
     (tmp_path / name).write_bytes(data)
     want = _facts(read_plan(tmp_path / name, name))
-    blocks = [render.Paragraph(t.strip()) for t in data.decode().splitlines() if t.strip()]
+    blocks = _blocks(data.decode())
     as_name = f"{name.rsplit('.', 1)[0]}.{fmt}"
     (tmp_path / as_name).write_bytes(render.render(blocks, fmt))
+    drawn = [ln.cells for ln in read_source((tmp_path / as_name).read_bytes(), as_name).lines if ln.cells]
+    assert len(drawn) == sum(isinstance(b, render.Table) and len(b.rows) for b in blocks)  # the table is a table
     record = read_plan(tmp_path / as_name, as_name)
     got = _facts(record)
     assert got[0] == want[0]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from graphmodel.model import Mention, MemberUnitRecord, Notice, OfficialRecord, TeamRecord
 from graphmodel.names import clean, is_collective, is_unit_like, looks_like_person
@@ -504,6 +504,59 @@ class _ListReader:
         self.result.officials[i] = self.last
 
 
+_ROLE_COLUMN = re.compile(r"^(?:领导小组|小组|组内|专班)(?:职务|职位|分工)$|^(?:职务|分工)$")
+_TITLES_COLUMN = re.compile(r"单位|现任职务|^职务$|现职")
+_PIPE = re.compile(r"[|｜]")
+
+
+def _cells(line: Line) -> tuple[str, ...] | None:
+    """A table row's cells: drawn (PDF, Word, web page) or written with pipes (| 组长 | 吕振华 | 县长 |)."""
+    if line.cells is not None:
+        return line.cells
+    if len(_PIPE.findall(line.text)) >= 2:
+        cells = [c.strip() for c in _PIPE.split(line.text.strip())]
+        return tuple(cells[1:-1] if not cells[0] and not cells[-1] else cells)
+    return None
+
+
+def _member_table(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """A member list drawn as a table (姓名 | 单位及职务 | 小组职务 in any order): each row as the line it says
+    in words, role first (组长 吕振华 县委副书记、县长); a row with no role keeps the role above (a merged cell).
+
+    Examples
+    --------
+    >>> ls = (Line(3, "| 姓名 | 单位及职务 | 领导小组职务 |"), Line(4, "|---|---|---|"), Line(5, "| 吕振华 | 县长 | 组长 |"),
+    ...       Line(6, "| 邓凯 | 县发改局局长 |  |"), Line(7, "特此通知。"))
+    >>> [(ln.no, ln.text) for ln in _member_table(ls)]
+    [(5, '组长 吕振华 县长'), (6, '邓凯 县发改局局长'), (7, '特此通知。')]
+    """
+    out: list[Line] = []
+    columns: tuple[int, int, int | None] | None = None
+    for line in lines:
+        cells = _cells(line)
+        if cells is None:
+            columns = None
+            out.append(line)
+            continue
+        flat = [re.sub(r"\s+", "", c) for c in cells]
+        name = next((i for i, c in enumerate(flat) if c == "姓名"), None)
+        role = next((i for i, c in enumerate(flat) if _ROLE_COLUMN.match(c) and i != name), None)
+        if name is not None and role is not None:
+            titles = next((i for i, c in enumerate(flat) if i not in (name, role) and _TITLES_COLUMN.search(c)), None)
+            columns = (role, name, titles)
+            continue
+        if columns is None:
+            out.append(line)
+            continue
+        if all(re.fullmatch(r":?[-－—–]*:?", c) for c in flat):  # |---|---|
+            continue
+        picked = [cells[i] if i is not None and i < len(cells) else "" for i in columns]
+        text = " ".join(c.strip() for c in picked if c.strip())
+        if text:
+            out.append(replace(line, text=text))
+    return tuple(out)
+
+
 def read_member_list(lines: tuple[Line, ...]) -> GroupList:
     """Read the member list wherever it starts (the first role label: 组长, 副组长, 成员 …).
 
@@ -523,7 +576,7 @@ def read_member_list(lines: tuple[Line, ...]) -> GroupList:
     ([('区规划资源局', '成员', '分管负责人', 5)], [Mention(name='周伟', line=7)], 6)
     """
     reader = _ListReader()
-    for line in lines:
+    for line in _member_table(lines):
         reader.feed(line)
         if reader.state == "done":
             break
