@@ -20,6 +20,7 @@ from ..issuer import Issuer, choose_issuer, jurisdiction, jurisdiction_prefix, s
 from ..leading_group import read_leading_group
 from ..places import find_streets
 from ..source import Line
+from ..task_list import first_listed_leads
 from ..text_tables import text_table_lines
 from .base import Recognition
 from .common import read_attachments
@@ -77,7 +78,8 @@ class TaskDivision:
     def read(self, doc: Document, file: str) -> PlanRecord:
         lines, notices = _table_lines(doc)
         at = find_cell_header(lines)
-        table = read_cell_table(lines) if at is not None else None
+        first_leads = first_listed_leads("".join(ln.text for ln in doc.lines))
+        table = read_cell_table(lines, first_leads=first_leads) if at is not None else None
         if not (table and table.tasks):
             raise PlanError(file, "任务分工表里没有读到任务（表头下没有任务行）", lines[at].no if at is not None else None,
                             en="a task-division document, but no task rows under the table header")
