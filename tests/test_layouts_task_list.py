@@ -168,3 +168,15 @@ def test_the_list_ends_at_the_colophon_and_at_a_web_page_footer():
     tasks = read_task_list([Line(i + 1, t) for i, t in enumerate(rows)]).tasks
     assert [(t.number, t.text, [m.name for m in t.responsible], t.offsets[-1][1]) for t in tasks] == [
         (1, "整治市容。", ["区城管局"], 1), (2, "修缮道路。", ["区建管委"], 3)]
+
+
+def test_labelled_lines_after_a_sentence_without_its_full_stop_and_in_an_action_plan():
+    rows = ["1.整治背街小巷20条", "责任单位：区建管委、各街道", "配合单位：区城管执法局", "2.修缮道路（区建管委负责）"]
+    tasks = read_task_list([Line(i + 1, t) for i, t in enumerate(rows)]).tasks
+    assert [(t.text, [(m.name, m.line) for m in t.responsible], [(m.name, m.line) for m in t.cooperating])
+            for t in tasks] == [("整治背街小巷20条", [("区建管委", 2), ("各街道", 2)], [("区城管执法局", 3)]),
+                                ("修缮道路", [("区建管委", 4)], [])]
+    # the same lines joined into one text (as an action plan's actions are): the labels still part it
+    body, a = split_assignment("整治背街小巷20条。责任单位：区建管委、各街道配合单位：区城管执法局责任领导：滕佳慧")
+    assert (body, [u for u, _, _ in a.responsible], [u for u, _ in a.cooperating], [t for t, _ in a.leads]) == (
+        "整治背街小巷20条。", ["区建管委", "各街道"], ["区城管执法局"], ["滕佳慧"])

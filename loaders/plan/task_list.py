@@ -53,7 +53,9 @@ _END = re.compile(r"^(?:抄\s*送|抄\s*报|主\s*送|附\s*件|主办单位|承
 _VERB_RESPONSIBLE = re.compile(r"^(.+?)(?:牵头负责|牵头|主办|主责|按职责分工负责|按职责负责|分别负责|负责|落实)$")
 _VERB_COOPERATING = re.compile(r"^(.+?)(?:配合|协办|协同|参与|协助|共同推进|共同负责)$")
 _MARK = re.compile(r"[（(]\s*牵头(?:单位)?\s*[)）]")
-_PARTS = re.compile(r"[；;]|[，,](?=\s*(?:" + "|".join(_LABELS) + r")\s*[:：])|[，,](?=[^，,；;]*(?:配合|协办|协同|参与|协助)$)")
+# The parts of an assignment: split at ；, at a ， before a label or a 配合 part, and before a label run into the part
+# before it (labelled lines joined: 责任单位：区建管委配合单位：区城管执法局).
+_PARTS = re.compile(r"[；;]|[，,]?(?=(?:" + "|".join(_LABELS) + r")\s*[:：])|[，,](?=[^，,；;]*(?:配合|协办|协同|参与|协助)$)")
 _FIRST_LEADS = re.compile(r"(?:排|列|放)在?(?:第一|首|前)位?的?(?:单位)?(?:为|是)(?:牵头|主要责任|主责)单位")
 
 _SECTION = re.compile(rf"^([{CN_NUMERALS}]{{1,3}})\s*[、.．]\s*(\S.{{0,40}})$")
@@ -239,7 +241,7 @@ class _ListReader:
             return
         number, lines = self.item
         self.item = None
-        # a line that opens with a label (责任单位：…) is a part of the assignment of its own
+        # a line that opens with a label (责任单位：…) starts an assignment even after a sentence without its 。
         joined = Joined.of([Line(ln.no, "；" + ln.text) if i and _LINE_LABEL.match(ln.text) else ln
                             for i, ln in enumerate(lines)])
         text, assignment = split_assignment(joined.text)
