@@ -6,7 +6,9 @@ Word stores a merged cell once: a cell spanning columns (``gridSpan``) fills its
 leaves ``""`` in the others; a cell spanning rows (``vMerge``) holds its text in the row it starts in
 and ``""`` in the rows it covers below — the row it came from is where its text stands. Covered
 slots are marked in the Line's ``merged``. Paragraphs
-inside a cell are joined by a space. Line numbers run through the document.
+inside a cell are joined by a space (none after a full-width stop or comma). A two-column table of labels and
+values (组长 | 张三 区长, 成员 | a member per paragraph) is a form, not a table: it is read as text, each
+paragraph of a value its own line. Line numbers run through the document.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import io
 from graphmodel.errors import PlanError
 
 from ..plan.source import Source
-from ._lines import LineBuilder, clean
+from ._lines import LineBuilder, clean, join_paragraphs, label_table
 
 __all__ = ["read_source"]
 
@@ -47,23 +49,29 @@ def _paragraph_text(p) -> str:
     return "".join(parts)
 
 
-def _cell_text(tc) -> str:
-    return " ".join(filter(None, (clean(_paragraph_text(p).replace("\n", " ")) for p in tc.iter(_W + "p"))))
+def _cell_paragraphs(tc) -> list[str]:
+    """A cell's paragraphs (a line break inside one starts another), cleaned, the empty ones left out."""
+    return [t for p in tc.iter(_W + "p") for part in _paragraph_text(p).split("\n") if (t := clean(part))]
 
 
-def _grid_rows(tbl) -> list[list[str]]:
-    """The table's rows as cell texts, one per grid column; slots covered by a merged cell are None."""
-    rows: list[list[str | None]] = []
+def _grid_cells(tbl) -> list[list[list[str] | None]]:
+    """The table's rows, one cell per grid column, each its paragraphs; slots covered by a merged cell are None."""
+    rows: list[list[list[str] | None]] = []
     for tr in tbl.tr_lst:
-        row: list[str | None] = [""] * (tr.grid_before or 0)
+        row: list[list[str] | None] = [[] for _ in range(tr.grid_before or 0)]
         for tc in tr.tc_lst:
             continued = tc.vMerge == "continue"
-            row.append(None if continued else _cell_text(tc))
+            row.append(None if continued else _cell_paragraphs(tc))
             row.extend([None] * (tc.grid_span - 1))
-        row.extend([""] * (tr.grid_after or 0))
+        row.extend([] for _ in range(tr.grid_after or 0))
         rows.append(row)
     width = max((len(r) for r in rows), default=0)
-    return [r + [""] * (width - len(r)) for r in rows]
+    return [r + [[] for _ in range(width - len(r))] for r in rows]
+
+
+def _grid_rows(cells: list[list[list[str] | None]]) -> list[list[str | None]]:
+    """Cell texts: a cell's paragraphs joined (:func:`~loaders.formats._lines.join_paragraphs`), None kept."""
+    return [[None if c is None else join_paragraphs(c) for c in row] for row in cells]
 
 
 def _blocks(parent):
@@ -103,7 +111,11 @@ def read_source(data: bytes, file: str) -> Source:
         if block.tag == _W + "p":
             out.text(_paragraph_text(block))
             continue
+        grid = _grid_cells(block)
+        if label_table(grid):  # 组长 | 张三 区长: a form, read as text
+            out.form(grid)
+            continue
         tables += 1
-        for number, cells in enumerate(_grid_rows(block), start=1):
+        for number, cells in enumerate(_grid_rows(grid), start=1):
             out.row(cells, tables, number)
     return out.source("docx", "Word 文件中没有文字", "the Word file holds no text")

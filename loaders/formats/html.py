@@ -23,7 +23,7 @@ import re
 from graphmodel.errors import PlanError
 
 from ..plan.source import Source
-from ._lines import LineBuilder, clean, join_wrapped
+from ._lines import LineBuilder, clean, join_paragraphs, join_wrapped, label_table
 
 __all__ = ["read_source", "decode_html"]
 
@@ -123,9 +123,13 @@ class _Walker:
             self.buffer.append(el.tail)
 
     def table(self, table) -> None:
-        rows = _grid(table)
-        if not rows:
+        cells = _grid(table)
+        if not cells:
             return
+        if label_table(cells):  # 组长 | 张三 区长: a form, read as text
+            self.out.form(cells)
+            return
+        rows = [[None if c is None else join_paragraphs(c) for c in row] for row in cells]
         if max(len(r) for r in rows) < 2:  # one column: text, not a table
             for row in rows:
                 self.out.text((row[0] or "") if row else "")
@@ -135,21 +139,21 @@ class _Walker:
             self.out.row(cells, self.tables, number)
 
 
-def _cell_text(cell) -> str:
-    """A cell's text: its blocks and ``<br>``-separated lines joined by a space."""
+def _cell_lines(cell) -> list[str]:
+    """A cell's lines: its blocks and ``<br>``-separated lines."""
     walker = _Walker("")
     if cell.text:
         walker.buffer.append(cell.text)
     for child in cell:
         walker.walk(child)
     walker.flush()
-    return " ".join(line.text for line in walker.out.lines)
+    return [line.text for line in walker.out.lines]
 
 
-def _grid(table) -> list[list[str | None]]:
-    """The table's rows on a grid: each cell's text in its first slot, None in the slots its spans cover."""
+def _grid(table) -> list[list[list[str] | None]]:
+    """The table's rows on a grid: each cell's lines in its first slot, None in the slots its spans cover."""
     trs = [tr for tr in table.iter("tr")]
-    taken: dict[tuple[int, int], str | None] = {}
+    taken: dict[tuple[int, int], list[str] | None] = {}
     for r, tr in enumerate(trs):
         c = 0
         for cell in tr:
@@ -160,7 +164,7 @@ def _grid(table) -> list[list[str | None]]:
             rowspan = _span(cell.get("rowspan")) or len(trs) - r
             colspan = max(1, _span(cell.get("colspan")))
             rowspan, colspan = min(rowspan, _MAX_SPAN, len(trs) - r), min(colspan, _MAX_SPAN)
-            text = clean(_cell_text(cell))
+            text = _cell_lines(cell)
             for dr in range(rowspan):
                 for dc in range(colspan):
                     taken[(r + dr, c + dc)] = text if dr == dc == 0 else None
@@ -168,7 +172,7 @@ def _grid(table) -> list[list[str | None]]:
     if not taken:
         return []
     width = max(c for _r, c in taken) + 1
-    return [[taken.get((r, c), "") for c in range(width)] for r in range(len(trs))]
+    return [[taken.get((r, c), []) for c in range(width)] for r in range(len(trs))]
 
 
 def _own_text(el, counts: dict) -> int:
