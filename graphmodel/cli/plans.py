@@ -62,7 +62,7 @@ def answer(paths: list[Path] | None, ask: Callable[[Any], T], about: Callable[[T
 @app.command("ingest")
 @guarded
 def ingest(paths: Paths = None, fmt: FormatOpt = "table", lang: LangOpt = "zh") -> None:
-    """读取方案并汇总：每个街道的领导小组成员、单位、任务、目标、道路数，以及没有牵头领导的任务数。"""
+    """读取方案并汇总：每个街道（机关）的领导、单位、任务、目标、道路数，以及没有牵头领导的任务数。"""
     from ..summary import summarize
     from ._stream import per_plan
 
