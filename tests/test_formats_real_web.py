@@ -62,6 +62,14 @@ def test_the_notice_page_gives_the_facts_of_its_text(page):
     assert fingerprint(read_plan(WEB / page)) == fingerprint(read_plan(WEB / "notice_linhu.txt"))
 
 
+def test_a_page_saved_as_utf8_that_still_says_gb2312_reads_the_same(tmp_path):
+    """Saved by a browser as UTF-8, its <meta charset="gb2312"> left as it was: valid UTF-8 wins."""
+    page = (WEB / "notice_linhu_gb2312.html").read_bytes().decode("gbk")
+    assert 'charset=gb2312' in page
+    (tmp_path / "saved.html").write_bytes(page.encode("utf-8"))
+    assert fingerprint(read_plan(tmp_path / "saved.html")) == fingerprint(read_plan(WEB / "notice_linhu.txt"))
+
+
 @pytest.mark.parametrize("page", NOTICE_PAGES)
 def test_the_page_is_read_as_its_article_without_the_site(page):
     """Navigation, breadcrumb, 信息公开 property table, related links and footer are the site's, not the notice's."""

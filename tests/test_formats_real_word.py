@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 
 from graphmodel.merge import fingerprint
 from loaders.formats import read_source
@@ -94,11 +95,55 @@ def _notice_docx() -> bytes:
     return _save(d)
 
 
+_WNS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_NUMBERED = re.compile(r"^(?:(?P<heading>[一二三四五六七八九十]+、)|（(?P<sub>[一二三四五六七八九十]+)）|(?P<item>\d+)\.)(?P<text>.*)$")
+
+
+def _lvl(ilvl: int, fmt: str, text: str) -> str:
+    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+            '<w:suff w:val="nothing"/></w:lvl>')
+
+
+def _numbered_docx(lines: list[str]) -> bytes:
+    """The lines as Word paragraphs, the numbers of 一、 （一） 1. made by Word's automatic numbering, not typed:
+    headings a two-level chineseCounting list, tasks a decimal list, the 保障措施 items that list restarted."""
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {_WNS} w:abstractNumId="90">' + _lvl(0, "chineseCounting", "%1、")
+                                  + _lvl(1, "chineseCounting", "（%2）") + "</w:abstractNum>"))
+    numbering.insert(1, parse_xml(f'<w:abstractNum {_WNS} w:abstractNumId="91">' + _lvl(0, "decimal", "%1.")
+                                  + "</w:abstractNum>"))
+    numbering.append(parse_xml(f'<w:num {_WNS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {_WNS} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {_WNS} w:numId="92"><w:abstractNumId w:val="91"/>'
+                               '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    items, seen_items = "91", 0
+    for line in lines:
+        m = _NUMBERED.match(line)
+        if not m:
+            d.add_paragraph(line)
+            continue
+        if m.group("item"):
+            seen_items += 1
+            if m.group("item") == "1" and seen_items > 1:
+                items = "92"  # a new list, restarting at 1
+        num, ilvl = ("90", 0) if m.group("heading") else ("90", 1) if m.group("sub") else (items, 0)
+        p = d.add_paragraph(m.group("text"))
+        p._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {_WNS}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/>'
+                                               "</w:numPr>"))
+    return _save(d)
+
+
+def _lines_of(name: str) -> list[str]:
+    return [ln for ln in (WORD / name).read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
 @pytest.fixture(scope="module")
 def word(tmp_path_factory):
     folder = tmp_path_factory.mktemp("word")
     (folder / "renewal_tasks.docx").write_bytes(_task_docx())
     (folder / "renewal_group.docx").write_bytes(_notice_docx())
+    (folder / "task_list_numbered.docx").write_bytes(_numbered_docx(_lines_of("task_list_numbered.txt")))
     return folder
 
 
@@ -174,3 +219,24 @@ def test_a_two_column_member_table_is_read_as_text_a_paragraph_a_line(word):
     assert text[5:13] == ["组 长 冼文渊 区长", "常务副组长 聂清和 副区长", "副组长 柴书瑶 区政府办公室主任",
                           "晏承志 区住房城乡建设委主任", "成 员 区旧改办主要负责人", "区财政局主要负责人",
                           "区规划资源局主要负责人", "各街道办事处主任"]
+
+
+def test_automatic_list_numbers_are_read_as_the_text_shows_them(word):
+    """一、 （一） 1. made by Word's numbering are not in the paragraphs' text; the reader writes them as Word shows
+    them (a copy of the text has them), counting each list, its levels, and a list restarted at 1."""
+    lines = [ln.text for ln in read_source((word / "task_list_numbered.docx").read_bytes(), "n.docx").lines]
+    assert lines == _lines_of("task_list_numbered.txt")
+
+
+def test_a_task_list_with_automatic_numbers_fact_by_fact(word):
+    model = read_plan(word / "task_list_numbered.docx")
+    assert model.subdistrict == "青石镇"
+    assert _assignments(model) == {
+        1: (("覃明哲",), (), ("农业服务中心",), ("自然资源所", "财政所")),
+        2: ((), (), ("经济发展办",), ("农业服务中心", "各村")),
+        3: ((), (), ("村镇建设办",), ("各村",)),
+        4: ((), ("镇政府分管领导",), ("城建中心",), ()),
+    }
+    serves = {(r.source.rsplit("/", 1)[1], r.target.rsplit("/", 1)[1]) for r in model.relations if r.type == "SERVES"}
+    assert serves == {("1", "产业发展"), ("2", "产业发展"), ("3", "人居环境"), ("4", "人居环境")}
+    assert fingerprint(model) == fingerprint(read_plan(WORD / "task_list_numbered.txt"))

@@ -1,6 +1,7 @@
 """Word (.docx) → Source (python-docx): paragraphs and tables in body order, tables as rows of cells.
 
-A paragraph's line breaks make separate lines. A table row becomes one
+A paragraph's line breaks make separate lines; a paragraph of an automatically numbered list starts with
+the number Word shows (一、 （一） 1.: :mod:`loaders.formats.docx_numbering`). A table row becomes one
 :class:`~loaders.plan.source.Line` with ``table``, ``row`` and ``cells``, one cell per grid column.
 Word stores a merged cell once: a cell spanning columns (``gridSpan``) fills its first column and
 leaves ``""`` in the others; a cell spanning rows (``vMerge``) holds its text in the row it starts in
@@ -19,6 +20,7 @@ from graphmodel.errors import PlanError
 
 from ..plan.source import Source
 from ._lines import LineBuilder, clean, join_paragraphs, label_table
+from .docx_numbering import ListNumbers, with_number
 
 __all__ = ["read_source"]
 
@@ -49,19 +51,21 @@ def _paragraph_text(p) -> str:
     return "".join(parts)
 
 
-def _cell_paragraphs(tc) -> list[str]:
-    """A cell's paragraphs (a line break inside one starts another), cleaned, the empty ones left out."""
-    return [t for p in tc.iter(_W + "p") for part in _paragraph_text(p).split("\n") if (t := clean(part))]
+def _cell_paragraphs(tc, numbers: ListNumbers) -> list[str]:
+    """A cell's paragraphs (a line break inside one starts another) with their list numbers, cleaned, the empty
+    ones left out."""
+    return [t for p in tc.iter(_W + "p") for part in with_number(numbers.label(p), _paragraph_text(p)).split("\n")
+            if (t := clean(part))]
 
 
-def _grid_cells(tbl) -> list[list[list[str] | None]]:
+def _grid_cells(tbl, numbers: ListNumbers) -> list[list[list[str] | None]]:
     """The table's rows, one cell per grid column, each its paragraphs; slots covered by a merged cell are None."""
     rows: list[list[list[str] | None]] = []
     for tr in tbl.tr_lst:
         row: list[list[str] | None] = [[] for _ in range(tr.grid_before or 0)]
         for tc in tr.tc_lst:
             continued = tc.vMerge == "continue"
-            row.append(None if continued else _cell_paragraphs(tc))
+            row.append(None if continued else _cell_paragraphs(tc, numbers))
             row.extend([None] * (tc.grid_span - 1))
         row.extend([] for _ in range(tr.grid_after or 0))
         rows.append(row)
@@ -105,13 +109,14 @@ def read_source(data: bytes, file: str) -> Source:
         If the file is not a readable .docx, or holds no text.
     """
     document = _open(data, file)
+    numbers = ListNumbers(document)
     out = LineBuilder(file)
     tables = 0
     for block in _blocks(document.element.body):
         if block.tag == _W + "p":
-            out.text(_paragraph_text(block))
+            out.text(with_number(numbers.label(block), _paragraph_text(block)))
             continue
-        grid = _grid_cells(block)
+        grid = _grid_cells(block, numbers)
         if label_table(grid):  # 组长 | 张三 区长: a form, read as text
             out.form(grid)
             continue

@@ -47,7 +47,12 @@ _GB = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
-    """A page's text and encoding: a BOM, else the ``<meta charset>``, else UTF-8, else GB18030.
+    """A page's text and encoding: a BOM, else UTF-8 when the bytes are valid UTF-8 holding more than ASCII,
+    else the ``<meta charset>``, else UTF-8, else GB18030.
+
+    A browser saving a page may write it as UTF-8 and leave its ``<meta charset="gb2312">``: Chinese text in
+    GBK is (nearly) never valid UTF-8, while GB18030 decodes UTF-8 bytes into nonsense without an error, so
+    valid UTF-8 wins over what the page says.
 
     Examples
     --------
@@ -55,11 +60,18 @@ def decode_html(data: bytes) -> tuple[str, str]:
     'gb18030'
     >>> decode_html("<p>街道</p>".encode())
     ('<p>街道</p>', 'utf-8')
+    >>> decode_html('<meta charset="gb2312"><p>街道</p>'.encode())  # saved as UTF-8, the meta left as it was
+    ('<meta charset="gb2312"><p>街道</p>', 'utf-8')
     """
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), encoding
+    if not data.isascii():
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     candidates = ["utf-8", "gb18030"]
     if m := _META_CHARSET.search(data[:4096]):
         named = m.group(1).decode("ascii").lower()
