@@ -21,7 +21,13 @@ _ROLE_WORDS = {
 }
 _OFFICE_ROLE_WORDS = {"办公室主任": "主任", "办公室副主任": "副主任", "主任": "主任", "副主任": "副主任",
                       "常务副主任": "副主任"}
-_LABEL = re.compile(r"^(?P<label>(?:[\u4e00-\u9fff]\s*){2,6}?)\s*(?:[:：]\s*|\s+|$)(?P<rest>.*)$")
+# A role label opening a line: one of the role words, spaces allowed between its characters (组  长),
+# then a colon, a space or tab (组长\t张三, a row of a two-column table copied as text), or the line's end.
+_LABEL = re.compile(
+    "^(?P<label>" + "|".join(r"\s*".join(word) for word in sorted({**_ROLE_WORDS, **_OFFICE_ROLE_WORDS}, key=len,
+                                                                  reverse=True))
+    + r")\s*(?:[:：]\s*|\s+|$)(?P<rest>.*)$"
+)
 _HEADING = re.compile(rf"^(?:[{CN_NUMERALS}]{{1,3}}\s*[、.．]|[（(]\s*[{CN_NUMERALS}]{{1,3}}\s*[）)])\s*(?P<title>.*)$")
 _MEMBERS_HEADING = ("组成人员", "成员名单", "人员组成", "组成名单", "组成", "领导小组成员")
 _STOP = re.compile(r"^(附\s*件|特此通知|抄\s*送|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")

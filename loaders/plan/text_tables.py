@@ -139,9 +139,11 @@ def _tab_table(lines: list[Line], i: int, table: int, warnings: list[Notice], ra
     while j < len(lines):
         line = lines[j]
         if "\t" not in line.text and (raw is None or "\t" not in raw[line.no - 1]):
-            if raw is not None or not _tab_rows_follow(lines, j):
+            section = SECTION_HEADING.match(line.text) and len(line.text) <= _SECTION_MAX
+            # a row copied from a merged cell across the table (一、营商环境) has no tab even in the raw text
+            if not _tab_rows_follow(lines, j) or (raw is not None and not section):
                 break
-            if SECTION_HEADING.match(line.text) and len(line.text) <= _SECTION_MAX:  # 一、营商环境: one merged cell
+            if section:  # 一、营商环境: one merged cell
                 row += 1
                 out.append(replace(line, cells=(line.text,) + ("",) * (len(header) - 1), table=table, row=row))
                 j += 1
