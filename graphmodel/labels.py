@@ -276,6 +276,8 @@ NOTICES: dict[str, L] = {
                        "a tab-separated row has {cells} cells (the header {header}): read as missing its last ones"),
     "cell-row-short": L("第 {line}–{last} 行：一行只有 {cells} 个单元格（表头 {header} 个），已停止读表",
                         "lines {line}–{last}: a row of {cells} cells (the header has {header}): the table ends here"),
+    "member-unread": L("领导小组名单里的“{text}”读不出是人还是单位，未计入",
+                       "“{text}” in the leading group's list reads as neither a person nor a unit: left out"),
     "ambiguous-unit": L("“{name}”可能是 {options}，未合并", "“{name}” may be {options}; not merged"),
     "same-document": L("与 {other} 内容相同（同一份文件），只读一次",
                        "the same content as {other} (the same document): read once"),
