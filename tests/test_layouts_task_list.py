@@ -126,6 +126,11 @@ def test_a_district_list_in_the_graph_and_the_audit():
         ("建立问题清单。（区营商办）", "建立问题清单。", ["区营商办"], [], []),
         ("完成河道整治。责任单位：区水务局，配合单位：各镇（街道）", "完成河道整治。", ["区水务局"], ["各镇（街道）"], []),
         ("优化审批流程。（责任领导：王伟（副区长）；责任单位：区审批局）", "优化审批流程。", ["区审批局"], [], ["王伟"]),
+        ("推进产业链招商。（责任单位：区投促中心等）", "推进产业链招商。", ["区投促中心"], [], []),
+        ("推进减税降费。（责任单位：区税务局、区财政局，各镇（街道）按职责分工负责）", "推进减税降费。",
+         ["区税务局", "区财政局", "各镇（街道）"], [], []),
+        ("推进信用修复。【牵头单位】区发改委【配合单位】区市场监管局", "推进信用修复。", ["区发改委"], ["区市场监管局"], []),
+        ("推进智慧停车。（牵头单位：区交通委 配合单位：区公安分局）", "推进智慧停车。", ["区交通委"], ["区公安分局"], []),
         ("开展“千企万户”走访服务（含个体工商户）。", "开展“千企万户”走访服务（含个体工商户）。", [], [], []),
         ("到2025年底完成（计划数以下达为准）。", "到2025年底完成（计划数以下达为准）。", [], [], []),
     ],
@@ -168,3 +173,15 @@ def test_the_list_ends_at_the_colophon_and_at_a_web_page_footer():
     tasks = read_task_list([Line(i + 1, t) for i, t in enumerate(rows)]).tasks
     assert [(t.number, t.text, [m.name for m in t.responsible], t.offsets[-1][1]) for t in tasks] == [
         (1, "整治市容。", ["区城管局"], 1), (2, "修缮道路。", ["区建管委"], 3)]
+
+
+def test_labelled_lines_after_a_sentence_without_its_full_stop_and_in_an_action_plan():
+    rows = ["1.整治背街小巷20条", "责任单位：区建管委、各街道", "配合单位：区城管执法局", "2.修缮道路（区建管委负责）"]
+    tasks = read_task_list([Line(i + 1, t) for i, t in enumerate(rows)]).tasks
+    assert [(t.text, [(m.name, m.line) for m in t.responsible], [(m.name, m.line) for m in t.cooperating])
+            for t in tasks] == [("整治背街小巷20条", [("区建管委", 2), ("各街道", 2)], [("区城管执法局", 3)]),
+                                ("修缮道路", [("区建管委", 4)], [])]
+    # the same lines joined into one text (as an action plan's actions are): the labels still part it
+    body, a = split_assignment("整治背街小巷20条。责任单位：区建管委、各街道配合单位：区城管执法局责任领导：滕佳慧")
+    assert (body, [u for u, _, _ in a.responsible], [u for u, _ in a.cooperating], [t for t, _ in a.leads]) == (
+        "整治背街小巷20条。", ["区建管委", "各街道"], ["区城管执法局"], ["滕佳慧"])

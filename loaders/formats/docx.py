@@ -1,12 +1,15 @@
 """Word (.docx) → Source (python-docx): paragraphs and tables in body order, tables as rows of cells.
 
-A paragraph's line breaks make separate lines. A table row becomes one
+A paragraph's line breaks make separate lines; a paragraph of an automatically numbered list starts with
+the number Word shows (一、 （一） 1.: :mod:`loaders.formats.docx_numbering`). A table row becomes one
 :class:`~loaders.plan.source.Line` with ``table``, ``row`` and ``cells``, one cell per grid column.
 Word stores a merged cell once: a cell spanning columns (``gridSpan``) fills its first column and
 leaves ``""`` in the others; a cell spanning rows (``vMerge``) holds its text in the row it starts in
 and ``""`` in the rows it covers below — the row it came from is where its text stands. Covered
 slots are marked in the Line's ``merged``. Paragraphs
-inside a cell are joined by a space. Line numbers run through the document.
+inside a cell are joined by a space (none after a full-width stop or comma). A two-column table of labels and
+values (组长 | 张三 区长, 成员 | a member per paragraph) is a form, not a table: it is read as text, each
+paragraph of a value its own line. Line numbers run through the document.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ import io
 from graphmodel.errors import PlanError
 
 from ..plan.source import Source
-from ._lines import LineBuilder, clean
+from ._lines import LineBuilder, clean, join_paragraphs, label_table
+from .docx_numbering import ListNumbers, with_number
 
 __all__ = ["read_source"]
 
@@ -47,23 +51,31 @@ def _paragraph_text(p) -> str:
     return "".join(parts)
 
 
-def _cell_text(tc) -> str:
-    return " ".join(filter(None, (clean(_paragraph_text(p).replace("\n", " ")) for p in tc.iter(_W + "p"))))
+def _cell_paragraphs(tc, numbers: ListNumbers) -> list[str]:
+    """A cell's paragraphs (a line break inside one starts another) with their list numbers, cleaned, the empty
+    ones left out."""
+    return [t for p in tc.iter(_W + "p") for part in with_number(numbers.label(p), _paragraph_text(p)).split("\n")
+            if (t := clean(part))]
 
 
-def _grid_rows(tbl) -> list[list[str]]:
-    """The table's rows as cell texts, one per grid column; slots covered by a merged cell are None."""
-    rows: list[list[str | None]] = []
+def _grid_cells(tbl, numbers: ListNumbers) -> list[list[list[str] | None]]:
+    """The table's rows, one cell per grid column, each its paragraphs; slots covered by a merged cell are None."""
+    rows: list[list[list[str] | None]] = []
     for tr in tbl.tr_lst:
-        row: list[str | None] = [""] * (tr.grid_before or 0)
+        row: list[list[str] | None] = [[] for _ in range(tr.grid_before or 0)]
         for tc in tr.tc_lst:
             continued = tc.vMerge == "continue"
-            row.append(None if continued else _cell_text(tc))
+            row.append(None if continued else _cell_paragraphs(tc, numbers))
             row.extend([None] * (tc.grid_span - 1))
-        row.extend([""] * (tr.grid_after or 0))
+        row.extend([] for _ in range(tr.grid_after or 0))
         rows.append(row)
     width = max((len(r) for r in rows), default=0)
-    return [r + [""] * (width - len(r)) for r in rows]
+    return [r + [[] for _ in range(width - len(r))] for r in rows]
+
+
+def _grid_rows(cells: list[list[list[str] | None]]) -> list[list[str | None]]:
+    """Cell texts: a cell's paragraphs joined (:func:`~loaders.formats._lines.join_paragraphs`), None kept."""
+    return [[None if c is None else join_paragraphs(c) for c in row] for row in cells]
 
 
 def _blocks(parent):
@@ -97,13 +109,18 @@ def read_source(data: bytes, file: str) -> Source:
         If the file is not a readable .docx, or holds no text.
     """
     document = _open(data, file)
+    numbers = ListNumbers(document)
     out = LineBuilder(file)
     tables = 0
     for block in _blocks(document.element.body):
         if block.tag == _W + "p":
-            out.text(_paragraph_text(block))
+            out.text(with_number(numbers.label(block), _paragraph_text(block)))
+            continue
+        grid = _grid_cells(block, numbers)
+        if label_table(grid):  # 组长 | 张三 区长: a form, read as text
+            out.form(grid)
             continue
         tables += 1
-        for number, cells in enumerate(_grid_rows(block), start=1):
+        for number, cells in enumerate(_grid_rows(grid), start=1):
             out.row(cells, tables, number)
     return out.source("docx", "Word 文件中没有文字", "the Word file holds no text")

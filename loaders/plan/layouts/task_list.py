@@ -8,15 +8,13 @@ A preamble (the 印发 notice) and a signature frame the list, as for a task tab
 from __future__ import annotations
 
 from graphmodel.errors import PlanError
-from graphmodel.model import PlanRecord, StreetMention
+from graphmodel.model import PlanRecord
 
 from ..document import Document
 from ..leading_group import read_leading_group
-from ..places import find_streets
 from ..task_list import first_listed_leads, read_task_list
 from .base import Recognition
-from .common import read_attachments
-from .task_division import division_meta
+from .task_division import division_record
 
 __all__ = ["TaskList", "LAYOUT"]
 
@@ -51,20 +49,7 @@ class TaskList:
                             en="a task-division document, but no numbered task naming its units")
         first = min([t.line for t in result.tasks] + [g.line for g in result.goals])
         last = max(no for t in result.tasks for _, no in t.offsets or ((0, t.line),))
-        meta = division_meta(doc, file, first, last)
-        attachments, missing = read_attachments(doc, file)
-        streets = [StreetMention(name=name, line=task.line, task=i)
-                   for i, task in enumerate(result.tasks) for name, _at in find_streets(task.text)]
-        return PlanRecord(
-            file=file,
-            layout=self.name,
-            meta=meta,
-            goals=tuple(result.goals),
-            tasks=tuple(result.tasks),
-            streets=tuple(streets),
-            attachments=tuple(attachments),
-            warnings=tuple(missing),
-        )
+        return division_record(doc, file, self.name, result, (first, last), has_task_table=False)
 
 
 LAYOUT = TaskList()
