@@ -278,11 +278,19 @@ _LIST_FORMS = [
      [("吕振华", "组长", (), 3)],
      [("各乡（镇）人民政府", "成员", "乡（镇）长", 4), ("县委宣传部", "成员", "分管副部长", 5),
       ("县委组织部", "成员", "分管副部长", 5)]),
+    ("组长：吕振华（县长）\n成员（按姓氏笔画为序）：\n龚晓燕（县财政局局长）、邓凯（县发改局局长）",
+     [("吕振华", "组长", ("县长",), 3), ("龚晓燕", "成员", ("县财政局局长",), 5), ("邓凯", "成员", ("县发改局局长",), 5)], []),
+    ("组长：吕振华（县长）  副组长：岑静（副县长）\n成员：龚晓燕（县财政局局长）",
+     [("吕振华", "组长", ("县长",), 3), ("岑静", "副组长", ("副县长",), 3), ("龚晓燕", "成员", ("县财政局局长",), 4)], []),
+    ("组长：吕振华\n副组长：岑静 副县长、县委常委、\n县委宣传部部长\n成员：龚晓燕、县财政局、各乡镇（街道）主要负责人",
+     [("吕振华", "组长", (), 3), ("岑静", "副组长", ("副县长", "县委常委", "县委宣传部部长"), 4), ("龚晓燕", "成员", (), 6)],
+     [("县财政局", "成员", "", 6), ("各乡镇（街道）", "成员", "主要负责人", 6)]),
 ]
 
 
 @pytest.mark.parametrize("body, officials, units", _LIST_FORMS,
-                         ids=["numbered-labels", "arabic-labels", "comma-and-full-stop", "tabs-and-spaces", "posts"])
+                         ids=["numbered-labels", "arabic-labels", "comma-and-full-stop", "tabs-and-spaces", "posts",
+                              "label-with-a-note", "two-labels-on-a-line", "titles-wrapped-after-a-comma"])
 def test_list_forms(body, officials, units):
     text = f"关于成立平川县测试工作领导小组的通知\n各单位：\n{body}\n特此通知。\n平川县人民政府\n2024年5月6日\n"
     record = read_plan_bytes(text.encode(), "p.txt")

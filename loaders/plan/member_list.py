@@ -32,7 +32,7 @@ _LABEL_WORDS = "|".join("[ \t]*".join(w) for w in sorted({*_ROLE_WORDS, *_OFFICE
 # A role label as written: 组长, 组 长, 副 组 长, （一）组长, 1.组长, 领导小组副组长; then ：, spaces or the line's end.
 _LABEL = re.compile(
     rf"^(?:[（(]?\s*[{CN_NUMERALS}\d]{{1,2}}\s*[）)、.．]\s*)?(?:领导小组|专班)?"
-    rf"(?P<label>{_LABEL_WORDS})(?:\s*[:：]\s*|\s+|$)(?P<rest>.*)$"
+    rf"(?P<label>{_LABEL_WORDS})(?:\s*[（(][^（()）]{{1,20}}[）)])?(?:\s*[:：]\s*|\s+|$)(?P<rest>.*)$"
 )
 _HEADING = re.compile(rf"^(?:[{CN_NUMERALS}]{{1,3}}\s*[、.．]|[（(]\s*[{CN_NUMERALS}]{{1,3}}\s*[）)])\s*(?P<title>.*)$")
 _MEMBERS_HEADING = ("组成人员", "成员名单", "人员组成", "组成名单", "组成", "领导小组成员")
@@ -133,7 +133,7 @@ def _unit(whole: str) -> UnitEntry | None:
 
 
 # What ends a post (a title): 长, 主任, 书记 …; a token so ending is a title, not a name.
-_POST_END = re.compile(r"(?:长|主任|书记|主席|负责人|负责同志|领导|委员|调研员|巡视员|秘书|干事|经理|专员|助理)$")
+_POST_END = re.compile(r"(?:长|主任|书记|主席|负责人|负责同志|领导|委员|常委|调研员|巡视员|秘书|干事|经理|专员|助理)$")
 # A post that names no one: the unit's holder is the member (区发改委主要负责人, 各镇分管领导).
 _HOLDER_POST = re.compile(r"(?:主要|分管|相关)(?:负责人|负责同志|领导)$|负责同志$")
 _PADDED = re.compile(r"(?<![\u4e00-\u9fff（(])([\u4e00-\u9fff]) +([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
@@ -282,9 +282,10 @@ def entries(text: str) -> list[Person | UnitEntry | str]:
 
 
 def _share_post(found: list) -> None:
-    """应急管理局、建设环保局、经济发展局主要负责人: the post at the end holds for the bare units before it."""
+    """应急管理局、建设环保局、经济发展局主要负责人: the post at the end holds for the bare units before it
+    (not a collective's: 县财政局、各乡镇主要负责人 names the unit, then the heads of the towns)."""
     units = [e for e in found if isinstance(e, UnitEntry)]
-    if len(units) > 1 and units[-1].position:
+    if len(units) > 1 and units[-1].position and not is_collective(units[-1].name):
         for unit in units[:-1]:
             unit.position = unit.position or units[-1].position
 
@@ -326,6 +327,9 @@ def _prose(text: str) -> bool:
     return "。" in text or bool(re.search(r"[，,]", text) and _PROSE_WORDS.search(text))
 
 
+_INNER_LABEL = re.compile(rf"\s+(?=(?:{_LABEL_WORDS})\s*[:：])")
+
+
 def is_list_line(text: str) -> bool:
     """Whether the line opens with a role label (组长：, 办公室主任：, 成 员 …)."""
     return _label(_normal(text)) is not None
@@ -341,11 +345,20 @@ class _ListReader:
         self.office_role: str | None = None  # the office's label last read (主任, 副主任)
         self.last: OfficialRecord | None = None
         self.team: dict | None = None
+        self.open = False  # the last member line ended with 、: its titles may go on
         self.team_role: str | None = None
 
     def feed(self, line: Line) -> None:
+        # 组长：吕振华（县长）  副组长：岑静（副县长）: two labels on one line are two lines
         text = _normal(line.text)
-        getattr(self, "_" + self.state)(text, line.no)
+        m = _LABEL.match(text)
+        parts = [text]
+        if m and m.group("rest"):
+            pieces = _INNER_LABEL.split(m.group("rest"))
+            parts = [text[: m.start("rest")] + pieces[0], *pieces[1:]]
+        for text in parts:
+            if self.state != "done":
+                getattr(self, "_" + self.state)(text, line.no)
 
     # --- states
     def _before(self, text: str, no: int) -> None:
@@ -458,7 +471,13 @@ class _ListReader:
 
     # --- members
     def _members(self, text: str, no: int, role: str, *, group: bool) -> None:
-        for i, entry in enumerate(entries(text)):
+        carried, self.open = self.open, text.endswith(("、", "，", ","))
+        found = entries(text)
+        if carried and self.last is not None and found and not any(isinstance(e, Person) for e in found):
+            # 岑静 副县长、县委常委、 / 县委宣传部部长: the titles go on after a line that ends with 、
+            self._replace_last([*self.last.titles, *_titles(text)])
+            return
+        for i, entry in enumerate(found):
             if i == 0 and isinstance(entry, UnitEntry) and self._wrapped_title(entry.name + entry.position, open_only=True):
                 continue
             if isinstance(entry, Person):
