@@ -279,6 +279,8 @@ NOTICES: dict[str, L] = {
                         "lines {line}–{last}: a row of {cells} cells (the header has {header}): the table ends here"),
     "member-unread": L("领导小组名单里的“{text}”读不出是人还是单位，未计入",
                        "“{text}” in the leading group's list reads as neither a person nor a unit: left out"),
+    "member-removed": L("调整通知：{name} 不再担任{role}，未计入领导小组",
+                        "a change notice: {name} no longer serves as {role}; not counted in the group"),
     "ambiguous-unit": L("“{name}”可能是 {options}，未合并", "“{name}” may be {options}; not merged"),
     "same-document": L("与 {other} 内容相同（同一份文件），只读一次",
                        "the same content as {other} (the same document): read once"),

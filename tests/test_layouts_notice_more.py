@@ -127,6 +127,16 @@ EXPECTED = {
         teams=[],
         warnings=[],
     ),
+    "county_pingchuan_change.txt": dict(  # a change notice in one sentence: who comes in, who goes out
+        meta=dict(subdistrict="平川县", level="县", issuer_line=6, title="关于调整平川县防汛抗旱指挥部工作领导小组成员的通知",
+                  title_line=1, number=None, number_line=None, date="2025-06-01", printed=None,
+                  issuers=("平川县人民政府办公室",), group="平川县防汛抗旱指挥部工作领导小组"),
+        officials=[("吕振华", "组长", (), 3), ("柏海燕", "成员", ("县应急管理局局长",), 3)],
+        units=[("县水利局", "联络员", "分管负责同志", 3)],
+        office=None,
+        teams=[],
+        warnings=[("member-removed", 3, {"name": "岑静", "role": "副组长"})],
+    ),
 }
 
 
@@ -195,6 +205,14 @@ def test_a_team_in_the_graph():
     assert graph.edges["河阳市/Official/阙小峰", team, "HEADS"]["deputy"] is True
     assert graph.has_edge("河阳市/Unit/市公安局", team, "MEMBER_OF")
     assert graph.nodes["河阳市/Unit/各县（市、区）政府"]["collective"] is True
+
+
+def test_the_warnings_read_as_sentences():
+    from graphmodel.labels import notice
+
+    (removed,) = _record("county_pingchuan_change.txt").warnings
+    assert notice(removed) == "3: 调整通知：岑静 不再担任副组长，未计入领导小组"
+    assert notice(removed, "en") == "3: a change notice: 岑静 no longer serves as 副组长; not counted in the group"
 
 
 def test_a_member_that_cannot_be_placed_gives_a_warning():

@@ -17,6 +17,9 @@ _ROLES = "第一组长|常务副组长|执行副组长|副组长|组长|成员|�
 _WHO_ROLE = re.compile(rf"^(?:由)?(?P<who>[^由]+?)(?:(?<!负责)同志)?(?:(?<![主兼])任|担任|为)(?:领导小组)?(?P<role>{_ROLES})$")
 # 成员由县住房城乡建设局、县财政局等单位主要负责人组成
 _ROLE_WHO = re.compile(rf"^(?:领导小组)?(?P<role>成员|成员单位)(?:由|包括|为)(?P<who>.+?)(?:(?<!负责)同志)?(?:组成|担任)?$")
+# 岑静同志不再担任领导小组副组长: a change notice takes a member out
+_REMOVED = re.compile(rf"^(?:免去)?(?P<who>.+?)(?:同志)?(?:不再担任|不再兼任|不再任)(?:领导小组)?(?P<role>{_ROLES})(?:职务)?$")
+_ADDED = re.compile(r"^(?:增补|增加|新增|补充|调整|明确)")
 # 组长由街道党工委书记卓雅琴同志担任
 _ROLE_BY = re.compile(rf"^(?:领导小组)?(?P<role>{_ROLES})由(?P<who>.+?)(?:(?<!负责)同志)?(?:担任|兼任)$")
 _ETC = re.compile(r"等(?:单位|部门|有关单位|相关单位)?(?=(?:主要|分管)?(?:负责人|负责同志|领导))|等(?:单位|部门)?$")
@@ -52,12 +55,17 @@ def read_member_prose(lines: tuple[Line, ...], group: GroupList) -> None:
     known = {o.name for o in group.officials if o.role}
     units = {(u.name, u.role) for u in group.units}
     for at, clause in _clauses(text):
-        clause = clause.replace("\u2060", "")
+        clause = _ADDED.sub("", clause.replace("\u2060", ""))
+        line = joined.line_at(at)
+        removed = _REMOVED.match(clause)
+        if removed:
+            group.warnings.append(Notice(kind="member-removed", line=line,
+                                         values={"name": removed.group("who"), "role": removed.group("role")}))
+            continue
         m = _WHO_ROLE.match(clause) or _ROLE_WHO.match(clause) or _ROLE_BY.match(clause)
         if not m:
             continue
         role = "成员" if m.group("role") == "成员单位" else m.group("role")
-        line = joined.line_at(at)
         for entry in entries(_ETC.sub("", m.group("who"))):
             if isinstance(entry, Person) and entry.name not in known:
                 known.add(entry.name)
