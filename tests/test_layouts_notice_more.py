@@ -137,6 +137,17 @@ EXPECTED = {
         teams=[],
         warnings=[("member-removed", 3, {"name": "岑静", "role": "副组长"})],
     ),
+    "county_pingchuan_attachment.txt": dict(  # the list in the attachment, after the signature; signed by 县委办 and 县政府办
+        meta=dict(subdistrict="平川县", level="县", issuer_line=8, title="关于成立平川县乡村振兴工作领导小组的通知",
+                  title_line=4, number="平办发〔2025〕9号", number_line=3, date="2025-02-10", printed=None,
+                  issuers=("中共平川县委办公室", "平川县人民政府办公室"), group="平川县乡村振兴工作领导小组"),
+        officials=[("吕振华", "组长", ("县委副书记", "县长"), 12), ("岑静", "副组长", ("副县长",), 13),
+                   ("孔德明", "成员", ("县住房城乡建设局局长",), 14), ("柏海燕", "成员", ("县农业农村局局长",), 15)],
+        units=[],
+        office=(("县农业农村局", 16), [("柏海燕", 16)], []),
+        teams=[],
+        warnings=[],
+    ),
 }
 
 

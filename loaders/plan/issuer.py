@@ -92,6 +92,8 @@ def _strip_body(text: str) -> str:
         for word in _BODY_WORDS:
             if text.endswith(word) and len(text) > len(word):
                 text, changed = text[: -len(word)], True
+        if re.search(r"..[省市区县镇乡旗]委$", text):  # 中共平川县委(办公室): the county's party committee
+            text, changed = text[:-1], True
     return text
 
 
@@ -112,6 +114,8 @@ def jurisdiction(body: str) -> tuple[str, str] | None:
     (True, True)
     >>> jurisdiction("上海市宝山区人民政府"), jurisdiction("东城区人民政府办公室"), jurisdiction("老旧小区")
     (('宝山区', '区'), ('东城区', '区'), None)
+    >>> jurisdiction("中共平川县委办公室"), jurisdiction("中共平川县委"), jurisdiction("区委") is None
+    (('平川县', '县'), ('平川县', '县'), True)
     """
     text = _strip_body(body)
     units = _chain(text, strict=text == re.sub(r"\s+", "", body))  # a body's name (…人民政府) names a jurisdiction
