@@ -78,14 +78,23 @@ def _split_parts(text: str) -> list[str]:
 
 
 def _person_name(name: str) -> bool:
-    """A name before bracketed titles: 2–4 Han characters that do not end like a unit (rare surnames too)."""
+    """A name before bracketed titles: 2–4 Han characters that do not end like a unit (rare surnames too), or a
+    name of two parts (阿依古丽·买买提)."""
+    if DOTTED_NAME.fullmatch(name):
+        return True
     return (bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name)) and not is_unit_like(name) and not is_collective(name)
             and not _is_post(name))
 
 
+# Not titles: 兼 (孔德明（兼）: he holds the post besides his own), sex and nationality (岑静（女，副县长）, 回族).
+_NOT_TITLE = re.compile(r"^(?:兼|兼任|兼职|女|男|[\u4e00-\u9fff]{1,3}族)$")
+# A name of two parts parted by a middle dot (阿依古丽·买买提).
+DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}[·・•．][\u4e00-\u9fff]{1,8}")
+
+
 def _titles(text: str) -> list[str]:
-    """The titles a text gives, without 兼 (孔德明（兼）: he holds the post besides his own)."""
-    return [clean(t) for t in re.split(r"[、，,；;]", text) if clean(t) and clean(t) not in ("兼", "兼任", "兼职")]
+    """The titles a text gives, without what is no title (兼, 女, 回族)."""
+    return [clean(t) for t in re.split(r"[、，,；;]", text) if clean(t) and not _NOT_TITLE.match(clean(t))]
 
 
 def _name(tokens: list[str]) -> tuple[str, list[str]] | None:
@@ -100,7 +109,8 @@ def _name(tokens: list[str]) -> tuple[str, list[str]] | None:
 
 def _part(part: str) -> Person | UnitEntry | None:
     """One member as written: a person (with titles in brackets or after the name), or a unit."""
-    m = re.fullmatch(r"(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}?)\s*(?:同志)?\s*[（(](?P<t>.+)[）)]", part)
+    m = re.fullmatch(r"(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}?|[\u4e00-\u9fff]{1,8}[·・•．][\u4e00-\u9fff]{1,8})"
+                     r"\s*(?:同志)?\s*[（(](?P<t>.+)[）)]", part)
     if m and _person_name(clean(m.group("name"))):
         return Person(clean(m.group("name")), _titles(m.group("t")))
     tokens = part.split()
@@ -186,7 +196,7 @@ def _kind(token: str) -> str:
     whole = clean(token)
     if "（" in whole and isinstance(_part(token), Person):
         return "P"
-    if looks_like_person(whole) and not _is_post(whole):
+    if looks_like_person(whole) and not _is_post(whole) or DOTTED_NAME.fullmatch(whole):
         return "N"
     if _is_post(whole):
         return "T"
