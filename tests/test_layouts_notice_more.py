@@ -148,6 +148,19 @@ EXPECTED = {
         teams=[],
         warnings=[],
     ),
+    "county_pingchuan_team_prose.txt": dict(  # a 工作专班 said in one sentence, its member units no group members
+        meta=dict(subdistrict="平川县", level="县", issuer_line=8, title="关于成立平川县招商引资工作领导小组的通知",
+                  title_line=1, number=None, number_line=None, date="2024-05-06", printed=None,
+                  issuers=("平川县人民政府",), group="平川县招商引资工作领导小组"),
+        officials=[("吕振华", "组长", ("县长",), 3), ("岑静", "副组长", ("副县长",), 4),
+                   ("龚晓燕", None, ("县商务局局长",), 6)],
+        units=[("县发展改革局", "成员", "主要负责人", 5), ("县商务局", "成员", "主要负责人", 5),
+               ("县财政局", "成员", "主要负责人", 5)],
+        office=None,
+        teams=[("项目推进工作专班", 6, [("岑静", 6)], [("龚晓燕", 6)],
+                [("县发展改革局", 6), ("县商务局", 6), ("县自然资源局", 6)])],
+        warnings=[],
+    ),
 }
 
 

@@ -12,7 +12,7 @@ from .document import CN_NUMERALS, Joined
 from .issuer import jurisdiction
 from .source import Line
 
-__all__ = ["GroupList", "read_member_list", "read_office", "entries", "is_list_line"]
+__all__ = ["GroupList", "read_member_list", "read_office", "entries", "is_list_line", "TEAM_NAME"]
 
 _SPACES = re.compile(r"[\u00a0\u2002-\u200b\u3000\ufeff]")
 _ROLE_WORDS = {
@@ -24,7 +24,7 @@ _ROLE_WORDS = {
 _TEAM_ROLE_WORDS = {"专班长": "lead", "专班组长": "lead", "专班负责人": "lead", "副专班长": "deputy",
                     "专班副组长": "deputy", "组长": "lead", "常务副组长": "deputy", "副组长": "deputy",
                     "成员": "member", "成员单位": "member"}
-_TEAM_NAME = re.compile(r"(?:下设|组建|成立|设立)(?P<name>[^，,。；;、：:]{2,20}?专班)")
+TEAM_NAME = re.compile(r"(?:下设|组建|成立|设立)(?P<name>[^，,。；;、：:]{2,20}?专班)")
 _OFFICE_ROLE_WORDS = {"办公室主任": "主任", "办公室副主任": "副主任", "主任": "主任", "副主任": "副主任",
                       "常务副主任": "副主任"}
 _LABEL_WORDS = "|".join("[ \t]*".join(w) for w in sorted({*_ROLE_WORDS, *_OFFICE_ROLE_WORDS, *_TEAM_ROLE_WORDS},
@@ -80,7 +80,7 @@ def _split_parts(text: str) -> list[str]:
 def _person_name(name: str) -> bool:
     """A name before bracketed titles: 2–4 Han characters that do not end like a unit (rare surnames too), or a
     name of two parts (阿依古丽·买买提)."""
-    if DOTTED_NAME.fullmatch(name):
+    if _DOTTED_NAME.fullmatch(name):
         return True
     return (bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name)) and not is_unit_like(name) and not is_collective(name)
             and not _is_post(name))
@@ -89,7 +89,7 @@ def _person_name(name: str) -> bool:
 # Not titles: 兼 (孔德明（兼）: he holds the post besides his own), sex and nationality (岑静（女，副县长）, 回族).
 _NOT_TITLE = re.compile(r"^(?:兼|兼任|兼职|女|男|[\u4e00-\u9fff]{1,3}族)$")
 # A name of two parts parted by a middle dot (阿依古丽·买买提).
-DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}[·・•．][\u4e00-\u9fff]{1,8}")
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}[·・•．][\u4e00-\u9fff]{1,8}")
 
 
 def _titles(text: str) -> list[str]:
@@ -196,7 +196,7 @@ def _kind(token: str) -> str:
     whole = clean(token)
     if "（" in whole and isinstance(_part(token), Person):
         return "P"
-    if looks_like_person(whole) and not _is_post(whole) or DOTTED_NAME.fullmatch(whole):
+    if looks_like_person(whole) and not _is_post(whole) or _DOTTED_NAME.fullmatch(whole):
         return "N"
     if _is_post(whole):
         return "T"
@@ -391,7 +391,7 @@ class _ListReader:
         if _label(text) and re.fullmatch(r"[^。]*[；;。]", text):  # 成员：龚晓燕，县财政局局长。— the list's last line
             text = text.rstrip("；;。")
         if _STOP.match(text) or _prose(text) or jurisdiction(re.sub(r"\s+", "", text)):
-            if _TEAM_NAME.search(text):
+            if TEAM_NAME.search(text):
                 self._start_team(text, no)
             elif "办公室" in text and _prose(text):  # 领导小组办公室设在…：the office, in prose
                 self.state, self.result.office_line = "office", no
@@ -411,7 +411,7 @@ class _ListReader:
             self._members(text, no, self.role or "成员", group=True)
 
     def _office(self, text: str, no: int) -> None:
-        if "专班" in text and (_HEADING.match(text) or _TEAM_NAME.search(text)) or _label(text) and _label(text)[0] == "team":
+        if "专班" in text and (_HEADING.match(text) or TEAM_NAME.search(text)) or _label(text) and _label(text)[0] == "team":
             self._start_team(text, no)
             self._team(text, no)
             return
@@ -434,7 +434,7 @@ class _ListReader:
 
     def _start_team(self, text: str, no: int) -> None:
         """A 工作专班 begins: its name from 下设…专班 (or the heading), its line."""
-        m = _TEAM_NAME.search(text)
+        m = TEAM_NAME.search(text)
         heading = _HEADING.match(text)
         name = m.group("name") if m else clean(heading.group("title")) if heading else "工作专班"
         if self.state == "team" and self.team is not None and not self.team["named"] and m:
@@ -455,7 +455,7 @@ class _ListReader:
             elif "专班" not in heading.group("title"):
                 self.state = "done"
             return
-        if _TEAM_NAME.search(text):
+        if TEAM_NAME.search(text):
             self._start_team(text, no)
             return
         found = _label(text)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from graphmodel.model import MemberUnitRecord, Notice, OfficialRecord
+from graphmodel.model import Mention, MemberUnitRecord, Notice, OfficialRecord, TeamRecord
 
 from .document import Joined
-from .member_list import GroupList, Person, UnitEntry, entries, is_list_line
+from .member_list import TEAM_NAME, GroupList, Person, UnitEntry, entries, is_list_line
 from .source import Line
 
 __all__ = ["read_member_prose"]
@@ -23,6 +23,50 @@ _ADDED = re.compile(r"^(?:增补|增加|新增|补充|调整|明确)")
 # 组长由街道党工委书记卓雅琴同志担任
 _ROLE_BY = re.compile(rf"^(?:领导小组)?(?P<role>{_ROLES})由(?P<who>.+?)(?:(?<!负责)同志)?(?:担任|兼任)$")
 _ETC = re.compile(r"等(?:单位|部门|有关单位|相关单位)?(?=(?:主要|分管)?(?:负责人|负责同志|领导))|等(?:单位|部门)?$")
+
+
+# In a sentence about a 工作专班: 由岑静同志任专班长 / 龚晓燕任副专班长 / 成员单位为县发改局、县商务局
+_TEAM_LEAD = re.compile(r"^(?:由)?(?P<who>[^由]+?)(?:同志)?(?:任|担任|兼任)(?:专班)?(?P<deputy>副)?(?:专班长|组长|负责人)$")
+_TEAM_LEAD_BY = re.compile(r"^(?:专班)?(?P<deputy>副)?(?:专班长|组长)由(?P<who>.+?)(?:同志)?(?:担任|兼任)$")
+_TEAM_MEMBERS = re.compile(r"^(?:专班)?成员(?:单位)?(?:为|包括|由)(?P<who>.+?)(?:等(?:单位|部门))?(?:组成)?$")
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    out, at = [], 0
+    for m in re.finditer(r"。", text + "。"):
+        out.append((at, text[at : m.start()]))
+        at = m.end()
+    return out
+
+
+def _read_team(at: int, sentence: str, joined: Joined, group: GroupList) -> None:
+    """A 工作专班 said in a sentence: its name, lead, deputies and member units, each with its line."""
+    name = TEAM_NAME.search(sentence).group("name")
+    leads, deputies, members = [], [], []
+    for offset, clause in _clauses(sentence):
+        line = joined.line_at(at + offset)
+        clause = clause.replace("\u2060", "")
+        m = _TEAM_LEAD.match(clause) or _TEAM_LEAD_BY.match(clause)
+        if m:
+            for entry in entries(m.group("who")):
+                if isinstance(entry, Person):
+                    (deputies if m.group("deputy") else leads).append(Mention(name=entry.name, line=line))
+                    if entry.name not in {o.name for o in group.officials}:
+                        group.officials.append(OfficialRecord(name=entry.name, role=None,
+                                                              titles=tuple(entry.titles), line=line))
+            continue
+        m = _TEAM_MEMBERS.match(clause)
+        if m:
+            members += [Mention(name=e.name, line=line) for e in entries(m.group("who")) if isinstance(e, UnitEntry)]
+    line = joined.line_at(at + sentence.index(name))
+    name = name.replace("\u2060", "")
+    team = TeamRecord(name=name, line=line, leads=tuple(leads),
+                      deputies=tuple(deputies), members=tuple(members))
+    same = [i for i, t in enumerate(group.teams) if t.name == name]
+    if not same:
+        group.teams.append(team)
+    elif not (group.teams[same[0]].leads or group.teams[same[0]].members):  # named in the list, said here
+        group.teams[same[0]] = team
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:
@@ -54,7 +98,14 @@ def read_member_prose(lines: tuple[Line, ...], group: GroupList) -> None:
     text = re.sub(r"\s", "\u2060", joined.text)  # keep the offsets; spaces are no separators in prose
     known = {o.name for o in group.officials if o.role}
     units = {(u.name, u.role) for u in group.units}
+    skip: list[tuple[int, int]] = []
+    for at, sentence in _sentences(text):
+        if TEAM_NAME.search(sentence.replace("\u2060", "")):
+            _read_team(at, sentence, joined, group)
+            skip.append((at, at + len(sentence)))
     for at, clause in _clauses(text):
+        if any(a <= at < b for a, b in skip):
+            continue
         clause = _ADDED.sub("", clause.replace("\u2060", ""))
         line = joined.line_at(at)
         removed = _REMOVED.match(clause)
