@@ -327,6 +327,10 @@ _LIST_FORMS = [
     ("组长：吕振华\n副组长：岑静 副县长、县委常委、\n县委宣传部部长\n成员：龚晓燕、县财政局、各乡镇（街道）主要负责人",
      [("吕振华", "组长", (), 3), ("岑静", "副组长", ("副县长", "县委常委", "县委宣传部部长"), 4), ("龚晓燕", "成员", (), 6)],
      [("县财政局", "成员", "", 6), ("各乡镇（街道）", "成员", "主要负责人", 6)]),
+    ("组长：王建国 镇长\n副组长：赵刚 副镇长、李杰 党委委员（兼职）、石门\n派出所所长\n成员：孙丽、\n各村委会主任",
+     [("王建国", "组长", ("镇长",), 3), ("赵刚", "副组长", ("副镇长",), 4),
+      ("李杰", "副组长", ("党委委员（兼职）", "石门派出所所长"), 4), ("孙丽", "成员", (), 6)],
+     [("各村委会", "成员", "主任", 7)]),
     ("组长：阿依古丽·买买提（县长）\n副组长：副县长 艾尔肯·吐尔逊\n成员：买合木提·阿不都 县财政局局长",
      [("阿依古丽·买买提", "组长", ("县长",), 3), ("艾尔肯·吐尔逊", "副组长", ("副县长",), 4),
       ("买合木提·阿不都", "成员", ("县财政局局长",), 5)], []),
@@ -338,7 +342,7 @@ _LIST_FORMS = [
 
 @pytest.mark.parametrize("body, officials, units", _LIST_FORMS,
                          ids=["numbered-labels", "arabic-labels", "comma-and-full-stop", "tabs-and-spaces", "posts",
-                              "label-with-a-note", "two-labels-on-a-line", "titles-wrapped-after-a-comma",
+                              "label-with-a-note", "two-labels-on-a-line", "titles-wrapped-after-a-comma", "a-title-wrapped-after-a-place-name",
                               "names-with-a-middle-dot", "sex-and-nationality-are-no-titles"])
 def test_list_forms(body, officials, units):
     text = f"关于成立平川县测试工作领导小组的通知\n各单位：\n{body}\n特此通知。\n平川县人民政府\n2024年5月6日\n"

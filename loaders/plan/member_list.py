@@ -356,6 +356,7 @@ class _ListReader:
         self.last: OfficialRecord | None = None
         self.team: dict | None = None
         self.open = False  # the last member line ended with 、: its titles may go on
+        self.dangling: tuple[OfficialRecord, OfficialRecord] | None = None  # a bare name ending a line of titled ones
         self.team_role: str | None = None
 
     def feed(self, line: Line) -> None:
@@ -483,15 +484,29 @@ class _ListReader:
     def _members(self, text: str, no: int, role: str, *, group: bool) -> None:
         carried, self.open = self.open, text.endswith(("、", "，", ","))
         found = entries(text)
-        if carried and self.last is not None and found and not any(isinstance(e, Person) for e in found):
+        if carried and self.last is not None and found and not any(
+                isinstance(e, Person) or isinstance(e, UnitEntry) and _is_holder(e.name + e.position) for e in found):
             # 岑静 副县长、县委常委、 / 县委宣传部部长: the titles go on after a line that ends with 、
             self._replace_last([*self.last.titles, *_titles(text)])
             return
+        dangling, self.dangling = self.dangling, None
+        if (dangling and found and isinstance(found[0], UnitEntry) and found[0].position
+                and not found[0].name.startswith(("县", "区", "市", "镇", "乡", "街道", "各", "全体"))
+                and not _is_holder(found[0].name + found[0].position)):
+            # 李杰 党委委员（兼职）、石门 / 派出所所长: what looked like a name was a title's start
+            before, bare = dangling
+            self.result.officials.remove(bare)
+            self.last = before
+            self._replace_last([*before.titles, bare.name + found[0].name + found[0].position])
+            found = found[1:]
         for i, entry in enumerate(found):
             if i == 0 and isinstance(entry, UnitEntry) and self._wrapped_title(entry.name + entry.position, open_only=True):
                 continue
             if isinstance(entry, Person):
+                before = self.last if i and isinstance(found[i - 1], Person) and found[i - 1].titles else None
                 self._person(entry, no, role, group)
+                if group and before is not None and not entry.titles and i == len(found) - 1:
+                    self.dangling = (before, self.last)
             elif isinstance(entry, UnitEntry):
                 if group:
                     self.result.units.append(MemberUnitRecord(name=clean(entry.name), role=role,
