@@ -17,7 +17,9 @@ from loaders.formats import read_source
 from loaders.plans import read_plan
 
 WEB = Path(__file__).parent / "fixtures" / "web"
-NOTICE_PAGES = ("notice_linhu_gb2312.html", "notice_linhu_utf8.html")
+# a GB2312 page (TRS_Editor), a UTF-8 信息公开 page (layout table, property table), an old CMS's GBK page (menus as
+# a table of links, the title in a plain cell in <b>, the text as <br> lines in a one-column table)
+NOTICE_PAGES = ("notice_linhu_gb2312.html", "notice_linhu_utf8.html", "notice_linhu_oldcms.html")
 
 
 def _facts(model):

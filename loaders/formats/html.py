@@ -41,6 +41,8 @@ _PART = frozenset("p div table h1 h2 h3 h4 h5 h6 ul ol section article pre block
 _HEADING = frozenset("h1 h2 h3 h4".split())
 _TITLE_CLASS = re.compile(r"title|biaoti|(^|[\s_-])(bt|tit)($|[\s_-])", re.IGNORECASE)
 _WORD = re.compile(r"\w")
+# What a document's title says (an article's title standing in a plain cell, without a heading or a class).
+_DOCUMENT_TITLE = re.compile(r"关于|(通知|决定|方案|计划|意见|办法|规定|要点|清单|名单|分工|分解表|责任表|任务表|项目表|实事)$")
 _MAX_SPAN = 1000  # a span beyond this is a broken page, not a table
 # Encodings a Chinese page names that GB18030 reads too.
 _GB = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}
@@ -142,9 +144,10 @@ class _Walker:
             self.out.form(cells)
             return
         rows = [[None if c is None else join_paragraphs(c) for c in row] for row in cells]
-        if max(len(r) for r in rows) < 2:  # one column: text, not a table
-            for row in rows:
-                self.out.text((row[0] or "") if row else "")
+        if max(len(r) for r in rows) < 2:  # one column: text, not a table, each line of a cell a line
+            for row in cells:
+                for line in (row[0] or []) if row else []:
+                    self.out.text(line)
             return
         self.tables += 1
         for number, cells in enumerate(rows, start=1):
@@ -201,7 +204,8 @@ def _own_text(el, counts: dict) -> int:
 def _article(body):
     """The element holding the article, or None when the page is the document alone.
 
-    The deepest container with at least three blocks of text and at least half the page's text outside links.
+    The deepest container with at least three blocks of text (or lines ended by ``<br>``) and at least half the
+    page's text outside links.
     """
     counts: dict = {}
     _own_text(body, counts)
@@ -210,25 +214,33 @@ def _article(body):
     for el in body.iter():
         if not isinstance(el.tag, str) or el.tag not in _CONTAINER or counts.get(el, 0) * 2 < total:
             continue
-        parts = sum(1 for child in el if isinstance(child.tag, str) and child.tag in _PART and counts.get(child))
+        parts = sum(1 for child in el if isinstance(child.tag, str)
+                    and (child.tag == "br" or child.tag in _PART and counts.get(child)))  # <br>: lines of text
         if parts >= 3:
             best = el  # iter() goes down: a later hit lies inside an earlier one or after it (then it cannot hold half)
     return None if best is None or best is body else best
 
 
 def _title_before(body, article):
-    """The article's title: the last heading, or element whose class or id says title, before the article."""
-    found = None
+    """The article's title: the last heading, or element whose class or id says title, before the article; else
+    the last short block before it that reads as a document's title (关于…, …通知, …方案, …表; no colon)."""
+    named_title = worded_title = None
     for el in body.iter():
         if el is article:
             break
-        if not isinstance(el.tag, str) or el.tag in _SKIP:
+        if not isinstance(el.tag, str) or el.tag in _SKIP or el in article.iterancestors():
             continue
-        named = _TITLE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}")
-        if (el.tag in _HEADING or named) and not el.xpath("ancestor::a|ancestor::li|.//a"):
-            if clean(el.text_content()) and article not in el.iterancestors() and el not in article.iterancestors():
-                found = el
-    return found
+        if el.xpath("ancestor-or-self::a|ancestor::li|ancestor::ul|ancestor::ol|.//a"):
+            continue
+        text = clean(el.text_content())
+        if not text:
+            continue
+        if el.tag in _HEADING or _TITLE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            named_title = el
+        elif (el.tag in _BLOCK and len(text) <= 100 and _DOCUMENT_TITLE.search(text) and not re.search(r"[:：]", text)
+              and not any(isinstance(c.tag, str) and c.tag in _BLOCK and c.tag != "br" for c in el.iterdescendants())):
+            worded_title = el
+    return named_title if named_title is not None else worded_title
 
 
 def _walk_article(walker: _Walker, body, article) -> None:
