@@ -9,7 +9,8 @@ and ``""`` in the rows it covers below — the row it came from is where its tex
 slots are marked in the Line's ``merged``. Paragraphs
 inside a cell are joined by a space (none after a full-width stop or comma). A two-column table of labels and
 values (组长 | 张三 区长, 成员 | a member per paragraph) is a form, not a table: it is read as text, each
-paragraph of a value its own line. Line numbers run through the document.
+paragraph of a value its own line; so is a table no row of which has two filled cells (a masthead in a box, a
+signature pushed right by an empty cell), each paragraph a line. Line numbers run through the document.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import io
 from graphmodel.errors import PlanError
 
 from ..plan.source import Source
-from ._lines import LineBuilder, clean, join_paragraphs, label_table
+from ._lines import LineBuilder, clean, join_paragraphs, label_table, text_table
 from .docx_numbering import ListNumbers, with_number
 
 __all__ = ["read_source"]
@@ -117,6 +118,9 @@ def read_source(data: bytes, file: str) -> Source:
             out.text(with_number(numbers.label(block), _paragraph_text(block)))
             continue
         grid = _grid_cells(block, numbers)
+        if text_table(grid):  # a masthead in a box, a signature pushed right: text laid out
+            out.lines_of(grid)
+            continue
         if label_table(grid):  # 组长 | 张三 区长: a form, read as text
             out.form(grid)
             continue

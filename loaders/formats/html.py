@@ -5,7 +5,8 @@ and the ``<head>`` are left out. A data table (one holding no other table) becom
 :class:`~loaders.plan.source.Line` per row with ``table``, ``row`` and ``cells``: ``rowspan`` and
 ``colspan`` are expanded onto the grid, the text standing in the slot the cell starts in and ``""``
 in the slots it covers, marked ``merged`` (as Word and PDF tables read). A table holding tables is page layout: its
-cells are read as text blocks. A one-column table is read as text. Line numbers run through the page.
+cells are read as text blocks. A table no row of which has two filled cells (one column, a signature pushed right)
+is read as text, each line of a cell a line; a two-column table of labels and values (组长 | 张三 区长) as text too. Line numbers run through the page.
 
 A page saved from a site holds the site around the document: navigation, breadcrumb, the 信息公开 property
 table (索引号, 发文机关 …), related links, the footer (版权所有, 网站标识码). Where one element holds the
@@ -23,7 +24,7 @@ import re
 from graphmodel.errors import PlanError
 
 from ..plan.source import Source
-from ._lines import LineBuilder, clean, join_paragraphs, join_wrapped, label_table
+from ._lines import LineBuilder, clean, join_paragraphs, join_wrapped, label_table, text_table
 
 __all__ = ["read_source", "decode_html"]
 
@@ -140,15 +141,13 @@ class _Walker:
         cells = _grid(table)
         if not cells:
             return
+        if text_table(cells):  # one column, or no row with two filled cells: text laid out, each line a line
+            self.out.lines_of(cells)
+            return
         if label_table(cells):  # 组长 | 张三 区长: a form, read as text
             self.out.form(cells)
             return
         rows = [[None if c is None else join_paragraphs(c) for c in row] for row in cells]
-        if max(len(r) for r in rows) < 2:  # one column: text, not a table, each line of a cell a line
-            for row in cells:
-                for line in (row[0] or []) if row else []:
-                    self.out.text(line)
-            return
         self.tables += 1
         for number, cells in enumerate(rows, start=1):
             self.out.row(cells, self.tables, number)
