@@ -1,7 +1,7 @@
 """Web page (.html, saved from a government site) → Source (lxml): text blocks and tables as rows of cells.
 
-Block elements (``<p>``, ``<div>``, headings, list items …) and ``<br>`` end a line; scripts, styles
-and the ``<head>`` are left out. A data table (one holding no other table) becomes one
+Block elements (``<p>``, ``<div>``, headings, list items …) and ``<br>`` end a line; scripts, styles,
+the ``<head>`` and what the page hides (``display:none``, ``hidden``) are left out. A data table (one holding no other table) becomes one
 :class:`~loaders.plan.source.Line` per row with ``table``, ``row`` and ``cells``: ``rowspan`` and
 ``colspan`` are expanded onto the grid, the text standing in the slot the cell starts in and ``""``
 in the slots it covers, marked ``merged`` (as Word and PDF tables read). A table holding tables is page layout: its
@@ -42,6 +42,7 @@ _PART = frozenset("p div table h1 h2 h3 h4 h5 h6 ul ol section article pre block
 _HEADING = frozenset("h1 h2 h3 h4".split())
 _TITLE_CLASS = re.compile(r"title|biaoti|(^|[\s_-])(bt|tit)($|[\s_-])", re.IGNORECASE)
 _WORD = re.compile(r"\w")
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # What a document's title says (an article's title standing in a plain cell, without a heading or a class).
 _DOCUMENT_TITLE = re.compile(r"关于|(通知|决定|方案|计划|意见|办法|规定|要点|清单|名单|分工|分解表|责任表|任务表|项目表|实事)$")
 _MAX_SPAN = 1000  # a span beyond this is a broken page, not a table
@@ -92,6 +93,18 @@ def decode_html(data: bytes) -> tuple[str, str]:
     return data.decode("gb18030", errors="replace"), "gb18030"
 
 
+def _hidden(el) -> bool:
+    """Whether the page hides ``el`` (``hidden``, ``display:none``, ``visibility:hidden``): a reader never sees it.
+
+    Examples
+    --------
+    >>> import lxml.html
+    >>> [_hidden(lxml.html.fragment_fromstring(f)) for f in ('<span style="display: none">x</span>', '<p>x</p>')]
+    [True, False]
+    """
+    return el.get("hidden") is not None or bool(_HIDDEN.search(el.get("style") or ""))
+
+
 def _span(value: str | None) -> int:
     try:
         n = int(str(value).strip())
@@ -115,7 +128,7 @@ class _Walker:
 
     def walk(self, el) -> None:
         tag = el.tag if isinstance(el.tag, str) else None  # comments and processing instructions: not a str
-        if tag is None or tag in _SKIP:
+        if tag is None or tag in _SKIP or _hidden(el):
             if el.tail:
                 self.buffer.append(el.tail)
             return
@@ -192,7 +205,7 @@ def _grid(table) -> list[list[list[str] | None]]:
 def _own_text(el, counts: dict) -> int:
     """How many word characters ``el`` holds outside links, scripts and styles (memoised in ``counts``)."""
     tag = el.tag if isinstance(el.tag, str) else None
-    if tag is None or tag in _SKIP or tag == "a":
+    if tag is None or tag in _SKIP or tag == "a" or _hidden(el):
         n = 0
     else:
         n = len(_WORD.findall(el.text or "")) + sum(_own_text(child, counts) for child in el)
@@ -228,6 +241,8 @@ def _title_before(body, article):
         if el is article:
             break
         if not isinstance(el.tag, str) or el.tag in _SKIP or el in article.iterancestors():
+            continue
+        if any(_hidden(a) for a in el.iterancestors()) or _hidden(el):
             continue
         if el.xpath("ancestor-or-self::a|ancestor::li|ancestor::ul|ancestor::ol|.//a"):
             continue
