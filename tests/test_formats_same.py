@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from _formats import ROOT, render, synthetic, synthetic_layouts, synthetic_tables
+from _formats import ROOT, render, synthetic, synthetic_layouts, synthetic_lists, synthetic_tables
 from _plans import JINYANG, WEIFANG
 from graphmodel.merge import fingerprint
 from loaders.formats import read_source
@@ -76,7 +76,7 @@ def _facts(model) -> tuple[str, set[str], set[str]]:
 
 def _layout_cases():
     """Documents of the other layouts: generated 领导小组 notices (text only), the task lists in prose of
-    tests/fixtures/lists, and generated task-division tables."""
+    tests/fixtures/lists and generated ones, and generated task-division tables."""
     for seed in range(8):
         notice = synthetic_layouts.generate_notice(seed)
         yield pytest.param(notice.text.encode(), notice.file_name,
@@ -87,6 +87,10 @@ def _layout_cases():
         yield pytest.param(data, path.name, lambda data=data: [render.Paragraph(t.strip()) for t in
                                                                 data.decode().splitlines() if t.strip()],
                            id=path.stem)
+    for seed in range(8):
+        doc = synthetic_lists.generate_list(seed)
+        yield pytest.param(doc.text.encode(), doc.file_name, lambda doc=doc: [render.Paragraph(t) for t in doc.before],
+                           id=f"list{seed}-{doc.truth.form}")
     for seed in range(12):
         doc = synthetic_tables.generate_table(seed)
         yield pytest.param(doc.text.encode(), doc.file_name, lambda doc=doc: [

@@ -165,13 +165,13 @@ def test_xlsx_weifang_has_no_cells(workbook):
 def test_xlsx_findings_and_officials(workbook):
     _, findings = _sheet_rows(workbook["审计发现"])
     lin = [f for f in findings if f["类型代码"] == "unit-without-head" and f["对象"] == "林长办"]
-    assert len(lin) == 1 and lin[0]["街道"] == "金杨新村街道" and lin[0]["严重程度"] == "中"
+    assert len(lin) == 1 and lin[0]["发文机关"] == "金杨新村街道" and lin[0]["严重程度"] == "中"
     assert lin[0]["文件"] == JINYANG_FILE and isinstance(lin[0]["行"], int)
     assert sum(f["类型代码"] == "task-without-lead" for f in findings) == 16
     _, officials = _sheet_rows(workbook["领导负担"])
     cai = next(o for o in officials if o["领导"] == "蔡斌")
-    assert cai["牵头任务"] == 10 and cai["街道"] == "金杨新村街道"
-    jinyang = [o for o in officials if o["街道"] == "金杨新村街道"]
+    assert cai["牵头任务"] == 10 and cai["发文机关"] == "金杨新村街道"
+    jinyang = [o for o in officials if o["发文机关"] == "金杨新村街道"]
     assert jinyang[0]["领导"] == "蔡斌"  # the heaviest load first
 
 

@@ -7,8 +7,10 @@ with ``cells``, ``page``, ``table`` and ``row``; a slot covered by a merged cell
 rows or columns) is ``""`` in the rows below or columns after the one it starts in, and marked
 ``merged``, so a reader finds the value in the row the merged cell came from; a cell drawn empty is
 ``""`` and not merged. Text outside tables becomes Lines with
-``page``. Line numbers run through the whole document. A table that ends a page and goes on at
-the top of the next one (same columns) keeps its number, its rows numbered on; a header row
+``page``. Page furniture is left out: running headers and footers (the same text at the same height
+at the top or bottom edge of two pages or more, a number in it may run with the pages) and page numbers.
+Line numbers run through the whole document. A table that ends a page and goes on at
+the top of the next one (same columns; nothing but furniture between) keeps its number, its rows numbered on; a header row
 repeated on the new page is left out, and a merged cell the page break cut (covering the last row
 of the page) goes on in the new page's first row, whose cell it leaves drawn empty: that slot is
 marked ``merged`` too.
@@ -20,17 +22,24 @@ import io
 import logging
 import re
 
+from dataclasses import dataclass
+
 from graphmodel.errors import PlanError
 
 from ..plan.source import Source
-from ._lines import LineBuilder, join_wrapped
+from ._lines import LineBuilder, clean, join_wrapped
 
 __all__ = ["read_source"]
 
 # Column edges of two table parts agree within this many points when one continues the other.
 _EDGE_TOLERANCE = 3.0
-# Page furniture between a table's end and its continuation on the next page: page numbers.
-_PAGE_NUMBER = re.compile(r"^[-—–]?\s*\d{1,4}\s*[-—–]?$|^第\s*\d+\s*页(\s*[,，]?\s*共\s*\d+\s*页)?$")
+# A page number line: — 3 —, -3-, 3, 第3页 共8页, 第 3 页／共 8 页, 3/8, 共8页 第3页.
+_PAGE_NUMBER = re.compile(r"^[-—–－]*\s*\d{1,4}\s*[-—–－]*$|^第\s*\d+\s*页\s*[,，/／]?\s*(共\s*\d+\s*页)?$"
+                          r"|^\d{1,4}\s*[/／]\s*\d{1,4}$|^共\s*\d+\s*页\s*[,，/／]?\s*第\s*\d+\s*页$")
+# The top and bottom of a page where running headers and page numbers stand (a share of its height).
+_MARGIN = 0.12
+# A running header or footer stands at the same height on every page (within this many points).
+_SAME_HEIGHT = 3.0
 
 
 _ENCRYPTED = ("PDF 已加密，需要密码才能打开；请先解密（或另存为未加密的 PDF）",
@@ -63,6 +72,87 @@ def _same_columns(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return len(a) == len(b) and all(abs(x - y) <= _EDGE_TOLERANCE for x, y in zip(a, b))
 
 
+@dataclass
+class _Table:
+    """A table as drawn: its columns' left edges, its rows of cell texts (``None``: covered by a merged cell)."""
+
+    columns: tuple[float, ...]
+    rows: list[list[str | None]]
+
+
+@dataclass
+class _Page:
+    """What a page holds, in reading order: text lines (top, text) and tables (top, table)."""
+
+    number: int
+    height: float
+    items: list[tuple[float, int, object]]  # (top, 0, text line dict) or (top, 1, table)
+
+
+def _read_page(page) -> _Page:
+    tables = [t for t in page.find_tables() if t.rows and len(t.rows[0].cells) >= 2]
+    items: list[tuple[float, int, object]] = [(t.bbox[1], 1, _Table(_columns(t), t.extract())) for t in tables]
+    if tables:
+        boxes = [t.bbox for t in tables]
+
+        def outside(obj) -> bool:
+            if obj.get("object_type") != "char":
+                return True
+            x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+            return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+        text_page = page.filter(outside)
+    else:
+        text_page = page
+    items += [(ln["top"], 0, ln) for ln in text_page.extract_text_lines(return_chars=False)]
+    items.sort(key=lambda item: (item[0], item[1]))
+    return _Page(page.page_number, float(page.height), items)
+
+
+def _in_margin(line: dict, height: float) -> bool:
+    return line["bottom"] <= height * _MARGIN or line["top"] >= height * (1 - _MARGIN)
+
+
+def _keys(text: str, page: int) -> list[tuple]:
+    """What a running line says on every page: its text (a title, a 文号: four characters or more), or its text
+    but for a number that runs with the pages (the number less the page's, the same on every page)."""
+    squeezed = "".join(text.split())
+    keys: list[tuple] = [("text", squeezed)] if len(squeezed) >= 4 else []
+    for k, match in enumerate(re.finditer(r"\d{1,4}", squeezed)):
+        keys.append(("page", squeezed[:match.start()] + "#" + squeezed[match.end():], k, int(match.group()) - page))
+    return keys
+
+
+def _edges(page: _Page) -> list[dict]:
+    """The text lines at the page's top and bottom margins, from the edge in, up to the first other item."""
+    out: list[dict] = []
+    for items in (page.items, page.items[::-1]):
+        for _top, kind, line in items:
+            if kind or not _in_margin(line, page.height):
+                break
+            out.append(line)
+    return out
+
+
+def _furniture(pages: list[_Page]) -> set[int]:
+    """The text lines (by ``id``) that are page furniture, not the document's text: at the top or bottom edge of
+    a page, a running header or footer (the same text at the same height on two pages or more; a number in it
+    may run with the pages: — 3 —, 第3页 共8页), or a page number of a document of one page."""
+    edges = {page.number: _edges(page) for page in pages}
+    seen: dict[tuple, list[tuple[int, float, int]]] = {}
+    for page in pages:
+        for line in edges[page.number]:
+            for key in _keys(clean(line["text"]), page.number):
+                seen.setdefault(key, []).append((page.number, line["top"], id(line)))
+    out = {ident for places in seen.values() for number, top, ident in places
+           if any(n != number and abs(t - top) <= _SAME_HEIGHT for n, t, _ in places)}
+    texts = [item for page in pages[:1] for _top, kind, item in page.items if kind == 0]
+    if len(pages) == 1 and texts:  # the first or last line, if at the page's edge and a page number
+        out |= {id(line) for line in {id(t): t for t in (texts[0], texts[-1])}.values()
+                if _in_margin(line, pages[0].height) and _PAGE_NUMBER.match(clean(line["text"]))}
+    return out
+
+
 class _Reader:
     """Walks the pages once, numbering lines and tables through the document."""
 
@@ -73,40 +163,34 @@ class _Reader:
         self.header: tuple[str, ...] | None = None
         self.open_cells: tuple[bool, ...] = ()  # per column: the table's last row is covered by a merged cell
         self.columns: tuple[float, ...] = ()
-        self.open_table = False  # nothing but page numbers since a table's last row: it may go on
+        self.open_table = False  # nothing but page furniture since a table's last row: it may go on
         self.page_of_table = 0
 
-    def page(self, page) -> None:
-        number = page.page_number
-        tables = [t for t in page.find_tables() if t.rows and len(t.rows[0].cells) >= 2]
-        items: list[tuple[float, int, object]] = [(t.bbox[1], 1, t) for t in tables]
-        if tables:
-            boxes = [t.bbox for t in tables]
-
-            def outside(obj) -> bool:
-                if obj.get("object_type") != "char":
-                    return True
-                x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-                return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
-
-            text_page = page.filter(outside)
-        else:
-            text_page = page
-        items += [(ln["top"], 0, ln["text"]) for ln in text_page.extract_text_lines(return_chars=False)]
-        items.sort(key=lambda item: (item[0], item[1]))
-        for _top, kind, item in items:
+    def page(self, page: _Page, furniture: set[int]) -> None:
+        number = page.number
+        if self.open_table:  # a header over a table's continuation is furniture too, if only on this page
+            lead = 0
+            while lead < len(page.items) and page.items[lead][1] == 0 and _in_margin(page.items[lead][2], page.height):
+                lead += 1
+            if lead < len(page.items) and page.items[lead][1] == 1:
+                furniture = furniture | {id(item) for _top, _kind, item in page.items[:lead]}
+        for _top, kind, item in page.items:
             if kind == 0:
-                self.out.text(item, number)
-                self.open_table = self.open_table and bool(_PAGE_NUMBER.match(item.strip()))
+                text = item["text"]
+                if id(item) in furniture or (self.open_table and _in_margin(item, page.height)
+                                             and _PAGE_NUMBER.match(clean(text))):
+                    continue
+                self.out.text(text, number)
+                self.open_table = False
             else:
                 self.table(item, number, continues=self.open_table and number > self.page_of_table)
                 self.open_table = True
                 self.page_of_table = number
 
-    def table(self, table, page: int, continues: bool) -> None:
-        columns = _columns(table)
+    def table(self, table: _Table, page: int, continues: bool) -> None:
+        columns = table.columns
         rows = [tuple(None if cell is None else join_wrapped(cell.split("\n")) for cell in row)
-                for row in table.extract()]
+                for row in table.rows]
         if continues and _same_columns(columns, self.columns):
             if rows and rows[0] == self.header:
                 rows = rows[1:]
@@ -145,6 +229,7 @@ def read_source(data: bytes, file: str) -> Source:
         If the file is not a readable PDF, is encrypted, or has no text layer (a scan: it needs OCR).
     """
     reader = _Reader(file)
+    pages: list[_Page] = []
     images = 0
     quiet = logging.getLogger("pdfminer")
     level, quiet.level = quiet.level, logging.ERROR  # a damaged font must not print warnings of its own
@@ -155,7 +240,7 @@ def read_source(data: bytes, file: str) -> Source:
                     if not page.chars:
                         images += len(page.images)
                         continue
-                    reader.page(page)
+                    pages.append(_read_page(page))
                 except PlanError:
                     raise
                 except Exception:  # what pdfminer raises on a damaged page
@@ -164,6 +249,9 @@ def read_source(data: bytes, file: str) -> Source:
                 page.flush_cache()
     finally:
         quiet.level = level
+    furniture = _furniture(pages)
+    for page in pages:
+        reader.page(page, furniture)
     if not reader.out.lines and images:
         raise PlanError(file, "PDF 没有文字层（像是扫描件），需要 OCR 识别文字后才能读取",
                         en="the PDF has no text layer (it looks like a scan): it needs OCR before it can be read")

@@ -155,10 +155,15 @@ def signature_issuers(lines: tuple[Line, ...] | list[Line], date_at: int) -> lis
         rows.insert(0, (line.no, line.text.split()))
     if not rows:
         return []
-    if len(rows) > 1 and len({len(r) for _, r in rows}) == 1:
-        bodies = [("".join(col), rows[0][0]) for col in zip(*(r for _, r in rows))]
-    else:
-        bodies = [(tok, no) for no, row in rows for tok in row]
+    apart = [(tok, no) for no, row in rows for tok in row]
+    if len(rows) > 1 and len({len(r) for _, r in rows}) == 1:  # bodies wrapped over lines, side by side
+        found = _bodies([("".join(col), rows[0][0]) for col in zip(*(r for _, r in rows))])
+        if found:
+            return found
+    return _bodies(apart)  # each line its own body (a line above the signature is no part of it)
+
+
+def _bodies(bodies: list[tuple[str, int]]) -> list[Issuer]:
     found = []
     for body, no in bodies:
         j = jurisdiction(body)

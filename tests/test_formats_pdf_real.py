@@ -1,0 +1,98 @@
+"""PDFs as government offices publish them (tests/_real_pdf.py): the same facts as the same document as .txt.
+
+Page furniture (running header, page numbers, 版记), tables ruled in other ways, scanned and landscape pages.
+The documents are generated task-division tables (bench/synthetic_tables.py): invented names and bodies.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from _formats import render, synthetic_tables
+from _real_pdf import Look, Scan, real_pdf
+from graphmodel.merge import fingerprint
+from loaders.formats import read_source
+from loaders.plans import read_plan
+
+# 版记: who else receives the document, and who printed it when. Neither a task, a unit nor the issuer.
+_IMPRINT = ("抄送：区委办公室，区人大常委会办公室，区政协办公室，区法院，区检察院。",
+            "某某区人民政府办公室 2020年8月10日印发")
+PAGE_NUMBERS = ("— {n} —", "第{n}页 共{total}页", "-{n}-")
+
+
+def _document(seed: int, imprint: bool = True):
+    doc = synthetic_tables.generate_table(seed)
+    after = [*doc.after, *(_IMPRINT if imprint else ())]
+    text = doc.text.rstrip("\n") + "\n\n" + "\n".join(_IMPRINT) + "\n" if imprint else doc.text
+    blocks = [*map(render.Paragraph, doc.before), render.Table(tuple(doc.rows), doc.merge_down),
+              *map(render.Paragraph, after)]
+    return doc, text, blocks
+
+
+def _facts(path) -> tuple[str, set[str], set[str]]:
+    body, entities, relations = json.loads(fingerprint(read_plan(path, "plan")))
+    return body, set(entities), set(relations)
+
+
+def _same_facts(tmp_path, text: str, pdf: bytes) -> None:
+    (tmp_path / "plan.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "plan.pdf").write_bytes(pdf)
+    want, got = _facts(tmp_path / "plan.txt"), _facts(tmp_path / "plan.pdf")
+    assert len(want[1]) > 5 and len(want[2]) > 5
+    assert got[0] == want[0]
+    assert sorted(want[1] - got[1]) == sorted(got[1] - want[1]) == []
+    assert sorted(want[2] - got[2]) == sorted(got[2] - want[2]) == []
+
+
+# --------------------------------------------------------------------------- 1. page furniture
+
+
+@pytest.mark.parametrize("seed", [0, 3, 9])
+@pytest.mark.parametrize("numbers", PAGE_NUMBERS)
+def test_page_furniture_is_no_text_and_a_table_goes_on_over_it(tmp_path, seed, numbers):
+    doc, text, blocks = _document(seed)
+    title = doc.before[0]  # the 文号 as running header
+    pdf = real_pdf(blocks, Look(header=title, page_number=numbers, small=True))
+    source = read_source(pdf, "plan.pdf")
+    assert max(ln.page for ln in source.lines) >= 2  # the table crosses a page
+    texts = [ln.text for ln in source.lines]
+    assert texts.count(title) == 1  # the running header is left out, the 文号 on page 1 kept
+    assert not [t for t in texts if any(ch.isdigit() for ch in t) and len(t) <= 12 and "页" in t or t.strip("—- 0123456789") == ""]
+    rows = [ln for ln in source.lines if ln.cells is not None]
+    assert {ln.table for ln in rows} == {1} and [ln.row for ln in rows] == list(range(1, len(rows) + 1))
+    assert [ln.cells for ln in rows].count(rows[0].cells) == 1  # the header repeated on page 2 left out
+    assert len(rows) == len(doc.rows)
+    assert "".join(texts).endswith("".join(" ".join(t.split()) for t in _IMPRINT))  # the 版记 is kept as text
+    _same_facts(tmp_path, text, pdf)
+
+
+def test_imprint_is_no_unit_no_issuer_and_no_task(tmp_path):
+    doc, text, blocks = _document(3)
+    (tmp_path / "plan.pdf").write_bytes(real_pdf(blocks, Look(page_number="— {n} —")))
+    model = read_plan(tmp_path / "plan.pdf", "plan.pdf")
+    names = {e.name for e in model.entities}
+    assert not any(word in name for name in names for word in ("区委办公室", "区人大", "区政协", "区法院", "区检察院"))
+    [plan] = model.of_label("Plan")
+    assert plan.issuers == ["丹禾区人民政府"] and plan.printed == "2020-08-10"
+    assert len(model.of_label("Task")) == len(doc.truth.tasks)
+    _same_facts(tmp_path, text, (tmp_path / "plan.pdf").read_bytes())
+
+
+def test_numbers_alone_on_body_lines_are_no_page_numbers():
+    """A table pasted as text, one cell per line: its numbers (1, 2 …) stand alone on lines, also at the bottom
+    or top of a page; they are text, unlike a page number that runs with the pages."""
+    doc = synthetic_tables.generate_table(3)
+    assert doc.truth.form == "cells"
+    lines = [t.strip() for t in doc.text.splitlines() if t.strip()]
+    for look in (Look(small=True), Look(small=True, page_number="{n}")):
+        source = read_source(real_pdf([render.Paragraph(t) for t in lines], look), "plan.pdf")
+        assert max(ln.page for ln in source.lines) >= 3
+        squash = "".join(ln.text for ln in source.lines).replace(" ", "")  # long lines wrap on the page
+        assert squash == "".join(lines).replace(" ", "")
+
+
+def test_page_number_of_a_one_page_document_is_no_text():
+    pdf = real_pdf([render.Paragraph("第一行"), render.Paragraph("7")], Look(page_number="— {n} —"))
+    assert [ln.text for ln in read_source(pdf, "plan.pdf").lines] == ["第一行", "7"]
