@@ -17,7 +17,9 @@ from loaders.formats import read_source
 from loaders.plans import read_plan
 
 WEB = Path(__file__).parent / "fixtures" / "web"
-NOTICE_PAGES = ("notice_linhu_gb2312.html", "notice_linhu_utf8.html")
+# a GB2312 page (TRS_Editor), a UTF-8 信息公开 page (layout table, property table), an old CMS's GBK page (menus as
+# a table of links, the title in a plain cell in <b>, the text as <br> lines in a one-column table)
+NOTICE_PAGES = ("notice_linhu_gb2312.html", "notice_linhu_utf8.html", "notice_linhu_oldcms.html")
 
 
 def _facts(model):
@@ -149,3 +151,13 @@ def test_the_layout_table_around_the_article_is_not_a_task_table():
     assert {ln.table for ln in lines if ln.cells} == {1}
     assert lines[0].text.startswith("临湖区人民政府办公室关于印发")
     assert not any("网站标识码" in ln.text or "当前位置" in ln.text for ln in lines)
+
+
+def test_what_the_page_hides_is_not_read():
+    """Sites hide copies of the title, share widgets' text and scraper traps (display:none): a reader never sees them."""
+    page = """<html><body><div class="nav"><a href="/">首页</a></div>
+      <h1>关于成立某区防汛工作领导小组的通知</h1><div style="display:none">关于成立某区防汛工作领导小组的通知</div>
+      <div class="TRS_Editor"><p>组长：张<span style="display: none">xx</span>三 区长</p><p hidden>副组长：不读</p>
+      <p>成员：区水务局主要负责人</p><p>某区人民政府办公室</p></div></body></html>"""
+    lines = [ln.text for ln in read_source(page.encode(), "h.html").lines]
+    assert lines == ["关于成立某区防汛工作领导小组的通知", "组长：张三 区长", "成员：区水务局主要负责人", "某区人民政府办公室"]

@@ -74,13 +74,32 @@ def _task_docx() -> bytes:
     return _save(d)
 
 
-def _notice_docx() -> bytes:
+_TEXT_BOX = (  # a run holding a text box as Word writes it: the box (wps) and its fallback copy (VML) for old readers
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+    '<mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
+    '</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>'
+    '<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>'
+    '</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>'
+)
+
+
+def _notice_docx(boxed: str | None = None) -> bytes:
+    """The notice; ``boxed="table"``: its masthead in a one-cell table and its signature in a table of two columns
+    whose left one is empty (a 公文 template's way to place them); ``boxed="text box"``: the masthead in a text box
+    anchored in the 文号's paragraph."""
     d = docx.Document()
+    if boxed == "table":
+        d.add_table(rows=1, cols=1).cell(0, 0).text = "临湖区人民政府办公室文件"
     for text in ["临府办〔2024〕36号", "关于成立临湖区城市更新工作领导小组的通知",
                  "各街道办事处、镇人民政府，区政府各委、办、局：",
                  "\u3000\u3000为统筹推进我区城市更新工作，经区政府研究，决定成立临湖区城市更新工作领导小组。现将有关事项通知如下：",
                  "一、领导小组组成人员"]:
-        d.add_paragraph(text)
+        p = d.add_paragraph(text)
+        if boxed == "text box" and text.endswith("号"):
+            p._p.insert(0, parse_xml(_TEXT_BOX.format(text="临湖区人民政府办公室文件")))
     members = [("组  长", "冼文渊  区长"), ("常务副组长", "聂清和  副区长"),
                ("副组长", "柴书瑶  区政府办公室主任\n晏承志  区住房城乡建设委主任"),
                ("成  员", "区旧改办主要负责人\n区财政局主要负责人\n区规划资源局主要负责人\n各街道办事处主任")]
@@ -89,9 +108,13 @@ def _notice_docx() -> bytes:
     for r, (role, names) in enumerate(members):
         _cell(table.cell(r, 0), role)
         _cell(table.cell(r, 1), names)
-    for text in ["二、领导小组办公室", "领导小组办公室设在区住房城乡建设委，办公室主任由晏承志同志兼任，负责领导小组日常工作。",
-                 "临湖区人民政府办公室", "2024年6月3日"]:
+    for text in ["二、领导小组办公室", "领导小组办公室设在区住房城乡建设委，办公室主任由晏承志同志兼任，负责领导小组日常工作。"]:
         d.add_paragraph(text)
+    if boxed == "table":
+        _cell(d.add_table(rows=1, cols=2).cell(0, 1), "临湖区人民政府办公室\n2024年6月3日")
+    else:
+        d.add_paragraph("临湖区人民政府办公室")
+        d.add_paragraph("2024年6月3日")
     return _save(d)
 
 
@@ -143,6 +166,8 @@ def word(tmp_path_factory):
     folder = tmp_path_factory.mktemp("word")
     (folder / "renewal_tasks.docx").write_bytes(_task_docx())
     (folder / "renewal_group.docx").write_bytes(_notice_docx())
+    (folder / "renewal_group_boxed.docx").write_bytes(_notice_docx(boxed="table"))
+    (folder / "renewal_group_text_box.docx").write_bytes(_notice_docx(boxed="text box"))
     (folder / "task_list_numbered.docx").write_bytes(_numbered_docx(_lines_of("task_list_numbered.txt")))
     return folder
 
@@ -240,3 +265,23 @@ def test_a_task_list_with_automatic_numbers_fact_by_fact(word):
     serves = {(r.source.rsplit("/", 1)[1], r.target.rsplit("/", 1)[1]) for r in model.relations if r.type == "SERVES"}
     assert serves == {("1", "产业发展"), ("2", "产业发展"), ("3", "人居环境"), ("4", "人居环境")}
     assert fingerprint(model) == fingerprint(read_plan(WORD / "task_list_numbered.txt"))
+
+
+def test_a_masthead_and_a_signature_laid_out_in_tables_read_as_text(word):
+    """A table no row of which has two filled cells only lays text out: its paragraphs are lines, so the signature's
+    date is the 成文日期 and the body above it the issuer, as in the notice without the tables."""
+    lines = read_source((word / "renewal_group_boxed.docx").read_bytes(), "b.docx").lines
+    assert not any(ln.cells for ln in lines)
+    assert [ln.text for ln in lines[:2]] == ["临湖区人民政府办公室文件", "临府办〔2024〕36号"]
+    assert [ln.text for ln in lines[-2:]] == ["临湖区人民政府办公室", "2024年6月3日"]
+    model = read_plan(word / "renewal_group_boxed.docx")
+    (plan,) = [e for e in model.entities if e.label == "Plan"]
+    assert (plan.date, plan.issuers) == ("2024-06-03", ["临湖区人民政府办公室"])
+    assert fingerprint(model) == fingerprint(read_plan(WORD / "renewal_group.txt"))
+
+
+def test_a_masthead_in_a_text_box_is_a_line_of_its_own_read_once(word):
+    lines = [ln.text for ln in read_source((word / "renewal_group_text_box.docx").read_bytes(), "t.docx").lines]
+    assert lines[:3] == ["临湖区人民政府办公室文件", "临府办〔2024〕36号", "关于成立临湖区城市更新工作领导小组的通知"]
+    assert sum("文件" in line for line in lines) == 1
+    assert fingerprint(read_plan(word / "renewal_group_text_box.docx")) == fingerprint(read_plan(WORD / "renewal_group.txt"))

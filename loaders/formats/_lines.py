@@ -9,7 +9,7 @@ from graphmodel.errors import PlanError
 from ..plan.columns import column_role
 from ..plan.source import Line, Source
 
-__all__ = ["LineBuilder", "clean", "join_paragraphs", "join_wrapped", "label_table"]
+__all__ = ["LineBuilder", "clean", "join_paragraphs", "join_wrapped", "label_table", "text_table"]
 
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000]+")
 # A character after which (or before which) a wrapped line continues without a space: CJK and full-width.
@@ -89,6 +89,18 @@ def label_table(rows: list[list[list[str] | None]]) -> bool:
     return any(row[1] for row in rows)
 
 
+def text_table(rows: list[list[list[str] | None]]) -> bool:
+    """Whether a table only lays text out: no row has two filled cells (one column, a masthead in a box, a signature
+    pushed right by an empty cell). Such a table is read as text, each line of its cells a line.
+
+    Examples
+    --------
+    >>> text_table([[[], ["临湖区人民政府办公室", "2024年6月3日"]]]), text_table([[["序号"], ["任务"]]])
+    (True, False)
+    """
+    return all(sum(1 for cell in row if cell) <= 1 for row in rows)
+
+
 class LineBuilder:
     """Numbers the lines of a document as they are read, 1-based through the whole document."""
 
@@ -101,6 +113,13 @@ class LineBuilder:
         for raw in text.splitlines():
             if stripped := clean(raw.lstrip("\ufeff")):
                 self.lines.append(Line(len(self.lines) + 1, stripped, page))
+
+    def lines_of(self, rows: list[list[list[str] | None]], page: int | None = None) -> None:
+        """Add a table that only lays text out (see :func:`text_table`): each line of its cells a line."""
+        for row in rows:
+            for cell in row:
+                for line in cell or []:
+                    self.text(line, page)
 
     def form(self, rows: list[list[list[str] | None]], page: int | None = None) -> None:
         """Add a table of labels and values (see :func:`label_table`) as text lines."""

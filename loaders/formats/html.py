@@ -1,11 +1,12 @@
 """Web page (.html, saved from a government site) → Source (lxml): text blocks and tables as rows of cells.
 
-Block elements (``<p>``, ``<div>``, headings, list items …) and ``<br>`` end a line; scripts, styles
-and the ``<head>`` are left out. A data table (one holding no other table) becomes one
+Block elements (``<p>``, ``<div>``, headings, list items …) and ``<br>`` end a line; scripts, styles,
+the ``<head>`` and what the page hides (``display:none``, ``hidden``) are left out. A data table (one holding no other table) becomes one
 :class:`~loaders.plan.source.Line` per row with ``table``, ``row`` and ``cells``: ``rowspan`` and
 ``colspan`` are expanded onto the grid, the text standing in the slot the cell starts in and ``""``
 in the slots it covers, marked ``merged`` (as Word and PDF tables read). A table holding tables is page layout: its
-cells are read as text blocks. A one-column table is read as text. Line numbers run through the page.
+cells are read as text blocks. A table no row of which has two filled cells (one column, a signature pushed right)
+is read as text, each line of a cell a line; a two-column table of labels and values (组长 | 张三 区长) as text too. Line numbers run through the page.
 
 A page saved from a site holds the site around the document: navigation, breadcrumb, the 信息公开 property
 table (索引号, 发文机关 …), related links, the footer (版权所有, 网站标识码). Where one element holds the
@@ -23,7 +24,7 @@ import re
 from graphmodel.errors import PlanError
 
 from ..plan.source import Source
-from ._lines import LineBuilder, clean, join_paragraphs, join_wrapped, label_table
+from ._lines import LineBuilder, clean, join_paragraphs, join_wrapped, label_table, text_table
 
 __all__ = ["read_source", "decode_html"]
 
@@ -41,6 +42,9 @@ _PART = frozenset("p div table h1 h2 h3 h4 h5 h6 ul ol section article pre block
 _HEADING = frozenset("h1 h2 h3 h4".split())
 _TITLE_CLASS = re.compile(r"title|biaoti|(^|[\s_-])(bt|tit)($|[\s_-])", re.IGNORECASE)
 _WORD = re.compile(r"\w")
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# What a document's title says (an article's title standing in a plain cell, without a heading or a class).
+_DOCUMENT_TITLE = re.compile(r"关于|(通知|决定|方案|计划|意见|办法|规定|要点|清单|名单|分工|分解表|责任表|任务表|项目表|实事)$")
 _MAX_SPAN = 1000  # a span beyond this is a broken page, not a table
 # Encodings a Chinese page names that GB18030 reads too.
 _GB = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}
@@ -89,6 +93,18 @@ def decode_html(data: bytes) -> tuple[str, str]:
     return data.decode("gb18030", errors="replace"), "gb18030"
 
 
+def _hidden(el) -> bool:
+    """Whether the page hides ``el`` (``hidden``, ``display:none``, ``visibility:hidden``): a reader never sees it.
+
+    Examples
+    --------
+    >>> import lxml.html
+    >>> [_hidden(lxml.html.fragment_fromstring(f)) for f in ('<span style="display: none">x</span>', '<p>x</p>')]
+    [True, False]
+    """
+    return el.get("hidden") is not None or bool(_HIDDEN.search(el.get("style") or ""))
+
+
 def _span(value: str | None) -> int:
     try:
         n = int(str(value).strip())
@@ -112,7 +128,7 @@ class _Walker:
 
     def walk(self, el) -> None:
         tag = el.tag if isinstance(el.tag, str) else None  # comments and processing instructions: not a str
-        if tag is None or tag in _SKIP:
+        if tag is None or tag in _SKIP or _hidden(el):
             if el.tail:
                 self.buffer.append(el.tail)
             return
@@ -138,14 +154,13 @@ class _Walker:
         cells = _grid(table)
         if not cells:
             return
+        if text_table(cells):  # one column, or no row with two filled cells: text laid out, each line a line
+            self.out.lines_of(cells)
+            return
         if label_table(cells):  # 组长 | 张三 区长: a form, read as text
             self.out.form(cells)
             return
         rows = [[None if c is None else join_paragraphs(c) for c in row] for row in cells]
-        if max(len(r) for r in rows) < 2:  # one column: text, not a table
-            for row in rows:
-                self.out.text((row[0] or "") if row else "")
-            return
         self.tables += 1
         for number, cells in enumerate(rows, start=1):
             self.out.row(cells, self.tables, number)
@@ -190,7 +205,7 @@ def _grid(table) -> list[list[list[str] | None]]:
 def _own_text(el, counts: dict) -> int:
     """How many word characters ``el`` holds outside links, scripts and styles (memoised in ``counts``)."""
     tag = el.tag if isinstance(el.tag, str) else None
-    if tag is None or tag in _SKIP or tag == "a":
+    if tag is None or tag in _SKIP or tag == "a" or _hidden(el):
         n = 0
     else:
         n = len(_WORD.findall(el.text or "")) + sum(_own_text(child, counts) for child in el)
@@ -201,7 +216,8 @@ def _own_text(el, counts: dict) -> int:
 def _article(body):
     """The element holding the article, or None when the page is the document alone.
 
-    The deepest container with at least three blocks of text and at least half the page's text outside links.
+    The deepest container with at least three blocks of text (or lines ended by ``<br>``) and at least half the
+    page's text outside links.
     """
     counts: dict = {}
     _own_text(body, counts)
@@ -210,25 +226,35 @@ def _article(body):
     for el in body.iter():
         if not isinstance(el.tag, str) or el.tag not in _CONTAINER or counts.get(el, 0) * 2 < total:
             continue
-        parts = sum(1 for child in el if isinstance(child.tag, str) and child.tag in _PART and counts.get(child))
+        parts = sum(1 for child in el if isinstance(child.tag, str)
+                    and (child.tag == "br" or child.tag in _PART and counts.get(child)))  # <br>: lines of text
         if parts >= 3:
             best = el  # iter() goes down: a later hit lies inside an earlier one or after it (then it cannot hold half)
     return None if best is None or best is body else best
 
 
 def _title_before(body, article):
-    """The article's title: the last heading, or element whose class or id says title, before the article."""
-    found = None
+    """The article's title: the last heading, or element whose class or id says title, before the article; else
+    the last short block before it that reads as a document's title (关于…, …通知, …方案, …表; no colon)."""
+    named_title = worded_title = None
     for el in body.iter():
         if el is article:
             break
-        if not isinstance(el.tag, str) or el.tag in _SKIP:
+        if not isinstance(el.tag, str) or el.tag in _SKIP or el in article.iterancestors():
             continue
-        named = _TITLE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}")
-        if (el.tag in _HEADING or named) and not el.xpath("ancestor::a|ancestor::li|.//a"):
-            if clean(el.text_content()) and article not in el.iterancestors() and el not in article.iterancestors():
-                found = el
-    return found
+        if any(_hidden(a) for a in el.iterancestors()) or _hidden(el):
+            continue
+        if el.xpath("ancestor-or-self::a|ancestor::li|ancestor::ul|ancestor::ol|.//a"):
+            continue
+        text = clean(el.text_content())
+        if not text:
+            continue
+        if el.tag in _HEADING or _TITLE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            named_title = el
+        elif (el.tag in _BLOCK and len(text) <= 100 and _DOCUMENT_TITLE.search(text) and not re.search(r"[:：]", text)
+              and not any(isinstance(c.tag, str) and c.tag in _BLOCK and c.tag != "br" for c in el.iterdescendants())):
+            worded_title = el
+    return named_title if named_title is not None else worded_title
 
 
 def _walk_article(walker: _Walker, body, article) -> None:
