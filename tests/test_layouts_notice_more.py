@@ -239,6 +239,16 @@ def test_the_warnings_read_as_sentences():
     assert notice(removed, "en") == "3: a change notice: 岑静 no longer serves as 副组长; not counted in the group"
 
 
+@pytest.mark.parametrize("office, seat, leads", [
+    ("领导小组下设办公室（设在县住建局），孔德明同志任办公室主任。", "县住建局", ["孔德明"]),
+    ("领导小组办公室设在县住建局，办公室主任由孔德明、龚晓燕同志兼任。", "县住建局", ["孔德明", "龚晓燕"]),
+])
+def test_the_office_in_prose(office, seat, leads):
+    text = f"关于成立平川县测试工作领导小组的通知\n各单位：\n组长：吕振华（县长）\n{office}\n特此通知。\n平川县人民政府\n2024年5月6日\n"
+    (team,) = read_plan_bytes(text.encode(), "p.txt").teams
+    assert (team.seat.name, team.seat.line, [(m.name, m.line) for m in team.leads]) == (seat, 4, [(n, 4) for n in leads])
+
+
 def test_a_member_that_cannot_be_placed_gives_a_warning():
     text = ("关于成立石门镇防汛工作领导小组的通知\n组 长：王建国 镇长\n成 员：镇财政所所长\n##待定\n特此通知。\n"
             "石门镇人民政府\n2024年5月6日\n")
@@ -331,6 +341,9 @@ _LIST_FORMS = [
      [("王建国", "组长", ("镇长",), 3), ("赵刚", "副组长", ("副镇长",), 4),
       ("李杰", "副组长", ("党委委员（兼职）", "石门派出所所长"), 4), ("孙丽", "成员", (), 6)],
      [("各村委会", "成员", "主任", 7)]),
+    ("组长：吕振华\n成员单位：县发展改革局、县财政局、县自然资源局等",
+     [("吕振华", "组长", (), 3)],
+     [("县发展改革局", "成员", "", 4), ("县财政局", "成员", "", 4), ("县自然资源局", "成员", "", 4)]),
     ("组长：阿依古丽·买买提（县长）\n副组长：副县长 艾尔肯·吐尔逊\n成员：买合木提·阿不都 县财政局局长",
      [("阿依古丽·买买提", "组长", ("县长",), 3), ("艾尔肯·吐尔逊", "副组长", ("副县长",), 4),
       ("买合木提·阿不都", "成员", ("县财政局局长",), 5)], []),
@@ -342,7 +355,7 @@ _LIST_FORMS = [
 
 @pytest.mark.parametrize("body, officials, units", _LIST_FORMS,
                          ids=["numbered-labels", "arabic-labels", "comma-and-full-stop", "tabs-and-spaces", "posts",
-                              "label-with-a-note", "two-labels-on-a-line", "titles-wrapped-after-a-comma", "a-title-wrapped-after-a-place-name",
+                              "label-with-a-note", "two-labels-on-a-line", "titles-wrapped-after-a-comma", "a-title-wrapped-after-a-place-name", "units-ending-with-etc",
                               "names-with-a-middle-dot", "sex-and-nationality-are-no-titles"])
 def test_list_forms(body, officials, units):
     text = f"关于成立平川县测试工作领导小组的通知\n各单位：\n{body}\n特此通知。\n平川县人民政府\n2024年5月6日\n"

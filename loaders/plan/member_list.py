@@ -208,7 +208,11 @@ def _kind(token: str) -> str:
 
 
 def _unaddressed(token: str) -> str:
-    """吕振华同志 → 吕振华 (not 分管负责同志: what is left must be a name, or a title and a name)."""
+    """吕振华同志 → 吕振华 (not 分管负责同志: what is left must be a name, or a title and a name); 县财政局等
+    (…单位, …部门) → 县财政局."""
+    etc = re.sub(r"等(?:单位|部门)?$", "", token)
+    if etc != token and _unit(clean(etc)) is not None:
+        return etc
     bare = token.removesuffix("同志")
     return bare if bare != token and (_person_name(clean(bare)) or _run_in(clean(bare))) else token
 
@@ -630,7 +634,7 @@ def read_member_list(lines: tuple[Line, ...]) -> GroupList:
     return result
 
 
-_SEAT = re.compile(r"办公室(?:设在|设于)(?P<seat>[^，,。；;]+)")
+_SEAT = re.compile(r"办公室[（(]?(?:设在|设于)(?P<seat>[^，,。；;）)]+)")
 _POST_BY = re.compile(r"(?P<deputy>副)?主任由(?P<who>[^，,。；;]{2,30}?)(?:同志)?(?:兼任|担任)")
 _POST_OF = re.compile(r"(?:由)?(?P<who>[^，,。；;由]{2,30}?)(?:同志)?(?:兼任|担任|(?<![主兼])任)(?:领导小组)?(?:办公室)?"
                       r"(?P<deputy>副)?主任")
