@@ -249,6 +249,17 @@ def test_the_office_in_prose(office, seat, leads):
     assert (team.seat.name, team.seat.line, [(m.name, m.line) for m in team.leads]) == (seat, 4, [(n, 4) for n in leads])
 
 
+def test_the_office_labelled_after_a_closing_sentence():
+    text = ("关于成立平川县测试工作领导小组的通知\n各单位：\n组长：吕振华（县长）\n成员：县财政局局长 龚晓燕\n"
+            "领导小组成员如有变动，由所在单位接任者自然替补，不再另行发文。\n领导小组办公室主任：龚晓燕（兼）\n"
+            "办公室副主任：蓝海（县财政局副局长）\n特此通知。\n平川县人民政府\n2024年5月6日\n")
+    record = read_plan_bytes(text.encode(), "p.txt")
+    (office,) = record.teams
+    assert ([(m.name, m.line) for m in office.leads], [(m.name, m.line) for m in office.deputies]) == (
+        [("龚晓燕", 6)], [("蓝海", 7)])
+    assert [(o.name, o.role) for o in record.officials] == [("吕振华", "组长"), ("龚晓燕", "成员"), ("蓝海", None)]
+
+
 def test_a_member_that_cannot_be_placed_gives_a_warning():
     text = ("关于成立石门镇防汛工作领导小组的通知\n组 长：王建国 镇长\n成 员：镇财政所所长\n##待定\n特此通知。\n"
             "石门镇人民政府\n2024年5月6日\n")

@@ -372,8 +372,7 @@ class _ListReader:
             pieces = _INNER_LABEL.split(m.group("rest"))
             parts = [text[: m.start("rest")] + pieces[0], *pieces[1:]]
         for text in parts:
-            if self.state != "done":
-                getattr(self, "_" + self.state)(text, line.no)
+            getattr(self, "_" + self.state)(text, line.no)
 
     # --- states
     def _before(self, text: str, no: int) -> None:
@@ -482,7 +481,11 @@ class _ListReader:
                                                    values={"text": entry if isinstance(entry, str) else entry.name}))
 
     def _done(self, text: str, no: int) -> None:
-        pass
+        """After the list, a labelled office line still opens the office (a sentence between them: 领导小组成员如有
+        变动… / 领导小组办公室主任：孔德明)."""
+        if re.match(r"^(?:领导小组)?办公室(?:常务)?副?主任\s*[:：]", text) and self.result.office_leads == []:
+            self.state = "office"
+            self._office(text, no)
 
     # --- members
     def _members(self, text: str, no: int, role: str, *, group: bool) -> None:
@@ -626,8 +629,6 @@ def read_member_list(lines: tuple[Line, ...]) -> GroupList:
     reader = _ListReader()
     for line in _member_table(lines):
         reader.feed(line)
-        if reader.state == "done":
-            break
     result = reader.result
     result.teams = [TeamRecord(name=t["name"], line=t["line"], leads=tuple(t["lead"]), deputies=tuple(t["deputy"]),
                                members=tuple(t["member"])) for t in result.teams]
