@@ -260,6 +260,15 @@ def test_the_office_labelled_after_a_closing_sentence():
     assert [(o.name, o.role) for o in record.officials] == [("吕振华", "组长"), ("龚晓燕", "成员"), ("蓝海", None)]
 
 
+def test_a_member_unit_added_in_a_sentence():
+    text = ("关于调整平川县测试工作领导小组的通知\n各单位：\n组长：吕振华（县长）\n成员：县财政局局长 龚晓燕\n"
+            "因机构改革，明确县数据资源局为领导小组成员单位，县商务局分管负责同志为联络员。\n特此通知。\n"
+            "平川县人民政府\n2024年5月6日\n")
+    record = read_plan_bytes(text.encode(), "p.txt")
+    assert [(u.name, u.role, u.position, u.line) for u in record.member_units] == [
+        ("县数据资源局", "成员", "", 5), ("县商务局", "联络员", "分管负责同志", 5)]
+
+
 def test_a_member_that_cannot_be_placed_gives_a_warning():
     text = ("关于成立石门镇防汛工作领导小组的通知\n组 长：王建国 镇长\n成 员：镇财政所所长\n##待定\n特此通知。\n"
             "石门镇人民政府\n2024年5月6日\n")
