@@ -124,11 +124,18 @@ def _part(part: str) -> Person | UnitEntry | None:
 
 
 def _run_in(whole: str) -> Person | None:
-    """区发改委主任陈七, 县长吕振华: the title run into the name (a name of three characters tried first)."""
+    """区发改委主任陈七, 县长吕振华: the title run into the name (a name of three characters tried first); 吕振华县长,
+    岑静副县长: the name run into a title that opens with its level (县, 市, 区, 镇, 乡, 街道, 副, 常务)."""
     for k in (3, 2):
         title = whole[:-k]
         if len(whole) > k + 1 and looks_like_person(whole[-k:]) and _is_post(title):
             return Person(whole[-k:], _titles(title))
+    for k in (3, 2):
+        title = whole[k:]
+        if (len(whole) > k + 1 and looks_like_person(whole[:k]) and _is_post(title)
+                and not whole[:k].startswith(("常务", "执行", "第一", "专职")) and not whole[:k].endswith(("副", "常"))
+                and title.startswith(("县", "市", "区", "镇", "乡", "街道", "副", "常务"))):
+            return Person(whole[:k], _titles(title))
     return None
 
 
@@ -198,10 +205,10 @@ def _kind(token: str) -> str:
         return "P"
     if looks_like_person(whole) and not _is_post(whole) or _DOTTED_NAME.fullmatch(whole):
         return "N"
-    if _is_post(whole):
-        return "T"
     if _run_in(whole):
         return "P"
+    if _is_post(whole):
+        return "T"
     if _unit(whole) is not None:
         return "U"
     return "n" if _person_name(whole) else "F"
