@@ -161,6 +161,20 @@ EXPECTED = {
                 [("县发展改革局", 6), ("县商务局", 6), ("县自然资源局", 6)])],
         warnings=[],
     ),
+    "town_baisha_duties.txt": dict(  # the group's duties are no tasks; the duties that name a member unit are
+        meta=dict(subdistrict="白沙镇", level="镇", issuer_line=21, title="关于成立白沙镇河长制工作领导小组的通知",
+                  title_line=3, number="白府发〔2024〕17号", number_line=2, date="2024-04-12", printed=None,
+                  issuers=("白沙镇人民政府",), group="白沙镇河长制工作领导小组"),
+        officials=[("聂文昊", "组长", ("镇党委书记",), 7), ("芮晓岚", "副组长", ("镇党委副书记", "镇长"), 8),
+                   ("满志刚", "成员", ("农业服务中心主任",), 9), ("应佳琪", "成员", ("规划建设办主任",), 9)],
+        units=[("各村（社区）党组织", "成员", "书记", 10)],
+        office=None,
+        teams=[],
+        warnings=[],
+        tasks=[(1, "负责水利工程管理，组织河道日常巡查，建立问题台账。", 15, [("农业服务中心", 15)]),
+               (2, "负责涉河建设项目审查。", 17, [("规划建设办", 17)]),
+               (3, "负责本村（社区）河塘保洁。", 18, [("各村（社区）", 18)])],
+    ),
 }
 
 
@@ -206,7 +220,8 @@ def test_what_cannot_be_placed_is_said_and_closing_parts_are_no_members(name):
     record = _record(name)
     got = [(w.kind, w.line, w.values) for w in record.warnings if not isinstance(w, str)]
     assert got == EXPECTED[name]["warnings"]
-    assert record.tasks == ()  # 主要职责 are duties, not tasks
+    tasks = [(t.number, t.text, t.line, [(m.name, m.line) for m in t.responsible]) for t in record.tasks]
+    assert tasks == EXPECTED[name].get("tasks", [])  # 主要职责 are duties, not tasks, unless they name their unit
     said = {o.name for o in record.officials} | {u.name for u in record.member_units}
     assert not any(("替补" in s or "抄送" in s or "办公室" in s and "人民政府" in s) for s in said)
 

@@ -15,6 +15,7 @@ from ..issuer import Issuer, choose_issuer, jurisdiction, jurisdiction_prefix, s
 from ..member_list import read_member_list, read_office
 from ..member_prose import read_member_prose
 from ..source import Line
+from ..unit_duties import read_unit_duties
 from .base import Recognition
 from .common import read_attachments, read_body
 
@@ -98,6 +99,8 @@ class LeadingGroupNotice:
             raise PlanError(file, "成立领导小组的通知里没有找到组成人员（组长、副组长、成员）", meta.title_line,
                             en="a notice setting up a leading group, but no members (leader, deputy leaders, members) found")
         body = read_body(doc, {o.name for o in group.officials})
+        if not body.tasks:  # 成员单位职责: 县财政局：负责… — a duty that names its unit is that unit's task
+            body.tasks = read_unit_duties(after_title)
         attachments, missing = read_attachments(doc, file)
         return PlanRecord(
             file=file,
