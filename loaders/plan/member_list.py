@@ -232,6 +232,11 @@ def _read_tokens(tokens: list[tuple[str, str]]) -> list[Person | UnitEntry | str
     kinds = [_kind(t) for t, _ in tokens]
     if kinds[:2] == ["n", "T"] and tokens[1][1] == " ":  # 邝伟 县交通运输局局长: a name the surnames miss
         kinds[0] = "N"
+    for i, kind in enumerate(kinds):  # 县财政局 龚晓燕 / 龚晓燕 县财政局: a bare unit beside a name is the name's title
+        beside = (i + 1 < len(kinds) and kinds[i + 1] == "N" and tokens[i + 1][1] == " "
+                  or i and kinds[i - 1] == "N" and tokens[i][1] == " ")
+        if kind == "U" and beside and not _is_holder(tokens[i][0]) and _unit(clean(tokens[i][0])).position == "":
+            kinds[i] = "T"
     title_first = next((k for k in kinds if k in "NT"), "N") == "T"
     for i in range(1, len(kinds)):  # 县交通运输局局长 邝伟
         if title_first and kinds[i] == "n" and kinds[i - 1] == "T" and tokens[i][1] == " ":
@@ -535,7 +540,7 @@ class _ListReader:
         if self.last is None or text.startswith("（"):
             return False
         titles = list(self.last.titles)
-        if titles and not titles[-1].endswith(_TITLE_DONE):
+        if titles and not titles[-1].endswith(_TITLE_DONE) and not is_unit_like(titles[-1]):
             titles[-1] += text
         elif text.endswith(_TITLE_DONE) and not open_only:
             titles.append(text)
