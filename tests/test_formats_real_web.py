@@ -129,6 +129,9 @@ def test_the_cms_table_fact_by_fact_merged_cells_inherited():
     assert (lead2.evidence.table, lead2.evidence.row, lead2.evidence.cell) == (1, 4, 3)
     (plan,) = [e for e in model.entities if e.label == "Plan"]
     assert (plan.number, plan.date, plan.layout) == ("临府办〔2024〕12号", "2024-03-12", "task-division")
+    # 庞若溪（副区长） in a lead cell: the title is kept; no leading group, so no role
+    officials = {e.name: (e.role, tuple(e.titles)) for e in model.entities if e.label == "Official"}
+    assert officials == {"邝思源": (None, ()), "庞若溪": (None, ("副区长",))}
 
 
 def test_the_cms_table_and_its_text_differ_only_where_text_cannot_draw_an_empty_cell():
