@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from graphmodel.model import GoalRecord, Mention, Notice, OfficialRecord, TaskRecord
 from graphmodel.names import clean, is_unit_like, looks_like_person, split_units
 
-from .columns import SECTION_HEADING, column_role, header_roles
+from .columns import ROLES, SECTION_HEADING, column_role, header_roles
 from .source import Line
 
 __all__ = ["TableResult", "find_cell_header", "read_cell_table", "lead_mentions", "lead_marked", "unit_names"]
@@ -181,13 +181,29 @@ class _Reader:
             self.s.held.clear()
         self.s.columns, self.s.header_cells, self.s.after_header = _Columns(roles), cells, True
 
+    def _second_roles(self, cells: tuple[str, ...]) -> list[str | None]:
+        """The roles a second header row names, each cell read under the header cell above it (责任单位 over 牵头 |
+        配合: 牵头 alone names nothing, 责任单位·牵头 the responsible unit), a merged header cell standing over
+        the slots it covers."""
+        tops = self.s.header_cells or ("",) * len(cells)
+        above, roles = "", []
+        for i, (cell, top) in enumerate(zip(cells, tops)):
+            above = top or above
+            spanned = not top or (i + 1 < len(tops) and not tops[i + 1])  # under a header cell over several slots
+            short = len(cell) >= 2 and any(w.startswith(cell) for _role, words in ROLES for w in words)  # 牵头, 配合
+            roles.append((column_role(cell) or (column_role(above + cell) if spanned and short else None))
+                         if cell else None)
+        return roles
+
     def _is_second_header(self, cells: tuple[str, ...]) -> bool:
-        """A second header row under merged header cells (责任单位 over 牵头单位 | 配合单位)."""
-        named = [column_role(c) for c in cells if c]
-        return len(cells) == len(self.s.columns.roles) and bool(named) and all(named)
+        """A second header row under merged header cells (责任单位 over 牵头单位 | 配合单位, or over 牵头 | 配合)."""
+        if len(cells) != len(self.s.columns.roles):
+            return False
+        named = [role for role, c in zip(self._second_roles(cells), cells) if c]
+        return bool(named) and all(named)
 
     def _refine_header(self, cells: tuple[str, ...]) -> None:
-        roles = [column_role(c) or old for c, old in zip(cells, self.s.columns.roles)]
+        roles = [new or old for new, old in zip(self._second_roles(cells), self.s.columns.roles)]
         self.s.columns, self.s.after_header = _Columns(roles), True
 
     def _section_name(self, cells: tuple[str, ...]) -> str | None:
