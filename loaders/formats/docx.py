@@ -1,4 +1,4 @@
-"""Word (.docx) → Source (python-docx): paragraphs and tables in body order, tables as rows of cells.
+"""Word (.docx) → Source (python-docx's XML classes): paragraphs and tables in body order, tables as rows of cells.
 
 A paragraph's line breaks make separate lines; the text of a text box anchored in it (a masthead) comes first,
 as lines of its own (once: the fallback copy Word keeps for old readers is left out, as is tracked-deleted text); a paragraph of an automatically numbered list starts with
@@ -29,14 +29,59 @@ __all__ = ["read_source"]
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _open(data: bytes, file: str):
-    import docx
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_DOCUMENT = "/officeDocument"
+
+
+def _targets(z, rels: str, base: str) -> dict[str, str]:
+    """The parts a relationships part names, by the last word of their type (officeDocument, styles, numbering)."""
+    import posixpath
+
+    from lxml import etree
+
+    if rels not in z.namelist():
+        return {}
+    out = {}
+    for rel in etree.fromstring(z.read(rels)).iter(_REL):
+        target = rel.get("Target", "")
+        if rel.get("TargetMode") == "External":
+            continue
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
+        out.setdefault(rel.get("Type", "").rsplit("/", 1)[-1], path)
+    return out
+
+
+def _open(data: bytes, file: str) -> tuple:
+    """The main document's body, and a function giving another part's root by its kind (numbering, styles).
+
+    Only the parts needed are read (the body with python-docx's parser, so tables keep their grid properties;
+    the others, when asked for, with lxml's): opening the whole package costs several times more than the text.
+    """
+    import posixpath
+    import zipfile
+
+    from docx.oxml.parser import parse_xml
+    from lxml import etree
 
     try:
-        return docx.Document(io.BytesIO(data))
-    except Exception:  # zipfile, zlib, lxml and python-docx each raise their own kinds for a damaged file
+        z = zipfile.ZipFile(io.BytesIO(data))
+        main = _targets(z, "_rels/.rels", "").get(_DOCUMENT.strip("/"), "word/document.xml")
+        folder, name = posixpath.split(main)
+        parts = _targets(z, posixpath.join(folder, "_rels", name + ".rels"), folder)
+        body = parse_xml(z.read(main)).find(_W + "body")
+        if body is None:
+            raise ValueError("no body")
+    except Exception:  # zipfile, zlib and lxml each raise their own kinds for a damaged file
         raise PlanError(file, "不是有效的 Word 文件（.docx 已损坏或不完整）",
                         en="not a valid Word file (the .docx is damaged or incomplete)") from None
+
+    def part(kind: str):
+        try:
+            return etree.fromstring(z.read(parts[kind])) if kind in parts else None
+        except Exception:  # a damaged numbering or styles part: no list numbers, the text still reads
+            return None
+
+    return body, part
 
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -139,11 +184,11 @@ def read_source(data: bytes, file: str) -> Source:
     PlanError
         If the file is not a readable .docx, or holds no text.
     """
-    document = _open(data, file)
-    numbers = ListNumbers(document)
+    body, part = _open(data, file)
+    numbers = ListNumbers(part)
     out = LineBuilder(file)
     tables = 0
-    for block in _blocks(document.element.body):
+    for block in _blocks(body):
         if block.tag == _W + "p":
             out.text("\n".join(_paragraph_lines(block, numbers)))
             continue
