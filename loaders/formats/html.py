@@ -235,26 +235,32 @@ def _article(body):
 
 def _title_before(body, article):
     """The article's title: the last heading, or element whose class or id says title, before the article; else
-    the last short block before it that reads as a document's title (关于…, …通知, …方案, …表; no colon)."""
-    named_title = worded_title = None
-    for el in body.iter():
+    the last short block before it that reads as a document's title (关于…, …通知, …方案, …表; no colon).
+
+    Links, lists and what the page hides are never the title (nor anything inside them).
+    """
+    ancestors = set(article.iterancestors())
+    found: dict[str, object] = {}
+    blocks = tuple(t for t in _BLOCK if t != "br")
+
+    def visit(el) -> bool:  # False once the article is reached
         if el is article:
-            break
-        if not isinstance(el.tag, str) or el.tag in _SKIP or el in article.iterancestors():
-            continue
-        if any(_hidden(a) for a in el.iterancestors()) or _hidden(el):
-            continue
-        if el.xpath("ancestor-or-self::a|ancestor::li|ancestor::ul|ancestor::ol|.//a"):
-            continue
-        text = clean(el.text_content())
-        if not text:
-            continue
-        if el.tag in _HEADING or _TITLE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
-            named_title = el
-        elif (el.tag in _BLOCK and len(text) <= 100 and _DOCUMENT_TITLE.search(text) and not re.search(r"[:：]", text)
-              and not any(isinstance(c.tag, str) and c.tag in _BLOCK and c.tag != "br" for c in el.iterdescendants())):
-            worded_title = el
-    return named_title if named_title is not None else worded_title
+            return False
+        if not isinstance(el.tag, str) or el.tag in _SKIP:
+            return True
+        if el not in ancestors and (el.tag in ("a", "ul", "ol", "li") or _hidden(el)):
+            return True
+        if el not in ancestors and el.find(".//a") is None:
+            text = clean(el.text_content())
+            if text and (el.tag in _HEADING or _TITLE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}")):
+                found["named"] = el
+            elif (text and el.tag in _BLOCK and len(text) <= 100 and _DOCUMENT_TITLE.search(text)
+                  and not re.search(r"[:：]", text) and next(el.iterdescendants(*blocks), None) is None):
+                found["worded"] = el
+        return all(visit(child) for child in el)
+
+    visit(body)
+    return found.get("named", found.get("worded"))
 
 
 def _walk_article(walker: _Walker, body, article) -> None:
