@@ -230,6 +230,7 @@ WORDS: dict[str, L] = {
     "warning": L("警告：{message}", "warning: {message}"),
     "error": L("错误：{message}", "error: {message}"),
     "interrupted": L("已中断", "interrupted"),
+    "skipped": L("已跳过 {error}", "skipped {error}"),
     "fail_on_found": L("发现 {n} 条 {kinds} 问题", "found {n} finding(s) of {kinds}"),
     "officials": L("领导", "Officials"),
     "units": L("单位", "Units"),
@@ -287,6 +288,10 @@ NOTICES: dict[str, L] = {
 
 #: Errors the CLI itself reports (the library's errors carry their own texts).
 ERRORS: dict[str, L] = {
+    "unreadable_among_many": L("{error}（其余文件未读；加 --skip-unreadable 可跳过读不了的文件、读取其余文件）",
+                               "{error} (the other files were not read; add --skip-unreadable to skip the files "
+                               "that cannot be read and read the others)"),
+    "nothing_readable": L("没有一个文件能读取（{n} 个都已跳过）", "no file could be read (all {n} were skipped)"),
     "report_needs": L("生成报告需要 plotly 与 numpy（pip install plotly numpy）：{error}",
                       "the report needs plotly and numpy (pip install plotly numpy): {error}"),
     "output_is_folder": L("{output}: 是一个文件夹，请给出文件名", "{output}: is a folder; give a file name"),

@@ -81,12 +81,13 @@ def is_collective(name: str) -> bool:
     --------
     >>> is_collective("各居民区"), is_collective("各机关部门、事业中心"), is_collective("管理办")
     (True, True, False)
-    >>> is_collective("县直有关部门"), is_collective("区级相关单位"), is_collective("县财政局")
-    (True, True, False)
+    >>> is_collective("县直有关部门"), is_collective("区级相关单位"), is_collective("镇属各单位"), is_collective("县财政局")
+    (True, True, True, False)
     """
     name = clean(name)
-    scoped = re.sub(r"^(?:[县区市镇乡](?:直|政府|级)?)", "", name)  # 县直有关部门, 区级相关单位
-    return name.startswith(_COLLECTIVE_START) or name in _COLLECTIVE_NAMES or scoped in _COLLECTIVE_NAMES
+    scoped = re.sub(r"^[县区市镇乡](?:直属|直|属|政府|级)?", "", name)  # 县直有关部门, 区级相关单位, 镇属各单位
+    return name.startswith(_COLLECTIVE_START) or name in _COLLECTIVE_NAMES or scoped in _COLLECTIVE_NAMES or (
+        scoped != name and scoped.startswith(_COLLECTIVE_START))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -31,9 +31,9 @@ EXPECTED = {
         officials=[("岑晓雯", None, ("副镇长",), 46)],
         meta=dict(subdistrict="枫泾桥镇", level="镇", issuer_line=8, title="枫泾桥镇2025年重点工作计划", title_line=3,
                   number="枫府〔2025〕7号", number_line=2, date="2025-02-20", issuers=("枫泾桥镇人民政府",)),
-        tasks=TOWN, goals=[("乡村振兴", "action", 20, None), ("美丽乡村", "project", 22, "乡村振兴"),
-                           ("农民增收", "project", 37, "乡村振兴"), ("平安建设", "action", 44, None),
-                           ("基层治理", "project", 46, "平安建设")],
+        tasks=TOWN, goals=[("乡村振兴", "action", 20, None), ("美丽乡村", "project", 23, "乡村振兴"),
+                           ("农民增收", "project", 38, "乡村振兴"), ("平安建设", "action", 44, None),
+                           ("基层治理", "project", 47, "平安建设")],
         warnings=[],
     ),
     "livelihood_tabs.txt": dict(

@@ -12,7 +12,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from ..labels import ERRORS, WORDS
-from ._common import FormatOpt, LangOpt, OutputOpt, Paths, fail, guarded, lang_of, make_app, warn
+from ._common import FormatOpt, LangOpt, OutputOpt, Paths, SkipOpt, Unreadable, fail, guarded, lang_of, make_app, warn
 from .output import columns_of, render, write_bytes, write_text
 
 __all__ = ["app", "load_graph", "answer", "check_output"]
@@ -28,7 +28,10 @@ def load_graph(paths: list[Path] | None):
 
     from ..graph import build_graph
 
-    graph = build_graph(read_plans(paths))
+    unreadable = Unreadable()
+    models = list(read_plans(paths, on_error=unreadable.on_error))
+    unreadable.check(len(models))
+    graph = build_graph(models)
     for message in graph.graph.get("warnings", []):
         warn(message)
     return graph
@@ -45,7 +48,9 @@ def answer(paths: list[Path] | None, ask: Callable[[Any], T], about: Callable[[T
 
     from ..graph import build_graph
 
-    models = list(read_plans(paths))
+    unreadable = Unreadable()
+    models = list(read_plans(paths, on_error=unreadable.on_error))
+    unreadable.check(len(models))
     graph = build_graph(models)
     used: set[str] | None = None
     try:
@@ -61,7 +66,8 @@ def answer(paths: list[Path] | None, ask: Callable[[Any], T], about: Callable[[T
 
 @app.command("ingest")
 @guarded
-def ingest(paths: Paths = None, fmt: FormatOpt = "table", lang: LangOpt = "zh") -> None:
+def ingest(paths: Paths = None, fmt: FormatOpt = "table", lang: LangOpt = "zh",
+           skip_unreadable: SkipOpt = False) -> None:
     """读取方案并汇总：每个街道（机关）的领导、单位、任务、目标、道路数，以及没有牵头领导的任务数。"""
     from ..summary import summarize
     from ._stream import per_plan
@@ -113,6 +119,7 @@ def export(
              "或 neo4j-admin（供 neo4j-admin database import 使用的 CSV 文件，-o 为目录）。")] = "json",
     output: OutputOpt = None,
     lang: LangOpt = "zh",
+    skip_unreadable: SkipOpt = False,
 ) -> None:
     """导出整张责任图谱（json、graphml，节点与关系均带出处），或任务 × 单位的责任矩阵（csv、xlsx）。
 

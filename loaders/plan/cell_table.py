@@ -272,13 +272,14 @@ class _Reader:
             text, source, from_above = self._cell(line, cells, i)
             inherited |= from_above and bool(text)
             role = self.s.columns.roles[i]
+            no = source.cell_lines[i] if source.cell_lines and i < len(source.cell_lines) else source.no
             if role == "goal":
-                out.append((text, source.no, from_above, i))
+                out.append((text, no, from_above, i))
             elif text:
                 parse = self._leads if role == "lead" else _units
                 found = parse(text)
                 out += [
-                    m.model_copy(update={"line": source.no, "page": source.page, "table": source.table,
+                    m.model_copy(update={"line": no, "page": source.page, "table": source.table,
                                          "row": source.row, "cell": i + 1, "inherited": from_above})
                     for m in found
                 ]

@@ -156,11 +156,21 @@ def signature_issuers(lines: tuple[Line, ...] | list[Line], date_at: int) -> lis
     if not rows:
         return []
     apart = [(tok, no) for no, row in rows for tok in row]
+    each = _bodies(apart)
+    if len(each) == len(apart) and all(map(_ends_as_body, (tok for tok, _ in apart))):
+        return each  # every line a body of its own, named to its end (中共东湖街道工作委员会 / 东湖街道办事处)
     if len(rows) > 1 and len({len(r) for _, r in rows}) == 1:  # bodies wrapped over lines, side by side
         found = _bodies([("".join(col), rows[0][0]) for col in zip(*(r for _, r in rows))])
         if found:
             return found
-    return _bodies(apart)  # each line its own body (a line above the signature is no part of it)
+    return each  # a line above the signature (the list's last member) is no part of it
+
+
+def _ends_as_body(text: str) -> bool:
+    """Whether a name ends with a body's own words (…委员会, …人民政府, …办事处), not with its jurisdiction
+    (中国共产党上海市浦东新区, whose line below goes on: 潍坊新村街道工作委员会)."""
+    bare = re.sub(r"\s+", "", text)
+    return _strip_body(bare) != next((bare.removeprefix(p) for p in _PARTY if bare.startswith(p)), bare)
 
 
 def _bodies(bodies: list[tuple[str, int]]) -> list[Issuer]:

@@ -17,25 +17,31 @@ __all__ = ["GroupList", "read_member_list", "read_office", "entries", "is_list_l
 _SPACES = re.compile(r"[\u00a0\u2002-\u200b\u3000\ufeff]")
 _ROLE_WORDS = {
     "组长": "组长", "第一组长": "第一组长", "常务副组长": "常务副组长", "执行副组长": "执行副组长",
-    "副组长": "副组长", "成员": "成员", "成员单位": "成员", "顾问": "顾问", "秘书长": "秘书长",
+    "副组长": "副组长", "成员": "成员", "成员单位": "成员", "顾问": "顾问", "秘书长": "秘书长", "联络员": "联络员",
+    "第一副组长": "第一副组长", "组员": "成员", "成员名单": "成员",
 }
+# In a 工作专班: who leads it, its deputies, its members.
+_TEAM_ROLE_WORDS = {"专班长": "lead", "专班组长": "lead", "专班负责人": "lead", "副专班长": "deputy",
+                    "专班副组长": "deputy", "组长": "lead", "常务副组长": "deputy", "副组长": "deputy",
+                    "成员": "member", "成员单位": "member"}
+_TEAM_NAME = re.compile(r"(?:下设|组建|成立|设立)(?P<name>[^，,。；;、：:]{2,20}?专班)")
 _OFFICE_ROLE_WORDS = {"办公室主任": "主任", "办公室副主任": "副主任", "主任": "主任", "副主任": "副主任",
                       "常务副主任": "副主任"}
-# A role label opening a line: one of the role words, spaces allowed between its characters (组  长),
-# then a colon, a space or tab (组长\t张三, a row of a two-column table copied as text), or the line's end.
+_LABEL_WORDS = "|".join("[ \t]*".join(w) for w in sorted({*_ROLE_WORDS, *_OFFICE_ROLE_WORDS, *_TEAM_ROLE_WORDS},
+                                                           key=len, reverse=True))
+# A role label as written: 组长, 组 长, 副 组 长, （一）组长, 1.组长, 领导小组副组长; then ：, spaces or the line's end.
 _LABEL = re.compile(
-    "^(?P<label>" + "|".join(r"\s*".join(word) for word in sorted({**_ROLE_WORDS, **_OFFICE_ROLE_WORDS}, key=len,
-                                                                  reverse=True))
-    + r")\s*(?:[:：]\s*|\s+|$)(?P<rest>.*)$"
+    rf"^(?:[（(]?\s*[{CN_NUMERALS}\d]{{1,2}}\s*[）)、.．]\s*)?(?:领导小组|专班)?"
+    rf"(?P<label>{_LABEL_WORDS})(?:\s*[:：]\s*|\s+|$)(?P<rest>.*)$"
 )
 _HEADING = re.compile(rf"^(?:[{CN_NUMERALS}]{{1,3}}\s*[、.．]|[（(]\s*[{CN_NUMERALS}]{{1,3}}\s*[）)])\s*(?P<title>.*)$")
 _MEMBERS_HEADING = ("组成人员", "成员名单", "人员组成", "组成名单", "组成", "领导小组成员")
 _STOP = re.compile(r"^(附\s*件|特此通知|抄\s*送|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 # A unit given as a member (区发改委主要负责人, 各镇分管领导): the unit and the post its holder has.
 _UNIT_POST = re.compile(
-    r"^(?P<unit>.+?)(?P<post>(?:主要|分管|相关)?(?:负责人|负责同志|领导)|分管副[区县市镇乡]长|"
-    r"(?:常务)?副?(?:主任|局长|书记|乡镇长|街镇长|镇长|乡长|区长|县长|市长|部长|处长|科长|队长|所长|站长|主席|行长|"
-    r"经理|校长|院长))$"
+    r"^(?P<unit>.+?)(?P<post>(?:(?:分管|相关|业务)?科室)?(?:主要|分管|相关)?(?:负责人|负责同志|领导)|分管副[区县市镇乡]长|"
+    r"(?:分管)?(?:常务)?副?(?:主任|局长|书记|乡镇长|街镇长|乡（镇）长|镇（乡）长|镇长|乡长|区长|县长|市长|部长|处长|科长|"
+    r"队长|所长|站长|主席|行长|经理|校长|院长))$"
 )
 _TITLE_DONE = ("长", "任", "记", "席", "人", "员", "理", "事", "）", "官", "师", "志", "导")
 
@@ -78,7 +84,8 @@ def _person_name(name: str) -> bool:
 
 
 def _titles(text: str) -> list[str]:
-    return [clean(t) for t in re.split(r"[、，,；;]", text) if clean(t)]
+    """The titles a text gives, without 兼 (孔德明（兼）: he holds the post besides his own)."""
+    return [clean(t) for t in re.split(r"[、，,；;]", text) if clean(t) and clean(t) not in ("兼", "兼任", "兼职")]
 
 
 def _name(tokens: list[str]) -> tuple[str, list[str]] | None:
@@ -118,7 +125,7 @@ def _run_in(whole: str) -> Person | None:
 def _unit(whole: str) -> UnitEntry | None:
     """A member given as a unit, with the post its holder has (区发改委主要负责人, 各乡镇乡镇长, 县财政局)."""
     m = _UNIT_POST.match(whole)
-    if m and len(m.group("unit")) >= 2:
+    if m and len(m.group("unit")) >= 2 and m.group("unit") not in ("分管", "主要", "相关", "常务", "有关"):
         return UnitEntry(m.group("unit"), m.group("post"))
     if is_unit_like(whole) or is_collective(whole):
         return UnitEntry(whole, "")
@@ -129,7 +136,7 @@ def _unit(whole: str) -> UnitEntry | None:
 _POST_END = re.compile(r"(?:长|主任|书记|主席|负责人|负责同志|领导|委员|调研员|巡视员|秘书|干事|经理|专员|助理)$")
 # A post that names no one: the unit's holder is the member (区发改委主要负责人, 各镇分管领导).
 _HOLDER_POST = re.compile(r"(?:主要|分管|相关)(?:负责人|负责同志|领导)$|负责同志$")
-_PADDED = re.compile(r"(?<![\u4e00-\u9fff（(])([\u4e00-\u9fff]) +([\u4e00-\u9fff])(?![\u4e00-\u9fff）)])")
+_PADDED = re.compile(r"(?<![\u4e00-\u9fff（(])([\u4e00-\u9fff]) +([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
 _SEPARATORS = "、，,；;"
 
 
@@ -190,10 +197,17 @@ def _kind(token: str) -> str:
     return "n" if _person_name(whole) else "F"
 
 
+def _unaddressed(token: str) -> str:
+    """吕振华同志 → 吕振华 (not 分管负责同志: what is left must be a name, or a title and a name)."""
+    bare = token.removesuffix("同志")
+    return bare if bare != token and (_person_name(clean(bare)) or _run_in(clean(bare))) else token
+
+
 def _read_tokens(tokens: list[tuple[str, str]]) -> list[Person | UnitEntry | str]:
     """Group a line's tokens into members. The line's first name or title says the order: a title first
     (县住房城乡建设局局长 孔德明) gives each name the titles just before it (spaces between), a name first
     (孔德明 县住房城乡建设局局长) the titles after it, up to the next name."""
+    tokens = [(_unaddressed(t), s) for t, s in tokens]
     kinds = [_kind(t) for t, _ in tokens]
     if kinds[:2] == ["n", "T"] and tokens[1][1] == " ":  # 邝伟 县交通运输局局长: a name the surnames miss
         kinds[0] = "N"
@@ -285,6 +299,7 @@ class GroupList:
     office_deputies: list[Mention] = field(default_factory=list)
     office_line: int | None = None
     warnings: list[Notice] = field(default_factory=list)  # what the list names that could not be placed
+    teams: list[TeamRecord] = field(default_factory=list)  # 工作专班 given as lists (专班长：…)
 
 
 def _label(text: str) -> tuple[str, str, str] | None:
@@ -293,6 +308,8 @@ def _label(text: str) -> tuple[str, str, str] | None:
     if not m:
         return None
     label = re.sub(r"\s+", "", m.group("label"))
+    if label in _TEAM_ROLE_WORDS and label not in _ROLE_WORDS:
+        return "team", _TEAM_ROLE_WORDS[label], m.group("rest").strip()
     if label in _ROLE_WORDS:
         return "group", _ROLE_WORDS[label], m.group("rest").strip()
     if label in _OFFICE_ROLE_WORDS:
@@ -321,8 +338,10 @@ class _ListReader:
         self.result = GroupList()
         self.state = "before"
         self.role: str | None = None
-        self.office_role = "主任"
+        self.office_role: str | None = None  # the office's label last read (主任, 副主任)
         self.last: OfficialRecord | None = None
+        self.team: dict | None = None
+        self.team_role: str | None = None
 
     def feed(self, line: Line) -> None:
         text = _normal(line.text)
@@ -337,23 +356,31 @@ class _ListReader:
 
     def _group(self, text: str, no: int) -> None:
         heading = _HEADING.match(text)
-        if heading:
+        if heading and not _label(text):  # （一）组长：… is a label, not a heading
             title = heading.group("title")
-            if "办公室" in title:
+            if "专班" in title:
+                self._start_team(text, no)
+            elif "办公室" in title:
                 self.state, self.result.office_line = "office", no
             elif not any(w in title for w in _MEMBERS_HEADING):
                 self.state = "done"
             return
+        if _label(text) and re.fullmatch(r"[^。]*[；;。]", text):  # 成员：龚晓燕，县财政局局长。— the list's last line
+            text = text.rstrip("；;。")
         if _STOP.match(text) or _prose(text) or jurisdiction(re.sub(r"\s+", "", text)):
-            if "办公室" in text and _prose(text):  # 领导小组办公室设在…：the office, in prose
+            if _TEAM_NAME.search(text):
+                self._start_team(text, no)
+            elif "办公室" in text and _prose(text):  # 领导小组办公室设在…：the office, in prose
                 self.state, self.result.office_line = "office", no
             else:
                 self.state = "done"
             return
         found = _label(text)
-        if found and found[0] == "office":
-            self.state = "office"
-            self._office(text, no)
+        if found and found[0] in ("office", "team"):
+            self.state = found[0]
+            if found[0] == "team":
+                self._start_team(text, no)
+            getattr(self, "_" + found[0])(text, no)
             return
         if found:
             _, self.role, text = found
@@ -361,15 +388,70 @@ class _ListReader:
             self._members(text, no, self.role or "成员", group=True)
 
     def _office(self, text: str, no: int) -> None:
-        if _HEADING.match(text) and "办公室" not in text or _STOP.match(text) or jurisdiction(text):
+        if "专班" in text and (_HEADING.match(text) or _TEAM_NAME.search(text)) or _label(text) and _label(text)[0] == "team":
+            self._start_team(text, no)
+            self._team(text, no)
+            return
+        found = _label(text)
+        other = not found and re.match(r"^(?:[\u4e00-\u9fff]{2,10}[：:]|\d+\s*[.．、])", text)  # 主要职责：, 1.…
+        if _HEADING.match(text) and "办公室" not in text or _STOP.match(text) or jurisdiction(text) or other:
             self.state = "done"
             return
         self.result.office_line = self.result.office_line or no
-        found = _label(text)
         if found and found[0] == "office":
             _, self.office_role, rest = found
             if rest:
                 self._members(rest, no, self.office_role, group=False)
+        elif found and found[1] == "联络员":  # 联络员：各成员单位分管科室负责人
+            self.office_role = None
+            if found[2]:
+                self._members(found[2], no, "联络员", group=True)
+        elif self.office_role and not _prose(text) and not _HEADING.match(text):  # one more under the label
+            self._members(text, no, self.office_role, group=False)
+
+    def _start_team(self, text: str, no: int) -> None:
+        """A 工作专班 begins: its name from 下设…专班 (or the heading), its line."""
+        m = _TEAM_NAME.search(text)
+        heading = _HEADING.match(text)
+        name = m.group("name") if m else clean(heading.group("title")) if heading else "工作专班"
+        if self.state == "team" and self.team is not None and not self.team["named"] and m:
+            self.team.update(name=clean(name), named=True, line=no)
+            return
+        self.team = dict(name=clean(name), line=no, named=bool(m), lead=[], deputy=[], member=[])
+        self.result.teams.append(self.team)
+        self.state, self.team_role = "team", None
+
+    def _team(self, text: str, no: int) -> None:
+        if text == "" or _STOP.match(text) or jurisdiction(re.sub(r"\s+", "", text)):
+            self.state = "done"
+            return
+        heading = _HEADING.match(text)
+        if heading:
+            if "专班" in heading.group("title") and _HEADING.match(text).group("title") != self.team["name"]:
+                self._start_team(text, no)
+            elif "专班" not in heading.group("title"):
+                self.state = "done"
+            return
+        if _TEAM_NAME.search(text):
+            self._start_team(text, no)
+            return
+        found = _label(text)
+        if found and (found[0] == "team" or found[1] in ("组长", "副组长", "常务副组长", "成员")):
+            label = re.sub(r"\s+", "", _LABEL.match(text).group("label"))
+            self.team_role, text = _TEAM_ROLE_WORDS.get(label), found[2]
+        elif found or _prose(text) or not self.team_role:
+            return
+        for entry in entries(text):
+            if isinstance(entry, Person) and self.team_role in ("lead", "deputy"):
+                self.team[self.team_role].append(Mention(name=entry.name, line=no))
+                if entry.name not in {o.name for o in self.result.officials}:
+                    self.result.officials.append(OfficialRecord(name=entry.name, role=None,
+                                                                titles=tuple(entry.titles), line=no))
+            elif isinstance(entry, UnitEntry) and self.team_role == "member":
+                self.team["member"].append(Mention(name=clean(entry.name), line=no))
+            else:
+                self.result.warnings.append(Notice(kind="member-unread", line=no,
+                                                   values={"text": entry if isinstance(entry, str) else entry.name}))
 
     def _done(self, text: str, no: int) -> None:
         pass
@@ -445,12 +527,16 @@ def read_member_list(lines: tuple[Line, ...]) -> GroupList:
         reader.feed(line)
         if reader.state == "done":
             break
-    return reader.result
+    result = reader.result
+    result.teams = [TeamRecord(name=t["name"], line=t["line"], leads=tuple(t["lead"]), deputies=tuple(t["deputy"]),
+                               members=tuple(t["member"])) for t in result.teams]
+    return result
 
 
 _SEAT = re.compile(r"办公室(?:设在|设于)(?P<seat>[^，,。；;]+)")
 _POST_BY = re.compile(r"(?P<deputy>副)?主任由(?P<who>[^，,。；;]{2,30}?)(?:同志)?(?:兼任|担任)")
-_POST_OF = re.compile(r"(?:由)?(?P<who>[^，,。；;由]{2,30}?)(?:同志)?(?:兼任|担任)(?:领导小组)?(?:办公室)?(?P<deputy>副)?主任")
+_POST_OF = re.compile(r"(?:由)?(?P<who>[^，,。；;由]{2,30}?)(?:同志)?(?:兼任|担任|(?<![主兼])任)(?:领导小组)?(?:办公室)?"
+                      r"(?P<deputy>副)?主任")
 
 
 def _people(text: str) -> list[Person]:

@@ -50,6 +50,7 @@ _INLINE = re.compile(rf"(?:^|(?<=[。；;！!？?\s]))((?:{'|'.join(_LINE_LABELS
 # Where the list ends: the 版记 (抄送, 印发), a date or signature after it, an attachment, a web page's footer.
 _END = re.compile(r"^(?:抄\s*送|抄\s*报|主\s*送|附\s*件|主办单位|承办单位|网站标识码|版权所有|联系我们|扫一扫)"
                   r"|印发$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_BRACKET_LABEL = re.compile(rf"【({'|'.join(_LABELS)})】")
 _VERB_RESPONSIBLE = re.compile(r"^(.+?)(?:牵头负责|牵头|主办|主责|按职责分工负责|按职责负责|分别负责|负责|落实)$")
 _VERB_COOPERATING = re.compile(r"^(.+?)(?:配合|协办|协同|参与|协助|共同推进|共同负责)$")
 _MARK = re.compile(r"[（(]\s*牵头(?:单位)?\s*[)）]")
@@ -94,6 +95,8 @@ def split_assignment(text: str) -> tuple[str, Assignment]:
     >>> split_assignment("开展“千企万户”走访服务（含个体工商户）。")[1].responsible
     []
     """
+    # 【牵头单位】区发改委【配合单位】区财政局: the same as 牵头单位：… (as long, so offsets hold)
+    text = _BRACKET_LABEL.sub(lambda m: f"；{m.group(1)}：", text)
     for pattern in (_TAIL, _INLINE):
         m = pattern.search(text)
         if not m or not _ROLE_WORD.search(m.group(1)) and not _all_units(m.group(1)):
@@ -140,10 +143,16 @@ def _parse(clause: str, at: int) -> Assignment:
     return out
 
 
+# What follows a unit's name in an assignment and is no part of it: 区发改委等, 各镇（街道）按职责分工负责.
+_UNIT_TAIL = re.compile(r"(?:按职责分工负责|按职责负责|分别负责|负责|配合|参与|协助|等单位|等部门|等)$")
+
+
 def _located(value: str, offset: int) -> list[tuple[str, int]]:
     """The units of ``value``, each with the offset where its name starts (the part's where it is not found whole)."""
     out, pos = [], 0
-    for name in unit_names(value):
+    for name in (_UNIT_TAIL.sub("", n) for n in unit_names(value)):
+        if not name:
+            continue
         at = value.find(name, pos)
         out.append((name, offset + (at if at >= 0 else pos)))
         pos = at + len(name) if at >= 0 else pos

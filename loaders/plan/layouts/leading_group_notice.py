@@ -106,7 +106,7 @@ class LeadingGroupNotice:
             officials=tuple(group.officials),
             collective_members=(),
             member_units=tuple(group.units),
-            teams=(office,) if office else (),
+            teams=((office,) if office else ()) + tuple(group.teams),
             goals=tuple(body.goals),
             tasks=tuple(body.tasks),
             has_task_table=body.has_task_table,
