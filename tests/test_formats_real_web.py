@@ -164,3 +164,15 @@ def test_what_the_page_hides_is_not_read():
       <p>成员：区水务局主要负责人</p><p>某区人民政府办公室</p></div></body></html>"""
     lines = [ln.text for ln in read_source(page.encode(), "h.html").lines]
     assert lines == ["关于成立某区防汛工作领导小组的通知", "组长：张三 区长", "成员：区水务局主要负责人", "某区人民政府办公室"]
+
+
+def test_a_title_in_a_plain_block_after_the_columns_heading():
+    """The column's heading (<h2>通知公告</h2>) stands above the document's title written in a plain <div>."""
+    page = """<html><body><ul class="menu"><li><a href="/">首页</a></li><li><a href="#">通知公告</a></li></ul>
+      <h2>通知公告</h2><div style="font-size:22px">关于成立某区防汛工作领导小组的通知</div><div>发布时间：2024-06-01</div>
+      <div id="zoom"><p>为切实做好今年防汛防台工作，保障人民群众生命财产安全，经区政府研究，决定成立某区防汛工作领导小组。</p>
+      <p>组长：甘露 区长</p><p>成员：区水务局主要负责人</p><p>某区人民政府办公室</p></div>
+      <div class="footer">版权所有：某区人民政府</div></body></html>"""
+    lines = [ln.text for ln in read_source(page.encode(), "c.html").lines]
+    assert lines[0] == "关于成立某区防汛工作领导小组的通知"
+    assert lines[2:] == ["组长：甘露 区长", "成员：区水务局主要负责人", "某区人民政府办公室"]

@@ -234,8 +234,9 @@ def _article(body):
 
 
 def _title_before(body, article):
-    """The article's title: the last heading, or element whose class or id says title, before the article; else
-    the last short block before it that reads as a document's title (关于…, …通知, …方案, …表; no colon).
+    """The article's title: the last heading, or element whose class or id says title, before the article, or a
+    short block after it that reads as a document's title (关于…, …通知, …方案, …表; no colon): a column's
+    heading (通知公告) often stands above a title written in a plain block.
 
     Links, lists and what the page hides are never the title (nor anything inside them).
     """
@@ -254,13 +255,14 @@ def _title_before(body, article):
             text = clean(el.text_content())
             if text and (el.tag in _HEADING or _TITLE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}")):
                 found["named"] = el
+                found.pop("worded", None)  # a title named as such after a worded one wins
             elif (text and el.tag in _BLOCK and len(text) <= 100 and _DOCUMENT_TITLE.search(text)
                   and not re.search(r"[:：]", text) and next(el.iterdescendants(*blocks), None) is None):
-                found["worded"] = el
+                found["worded"] = el  # after a heading (the column's: 通知公告), a block that reads as a title wins
         return all(visit(child) for child in el)
 
     visit(body)
-    return found.get("named", found.get("worded"))
+    return found.get("worded", found.get("named"))
 
 
 def _walk_article(walker: _Walker, body, article) -> None:
