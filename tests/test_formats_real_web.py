@@ -176,3 +176,18 @@ def test_a_title_in_a_plain_block_after_the_columns_heading():
     lines = [ln.text for ln in read_source(page.encode(), "c.html").lines]
     assert lines[0] == "关于成立某区防汛工作领导小组的通知"
     assert lines[2:] == ["组长：甘露 区长", "成员：区水务局主要负责人", "某区人民政府办公室"]
+
+
+def test_a_short_page_under_much_site_is_read_whole_less_its_menus():
+    """No element holds half the page's text (a short notice, a long footer): the page is read whole, but the lines
+    and tables that are mostly links (menus, breadcrumb) are left out; a link inside a sentence stays."""
+    menu = "".join(f'<td><a href="#">栏目{k}</a></td>' for k in range(12))
+    page = f"""<html><body><table><tr>{menu}</tr></table><ul><li><a href="/">首页</a></li><li><a href="#">政策文件</a></li></ul>
+      <div>当前位置：<a href="/">首页</a> &gt; <a href="#">通知公告</a></div>
+      <div>关于成立某区防汛工作领导小组的通知</div><div>发布时间：2024-06-01</div>
+      <div><p>组长：甘露 区长</p><p>成员：区水务局、<a href="#">区应急局</a>主要负责人</p><p>某区人民政府办公室</p></div>
+      <div>版权所有：某区人民政府 主办：某区人民政府办公室 网站标识码：1234567890</div></body></html>"""
+    lines = [ln.text for ln in read_source(page.encode(), "s.html").lines]
+    assert lines[:2] == ["关于成立某区防汛工作领导小组的通知", "发布时间：2024-06-01"]
+    assert "成员：区水务局、区应急局主要负责人" in lines
+    assert not any("栏目" in line or "首页" in line for line in lines)

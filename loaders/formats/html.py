@@ -13,7 +13,8 @@ table (索引号, 发文机关 …), related links, the footer (版权所有, �
 article — it holds several blocks and most of the page's text outside links (``<div class="TRS_Editor">``,
 an article ``<div>``, a layout table's cell) — only the article is read, after its title: the nearest
 heading (``<h1>``–``<h4>``) or element whose class or id names a title before it. A page without such an
-element (the document alone) is read whole.
+element (the document alone, or a short one under much of the site's text) is read whole, less the lines and
+tables that are mostly links (menus, related links).
 """
 
 from __future__ import annotations
@@ -116,39 +117,50 @@ def _span(value: str | None) -> int:
 class _Walker:
     """Walks the page once in document order, cutting text into lines and tables into rows."""
 
-    def __init__(self, file: str):
+    def __init__(self, file: str, skip_links: bool = False):
         self.out = LineBuilder(file)
         self.buffer: list[str] = []
         self.tables = 0
+        self.skip_links = skip_links  # leave out lines and tables that are mostly links (a site's menus)
+        self.in_link = 0
+        self.link_chars = 0
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.buffer.append(text)
+            if self.in_link:
+                self.link_chars += len(_WORD.findall(text))
 
     def flush(self) -> None:
         if self.buffer:
-            self.out.text(join_wrapped("".join(self.buffer).split("\n")))
-            self.buffer = []
+            text = join_wrapped("".join(self.buffer).split("\n"))
+            if not (self.skip_links and self.link_chars and self.link_chars * 2 >= len(_WORD.findall(text))):
+                self.out.text(text)
+            self.buffer, self.link_chars = [], 0
 
     def walk(self, el) -> None:
         tag = el.tag if isinstance(el.tag, str) else None  # comments and processing instructions: not a str
         if tag is None or tag in _SKIP or _hidden(el):
-            if el.tail:
-                self.buffer.append(el.tail)
+            self.add(el.tail)
             return
         if tag == "br":
             self.flush()
         elif tag == "table" and not el.xpath(".//table"):
             self.flush()
-            self.table(el)
+            if not (self.skip_links and _mostly_links(el)):
+                self.table(el)
         else:
             block = tag in _BLOCK or tag == "table"
             if block:
                 self.flush()
-            if el.text:
-                self.buffer.append(el.text)
+            self.in_link += tag == "a"
+            self.add(el.text)
             for child in el:
                 self.walk(child)
+            self.in_link -= tag == "a"
             if block:
                 self.flush()
-        if el.tail:
-            self.buffer.append(el.tail)
+        self.add(el.tail)
 
     def table(self, table) -> None:
         cells = _grid(table)
@@ -200,6 +212,14 @@ def _grid(table) -> list[list[list[str] | None]]:
         return []
     width = max(c for _r, c in taken) + 1
     return [[taken.get((r, c), []) for c in range(width)] for r in range(len(trs))]
+
+
+def _mostly_links(el) -> bool:
+    """Whether at least half of ``el``'s text stands in links (a menu drawn as a table)."""
+    counts: dict = {}
+    _own_text(el, counts)
+    total = len(_WORD.findall(el.text_content()))
+    return total > 0 and counts[el] * 2 <= total
 
 
 def _own_text(el, counts: dict) -> int:
@@ -327,7 +347,8 @@ def read_source(data: bytes, file: str) -> Source:
             body = root.find("body")
             body = body if body is not None else root
             article = _article(body)
-            if article is None:
+            if article is None:  # no element holds the article: the page, without its menus
+                walker.skip_links = True
                 walker.walk(body)
             else:
                 _walk_article(walker, body, article)
