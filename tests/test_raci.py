@@ -240,6 +240,13 @@ def test_csv_is_one_matrix_for_all_subdistricts():
     assert all(r[u] == "" for r in weifang for u in units) and all(r["lead"] == "" for r in weifang)
 
 
+def test_csv_cells_in_english_with_lang_en():
+    columns, rows = _csv([str(JINYANG), "--lang", "en"])
+    t9 = next(r for r in rows if r["number"] == "9")
+    assert {u: t9[u] for u in columns[len(FIXED_COLUMNS):] if t9[u]} == {
+        "社区管理办": "responsible", "城市建设管理事务中心": "cooperating", "各居民区": "cooperating"}
+
+
 def test_csv_to_file_matches_stdout(tmp_path):
     out = tmp_path / "m.csv"
     result = runner.invoke(app, ["export", "--format", "csv", str(JINYANG), "-o", str(out)])
