@@ -8,6 +8,7 @@ checked one by one on the .txt.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -191,3 +192,22 @@ def test_a_short_page_under_much_site_is_read_whole_less_its_menus():
     assert lines[:2] == ["关于成立某区防汛工作领导小组的通知", "发布时间：2024-06-01"]
     assert "成员：区水务局、区应急局主要负责人" in lines
     assert not any("栏目" in line or "首页" in line for line in lines)
+
+
+def test_an_ordered_list_is_read_with_the_numbers_a_browser_shows():
+    """A task list whose headings and items are <ol> lists (UEditor's 有序列表): the numbers are not in the page's
+    text but a browser shows them, and a copy of the text holds them."""
+    text = [ln for ln in (Path(__file__).parent / "fixtures" / "word" / "task_list_numbered.txt")
+            .read_text(encoding="utf-8").splitlines() if ln.strip()]
+    heading, item = re.compile(r"^([一二三四五六七八九十]+)、(.*)$"), re.compile(r"^(\d+)\.(.*)$")
+    body = []
+    for line in text:
+        if m := heading.match(line):
+            start = "一二三四五六七八九十".index(m.group(1)) + 1
+            body.append(f'<ol start="{start}" style="list-style-type: cjk-ideographic"><li>{m.group(2)}</li></ol>')
+        elif m := item.match(line):
+            body.append(f'<ol start="{m.group(1)}"><li>{m.group(2)}</li></ol>')
+        else:
+            body.append(f"<p>{line}</p>")
+    page = "<html><body>" + "\n".join(body) + "</body></html>"
+    assert [ln.text for ln in read_source(page.encode(), "list.html").lines] == text

@@ -154,6 +154,8 @@ class _Walker:
             if block:
                 self.flush()
             self.in_link += tag == "a"
+            if tag == "li":
+                self.add(_list_number(el))
             self.add(el.text)
             for child in el:
                 self.walk(child)
@@ -212,6 +214,49 @@ def _grid(table) -> list[list[list[str] | None]]:
         return []
     width = max(c for _r, c in taken) + 1
     return [[taken.get((r, c), []) for c in range(width)] for r in range(len(trs))]
+
+
+_LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([\w-]+)", re.IGNORECASE)
+_LIST_FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman",
+                 "decimal": "decimal", "lower-alpha": "lowerLetter", "lower-latin": "lowerLetter",
+                 "upper-alpha": "upperLetter", "upper-latin": "upperLetter", "lower-roman": "lowerRoman",
+                 "upper-roman": "upperRoman", "cjk-ideographic": "chineseCounting", "cjk-decimal": "chineseCounting",
+                 "simp-chinese-informal": "chineseCounting", "trad-chinese-informal": "chineseCounting"}
+
+
+def _list_number(li) -> str:
+    """The number a browser shows before an item of an ordered list (``<ol type start>``, list-style-type), or "".
+
+    Examples
+    --------
+    >>> import lxml.html
+    >>> ol = lxml.html.fragment_fromstring('<ol start="3"><li>甲</li><li>乙</li></ol>')
+    >>> [_list_number(li) for li in ol], _list_number(lxml.html.fragment_fromstring('<ul><li>丙</li></ul>')[0])
+    (['3.', '4.'], '')
+    >>> ol = lxml.html.fragment_fromstring('<ol style="list-style-type: cjk-ideographic"><li>甲</li></ol>')
+    >>> _list_number(ol[0])
+    '一、'
+    """
+    from .docx_numbering import format_number
+
+    ol = li.getparent()
+    if ol is None or ol.tag != "ol":
+        return ""
+    kind = ol.get("type") or ""
+    for style in (li.get("style") or "", ol.get("style") or ""):
+        if m := _LIST_STYLE.search(style):
+            kind = m.group(1).lower()
+            break
+    fmt = _LIST_FORMATS.get(kind, "bullet" if kind in ("none", "disc", "circle", "square") else "decimal")
+    if fmt == "bullet":
+        return ""
+    items = [c for c in ol if isinstance(c.tag, str) and c.tag == "li"]
+    try:
+        start = int(ol.get("start") or 1)
+    except ValueError:
+        start = 1
+    number = format_number(start + items.index(li), fmt)
+    return number + ("、" if fmt == "chineseCounting" else ".")
 
 
 def _mostly_links(el) -> bool:
