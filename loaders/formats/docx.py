@@ -11,7 +11,8 @@ slots are marked in the Line's ``merged``. Paragraphs
 inside a cell are joined by a space (none after a full-width stop or comma). A two-column table of labels and
 values (组长 | 张三 区长, 成员 | a member per paragraph) is a form, not a table: it is read as text, each
 paragraph of a value its own line; so is a table no row of which has two filled cells (a masthead in a box, a
-signature pushed right by an empty cell), each paragraph a line. Line numbers run through the document.
+signature pushed right by an empty cell), each paragraph a line. A table holding tables lays the page out: its cells'
+paragraphs and tables are read in order, the inner tables as tables. Line numbers run through the document.
 """
 
 from __future__ import annotations
@@ -185,21 +186,36 @@ def read_source(data: bytes, file: str) -> Source:
         If the file is not a readable .docx, or holds no text.
     """
     body, part = _open(data, file)
-    numbers = ListNumbers(part)
-    out = LineBuilder(file)
-    tables = 0
-    for block in _blocks(body):
-        if block.tag == _W + "p":
-            out.text("\n".join(_paragraph_lines(block, numbers)))
-            continue
-        grid = _grid_cells(block, numbers)
+    reader = _Reader(file, ListNumbers(part))
+    reader.read(body)
+    return reader.out.source("docx", "Word 文件中没有文字", "the Word file holds no text")
+
+
+class _Reader:
+    """Reads blocks in order: paragraphs as text, tables as rows of cells (or as text where they only lay it out)."""
+
+    def __init__(self, file: str, numbers: ListNumbers):
+        self.out, self.numbers, self.tables = LineBuilder(file), numbers, 0
+
+    def read(self, parent) -> None:
+        for block in _blocks(parent):
+            if block.tag == _W + "p":
+                self.out.text("\n".join(_paragraph_lines(block, self.numbers)))
+            elif block.find(f".//{_W}tbl") is not None:  # a table holding tables lays the page out
+                for tc in block.iter(_W + "tc"):
+                    if tc.getparent().getparent() is block:  # the cells of this table, not of the inner ones
+                        self.read(tc)
+            else:
+                self.table(block)
+
+    def table(self, tbl) -> None:
+        grid = _grid_cells(tbl, self.numbers)
         if text_table(grid):  # a masthead in a box, a signature pushed right: text laid out
-            out.lines_of(grid)
-            continue
+            self.out.lines_of(grid)
+            return
         if label_table(grid):  # 组长 | 张三 区长: a form, read as text
-            out.form(grid)
-            continue
-        tables += 1
+            self.out.form(grid)
+            return
+        self.tables += 1
         for number, cells in enumerate(_grid_rows(grid), start=1):
-            out.row(cells, tables, number)
-    return out.source("docx", "Word 文件中没有文字", "the Word file holds no text")
+            self.out.row(cells, self.tables, number)
