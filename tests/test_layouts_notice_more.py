@@ -284,6 +284,16 @@ def test_a_member_unit_added_in_a_sentence():
         ("县数据资源局", "成员", "", 5), ("县商务局", "联络员", "分管负责同志", 5)]
 
 
+def test_member_units_under_a_heading_of_their_own():
+    body = ("一、领导小组组成人员\n组长：吕振华（县长）\n副组长：岑静（副县长）\n二、成员单位\n县发展改革局、县财政局、县水利局\n"
+            "三、工作要求\n各成员单位要按职责分工抓好落实。")
+    text = f"关于成立平川县测试工作领导小组的通知\n各单位：\n{body}\n特此通知。\n平川县人民政府\n2024年5月6日\n"
+    record = read_plan_bytes(text.encode(), "p.txt")
+    assert [(u.name, u.role, u.line) for u in record.member_units] == [
+        ("县发展改革局", "成员", 7), ("县财政局", "成员", 7), ("县水利局", "成员", 7)]
+    assert [(o.name, o.role) for o in record.officials] == [("吕振华", "组长"), ("岑静", "副组长")]
+
+
 def test_a_member_that_cannot_be_placed_gives_a_warning():
     text = ("关于成立石门镇防汛工作领导小组的通知\n组 长：王建国 镇长\n成 员：镇财政所所长\n##待定\n特此通知。\n"
             "石门镇人民政府\n2024年5月6日\n")

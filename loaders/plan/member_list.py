@@ -401,6 +401,8 @@ class _ListReader:
                 self._start_team(text, no)
             elif "办公室" in title:
                 self.state, self.result.office_line = "office", no
+            elif re.match(r"^(?:领导小组)?成员(?:单位)?[:：]?$", re.sub(r"\s+", "", title)):  # 二、成员单位
+                self.role = "成员"
             elif not any(w in title for w in _MEMBERS_HEADING):
                 self.state = "done"
             return
