@@ -294,6 +294,17 @@ def test_member_units_under_a_heading_of_their_own():
     assert [(o.name, o.role) for o in record.officials] == [("吕振华", "组长"), ("岑静", "副组长")]
 
 
+def test_the_list_goes_on_after_a_sentence_inside_it():
+    body = ("组长：吕振华（县长）\n副组长：岑静（副县长）\n成员由各有关单位主要负责人组成，名单如下。\n"
+            "成员：县财政局局长 龚晓燕、县水利局局长 柏海燕")
+    text = f"关于成立平川县测试工作领导小组的通知\n各单位：\n{body}\n特此通知。\n平川县人民政府\n2024年5月6日\n"
+    record = read_plan_bytes(text.encode(), "p.txt")
+    assert [(o.name, o.role, o.titles, o.line) for o in record.officials] == [
+        ("吕振华", "组长", ("县长",), 3), ("岑静", "副组长", ("副县长",), 4),
+        ("龚晓燕", "成员", ("县财政局局长",), 6), ("柏海燕", "成员", ("县水利局局长",), 6)]
+    assert [(u.name, u.role, u.position, u.line) for u in record.member_units] == [("各有关单位", "成员", "主要负责人", 5)]
+
+
 def test_a_member_that_cannot_be_placed_gives_a_warning():
     text = ("关于成立石门镇防汛工作领导小组的通知\n组 长：王建国 镇长\n成 员：镇财政所所长\n##待定\n特此通知。\n"
             "石门镇人民政府\n2024年5月6日\n")

@@ -372,6 +372,7 @@ class _ListReader:
         self.last: OfficialRecord | None = None
         self.team: dict | None = None
         self.open = False  # the last member line ended with 、: its titles may go on
+        self.resumable = False  # the list stopped at a sentence: a role label right after goes on with it
         self.dangling: tuple[OfficialRecord, OfficialRecord] | None = None  # a bare name ending a line of titled ones
         self.team_role: str | None = None
 
@@ -415,6 +416,7 @@ class _ListReader:
                 self.state, self.result.office_line = "office", no
             else:
                 self.state = "done"
+                self.resumable = _prose(text) and not _STOP.match(text)  # a sentence inside the list
             return
         found = _label(text)
         if found and found[0] in ("office", "team"):
@@ -500,6 +502,11 @@ class _ListReader:
         if re.match(r"^(?:领导小组)?办公室(?:常务)?副?主任\s*[:：]", text) and self.result.office_leads == []:
             self.state = "office"
             self._office(text, no)
+        elif self.resumable and (found := _label(text)) and found[0] == "group" and not _prose(text):
+            self.state, self.resumable = "group", False  # 成员由…组成，名单如下。 / 成员：…: the list goes on
+            self._group(text, no)
+        elif _STOP.match(text) or _HEADING.match(text):
+            self.resumable = False
 
     # --- members
     def _members(self, text: str, no: int, role: str, *, group: bool) -> None:
