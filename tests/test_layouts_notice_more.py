@@ -305,6 +305,17 @@ def test_the_list_goes_on_after_a_sentence_inside_it():
     assert [(u.name, u.role, u.position, u.line) for u in record.member_units] == [("各有关单位", "成员", "主要负责人", 5)]
 
 
+def test_a_role_and_the_office_in_one_clause_and_a_role_not_read():
+    body = "成立领导小组，吕振华同志任领导小组组长兼办公室主任，岑静同志任副组长，蒲建军同志任副组长兼总指挥。"
+    text = f"关于成立平川县测试工作领导小组的通知\n各单位：\n{body}\n特此通知。\n平川县人民政府\n2024年5月6日\n"
+    record = read_plan_bytes(text.encode(), "p.txt")
+    assert [(o.name, o.role, o.line) for o in record.officials] == [("吕振华", "组长", 3), ("岑静", "副组长", 3)]
+    (office,) = record.teams
+    assert [(m.name, m.line) for m in office.leads] == [("吕振华", 3)]
+    assert [(w.kind, w.line, w.values) for w in record.warnings] == [
+        ("member-unread", 3, {"text": "蒲建军同志任副组长兼总指挥"})]
+
+
 def test_a_member_that_cannot_be_placed_gives_a_warning():
     text = ("关于成立石门镇防汛工作领导小组的通知\n组 长：王建国 镇长\n成 员：镇财政所所长\n##待定\n特此通知。\n"
             "石门镇人民政府\n2024年5月6日\n")

@@ -15,7 +15,7 @@ __all__ = ["read_member_prose"]
 _ROLES = "第一组长|常务副组长|执行副组长|副组长|组长|成员|联络员|秘书长|顾问"
 # 由县长吕振华任组长 / 副县长岑静、…蒲建军任副组长 / 各成员单位分管负责同志为联络员
 _WHO_ROLE = re.compile(rf"^(?:由)?(?P<who>[^由]+?)(?:(?<!负责)同志)?(?:(?<![主兼])任|担任|为)(?:领导小组)?"
-                       rf"(?P<role>{_ROLES}|成员单位)$")
+                       rf"(?P<role>{_ROLES}|成员单位)(?:兼(?:领导小组)?办公室(?P<office>副)?主任)?$")
 # 成员由县住房城乡建设局、县财政局等单位主要负责人组成
 _ROLE_WHO = re.compile(rf"^(?:领导小组)?(?P<role>成员|成员单位)(?:由|包括|为)(?P<who>.+?)(?:(?<!负责)同志)?(?:组成|担任)?$")
 # 岑静同志不再担任领导小组副组长: a change notice takes a member out
@@ -23,6 +23,8 @@ _REMOVED = re.compile(rf"^(?:免去)?(?P<who>.+?)(?:同志)?(?:不再担任|不�
 _ADDED = re.compile(r"^(?:增补|增加|新增|补充|调整|明确)")
 # 组长由街道党工委书记卓雅琴同志担任
 _ROLE_BY = re.compile(rf"^(?:领导小组)?(?P<role>{_ROLES})由(?P<who>.+?)(?:(?<!负责)同志)?(?:担任|兼任)$")
+# A role given in a clause, whoever it is given to (what the patterns above did not read is said, not dropped).
+_ROLE_SAID = re.compile(rf"(?:(?<![主兼])任|担任|为)(?:领导小组)?(?:{_ROLES})(?:$|兼)")
 _ETC = re.compile(r"等(?:单位|部门|有关单位|相关单位)?(?=(?:主要|分管)?(?:负责人|负责同志|领导))|等(?:单位|部门)?$")
 
 
@@ -116,9 +118,15 @@ def read_member_prose(lines: tuple[Line, ...], group: GroupList) -> None:
             continue
         m = _WHO_ROLE.match(clause) or _ROLE_WHO.match(clause) or _ROLE_BY.match(clause)
         if not m:
+            if _ROLE_SAID.search(clause):  # 吕振华同志任领导小组组长兼办公室主任: a role given, not read
+                group.warnings.append(Notice(kind="member-unread", line=line, values={"text": clause}))
             continue
         role = "成员" if m.group("role") == "成员单位" else m.group("role")
+        office = m.groupdict().get("office")
+        heads_office = office is not None or "办公室" in clause[m.end("role"):]
         for entry in entries(_ETC.sub("", m.group("who"))):
+            if isinstance(entry, Person) and heads_office:  # …任组长兼办公室主任
+                (group.office_deputies if office else group.office_leads).append(Mention(name=entry.name, line=line))
             if isinstance(entry, Person) and entry.name not in known:
                 known.add(entry.name)
                 group.officials.append(OfficialRecord(name=entry.name, role=role, titles=tuple(entry.titles),
