@@ -1,4 +1,4 @@
-"""The member list of a 领导小组 notice: people with role and titles, member units, the office and its head."""
+"""The member list of a 领导小组 notice: people with role and titles, member units, the office and its head, 工作专班."""
 
 from __future__ import annotations
 
@@ -61,20 +61,6 @@ class UnitEntry:
 
 def _normal(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
-
-
-def _split_parts(text: str) -> list[str]:
-    """Split on 、，,；; outside brackets."""
-    parts, depth, cur = [], 0, ""
-    for ch in text:
-        depth += (ch in "（(") - (ch in "）)")
-        if ch in "、，,；;" and depth <= 0:
-            parts.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    parts.append(cur)
-    return [p.strip() for p in parts if p.strip()]
 
 
 def _person_name(name: str) -> bool:
@@ -633,8 +619,11 @@ def read_member_list(lines: tuple[Line, ...]) -> GroupList:
     """Read the member list wherever it starts (the first role label: 组长, 副组长, 成员 …).
 
     Roles may come in any order; a label may stand on its own line with the names below it;
-    titles follow the name in brackets (张三（副区长）) or after a space (张三 副区长); members
-    given as units (区发改委主要负责人, 各镇分管领导) are units, not people.
+    titles follow the name in brackets (张三（副区长）) or after a space (张三 副区长), or stand
+    before it (副区长 张三); members given as units (区发改委主要负责人, 各镇分管领导) are units,
+    not people; a list drawn as a table is read row by row; the office (主任, 副主任) and a
+    工作专班 (专班长, 副专班长, 成员单位) given as labelled lines are read too. What the list names
+    that is neither a person nor a unit is kept as a warning (``member-unread``).
 
     Examples
     --------
