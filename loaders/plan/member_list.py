@@ -496,6 +496,8 @@ class _ListReader:
 
     # --- members
     def _members(self, text: str, no: int, role: str, *, group: bool) -> None:
+        if re.fullmatch(r"[（(][^（()）]*(?:序|排名|排列|先后)[^（()）]*[）)]", text.strip()):  # （按姓氏笔画为序）: a note
+            return
         carried, self.open = self.open, text.endswith(("、", "，", ","))
         found = entries(text)
         if carried and self.last is not None and found and not any(
