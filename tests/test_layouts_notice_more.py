@@ -316,6 +316,14 @@ def test_a_role_and_the_office_in_one_clause_and_a_role_not_read():
         ("member-unread", 3, {"text": "蒲建军同志任副组长兼总指挥"})]
 
 
+def test_a_date_in_words():
+    text = (FIXTURES / "county_pingchuan_adjust.txt").read_text(encoding="utf-8")
+    text = text.replace("\n2025年3月18日\n", "\n二〇二五年三月十八日\n")
+    assert "二〇二五年三月十八日" in text
+    meta = read_plan_bytes(text.encode(), "n.txt").meta
+    assert (meta.date, meta.issuer_line, meta.issuers) == ("2025-03-18", 20, ("平川县人民政府办公室",))
+
+
 def test_a_member_that_cannot_be_placed_gives_a_warning():
     text = ("关于成立石门镇防汛工作领导小组的通知\n组 长：王建国 镇长\n成 员：镇财政所所长\n##待定\n特此通知。\n"
             "石门镇人民政府\n2024年5月6日\n")

@@ -15,7 +15,11 @@ from .source import Line
 __all__ = ["read_header", "find_plan_title", "find_number", "iso_date", "DATE"]
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}\s*[〔\[［(（]\s*(\d{4})\s*[〕\]］)）]\s*(\d{1,4})\s*号")
-DATE = _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_CN_DIGITS = "〇零○Ｏ一二三四五六七八九"
+# A date in figures (2024年3月5日) or in words, as a 成文日期 is often printed (二〇二四年三月五日).
+DATE = _DATE = re.compile(
+    rf"(\d{{4}}|[{_CN_DIGITS}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN_DIGITS}十]{{1,3}})\s*月\s*(\d{{1,2}}|[{_CN_DIGITS}十]{{1,3}})\s*日"
+)
 _TITLE = re.compile(r"《([^《》]{4,80}?)(》|印发|的通知)")
 _SUBDISTRICT = re.compile(r"^(.{2,10}?(?:街道|镇|乡))")
 _PLAN_WORDS = ("方案", "计划", "规划", "实施意见", "行动")
@@ -44,8 +48,23 @@ def iso_date(m: re.Match) -> str:
     return _iso(m)
 
 
+def _number(text: str) -> int:
+    """2024, 〇二 or 二〇二四 (digit by digit), 十八, 三十一 as a number."""
+    if text.isdigit():
+        return int(text)
+    digit = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
+    if "十" not in text:
+        return int("".join(str(digit[c]) for c in text))
+    tens, _, ones = text.partition("十")
+    return (digit[tens] if tens else 1) * 10 + (digit[ones] if ones else 0)
+
+
 def _iso(m: re.Match) -> str:
-    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    """
+    >>> _iso(DATE.search("二〇二五年三月十八日")), _iso(DATE.search("2024年 3月 8日")), _iso(DATE.search("二〇二四年十二月三十一日"))
+    ('2025-03-18', '2024-03-08', '2024-12-31')
+    """
+    return f"{_number(m.group(1)):04d}-{_number(m.group(2)):02d}-{_number(m.group(3)):02d}"
 
 
 def find_plan_title(doc: Document) -> tuple[str, int] | None:

@@ -140,7 +140,7 @@ def jurisdiction_prefix(text: str) -> tuple[str, str] | None:
     return (units[-1], level_of(units[-1])) if units else None
 
 
-_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_DATE_LINE = re.compile(r"^(?:\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日$")
 
 
 def signature_issuers(lines: tuple[Line, ...] | list[Line], date_at: int) -> list[Issuer]:
