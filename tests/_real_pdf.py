@@ -37,6 +37,7 @@ class Look:
     rotate: frozenset[int] = frozenset()  # pages (1-based) turned by 90°: drawn sideways, /Rotate 90
     widths: tuple[float, ...] | None = None  # column widths as fractions of the text width
     font: float = 9.0
+    padding: float | None = None  # cell padding, left and right (reportlab's default: 6 points)
     broken: frozenset[tuple[int, int]] = field(default_factory=frozenset)  # (column, row): left rule missing
 
 
@@ -45,6 +46,8 @@ def _style(look: Look, rows: int, cols: int, runs) -> list:
 
     black = colors.black
     style: list = [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    if look.padding is not None:
+        style += [("LEFTPADDING", (0, 0), (-1, -1), look.padding), ("RIGHTPADDING", (0, 0), (-1, -1), look.padding)]
     style += [("SPAN", (col, first), (col, last)) for col, first, last in runs]
     if look.rules == "grid":
         style.append(("GRID", (0, 0), (-1, -1), 0.6, black))

@@ -12,6 +12,7 @@ import pytest
 
 from _formats import render, synthetic_tables
 from _real_pdf import Look, Scan, real_pdf
+from graphmodel.errors import PlanError
 from graphmodel.merge import fingerprint
 from loaders.formats import read_source
 from loaders.plans import read_plan
@@ -29,6 +30,11 @@ def _document(seed: int, imprint: bool = True):
     blocks = [*map(render.Paragraph, doc.before), render.Table(tuple(doc.rows), doc.merge_down),
               *map(render.Paragraph, after)]
     return doc, text, blocks
+
+
+def _squash(text: str) -> str:
+    """Text without spaces: where a cell wraps at a space, the PDF draws none."""
+    return "".join(text.split())
 
 
 def _facts(path) -> tuple[str, set[str], set[str]]:
@@ -96,3 +102,94 @@ def test_numbers_alone_on_body_lines_are_no_page_numbers():
 def test_page_number_of_a_one_page_document_is_no_text():
     pdf = real_pdf([render.Paragraph("第一行"), render.Paragraph("7")], Look(page_number="— {n} —"))
     assert [ln.text for ln in read_source(pdf, "plan.pdf").lines] == ["第一行", "7"]
+
+
+# --------------------------------------------------------------------------- 2. tables without vertical rules
+
+SEEDS = range(12)
+
+
+def _blocks(doc, *, merge: bool = True):
+    return [*map(render.Paragraph, doc.before),
+            render.Table(tuple(doc.rows), doc.merge_down if merge else frozenset()), *map(render.Paragraph, doc.after)]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_table_with_a_rule_under_every_row_and_no_vertical_rules_reads_as_cells(tmp_path, seed):
+    """Merged cells too: a rule left open over a cell merges it with the one above."""
+    doc = synthetic_tables.generate_table(seed)
+    pdf = real_pdf(_blocks(doc), Look(rules="horizontal"))
+    source = read_source(pdf, "plan.pdf")
+    rows = [ln for ln in source.lines if ln.cells is not None]
+    assert [tuple(map(_squash, ln.cells)) for ln in rows] == [tuple(map(_squash, r)) for r in doc.rows]
+    assert source.notices == ()
+    _same_facts(tmp_path, doc.text, pdf)
+
+
+@pytest.mark.parametrize("rules", ["three-line", "box", "box-landscape", "broken"])
+@pytest.mark.parametrize("seed", SEEDS)
+def test_three_line_and_boxed_tables_read_as_cells(tmp_path, seed, rules):
+    """No merged cells (a three-line table draws none): the rows are told by the white between them; an empty
+    cell is read as text reads it (under a filled one: the same). A grid with segments missing reads as a grid."""
+    doc = synthetic_tables.generate_table(seed)
+    runs = render.Table(tuple(doc.rows), doc.merge_down).drawn()[1]
+    spanned = {(col, r) for col, first, last in runs for r in range(first, last + 1)}
+    sections = {r for r, row in enumerate(doc.rows) if not any(row[1:])}
+    broken = frozenset((c, r) for c in range(1, len(doc.rows[0])) for r in range(2, len(doc.rows), 2)
+                       if not {(c - 1, r), (c, r)} & spanned and r not in sections)  # no merged cell beside
+    assert len(broken) >= 3
+    blocks = _blocks(doc, merge=rules == "broken")  # a grid draws its merged cells
+    [table] = [b for b in blocks if isinstance(b, render.Table)]
+    landscape = rules.endswith("-landscape")  # wide columns: no cell wraps, a row a line
+    rules = rules.removesuffix("-landscape")
+    pdf = real_pdf(blocks, Look(rules=rules, broken=broken, landscape=landscape))
+    source = read_source(pdf, "plan.pdf")
+    rows = [ln for ln in source.lines if ln.cells is not None]
+    assert [tuple(map(_squash, ln.cells)) for ln in rows] == [tuple(map(_squash, r)) for r in table.drawn()[0]]
+    assert source.notices == ()
+    assert all((ln.merged is None) == (rules != "broken") for ln in rows)
+    _same_facts(tmp_path, doc.text, pdf)
+
+
+@pytest.mark.parametrize("seed", [s for s in SEEDS if synthetic_tables.generate_table(s).merge_down])
+def test_merged_cells_without_rules_between_rows_are_not_guessed(tmp_path, seed):
+    """A cell merged over rows with no rule between them stands across a row's end: which rows it holds for is
+    not sure, so the table is read as text lines and a warning names the page; no fact is made up from it."""
+    doc = synthetic_tables.generate_table(seed)
+    drawn = render.Table(tuple(doc.rows), doc.merge_down).drawn()[1]
+    pdf = real_pdf(_blocks(doc), Look(rules="three-line"))
+    source = read_source(pdf, "plan.pdf")
+    if not drawn:
+        return
+    assert [(n.kind, n.values) for n in source.notices] == [("pdf-table-rows-unsure", {"page": 1})]
+    assert not any(ln.cells for ln in source.lines)
+    (tmp_path / "plan.pdf").write_bytes(pdf)
+    try:
+        model = read_plan(tmp_path / "plan.pdf", "plan.pdf")
+    except PlanError as exc:
+        assert "分不清各行" in str(exc) and "cannot be told" in exc.en
+    else:
+        assert any(getattr(w, "kind", None) == "pdf-table-rows-unsure" for w in model.warnings)
+
+
+def test_table_whose_columns_cannot_be_told_is_text_with_a_warning():
+    """Cells with no padding, their text filling them: no white between two columns where an edge could stand."""
+    header = ("序号", "工作任务", "牵头单位")
+    task = "完善社区服务设施建设，推进老旧小区改造和加装电梯，补齐养老托育短板"
+    rows = [header, ("1", task, "区住房和城乡建设管理委员会、区民政局、区卫生健康委员会"),
+            ("2", task, "区住房和城乡建设管理委员会、区发展和改革委员会")]
+    look = Look(rules="three-line", widths=(0.08, 0.46, 0.46), padding=0)
+    pdf = real_pdf([render.Paragraph("某某区重点任务分工表"), render.Table(tuple(rows))], look)
+    source = read_source(pdf, "plan.pdf")
+    assert [(n.kind, n.values, n.line) for n in source.notices] == [("pdf-table-columns-unsure", {"page": 1}, 2)]
+    assert not any(ln.cells for ln in source.lines)
+
+
+def test_columns_never_read_one_for_two(tmp_path):
+    """Header words too near to tell apart (no padding): the body's white between them says there are two
+    columns where the header shows one, so the table is text, with a warning — never two columns' text in one."""
+    doc = synthetic_tables.generate_table(9)
+    pdf = real_pdf(_blocks(doc, merge=False), Look(rules="three-line", padding=1))
+    source = read_source(pdf, "plan.pdf")
+    assert [n.kind for n in source.notices] == ["pdf-table-columns-unsure"]
+    assert not any(ln.cells for ln in source.lines)

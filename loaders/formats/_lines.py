@@ -59,13 +59,15 @@ class LineBuilder:
             if stripped := clean(raw.lstrip("\ufeff")):
                 self.lines.append(Line(len(self.lines) + 1, stripped, page))
 
-    def row(self, cells: list[str | None], table: int, row: int, page: int | None = None) -> bool:
+    def row(self, cells: list[str | None], table: int, row: int, page: int | None = None, *,
+            drawn: bool = True) -> bool:
         """Add one table row; its text is the non-empty cells joined by a space. False if the row is empty.
 
         A cell ``None`` is a slot covered by a merged cell from a row above or a column to the left:
-        ``""`` in ``cells``, True in ``merged``.
+        ``""`` in ``cells``, True in ``merged``. ``drawn`` False: the table does not draw its cells, so a
+        merged slot is not told from an empty cell (``merged`` is ``None``).
         """
-        merged = tuple(c is None for c in cells)
+        merged = tuple(c is None for c in cells) if drawn else None
         texts = tuple(clean(c) if c is not None else "" for c in cells)
         text = " ".join(c for c in texts if c)
         if not text:
@@ -73,8 +75,8 @@ class LineBuilder:
         self.lines.append(Line(len(self.lines) + 1, text, page, table, row, texts, merged))
         return True
 
-    def source(self, encoding: str, empty: str, empty_en: str) -> Source:
+    def source(self, encoding: str, empty: str, empty_en: str, notices=()) -> Source:
         """The Source read so far; ``empty`` (zh) / ``empty_en`` is the error when it holds no line."""
         if not self.lines:
             raise PlanError(self.file, empty, en=empty_en)
-        return Source(self.file, encoding, tuple(self.lines))
+        return Source(self.file, encoding, tuple(self.lines), notices=tuple(notices))

@@ -1,8 +1,10 @@
 """PDF → Source (pdfplumber): text in reading order, tables found by their ruling lines read as rows of cells.
 
 Each page is read top to bottom. A table is what ``page.find_tables()`` finds from the drawn
-ruling lines and the cells they enclose, so a cell's text is the characters inside that cell:
-nothing is guessed from spacing. A table row becomes one :class:`~loaders.plan.source.Line`
+ruling lines and the cells they enclose, so a cell's text is the characters inside that cell (a cell
+the grid leaves open over an edge drawn in other rows, where the text leaves that edge white, is the
+cells the edge divides); a table with horizontal rules only is read by :mod:`._pdf_unruled` where its
+columns and rows are sure, else its lines stay text and a notice (``Source.notices``) names the page. A table row becomes one :class:`~loaders.plan.source.Line`
 with ``cells``, ``page``, ``table`` and ``row``; a slot covered by a merged cell (a cell that spans
 rows or columns) is ``""`` in the rows below or columns after the one it starts in, and marked
 ``merged``, so a reader finds the value in the row the merged cell came from; a cell drawn empty is
@@ -25,14 +27,17 @@ import re
 from dataclasses import dataclass
 
 from graphmodel.errors import PlanError
+from graphmodel.model import Notice
 
 from ..plan.source import Source
 from ._lines import LineBuilder, clean, join_wrapped
+from ._pdf_unruled import Unsure, unruled_tables
 
 __all__ = ["read_source"]
 
 # Column edges of two table parts agree within this many points when one continues the other.
 _EDGE_TOLERANCE = 3.0
+_UNRULED_TOLERANCE = 40.0
 # A page number line: — 3 —, -3-, 3, 第3页 共8页, 第 3 页／共 8 页, 3/8, 共8页 第3页.
 _PAGE_NUMBER = re.compile(r"^[-—–－]*\s*\d{1,4}\s*[-—–－]*$|^第\s*\d+\s*页\s*[,，/／]?\s*(共\s*\d+\s*页)?$"
                           r"|^\d{1,4}\s*[/／]\s*\d{1,4}$|^共\s*\d+\s*页\s*[,，/／]?\s*第\s*\d+\s*页$")
@@ -68,45 +73,105 @@ def _columns(table) -> tuple[float, ...]:
     return tuple(edges)
 
 
-def _same_columns(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
-    return len(a) == len(b) and all(abs(x - y) <= _EDGE_TOLERANCE for x, y in zip(a, b))
+def _same_columns(a: "_Table", b: tuple[float, ...]) -> bool:
+    """The columns of a table part are those of the table before it: the same edges (for a table without vertical
+    rules, whose edges stand where its text leaves room, the same number of columns at about the same place)."""
+    tolerance = _EDGE_TOLERANCE if a.edges_sure else _UNRULED_TOLERANCE
+    return len(a.columns) == len(b) and all(abs(x - y) <= tolerance for x, y in zip(a.columns, b))
 
 
 @dataclass
 class _Table:
-    """A table as drawn: its columns' left edges, its rows of cell texts (``None``: covered by a merged cell)."""
+    """A table as drawn: its columns' left edges, its rows of cell texts (``None``: covered by a merged cell);
+    ``ruled``: its cells are drawn (else a merged cell is not told from an empty one)."""
 
     columns: tuple[float, ...]
     rows: list[list[str | None]]
+    ruled: bool = True
+    edges_sure: bool = True  # False: no vertical rules, the columns' edges stand where the text leaves room
 
 
 @dataclass
 class _Page:
-    """What a page holds, in reading order: text lines (top, text) and tables (top, table)."""
+    """What a page holds, in reading order: text lines (top, 0, line), tables (top, 1, table), tables found and
+    not read (top, 2, Unsure); and what a table without vertical rules is found from: rules and characters."""
 
     number: int
     height: float
-    items: list[tuple[float, int, object]]  # (top, 0, text line dict) or (top, 1, table)
+    width: float
+    items: list[tuple[float, int, object]]
+    rules: list[dict]
+    chars: list[dict]
+
+
+def _text_within(page, box) -> str:
+    """The text of the characters whose middle stands inside ``box`` (as a table's cell holds them)."""
+    def inside(obj) -> bool:
+        if obj.get("object_type") != "char":
+            return False
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return box[0] <= x < box[2] and box[1] <= y < box[3]
+
+    return page.filter(inside).extract_text()
+
+
+def _extract(page, table) -> list[list[str | None]]:
+    """The table's rows of cell texts (``None``: covered by a merged cell). A cell that spans a column edge drawn
+    in other rows, whose text leaves that edge white (a rule segment missing from the grid, not a merged cell),
+    is read as the cells the edge divides it into."""
+    rows = table.extract()
+    edges = _columns(table)
+    for r, row in enumerate(table.rows):
+        for k, box in enumerate(row.cells):
+            inner = [e for e in edges if box is not None and box[0] + _EDGE_TOLERANCE < e < box[2] - _EDGE_TOLERANCE]
+            if not inner:
+                continue
+            chars = [c for c in page.crop(box, strict=False).chars if c["text"].strip()]
+            if any(c["x0"] < e - 2 and c["x1"] > e + 2 for c in chars for e in inner):
+                continue  # text across the edge: a merged cell
+            bounds = [box[0], *inner, box[2]]
+            for j, (x0, x1) in enumerate(zip(bounds, bounds[1:])):
+                if k + j < len(rows[r]):
+                    rows[r][k + j] = _text_within(page, (x0, box[1], x1, box[3]))
+    return rows
 
 
 def _read_page(page) -> _Page:
     tables = [t for t in page.find_tables() if t.rows and len(t.rows[0].cells) >= 2]
-    items: list[tuple[float, int, object]] = [(t.bbox[1], 1, _Table(_columns(t), t.extract())) for t in tables]
-    if tables:
-        boxes = [t.bbox for t in tables]
+    items: list[tuple[float, int, object]] = [(t.bbox[1], 1, _Table(_columns(t), _extract(page, t))) for t in tables]
+    boxes = [t.bbox for t in tables]
 
-        def outside(obj) -> bool:
-            if obj.get("object_type") != "char":
-                return True
-            x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-            return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+    def outside(obj) -> bool:
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] - 2 <= x <= b[2] + 2 and b[1] - 2 <= y <= b[3] + 2 for b in boxes)
 
-        text_page = page.filter(outside)
-    else:
-        text_page = page
-    items += [(ln["top"], 0, ln) for ln in text_page.extract_text_lines(return_chars=False)]
+    text_page = page.filter(lambda obj: obj.get("object_type") != "char" or outside(obj)) if tables else page
+    items += [(ln["top"], 0, ln) for ln in text_page.extract_text_lines(return_chars=True)]
     items.sort(key=lambda item: (item[0], item[1]))
-    return _Page(page.page_number, float(page.height), items)
+    rules = [e for e in page.horizontal_edges if outside(e)]
+    return _Page(page.page_number, float(page.height), float(page.width), items, rules, text_page.chars)
+
+
+def _char_key(c: dict) -> tuple:
+    return round(c["x0"], 2), round(c["top"], 2), c["text"]
+
+
+def _find_unruled(page: _Page, furniture: set[int]) -> None:
+    """Put the page's tables without vertical rules among its items, in place of their text lines."""
+    if not page.rules:
+        return
+    skip = {_char_key(c) for _top, kind, line in page.items if kind == 0 and id(line) in furniture
+            for c in line["chars"]}
+    found = unruled_tables(page.rules, [c for c in page.chars if _char_key(c) not in skip], page.width)
+    for table in found:
+        if isinstance(table, Unsure):
+            page.items.append((table.top, 2, table))
+            continue
+        held = {_char_key(c) for c in table.chars}
+        page.items = [item for item in page.items
+                      if item[1] != 0 or not any(_char_key(c) in held for c in item[2]["chars"])]
+        page.items.append((table.top, 1, _Table(table.edges, table.rows, ruled=table.drawn, edges_sure=False)))
+    page.items.sort(key=lambda item: (item[0], item[1]))
 
 
 def _in_margin(line: dict, height: float) -> bool:
@@ -165,6 +230,7 @@ class _Reader:
         self.columns: tuple[float, ...] = ()
         self.open_table = False  # nothing but page furniture since a table's last row: it may go on
         self.page_of_table = 0
+        self.notices: list[Notice] = []
 
     def page(self, page: _Page, furniture: set[int]) -> None:
         number = page.number
@@ -182,6 +248,9 @@ class _Reader:
                     continue
                 self.out.text(text, number)
                 self.open_table = False
+            elif kind == 2:
+                self.notices.append(Notice(kind=f"pdf-table-{item.why}-unsure", file=self.out.file,
+                                           line=len(self.out.lines) + 1, values={"page": number}))
             else:
                 self.table(item, number, continues=self.open_table and number > self.page_of_table)
                 self.open_table = True
@@ -191,7 +260,7 @@ class _Reader:
         columns = table.columns
         rows = [tuple(None if cell is None else join_wrapped(cell.split("\n")) for cell in row)
                 for row in table.rows]
-        if continues and _same_columns(columns, self.columns):
+        if continues and _same_columns(table, self.columns):
             if rows and rows[0] == self.header:
                 rows = rows[1:]
             if rows:  # a merged cell cut by the page break goes on, drawn empty, at the top of the new page
@@ -205,7 +274,7 @@ class _Reader:
             self.open_cells = tuple(cell is None for cell in rows[-1])
         for cells in rows:
             self.row += 1
-            self.out.row(list(cells), self.tables, self.row, page)
+            self.out.row(list(cells), self.tables, self.row, page, drawn=table.ruled)
 
 
 def read_source(data: bytes, file: str) -> Source:
@@ -251,8 +320,9 @@ def read_source(data: bytes, file: str) -> Source:
         quiet.level = level
     furniture = _furniture(pages)
     for page in pages:
+        _find_unruled(page, furniture)
         reader.page(page, furniture)
     if not reader.out.lines and images:
         raise PlanError(file, "PDF 没有文字层（像是扫描件），需要 OCR 识别文字后才能读取",
                         en="the PDF has no text layer (it looks like a scan): it needs OCR before it can be read")
-    return reader.out.source("pdf", "PDF 中没有文字", "the PDF holds no text")
+    return reader.out.source("pdf", "PDF 中没有文字", "the PDF holds no text", reader.notices)
