@@ -193,3 +193,27 @@ def test_columns_never_read_one_for_two(tmp_path):
     source = read_source(pdf, "plan.pdf")
     assert [n.kind for n in source.notices] == ["pdf-table-columns-unsure"]
     assert not any(ln.cells for ln in source.lines)
+
+
+# --------------------------------------------------------------------------- 4. a scanned page among text pages
+
+
+def test_scanned_page_among_text_pages_is_named_and_the_text_pages_read(tmp_path):
+    doc, text, blocks = _document(3)
+    at = blocks.index(next(b for b in blocks if isinstance(b, render.Table)))
+    pdf = real_pdf([*blocks[:at], Scan(), *blocks[at:]], Look(page_number="— {n} —"))
+    source = read_source(pdf, "plan.pdf")
+    assert [(n.kind, n.values) for n in source.notices] == [("pdf-page-no-text", {"pages": ["2"]})]
+    assert {ln.page for ln in source.lines} == {1, 3}
+    _same_facts(tmp_path, text, pdf)
+    model = read_plan(tmp_path / "plan.pdf", "plan.pdf")
+    [warning] = [w for w in model.warnings if getattr(w, "kind", None) == "pdf-page-no-text"]
+    from graphmodel.labels import notice
+    assert notice(warning) == "plan.pdf: PDF 第 2 页没有文字层（像是扫描件），其内容未读取，需要 OCR 识别"
+    assert "page 2 of the PDF has no text layer" in notice(warning, "en")
+
+
+def test_whole_scan_still_says_ocr_is_needed():
+    pdf = real_pdf([Scan()], Look())
+    with pytest.raises(PlanError, match="需要 OCR"):
+        read_source(pdf, "scan.pdf")

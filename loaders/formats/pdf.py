@@ -300,6 +300,7 @@ def read_source(data: bytes, file: str) -> Source:
     reader = _Reader(file)
     pages: list[_Page] = []
     images = 0
+    blank: list[int] = []  # pages with pictures and no text: scanned
     quiet = logging.getLogger("pdfminer")
     level, quiet.level = quiet.level, logging.ERROR  # a damaged font must not print warnings of its own
     try:
@@ -308,6 +309,8 @@ def read_source(data: bytes, file: str) -> Source:
                 try:
                     if not page.chars:
                         images += len(page.images)
+                        if page.images:
+                            blank.append(page.page_number)
                         continue
                     pages.append(_read_page(page))
                 except PlanError:
@@ -325,4 +328,6 @@ def read_source(data: bytes, file: str) -> Source:
     if not reader.out.lines and images:
         raise PlanError(file, "PDF 没有文字层（像是扫描件），需要 OCR 识别文字后才能读取",
                         en="the PDF has no text layer (it looks like a scan): it needs OCR before it can be read")
+    if blank and reader.out.lines:  # a scanned page among text pages: what it says is not read
+        reader.notices.insert(0, Notice(kind="pdf-page-no-text", file=file, values={"pages": [str(n) for n in blank]}))
     return reader.out.source("pdf", "PDF 中没有文字", "the PDF holds no text", reader.notices)
