@@ -217,3 +217,42 @@ def test_whole_scan_still_says_ocr_is_needed():
     pdf = real_pdf([Scan()], Look())
     with pytest.raises(PlanError, match="需要 OCR"):
         read_source(pdf, "scan.pdf")
+
+
+# --------------------------------------------------------------------------- 3. cells of several lines
+
+
+def _division(sep: str, numbers: list[str], names: list[str] = ["汪晓晨", "邹宇轩", "韩雅琳", "姚佳怡"]):
+    """An invented 任务分工方案 of 青松区; ``sep`` stands between two names of one cell (、 in text, a line break
+    in the PDF)."""
+    a, b, c, d = names
+    data = [("推进背街小巷环境整治，消除乱堆物现象。", f"{a}{sep}{b}", "区市场监督管理局",
+             "区城市管理行政执法局、区生态环境局", "2025年6月底"),
+            ("完成老旧小区综合改造12个。", c, "区住房和城乡建设管理委员会", f"区发展和改革委员会{sep}区财政局",
+             "2025年9月底"),
+            ("建成社区长者食堂8个，群众满意度明显提升。", f"{d}{sep}{a}", "区民政局", "各街道办事处", "2025年12月底")]
+    rows = [("序号", "工作任务", "分管领导", "牵头单位", "配合单位", "完成时限")]
+    rows += [(n, *row) for n, row in zip(numbers, data)]
+    return [render.Paragraph(t) for t in ("青府办〔2025〕7号", "关于印发《青松区2025年民生实事任务分工方案》的通知",
+                                          "各有关单位：", "现将《青松区2025年民生实事任务分工方案》印发给你们，请认真贯彻落实。",
+                                          "青松区人民政府办公室", "2025年3月8日", "青松区2025年民生实事任务分工方案")
+            ] + [render.Table(tuple(rows))]
+
+
+@pytest.mark.parametrize("rules", ["grid"])
+@pytest.mark.parametrize("numbers", [["1", "2", "3"], ["1.", "2.", "3."], ["(1)", "(2)", "(3)"], ["一、", "二、", "三、"]])
+def test_two_names_on_two_lines_are_two_and_a_wrapped_unit_is_one(tmp_path, numbers, rules):
+    """A narrow 牵头单位 column wraps 区市场监督管理局 inside the name; 汪晓晨 / 邹宇轩 stand on two lines on
+    purpose (the next name would have fitted): two leads, as the text's 汪晓晨、邹宇轩."""
+    widths = (0.07, 0.3, 0.1, 0.13, 0.25, 0.15)
+    pdf = real_pdf(_division("\n", numbers), Look(rules=rules, widths=widths))
+    source = read_source(pdf, "plan.pdf")
+    rows = [ln.cells for ln in source.lines if ln.cells]
+    assert [r[2] for r in rows[1:]] == ["汪晓晨 邹宇轩", "韩雅琳", "姚佳怡 汪晓晨"]
+    assert [r[3] for r in rows[1:]] == ["区市场监督管理局", "区住房和城乡建设管理委员会", "区民政局"]
+    assert rows[2][4] == "区发展和改革委员会 区财政局"
+    _same_facts(tmp_path, render.render_txt(_division("、", numbers)).decode(), pdf)
+    model = read_plan(tmp_path / "plan.pdf", "plan.pdf")
+    text = {e.id: e.text[:2] for e in model.of_label("Task")}
+    leads = sorted((r.source.split("/")[-1], text[r.target]) for r in model.relations if r.type == "LEADS")
+    assert leads == sorted([("姚佳怡", "建成"), ("汪晓晨", "推进"), ("汪晓晨", "建成"), ("邹宇轩", "推进"), ("韩雅琳", "完成")])

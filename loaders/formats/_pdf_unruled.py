@@ -20,13 +20,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ._lines import join_wrapped
+from ._lines import join_cell_lines
 
 __all__ = ["Unruled", "Unsure", "unruled_tables"]
 
 _RULE_SHARE = 0.3  # a table's rule is at least this share of the page's width
 _SAME = 3.0  # points within which two rules have the same ends
-_MIN_COLUMN_GAP = 4.0  # points of white between two columns' text, at least
+_MIN_COLUMN_GAP = 4.0
+_HANGING = "，。、；：！？）》」』】〕,.;:!?)"  # points of white between two columns' text, at least
 
 
 @dataclass
@@ -266,7 +267,23 @@ def _rows(lines, rules: list[float], edges: list[float]) -> list[list]:
     return rows
 
 
-def _cells(row: list[dict], edges: list[float]) -> list[str]:
+def _rooms(lines: list[list], edges: list[float]) -> list[tuple[float, float]]:
+    """Per column, the widest line of text it shows (as a span from 0): without drawn edges, the room a cell
+    surely has (a break before a word that would have fitted there was made on purpose)."""
+    widest = [0.0] * (len(edges) + 1)
+    for line in lines:
+        parts: dict[int, list[dict]] = {}
+        for c in line:
+            if c["text"].strip():
+                parts.setdefault(_column_of(c, edges), []).append(c)
+        for k, chars in parts.items():
+            while len(chars) > 1 and chars[-1]["text"] in _HANGING:  # punctuation may stand past the room
+                chars = chars[:-1]
+            widest[k] = max(widest[k], chars[-1]["x1"] - chars[0]["x0"])
+    return [(0.0, w) for w in widest]
+
+
+def _cells(row: list[dict], edges: list[float], rooms: list[tuple[float, float]]) -> list[str]:
     """A row's characters as its cells' texts; a section row's text in its first cell."""
     lines = _lines(row)
     if len(lines) == 1 and _spans_edge(lines[0], edges):
@@ -274,7 +291,7 @@ def _cells(row: list[dict], edges: list[float]) -> list[str]:
     columns: list[list] = [[] for _ in range(len(edges) + 1)]
     for c in row:
         columns[_column_of(c, edges)].append(c)
-    return [join_wrapped(["".join(c["text"] for c in ln) for ln in _lines(col)]) for col in columns]
+    return [join_cell_lines(_lines(col), *rooms[k], drawn=False) for k, col in enumerate(columns)]
 
 
 def _open_end(top: float, below) -> float:
@@ -306,19 +323,20 @@ def _table(x0: float, x1: float, ys: list[float], drawn: dict, chars) -> Unruled
         edges = _boundaries(header, rest, size)
     if edges is None:
         return Unsure(ys[0], "columns")
-    header_row: list[str | None] = _cells(header, edges)
+    rooms = _rooms([*_lines(header), *lines], edges)
+    header_row: list[str | None] = _cells(header, edges, rooms)
     if len(ys) >= 4 and bottom == ys[-1]:  # a rule under every row: each band a row, merged where a rule is open
-        return Unruled(ys[0], (x0, *edges), [header_row, *_ruled_rows(body, ys[1:], drawn, edges, x0, x1)], inside, True)
+        return Unruled(ys[0], (x0, *edges), [header_row, *_ruled_rows(body, ys[1:], drawn, edges, x0, x1, rooms)], inside, True)
     cuts = [y for y in ys[1:] if y < bottom - 1]
     grouped = _rows(lines, cuts, edges)
     if grouped is None:
         return Unsure(ys[0], "rows")
-    rows = [header_row] + [_cells(row, edges) for row in grouped]
+    rows = [header_row] + [_cells(row, edges, rooms) for row in grouped]
     return Unruled(ys[0], (x0, *edges), rows, inside)
 
 
-def _ruled_rows(body: list[dict], ys: list[float], drawn: dict, edges: list[float],
-                x0: float, x1: float) -> list[list[str | None]]:
+def _ruled_rows(body: list[dict], ys: list[float], drawn: dict, edges: list[float], x0: float, x1: float,
+                rooms: list[tuple[float, float]]) -> list[list[str | None]]:
     """The rows of a table with a rule under every row: a cell whose rule above is not drawn over it is merged
     with the cell above (``None``), and the merged cell's text, wherever it stands, is the first row's."""
     bands = list(zip(ys, ys[1:]))
@@ -342,7 +360,7 @@ def _ruled_rows(body: list[dict], ys: list[float], drawn: dict, edges: list[floa
             end = next((j for j in range(k + 1, len(bands)) if starts[j][col]), len(bands))
             span = [c for c in body if top <= (c["top"] + c["bottom"]) / 2 <= bands[end - 1][1]
                     and _column_of(c, edges) == col]
-            row.append(join_wrapped(["".join(c["text"] for c in ln) for ln in _lines(span)]))
+            row.append(join_cell_lines(_lines(span), *rooms[col], drawn=False))
         rows.append(row)
     return rows
 

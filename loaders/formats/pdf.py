@@ -30,7 +30,7 @@ from graphmodel.errors import PlanError
 from graphmodel.model import Notice
 
 from ..plan.source import Source
-from ._lines import LineBuilder, clean, join_wrapped
+from ._lines import LineBuilder, clean, join_cell_lines, join_wrapped
 from ._pdf_unruled import Unsure, unruled_tables
 
 __all__ = ["read_source"]
@@ -115,12 +115,33 @@ def _text_within(page, box) -> str:
     return page.filter(inside).extract_text()
 
 
+def _cell_text(page, box, texts: list[str]) -> str | None:
+    """A cell's text (``texts``: its lines as pdfplumber reads them), its lines joined by how they were broken
+    (:func:`join_cell_lines`); None if its characters do not fall into as many lines."""
+    chars = [c for c in page.chars if c["text"].strip()
+             and box[0] <= (c["x0"] + c["x1"]) / 2 < box[2] and box[1] <= (c["top"] + c["bottom"]) / 2 < box[3]]
+    lines: list[list[dict]] = []
+    for c in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        if lines and abs(lines[-1][0]["top"] - c["top"]) < 1.5:
+            lines[-1].append(c)
+        else:
+            lines.append([c])
+    texts = [t for t in texts if t.strip()]
+    if len(lines) != len(texts):
+        return None
+    return join_cell_lines([sorted(line, key=lambda c: c["x0"]) for line in lines], box[0], box[2], texts)
+
+
 def _extract(page, table) -> list[list[str | None]]:
     """The table's rows of cell texts (``None``: covered by a merged cell). A cell that spans a column edge drawn
     in other rows, whose text leaves that edge white (a rule segment missing from the grid, not a merged cell),
     is read as the cells the edge divides it into."""
     rows = table.extract()
     edges = _columns(table)
+    for r, row in enumerate(table.rows):  # a cell of several lines: wrapped, or broken on purpose?
+        for k, box in enumerate(row.cells):
+            if box is not None and rows[r][k] and "\n" in rows[r][k]:
+                rows[r][k] = _cell_text(page, box, rows[r][k].split("\n")) or rows[r][k]
     for r, row in enumerate(table.rows):
         for k, box in enumerate(row.cells):
             inner = [e for e in edges if box is not None and box[0] + _EDGE_TOLERANCE < e < box[2] - _EDGE_TOLERANCE]
