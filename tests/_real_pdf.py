@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from _formats import render
 
-__all__ = ["Look", "Scan", "real_pdf"]
+__all__ = ["Look", "Scan", "real_pdf", "turned"]
 
 
 @dataclass(frozen=True)
@@ -149,3 +149,22 @@ def real_pdf(blocks, look: Look = Look()) -> bytes:
     _data, total, scans = _build(blocks, look, 0, set())
     data, _total, _scans = _build(blocks, look, total, scans)
     return data
+
+
+def turned(pdf: bytes) -> bytes:
+    """The PDF's (landscape) pages as a scanner or printer driver writes them: each drawn turned a quarter on a
+    portrait page, which says ``/Rotate 90`` so that a viewer shows it upright (pypdfium2, under pdfplumber)."""
+    import pypdfium2 as pdfium
+
+    source, out = pdfium.PdfDocument(pdf), pdfium.PdfDocument.new()
+    for i in range(len(source)):
+        width, height = source[i].get_size()
+        page = out.new_page(height, width)
+        drawing = source.page_as_xobject(i, out).as_pageobject()
+        drawing.transform(pdfium.PdfMatrix().rotate(-90).translate(height, 0))
+        page.insert_obj(drawing)
+        page.gen_content()
+        page.set_rotation(90)
+    buf = io.BytesIO()
+    out.save(buf)
+    return buf.getvalue()

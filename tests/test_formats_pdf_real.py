@@ -11,7 +11,7 @@ import json
 import pytest
 
 from _formats import render, synthetic_tables
-from _real_pdf import Look, Scan, real_pdf
+from _real_pdf import Look, Scan, real_pdf, turned
 from graphmodel.errors import PlanError
 from graphmodel.merge import fingerprint
 from loaders.formats import read_source
@@ -256,3 +256,97 @@ def test_two_names_on_two_lines_are_two_and_a_wrapped_unit_is_one(tmp_path, numb
     text = {e.id: e.text[:2] for e in model.of_label("Task")}
     leads = sorted((r.source.split("/")[-1], text[r.target]) for r in model.relations if r.type == "LEADS")
     assert leads == sorted([("姚佳怡", "建成"), ("汪晓晨", "推进"), ("汪晓晨", "建成"), ("邹宇轩", "推进"), ("韩雅琳", "完成")])
+
+
+def _word_grid(pages: list[list[tuple[str, ...]]], merged: dict[int, range], column: int, header: str) -> bytes:
+    """A task table drawn line by line as a word processor prints it, over pages with a running header and a
+    page number; on page ``p`` the rows ``merged[p]`` of ``column`` are one cell (no line between, text in the
+    first only), so a cell the page break cuts goes on, drawn empty, at the top of the next page."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    xs, height = (60, 100, 330, 420, 540), 30
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A4)
+    for number, rows in enumerate(pages):
+        pdf.setFont("STSong-Light", 10)
+        pdf.drawCentredString(A4[0] / 2, A4[1] - 40, header)
+        pdf.drawCentredString(A4[0] / 2, 30, f"— {number + 1} —")
+        top = A4[1] - 90 if number else A4[1] - 200
+        if not number:
+            pdf.drawString(60, A4[1] - 120, "青府办〔2025〕9号")
+            pdf.drawString(60, A4[1] - 140, "青松区2025年城市更新任务分工方案")
+        span = merged.get(number, range(0))
+        bottom = top - height * len(rows)
+        for x in xs:
+            pdf.line(x, top, x, bottom)
+        for r in range(len(rows) + 1):
+            y = top - height * r
+            for c in range(len(xs) - 1):
+                if not (c == column and r in span and r - 1 in span):
+                    pdf.line(xs[c], y, xs[c + 1], y)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                if text and not (c == column and r in span and r != span.start):
+                    pdf.drawString(xs[c] + 4, top - height * r - 19, text)
+        pdf.showPage()
+    pdf.save()
+    return buf.getvalue()
+
+
+def test_merged_lead_cut_by_a_page_break_leads_the_rows_on_the_next_page(tmp_path):
+    """分管领导 merged over rows 2-5, the page break after row 3, a running header and page numbers between."""
+    header = ("序号", "工作任务", "分管领导", "牵头单位")
+    first = [header, ("1", "完成柳杏路沿街立面整治。", "汪晓晨", "区建管委"), ("2", "完成桃园路架空线入地。", "邹宇轩", "区建管委"),
+             ("3", "完成梅林路雨污分流改造。", "", "区水务局")]
+    second = [header, ("4", "完成竹园路人行道翻修。", "", "区建管委"), ("5", "完成兰亭路路灯更新。", "", "区建管委"),
+              ("6", "补种行道树三百株。", "韩雅琳", "区绿化市容局")]
+    pdf = _word_grid([first, second], {0: range(2, 4), 1: range(1, 3)}, 2, "青府办〔2025〕9号")
+    source = read_source(pdf, "plan.pdf")
+    rows = [(ln.page, ln.row, ln.cells[2], ln.merged[2]) for ln in source.lines if ln.cells]
+    assert rows == [(1, 1, "分管领导", False), (1, 2, "汪晓晨", False), (1, 3, "邹宇轩", False), (1, 4, "", True),
+                    (2, 5, "", True), (2, 6, "", True), (2, 7, "韩雅琳", False)]
+    assert [ln.text for ln in source.lines if ln.cells is None] == ["青府办〔2025〕9号", "青松区2025年城市更新任务分工方案"]
+    (tmp_path / "plan.pdf").write_bytes(pdf)
+    model = read_plan(tmp_path / "plan.pdf", "plan.pdf")
+    number = {e.id: e.number for e in model.of_label("Task")}
+    leads = sorted((number[r.target], r.source.split("/")[-1], r.properties.get("inherited", False))
+                   for r in model.relations if r.type == "LEADS")
+    assert leads == [(1, "汪晓晨", False), (2, "邹宇轩", False), (3, "邹宇轩", True), (4, "邹宇轩", True),
+                     (5, "邹宇轩", True), (6, "韩雅琳", False)]
+    evidence = {number[r.target]: r.evidence for r in model.relations if r.type == "LEADS"}
+    assert (evidence[5].page, evidence[5].row, evidence[5].cell) == (1, 3, 3)  # read where the merged cell starts
+
+
+# --------------------------------------------------------------------------- 5. landscape and turned pages
+
+
+@pytest.mark.parametrize("seed", [0, 3, 9])
+@pytest.mark.parametrize("turn", [False, True])
+def test_landscape_pages_and_pages_turned_by_rotate_read_alike(tmp_path, seed, turn):
+    """A landscape table, as drawn (a wide page) or turned on a portrait page that says /Rotate 90."""
+    doc, text, blocks = _document(seed)
+    pdf = real_pdf(blocks, Look(landscape=True, page_number="第{n}页 共{total}页"))
+    pdf = turned(pdf) if turn else pdf
+    source = read_source(pdf, "plan.pdf")
+    rows = [ln for ln in source.lines if ln.cells is not None]
+    [table] = [b for b in blocks if isinstance(b, render.Table)]
+    assert [tuple(map(_squash, ln.cells)) for ln in rows] == [tuple(map(_squash, r)) for r in table.drawn()[0]]
+    assert source.lines[0].text == doc.before[0]
+    _same_facts(tmp_path, text, pdf)
+
+
+@pytest.mark.parametrize("seed", [0, 3, 9])
+def test_turned_three_line_table_reads_as_cells(tmp_path, seed):
+    doc = synthetic_tables.generate_table(seed)
+    pdf = turned(real_pdf(_blocks(doc, merge=False), Look(landscape=True, rules="three-line")))
+    source = read_source(pdf, "plan.pdf")
+    rows = [ln for ln in source.lines if ln.cells is not None]
+    assert [tuple(map(_squash, ln.cells)) for ln in rows] == [tuple(map(_squash, r)) for r in doc.rows]
+    _same_facts(tmp_path, doc.text, pdf)

@@ -157,8 +157,31 @@ def _extract(page, table) -> list[list[str | None]]:
     return rows
 
 
+def _drawn_edges(page) -> tuple[list[dict], list[dict], dict]:
+    """The page's horizontal and vertical edges, and the settings that make ``find_tables()`` use them.
+
+    On a page turned by ``/Rotate``, pdfplumber's edges carry rounding noise (a horizontal line's top and bottom
+    a trillionth apart), so it takes them for vertical and finds no table: they are told by their extent here."""
+    if not page.rotation:
+        return page.horizontal_edges, page.vertical_edges, {}
+    horizontal, vertical = [], []
+    for edge in page.edges:
+        flat = abs(edge["bottom"] - edge["top"]) < 0.01
+        if flat or abs(edge["x1"] - edge["x0"]) < 0.01:
+            edge = dict(edge, orientation="h" if flat else "v")
+            if flat:
+                edge["top"] = edge["bottom"] = round(edge["top"], 3)
+            else:
+                edge["x0"] = edge["x1"] = round(edge["x0"], 3)
+            (horizontal if flat else vertical).append(edge)
+    return horizontal, vertical, {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                                  "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
+
+
 def _read_page(page) -> _Page:
-    tables = [t for t in page.find_tables() if t.rows and len(t.rows[0].cells) >= 2]
+    horizontal, vertical, settings = _drawn_edges(page)
+    found = page.find_tables(settings) if not settings or min(len(horizontal), len(vertical)) >= 2 else []
+    tables = [t for t in found if t.rows and len(t.rows[0].cells) >= 2]
     items: list[tuple[float, int, object]] = [(t.bbox[1], 1, _Table(_columns(t), _extract(page, t))) for t in tables]
     boxes = [t.bbox for t in tables]
 
@@ -169,7 +192,7 @@ def _read_page(page) -> _Page:
     text_page = page.filter(lambda obj: obj.get("object_type") != "char" or outside(obj)) if tables else page
     items += [(ln["top"], 0, ln) for ln in text_page.extract_text_lines(return_chars=True)]
     items.sort(key=lambda item: (item[0], item[1]))
-    rules = [e for e in page.horizontal_edges if outside(e)]
+    rules = [e for e in horizontal if outside(e)]
     return _Page(page.page_number, float(page.height), float(page.width), items, rules, text_page.chars)
 
 
