@@ -302,9 +302,10 @@ class _Document:
                 if cell.names == ["held"]:
                     names, at = held[role]
                     inherited = True
-                else:
-                    names, at, inherited = cell.names, line, False
-                    held[role] = (names, line)
+                else:  # one cell per line: a name's line is its cell's own
+                    names, inherited = cell.names, False
+                    at = line + roles.index(role) if self.form == "cells" else line
+                    held[role] = (names, at)
                 if role == "lead":
                     truth.leads = [(n, at, inherited, post) for n, post in names]
                 else:

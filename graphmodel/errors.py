@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "GraphModelError",
     "PlanError",
+    "PlanConflictError",
     "UnknownNameError",
     "AmbiguousNameError",
     "UnknownQueryError",
@@ -48,6 +49,13 @@ class PlanError(GraphModelError):
 
 def _plan_error(file: str, message: str, line: int | None, en: str | None) -> PlanError:
     return PlanError(file, message, line, en=en)
+
+
+class PlanConflictError(PlanError):
+    """Two readable documents that cannot both be taken: two different documents of one layout about one body."""
+
+    def __reduce__(self):
+        return (type(self), (self.file, self.reason, self.line), {"reason_en": self.reason_en, "en": self.en})
 
 
 class UnknownNameError(GraphModelError):

@@ -109,7 +109,7 @@ VERBS: dict[str, L] = {
 
 #: A node's properties, as ``show`` and the report name them.
 PROPERTIES: dict[str, L] = {
-    "name": L("名称", "name"), "type": L("类型", "type"), "subdistrict": L("街道", "subdistrict"),
+    "name": L("名称", "name"), "type": L("类型", "type"), "subdistrict": L("发文机关", "issuer"),
     "role": L("领导小组职务", "role in the leading group"), "titles": L("职务", "titles"), "aliases": L("别名", "aliases"),
     "collective": L("集体", "collective"), "kind": L("类别", "kind"), "number": L("序号", "number"),
     "text": L("内容", "text"), "level": L("层级", "level"), "description": L("说明", "description"),
@@ -149,7 +149,7 @@ def role_name(role: str | None, lang: str = "zh") -> str:
 #: The columns of each table the CLI prints: (key of the row, header).
 TABLES: dict[str, tuple[tuple[str, L], ...]] = {
     "summary": (
-        ("subdistrict", L("街道", "Subdistrict")),
+        ("subdistrict", L("发文机关", "Issuer")),
         ("file", L("文件", "File")),
         ("officials", L("领导", "Officials")),
         ("units", L("单位", "Units")),
@@ -161,14 +161,14 @@ TABLES: dict[str, tuple[tuple[str, L], ...]] = {
     "audit": (
         ("severity", L("严重程度", "Severity")),
         ("kind", L("类型", "Kind")),
-        ("subdistrict", L("街道", "Subdistrict")),
+        ("subdistrict", L("发文机关", "Issuer")),
         ("subject_name", L("对象", "Subject")),
         ("message", L("说明", "Message")),
         ("where", L("出处", "Evidence")),
     ),
     "officials": (
         ("official", L("领导", "Official")),
-        ("subdistrict", L("街道", "Subdistrict")),
+        ("subdistrict", L("发文机关", "Issuer")),
         ("role", L("领导小组职务", "Role")),
         ("tasks_led", L("牵头任务", "Tasks led")),
         ("tasks_accountable", L("作为部门负责人负责的任务", "Tasks accountable")),
@@ -179,7 +179,7 @@ TABLES: dict[str, tuple[tuple[str, L], ...]] = {
     ),
     "units": (
         ("unit", L("单位", "Unit")),
-        ("subdistrict", L("街道", "Subdistrict")),
+        ("subdistrict", L("发文机关", "Issuer")),
         ("collective", L("集体", "Collective")),
         ("tasks_responsible", L("负责任务", "Tasks responsible")),
         ("tasks_cooperating", L("配合任务", "Tasks cooperating")),
@@ -188,7 +188,7 @@ TABLES: dict[str, tuple[tuple[str, L], ...]] = {
         ("articulation", L("割点", "Articulation point")),
     ),
     "truck_factor": (
-        ("subdistrict", L("街道", "Subdistrict")),
+        ("subdistrict", L("发文机关", "Issuer")),
         ("tasks", L("任务", "Tasks")),
         ("covered", L("有人牵头或负责的任务", "Covered tasks")),
         ("truck_factor", L("卡车因子", "Truck factor")),
@@ -230,6 +230,7 @@ WORDS: dict[str, L] = {
     "warning": L("警告：{message}", "warning: {message}"),
     "error": L("错误：{message}", "error: {message}"),
     "interrupted": L("已中断", "interrupted"),
+    "skipped": L("已跳过 {error}", "skipped {error}"),
     "fail_on_found": L("发现 {n} 条 {kinds} 问题", "found {n} finding(s) of {kinds}"),
     "officials": L("领导", "Officials"),
     "units": L("单位", "Units"),
@@ -285,6 +286,8 @@ NOTICES: dict[str, L] = {
                        "a tab-separated row has {cells} cells (the header {header}): read as missing its last ones"),
     "cell-row-short": L("第 {line}–{last} 行：一行只有 {cells} 个单元格（表头 {header} 个），已停止读表",
                         "lines {line}–{last}: a row of {cells} cells (the header has {header}): the table ends here"),
+    "member-unread": L("领导小组名单里的“{text}”读不出是人还是单位，未计入",
+                       "“{text}” in the leading group's list reads as neither a person nor a unit: left out"),
     "ambiguous-unit": L("“{name}”可能是 {options}，未合并", "“{name}” may be {options}; not merged"),
     "same-document": L("与 {other} 内容相同（同一份文件），只读一次",
                        "the same content as {other} (the same document): read once"),
@@ -294,6 +297,10 @@ NOTICES: dict[str, L] = {
 
 #: Errors the CLI itself reports (the library's errors carry their own texts).
 ERRORS: dict[str, L] = {
+    "unreadable_among_many": L("{error}（其余文件未读；加 --skip-unreadable 可跳过读不了的文件、读取其余文件）",
+                               "{error} (the other files were not read; add --skip-unreadable to skip the files "
+                               "that cannot be read and read the others)"),
+    "nothing_readable": L("没有一个文件能读取（{n} 个都已跳过）", "no file could be read (all {n} were skipped)"),
     "report_needs": L("生成报告需要 plotly 与 numpy（pip install plotly numpy）：{error}",
                       "the report needs plotly and numpy (pip install plotly numpy): {error}"),
     "output_is_folder": L("{output}: 是一个文件夹，请给出文件名", "{output}: is a folder; give a file name"),
@@ -438,7 +445,7 @@ WORKBOOK: dict[str, L] = {
     "task": L("任务", "Task"),
     "lead": L("牵头领导", "Lead"),
     "evidence": L("出处", "Evidence"),
-    "subdistrict": L("街道", "Subdistrict"),
+    "subdistrict": L("发文机关", "Issuer"),
     "severity": L("严重程度", "Severity"),
     "kind": L("类型", "Kind"),
     "kind_code": L("类型代码", "Kind code"),

@@ -20,7 +20,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .errors import PlanError
+from .errors import PlanConflictError
 from .model import Entity, Evidence, Notice, Relation, SubdistrictModel
 
 __all__ = ["fingerprint", "merge_models", "combine"]
@@ -111,7 +111,7 @@ def merge_models(models: Iterable[SubdistrictModel], *, merge: bool = False) -> 
     >>> merge_models([m("a.txt", "组长"), m("b.txt", "副组长")])
     Traceback (most recent call last):
     ...
-    graphmodel.errors.PlanError: b.txt: 与 a.txt 都是 甲 的同一类文件（action-plan），内容却不同；请只给出其中一份
+    graphmodel.errors.PlanConflictError: b.txt: 与 a.txt 都是 甲 的同一类文件（action-plan），内容却不同；请只给出其中一份
     """
     groups: dict[str, list[SubdistrictModel]] = defaultdict(list)
     for model in models:
@@ -128,7 +128,7 @@ def merge_models(models: Iterable[SubdistrictModel], *, merge: bool = False) -> 
                 continue
             rival = next((k for k, _ in kept if k.layout == model.layout), None)
             if rival is not None and not merge:
-                raise PlanError(
+                raise PlanConflictError(
                     model.file,
                     f"与 {rival.file} 都是 {model.subdistrict} 的同一类文件（{model.layout}），内容却不同；请只给出其中一份",
                     en=f"{rival.file} is a different document of the same layout ({model.layout}) about "

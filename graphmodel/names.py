@@ -28,6 +28,7 @@ _SURNAMES = set(
     "莘党翟谭贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向"
     "古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾"
     "毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公晋楚闫佘佴伯赏墨哈谯笪年爱阳佟言福延迟昂"
+    "肖付覃岳兰涂牟芦麦苟隋苑邝冼谌揭粟练"  # common today, not in the 百家姓 above
 )
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "端木")
 
@@ -80,9 +81,13 @@ def is_collective(name: str) -> bool:
     --------
     >>> is_collective("各居民区"), is_collective("各机关部门、事业中心"), is_collective("管理办")
     (True, True, False)
+    >>> is_collective("县直有关部门"), is_collective("区级相关单位"), is_collective("镇属各单位"), is_collective("县财政局")
+    (True, True, True, False)
     """
     name = clean(name)
-    return name.startswith(_COLLECTIVE_START) or name in _COLLECTIVE_NAMES
+    scoped = re.sub(r"^[县区市镇乡](?:直属|直|属|政府|级)?", "", name)  # 县直有关部门, 区级相关单位, 镇属各单位
+    return name.startswith(_COLLECTIVE_START) or name in _COLLECTIVE_NAMES or scoped in _COLLECTIVE_NAMES or (
+        scoped != name and scoped.startswith(_COLLECTIVE_START))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 from graphmodel.errors import PlanError
 from graphmodel.merge import merge_models
@@ -15,7 +16,9 @@ from .formats import SUFFIXES, detect_format, reader
 from .plan.reader import read_plan_source
 from .plan.source import Source
 
-__all__ = ["read_plan", "read_plans", "read_source", "bundled_plans", "display_name", "expand_paths"]
+__all__ = ["read_plan", "read_plans", "read_source", "bundled_plans", "display_name", "expand_paths", "readable"]
+
+T = TypeVar("T")
 
 _REPO_DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -139,7 +142,8 @@ def expand_paths(paths: Iterable[str | os.PathLike] | None) -> list[Path]:
     return files
 
 
-def read_plans(paths: Iterable[str | os.PathLike] | None = None, *, merge: bool = False) -> Iterator[SubdistrictModel]:
+def read_plans(paths: Iterable[str | os.PathLike] | None = None, *, merge: bool = False,
+               on_error: Callable[[PlanError], None] | None = None) -> Iterator[SubdistrictModel]:
     """Read plans (folders give their documents, see :func:`expand_paths`) into one model per body.
 
     The bundled plans when ``paths`` is empty.
@@ -149,9 +153,23 @@ def read_plans(paths: Iterable[str | os.PathLike] | None = None, *, merge: bool 
     model, two different documents of one layout are an error naming both unless ``merge`` is set; each
     such case is said in the model's ``warnings``.
 
+    ``on_error``: a file that cannot be read is given to it (its :class:`PlanError`) and skipped, the others
+    are read; without it the first such file raises.
+
     Raises
     ------
     PlanError
-        A file that is not a plan, or two different documents of one layout about one body.
+        A file that is not a plan (unless ``on_error``), or two different documents of one layout about one body.
     """
-    yield from merge_models((read_plan(path) for path in expand_paths(paths)), merge=merge)
+    yield from merge_models(readable(expand_paths(paths), read_plan, on_error), merge=merge)
+
+
+def readable(files: Iterable, read: Callable[[Any], T], on_error: Callable[[PlanError], None] | None) -> Iterator[T]:
+    """``read(file)`` for each file; a file whose reading raises PlanError goes to ``on_error`` (re-raised without)."""
+    for file in files:
+        try:
+            yield read(file)
+        except PlanError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)

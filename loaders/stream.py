@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
+from graphmodel.errors import PlanError
 from graphmodel.graph import build_graph
 from graphmodel.merge import merge_models
 
@@ -23,14 +24,20 @@ T = TypeVar("T")
 PARALLEL_FROM = 48
 
 
-def _one(path: str, fn: Callable[[Any], T]) -> tuple[str, T, list[str]]:
-    model = read_plan(path)
+def _one(path: str, fn: Callable[[Any], T], skip: bool = False) -> tuple[str | None, T | PlanError, list[str]]:
+    """One plan's body, result and warnings; with ``skip``, a file that cannot be read gives ``(None, its error, [])``."""
+    try:
+        model = read_plan(path)
+    except PlanError as exc:
+        if not skip:
+            raise
+        return None, exc, []
     graph = build_graph([model])
     return model.subdistrict, fn(graph), list(graph.graph.get("warnings", []))
 
 
-def _chunk(paths: list[str], fn: Callable[[Any], T]) -> list[tuple[str, T, list[str]]]:
-    return [_one(p, fn) for p in paths]
+def _chunk(paths: list[str], fn: Callable[[Any], T], skip: bool = False) -> list[tuple[str | None, Any, list[str]]]:
+    return [_one(p, fn, skip) for p in paths]
 
 
 def _bodies_once(files: list[str], done: list[tuple[str, T, list[str]]], fn, merge: bool):
@@ -55,6 +62,7 @@ def map_plans(
     workers: int | None = None,
     chunksize: int = 16,
     merge: bool = False,
+    on_error: Callable[[PlanError], None] | None = None,
 ) -> Iterator[tuple[T, list[str]]]:
     """Apply ``fn`` to the graph of each plan; yield ``(result, warnings)`` per plan, in file order.
 
@@ -73,12 +81,15 @@ def map_plans(
     merge : bool
         Merge different documents of the same layout about one body (see :func:`graphmodel.merge.merge_models`);
         documents of different layouts about one body are always merged, the same document twice read once.
+    on_error : callable, optional
+        Given the :class:`PlanError` of each file that cannot be read (in file order), which is then skipped;
+        without it the first such file raises.
 
     Raises
     ------
     PlanError
-        The first file that is not a plan (in file order), or two different documents of one layout about one
-        body; nothing is yielded then.
+        The first file that is not a plan (in file order; unless ``on_error``), or two different documents of
+        one layout about one body; nothing is yielded then.
 
     Results are yielded once every file is read (a body may come back in a later file); only the small results
     of each plan are held meanwhile.
@@ -86,13 +97,19 @@ def map_plans(
     files = [str(p) for p in expand_paths(paths)]
     if workers is None:
         workers = (os.cpu_count() or 1) if len(files) >= PARALLEL_FROM else 1
+    skip = on_error is not None
     if workers <= 1:
-        done = [_one(path, fn) for path in files]
+        done = [_one(path, fn, skip) for path in files]
     else:
         from concurrent.futures import ProcessPoolExecutor  # here: one plan's start-up does not pay for it
 
         chunks = [files[i : i + chunksize] for i in range(0, len(files), chunksize)]
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            done = [r for results in pool.map(_chunk, chunks, [fn] * len(chunks)) for r in results]
-    yield from _bodies_once(files, done, fn, merge)
+            done = [r for results in pool.map(_chunk, chunks, [fn] * len(chunks), [skip] * len(chunks))
+                    for r in results]
+    for body, error, _warnings in done:
+        if body is None:
+            on_error(error)
+    kept = [(f, d) for f, d in zip(files, done) if d[0] is not None]
+    yield from _bodies_once([f for f, _ in kept], [d for _, d in kept], fn, merge)
 

@@ -23,6 +23,7 @@ render = _load("bench_render", ROOT / "bench" / "render.py")
 synthetic = _load("bench_synthetic", ROOT / "bench" / "synthetic.py")
 synthetic_layouts = _load("bench_synthetic_layouts", ROOT / "bench" / "synthetic_layouts.py")
 synthetic_tables = _load("bench_synthetic_tables", ROOT / "bench" / "synthetic_tables.py")
+synthetic_lists = _load("bench_synthetic_lists", ROOT / "bench" / "synthetic_lists.py")
 P, T = render.Paragraph, render.Table
 
 

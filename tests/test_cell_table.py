@@ -91,21 +91,21 @@ def test_pipe_rows_say_their_table_row_and_cell():
 
 
 # --------------------------------------------------------------------------- a 镇 重点工作计划 (one cell per line)
-TOWN = [
+TOWN = [  # one cell per line: each name's line is its cell's own line
     {"number": 1, "line": 22, "text": "建成2个市级美丽乡村示范村，完成村庄环境整治验收。",
-     "leads": [("陆健", 22, False)], "responsible": [("农业农村办", 22, False)], "cooperating": [],
-     "goal": ("美丽乡村", 22), "inherited": ()},
+     "leads": [("陆健", 26, False)], "responsible": [("农业农村办", 27, False)], "cooperating": [],
+     "goal": ("美丽乡村", 23), "inherited": ()},
     {"number": 2, "line": 30, "text": "完成高标准农田建设1200亩。",
-     "leads": [("陆健", 30, False)], "responsible": [("农业农村办", 30, False), ("规划建设办", 30, False)],
-     "cooperating": [], "goal": ("美丽乡村", 22), "inherited": ("goal",)},
+     "leads": [("陆健", 33, False)], "responsible": [("农业农村办", 34, False), ("规划建设办", 34, False)],
+     "cooperating": [], "goal": ("美丽乡村", 23), "inherited": ("goal",)},
     {"number": 3, "line": 37, "text": "发展村级集体经济项目3个。",
-     "leads": [("陆健", 37, False), ("岑晓雯", 37, False)], "responsible": [("经济发展办", 37, False)],
-     "cooperating": [], "goal": ("农民增收", 37), "inherited": ()},
+     "leads": [("陆健", 40, False), ("岑晓雯", 40, False)], "responsible": [("经济发展办", 41, False)],
+     "cooperating": [], "goal": ("农民增收", 38), "inherited": ()},
     {"number": 4, "line": 46, "text": "推进“一网统管”村居全覆盖。",
-     "leads": [("岑晓雯", 46, False)], "responsible": [("平安办", 46, False), ("城运中心", 46, False)],
-     "cooperating": [], "goal": ("基层治理", 46), "inherited": ()},
+     "leads": [("岑晓雯", 49, False)], "responsible": [("平安办", 50, False), ("城运中心", 50, False)],
+     "cooperating": [], "goal": ("基层治理", 47), "inherited": ()},
     {"number": 5, "line": 53, "text": "开展安全生产大检查。",
-     "leads": [("镇分管领导", 53, False, "post")], "responsible": [("应急管理办", 53, False)], "cooperating": [],
+     "leads": [("镇分管领导", 56, False, "post")], "responsible": [("应急管理办", 57, False)], "cooperating": [],
      "goal": ("平安建设", 44), "inherited": ()},
 ]
 
@@ -116,8 +116,8 @@ def test_town_work_plan_one_cell_per_line_row_by_row():
     for task, expected in zip(result.tasks, TOWN):
         assert _facts(task) == expected
     assert [(g.name, g.level, g.line, g.parent) for g in result.goals] == [
-        ("乡村振兴", "action", 20, None), ("美丽乡村", "project", 22, "乡村振兴"), ("农民增收", "project", 37, "乡村振兴"),
-        ("平安建设", "action", 44, None), ("基层治理", "project", 46, "平安建设")]
+        ("乡村振兴", "action", 20, None), ("美丽乡村", "project", 23, "乡村振兴"), ("农民增收", "project", 38, "乡村振兴"),
+        ("平安建设", "action", 44, None), ("基层治理", "project", 47, "平安建设")]
 
 
 # --------------------------------------------------------------------------- a 民生实事 table (tabs, 进展 column)

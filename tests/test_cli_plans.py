@@ -32,7 +32,7 @@ def test_ingest_table_has_chinese_headers_and_english_on_request():
     zh = runner.invoke(app, ["ingest", str(JINYANG)])
     en = runner.invoke(app, ["ingest", str(JINYANG), "--lang", "en"])
     assert zh.exit_code == en.exit_code == 0
-    assert ["街道", "文件", "领导", "单位", "任务"] in [ln.split()[:5] for ln in zh.stdout.splitlines()]
+    assert ["发文机关", "文件", "领导", "单位", "任务"] in [ln.split()[:5] for ln in zh.stdout.splitlines()]
     assert "金杨新村街道" in zh.stdout
     assert "Officials" in en.stdout and "领导" not in en.stdout
 

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from _formats import render, synthetic, synthetic_layouts, synthetic_tables
+from _formats import ROOT, render, synthetic, synthetic_layouts, synthetic_lists, synthetic_tables
 from _plans import JINYANG, WEIFANG
 from graphmodel.merge import fingerprint
 from loaders.formats import read_source
@@ -58,8 +58,8 @@ def test_same_lines_and_cells_in_every_format(rendered, text, name, make_blocks)
     want_rows = [row for b in blocks if isinstance(b, render.Table) for row in b.drawn()[0]]
     for fmt, (data, file) in files.items():
         lines = read_source(data, file).lines
-        if fmt == "html":  # the page's breadcrumb and footer around the plan
-            lines = lines[1:-1]
+        if fmt == "html":  # the page's breadcrumb and footer around the plan are the site's: left out
+            assert not {"首页 > 政务公开 > 通知公告", "主办单位：某某街道办事处"} & {ln.text for ln in lines}
         assert [ln.text for ln in lines if ln.cells is None] == [" ".join(p.split()) for p in want_paragraphs], fmt
         rows = [ln.cells for ln in lines if ln.cells is not None]
         if fmt == "pdf":
@@ -75,12 +75,22 @@ def _facts(model) -> tuple[str, set[str], set[str]]:
 
 
 def _layout_cases():
-    """Generated documents of the other layouts: 领导小组 notices (text only) and task-division tables."""
+    """Documents of the other layouts: generated 领导小组 notices (text only), the task lists in prose of
+    tests/fixtures/lists and generated ones, and generated task-division tables."""
     for seed in range(8):
         notice = synthetic_layouts.generate_notice(seed)
         yield pytest.param(notice.text.encode(), notice.file_name,
                            lambda notice=notice: [render.Paragraph(t.strip()) for t in notice.text.splitlines()
                                                   if t.strip()], id=f"notice{seed}")
+    for path in sorted((ROOT / "tests" / "fixtures" / "lists").glob("*.txt")):  # task lists in prose
+        data = path.read_bytes()
+        yield pytest.param(data, path.name, lambda data=data: [render.Paragraph(t.strip()) for t in
+                                                                data.decode().splitlines() if t.strip()],
+                           id=path.stem)
+    for seed in range(8):
+        doc = synthetic_lists.generate_list(seed)
+        yield pytest.param(doc.text.encode(), doc.file_name, lambda doc=doc: [render.Paragraph(t) for t in doc.before],
+                           id=f"list{seed}-{doc.truth.form}")
     for seed in range(12):
         doc = synthetic_tables.generate_table(seed)
         yield pytest.param(doc.text.encode(), doc.file_name, lambda doc=doc: [

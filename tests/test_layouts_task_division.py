@@ -29,9 +29,9 @@ EXPECTED = {
     "town_plan_cell_per_line.txt": dict(
         meta=dict(subdistrict="枫泾桥镇", level="镇", issuer_line=8, title="枫泾桥镇2025年重点工作计划", title_line=3,
                   number="枫府〔2025〕7号", number_line=2, date="2025-02-20", issuers=("枫泾桥镇人民政府",)),
-        tasks=TOWN, goals=[("乡村振兴", "action", 20, None), ("美丽乡村", "project", 22, "乡村振兴"),
-                           ("农民增收", "project", 37, "乡村振兴"), ("平安建设", "action", 44, None),
-                           ("基层治理", "project", 46, "平安建设")],
+        tasks=TOWN, goals=[("乡村振兴", "action", 20, None), ("美丽乡村", "project", 23, "乡村振兴"),
+                           ("农民增收", "project", 38, "乡村振兴"), ("平安建设", "action", 44, None),
+                           ("基层治理", "project", 47, "平安建设")],
         warnings=[],
     ),
     "livelihood_tabs.txt": dict(
@@ -113,3 +113,22 @@ def test_into_the_graph_with_inherited_cells_and_posts():
                      ("葛慧敏", 4, False)}
     posts = {d["number"]: d["lead_posts"] for _, d in graph.nodes(data=True) if d.get("label") == "Task"}
     assert posts == {1: [], 2: [], 3: [], 4: [], 5: ["区政府分管领导"], 6: ["区政府分管领导"]}
+
+
+def test_a_unit_marked_as_leading_and_the_unit_listed_first():
+    """责任单位 written in one column: a unit marked （牵头） leads and the others cooperate; where the notice says the
+    unit listed first leads (排在第一位的为牵头单位), the first does."""
+    name = "city_marked_lead.txt"
+    record = read_plan_bytes((FIXTURES / name).read_bytes(), name)
+    assert (record.layout, record.meta.subdistrict, record.meta.level) == ("task-division", "白溪市", "市")
+    got = [(t.number, t.text, [m.name for m in t.leads], [(m.name, m.line) for m in t.responsible],
+            [(m.name, m.line) for m in t.cooperating], t.goal) for t in record.tasks]
+    assert got == [
+        (1, "新建社区老年食堂40个。", ["沈卫国"], [("市民政局", 15)], [("各区政府", 15)], "老年助餐"),
+        (2, "完成20处易积水点改造。", ["沈卫国"], [("市城管委", 16)], [("市水务局", 16)], "积水点改造"),
+        (3, "新增普惠托位2000个。", ["柯雨桐"], [("市卫健委", 17)], [], "托育服务"),
+    ]
+    # without the sentence, both units of row 2 are responsible; the mark of row 1 holds whatever the notice says
+    text = (FIXTURES / name).read_text(encoding="utf-8").replace("责任单位中排在第一位的为牵头单位。", "")
+    record = read_plan_bytes(text.encode(), name)
+    assert [[m.name for m in t.responsible] for t in record.tasks] == [["市民政局"], ["市城管委", "市水务局"], ["市卫健委"]]

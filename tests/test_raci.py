@@ -165,13 +165,13 @@ def test_xlsx_weifang_has_no_cells(workbook):
 def test_xlsx_findings_and_officials(workbook):
     _, findings = _sheet_rows(workbook["审计发现"])
     lin = [f for f in findings if f["类型代码"] == "unit-without-head" and f["对象"] == "林长办"]
-    assert len(lin) == 1 and lin[0]["街道"] == "金杨新村街道" and lin[0]["严重程度"] == "中"
+    assert len(lin) == 1 and lin[0]["发文机关"] == "金杨新村街道" and lin[0]["严重程度"] == "中"
     assert lin[0]["文件"] == JINYANG_FILE and isinstance(lin[0]["行"], int)
     assert sum(f["类型代码"] == "task-without-lead" for f in findings) == 16
     _, officials = _sheet_rows(workbook["领导负担"])
     cai = next(o for o in officials if o["领导"] == "蔡斌")
-    assert cai["牵头任务"] == 10 and cai["街道"] == "金杨新村街道"
-    jinyang = [o for o in officials if o["街道"] == "金杨新村街道"]
+    assert cai["牵头任务"] == 10 and cai["发文机关"] == "金杨新村街道"
+    jinyang = [o for o in officials if o["发文机关"] == "金杨新村街道"]
     assert jinyang[0]["领导"] == "蔡斌"  # the heaviest load first
 
 
@@ -238,6 +238,13 @@ def test_csv_is_one_matrix_for_all_subdistricts():
     assert {u: unnumbered[u] for u in units if unnumbered[u]} == {"社区管理办": "责任", "社区营商环境办": "配合"}
     weifang = [r for r in rows if r["subdistrict"] == "潍坊新村街道"]
     assert all(r[u] == "" for r in weifang for u in units) and all(r["lead"] == "" for r in weifang)
+
+
+def test_csv_cells_in_english_with_lang_en():
+    columns, rows = _csv([str(JINYANG), "--lang", "en"])
+    t9 = next(r for r in rows if r["number"] == "9")
+    assert {u: t9[u] for u in columns[len(FIXED_COLUMNS):] if t9[u]} == {
+        "社区管理办": "responsible", "城市建设管理事务中心": "cooperating", "各居民区": "cooperating"}
 
 
 def test_csv_to_file_matches_stdout(tmp_path):

@@ -10,10 +10,11 @@ from typing import Annotated, Callable, Optional, TypeVar
 
 import typer
 
-from ..errors import GraphModelError
-from ..labels import WORDS, L, notice
+from ..errors import GraphModelError, PlanConflictError, PlanError
+from ..labels import ERRORS, WORDS, L, notice
 
-__all__ = ["make_app", "guarded", "fail", "warn", "lang_of", "Paths", "FormatOpt", "LangOpt", "Format", "Lang", "OutputOpt"]
+__all__ = ["make_app", "guarded", "fail", "warn", "lang_of", "Paths", "FormatOpt", "LangOpt", "Format", "Lang", "OutputOpt",
+           "SkipOpt", "Unreadable"]
 
 F = TypeVar("F", bound=Callable)
 
@@ -39,6 +40,10 @@ LangOpt = Annotated[Lang, typer.Option(
 OutputOpt = Annotated[
     Optional[Path], typer.Option("--output", "-o", help="写入此文件（先写临时文件，成功后再改名）；不写则输出到标准输出。")
 ]
+SkipOpt = Annotated[bool, typer.Option(
+    "--skip-unreadable",
+    help="跳过读不了的文件（扫描件、损坏的文件、不是责任文件的文件），每个在标准错误输出一行警告，读取其余文件；"
+         "默认遇到一个就停止（退出码 2）。")]
 
 
 def make_app(help: str) -> typer.Typer:
@@ -55,6 +60,30 @@ def make_app(help: str) -> typer.Typer:
 
 #: The language of the running command's warnings and errors: set by :func:`guarded` from its ``--lang``.
 _lang = "zh"
+#: Whether the running command skips the files it cannot read (``--skip-unreadable``), and whether it reads
+#: several files (a folder, or more than one path): set by :func:`guarded`.
+_skip = False
+_many = False
+
+
+class Unreadable:
+    """What the reading functions give a file they cannot read to (``on_error``), when ``--skip-unreadable``
+    is set: a warning line each; :meth:`check` fails when no file at all could be read."""
+
+    def __init__(self):
+        self.skipped = 0
+
+    @property
+    def on_error(self):
+        return self._skip if _skip else None
+
+    def _skip(self, error) -> None:
+        self.skipped += 1
+        warn(WORDS["skipped"], error=_say(error))
+
+    def check(self, read: int) -> None:
+        if self.skipped and not read:
+            fail(ERRORS["nothing_readable"], n=self.skipped)
 
 
 def lang_of(value) -> str:
@@ -90,10 +119,17 @@ def guarded(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        global _lang
+        global _lang, _skip, _many
         _lang = lang_of(kwargs.get("lang", "zh"))
+        _skip = bool(kwargs.get("skip_unreadable"))
+        paths = kwargs.get("paths") or []
+        _many = len(paths) > 1 or any(Path(p).is_dir() for p in paths)
         try:
             return fn(*args, **kwargs)
+        except PlanError as exc:
+            if _many and not _skip and "skip_unreadable" in kwargs and not isinstance(exc, PlanConflictError):
+                fail(ERRORS["unreadable_among_many"], exc.exit_code, error=exc.message(_lang))
+            fail(exc, exc.exit_code)
         except GraphModelError as exc:
             fail(exc, exc.exit_code)
         except BrokenPipeError:  # `graphmodel export | head`

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ._common import warn
+from ._common import Unreadable, warn
 
 __all__ = ["per_plan"]
 
@@ -16,8 +16,10 @@ def per_plan(paths: list[Path] | None, fn: Callable[[Any], Any], *, workers: int
     from loaders.stream import map_plans
 
     results = []
-    for result, warnings in map_plans(paths, fn, workers=workers):
+    unreadable = Unreadable()
+    for result, warnings in map_plans(paths, fn, workers=workers, on_error=unreadable.on_error):
         for message in warnings:
             warn(message)
         results.append(result)
+    unreadable.check(len(results))
     return results

@@ -11,8 +11,8 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from ..labels import ERRORS, WORDS
-from ._common import FormatOpt, LangOpt, OutputOpt, Paths, fail, guarded, lang_of, make_app, warn
+from ..labels import ERRORS, REPORT, WORDS
+from ._common import FormatOpt, LangOpt, OutputOpt, Paths, SkipOpt, Unreadable, fail, guarded, lang_of, make_app, warn
 from .output import columns_of, render, write_bytes, write_text
 
 __all__ = ["app", "load_graph", "answer", "check_output"]
@@ -28,7 +28,10 @@ def load_graph(paths: list[Path] | None):
 
     from ..graph import build_graph
 
-    graph = build_graph(read_plans(paths))
+    unreadable = Unreadable()
+    models = list(read_plans(paths, on_error=unreadable.on_error))
+    unreadable.check(len(models))
+    graph = build_graph(models)
     for message in graph.graph.get("warnings", []):
         warn(message)
     return graph
@@ -45,7 +48,9 @@ def answer(paths: list[Path] | None, ask: Callable[[Any], T], about: Callable[[T
 
     from ..graph import build_graph
 
-    models = list(read_plans(paths))
+    unreadable = Unreadable()
+    models = list(read_plans(paths, on_error=unreadable.on_error))
+    unreadable.check(len(models))
     graph = build_graph(models)
     used: set[str] | None = None
     try:
@@ -61,8 +66,9 @@ def answer(paths: list[Path] | None, ask: Callable[[Any], T], about: Callable[[T
 
 @app.command("ingest")
 @guarded
-def ingest(paths: Paths = None, fmt: FormatOpt = "table", lang: LangOpt = "zh") -> None:
-    """读取方案并汇总：每个街道的领导小组成员、单位、任务、目标、道路数，以及没有牵头领导的任务数。"""
+def ingest(paths: Paths = None, fmt: FormatOpt = "table", lang: LangOpt = "zh",
+           skip_unreadable: SkipOpt = False) -> None:
+    """读取方案并汇总：每个街道（机关）的领导、单位、任务、目标、道路数，以及没有牵头领导的任务数。"""
     from ..summary import summarize
     from ._stream import per_plan
 
@@ -90,15 +96,18 @@ def check_output(output: Path | None) -> None:
         fail(ERRORS["output_folder_missing"], output=output, folder=folder)
 
 
-def _raci_csv(graph) -> str:
-    from ..raci import raci_rows
+def _raci_csv(graph, lang: str) -> str:
+    """The task × unit matrix as CSV: English keys for the fixed columns, a unit's cell 责任 / 配合 (``--lang en``:
+    responsible / cooperating)."""
+    from ..raci import COOPERATING, RESPONSIBLE, raci_rows
 
+    words = {RESPONSIBLE: REPORT["responsible"](lang), COOPERATING: REPORT["cooperating"](lang)}
     columns, rows = raci_rows(graph)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(["" if row[c] is None else row[c] for c in columns])
+        writer.writerow(["" if row[c] is None else words.get(row[c], row[c]) for c in columns])
     return buffer.getvalue()
 
 
@@ -113,10 +122,11 @@ def export(
              "或 neo4j-admin（供 neo4j-admin database import 使用的 CSV 文件，-o 为目录）。")] = "json",
     output: OutputOpt = None,
     lang: LangOpt = "zh",
+    skip_unreadable: SkipOpt = False,
 ) -> None:
     """导出整张责任图谱（json、graphml，节点与关系均带出处），或任务 × 单位的责任矩阵（csv、xlsx）。
 
-    矩阵的每一行是一项任务：序号、所属项目、任务全文、牵头领导，每个单位一列，写“责任”或“配合”，
+    矩阵的每一行是一项任务：序号、所属项目、任务全文、牵头领导，每个单位一列，写“责任”或“配合”（--lang en：responsible、cooperating），
     以及出处（文件与行号）。csv 的固定列键为英文（subdistrict, number, goal, task, lead, file, line），
     其后每个单位一列。xlsx 没有 -o 时报错（退出码 2）：二进制内容不能写到终端。
     """
@@ -140,7 +150,7 @@ def export(
         write_bytes(build_workbook(graph, lang=lang), output)
         return
     if fmt == ExportFormat.csv:
-        text = _raci_csv(graph)
+        text = _raci_csv(graph, lang)
     else:
         from ..export import to_graphml, to_json
 

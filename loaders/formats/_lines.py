@@ -6,9 +6,10 @@ import re
 
 from graphmodel.errors import PlanError
 
+from ..plan.columns import column_role
 from ..plan.source import Line, Source
 
-__all__ = ["LineBuilder", "clean", "join_cell_lines", "join_wrapped"]
+__all__ = ["LineBuilder", "clean", "join_cell_lines", "join_paragraphs", "join_wrapped", "label_table", "text_table"]
 
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000]+")
 # A character after which (or before which) a wrapped line continues without a space: CJK and full-width.
@@ -102,6 +103,60 @@ def join_cell_lines(lines: list[list[dict]], left: float, right: float, texts: l
     return out
 
 
+_CLOSING = re.compile(r"[，。；：、！？）》」』”,;:]$")
+_LABEL_CELL = re.compile(r"^[\u4e00-\u9fff]{1,6}[:：]?$")
+
+
+def join_paragraphs(parts: list[str]) -> str:
+    """A cell's paragraphs as one text: a space between them, none after a full-width stop or comma.
+
+    Examples
+    --------
+    >>> join_paragraphs(["区征收中心", "相关街道"]), join_paragraphs(["建设口袋公园5座，", "打造街区休憩节点。"])
+    ('区征收中心 相关街道', '建设口袋公园5座，打造街区休憩节点。')
+    """
+    out = ""
+    for part in filter(None, (clean(p) for p in parts)):
+        out += (" " if out and not _CLOSING.search(out) else "") + part
+    return out
+
+
+def label_table(rows: list[list[list[str] | None]]) -> bool:
+    """Whether a table is a form of labels and values (组长 | 张三 区长; 成员 | one member per paragraph).
+
+    ``rows`` holds each cell's paragraphs (None for a slot a merged cell covers). Two columns, every
+    label a short word (at most six Han characters, a colon allowed), at least two rows: such a table
+    is read as text, a row as "label value" and each further paragraph of the value as a line of its own.
+
+    Examples
+    --------
+    >>> label_table([[["组长"], ["张三 区长"]], [["成  员"], ["区财政局主要负责人", "各镇镇长"]]])
+    True
+    >>> label_table([[["序号"], ["任务"]], [["1"], ["修路"]]]), label_table([[["工作任务"], ["配合单位"]], [["修路"], ["城管科"]]])
+    (False, False)
+    """
+    if len(rows) < 2 or any(len(row) != 2 for row in rows):
+        return False
+    labels = [row[0] for row in rows]
+    if not all(cell is None or _LABEL_CELL.match("".join("".join(cell).split())) for cell in labels):
+        return False
+    if any(cell and column_role(" ".join(cell)) for cell in rows[0]):
+        return False
+    return any(row[1] for row in rows)
+
+
+def text_table(rows: list[list[list[str] | None]]) -> bool:
+    """Whether a table only lays text out: no row has two filled cells (one column, a masthead in a box, a signature
+    pushed right by an empty cell). Such a table is read as text, each line of its cells a line.
+
+    Examples
+    --------
+    >>> text_table([[[], ["临湖区人民政府办公室", "2024年6月3日"]]]), text_table([[["序号"], ["任务"]]])
+    (True, False)
+    """
+    return all(sum(1 for cell in row if cell) <= 1 for row in rows)
+
+
 class LineBuilder:
     """Numbers the lines of a document as they are read, 1-based through the whole document."""
 
@@ -114,6 +169,23 @@ class LineBuilder:
         for raw in text.splitlines():
             if stripped := clean(raw.lstrip("\ufeff")):
                 self.lines.append(Line(len(self.lines) + 1, stripped, page))
+
+    def lines_of(self, rows: list[list[list[str] | None]], page: int | None = None) -> None:
+        """Add a table that only lays text out (see :func:`text_table`): each line of its cells a line."""
+        for row in rows:
+            for cell in row:
+                for line in cell or []:
+                    self.text(line, page)
+
+    def form(self, rows: list[list[list[str] | None]], page: int | None = None) -> None:
+        """Add a table of labels and values (see :func:`label_table`) as text lines."""
+        for label, value in rows:
+            value = [p for p in (value or []) if clean(p)]
+            head = join_paragraphs(label or [])
+            first = value[0] if value else ""
+            self.text(f"{head} {first}".strip(), page)
+            for paragraph in value[1:]:
+                self.text(paragraph, page)
 
     def row(self, cells: list[str | None], table: int, row: int, page: int | None = None, *,
             drawn: bool = True) -> bool:

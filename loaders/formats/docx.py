@@ -1,12 +1,17 @@
 """Word (.docx) → Source (python-docx): paragraphs and tables in body order, tables as rows of cells.
 
-A paragraph's line breaks make separate lines. A table row becomes one
+A paragraph's line breaks make separate lines; the text of a text box anchored in it (a masthead) comes first,
+as lines of its own (once: the fallback copy Word keeps for old readers is left out, as is tracked-deleted text); a paragraph of an automatically numbered list starts with
+the number Word shows (一、 （一） 1.: :mod:`loaders.formats.docx_numbering`). A table row becomes one
 :class:`~loaders.plan.source.Line` with ``table``, ``row`` and ``cells``, one cell per grid column.
 Word stores a merged cell once: a cell spanning columns (``gridSpan``) fills its first column and
 leaves ``""`` in the others; a cell spanning rows (``vMerge``) holds its text in the row it starts in
 and ``""`` in the rows it covers below — the row it came from is where its text stands. Covered
 slots are marked in the Line's ``merged``. Paragraphs
-inside a cell are joined by a space. Line numbers run through the document.
+inside a cell are joined by a space (none after a full-width stop or comma). A two-column table of labels and
+values (组长 | 张三 区长, 成员 | a member per paragraph) is a form, not a table: it is read as text, each
+paragraph of a value its own line; so is a table no row of which has two filled cells (a masthead in a box, a
+signature pushed right by an empty cell), each paragraph a line. Line numbers run through the document.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ import io
 from graphmodel.errors import PlanError
 
 from ..plan.source import Source
-from ._lines import LineBuilder, clean
+from ._lines import LineBuilder, clean, join_paragraphs, label_table, text_table
+from .docx_numbering import ListNumbers, with_number
 
 __all__ = ["read_source"]
 
@@ -33,10 +39,28 @@ def _open(data: bytes, file: str):
                         en="not a valid Word file (the .docx is damaged or incomplete)") from None
 
 
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Where a paragraph's text is not its own: a text box's (read as lines of their own), the fallback copy of a
+# drawing (the same text again, for old readers), text moved away or deleted in tracked changes.
+_NOT_OWN = frozenset((_W + "txbxContent", _MC + "Fallback", _W + "moveFrom", _W + "del"))
+
+
+def _own(el, p) -> bool:
+    """Whether ``el`` is the paragraph's own text, not a text box's, a fallback copy's or a tracked deletion's."""
+    parent = el.getparent()
+    while parent is not None and parent is not p:
+        if parent.tag in _NOT_OWN:
+            return False
+        parent = parent.getparent()
+    return True
+
+
 def _paragraph_text(p) -> str:
-    """A paragraph's text; ``<w:br/>`` and ``<w:cr/>`` as line breaks, tabs as spaces."""
+    """A paragraph's own text; ``<w:br/>`` and ``<w:cr/>`` as line breaks, tabs as spaces."""
     parts: list[str] = []
     for el in p.iter(_W + "t", _W + "br", _W + "cr", _W + "tab"):
+        if not _own(el, p):
+            continue
         tag = el.tag
         if tag == _W + "t":
             parts.append(el.text or "")
@@ -47,23 +71,42 @@ def _paragraph_text(p) -> str:
     return "".join(parts)
 
 
-def _cell_text(tc) -> str:
-    return " ".join(filter(None, (clean(_paragraph_text(p).replace("\n", " ")) for p in tc.iter(_W + "p"))))
+def _text_boxes(p) -> list:
+    """The paragraphs of the text boxes anchored in paragraph ``p`` (a masthead in a box), each box once."""
+    return [inner for box in p.iter(_W + "txbxContent") if _own(box, p) for inner in box.iterchildren(_W + "p")]
 
 
-def _grid_rows(tbl) -> list[list[str]]:
-    """The table's rows as cell texts, one per grid column; slots covered by a merged cell are None."""
-    rows: list[list[str | None]] = []
+def _paragraph_lines(p, numbers: ListNumbers) -> list[str]:
+    """The text of ``p``'s text boxes, then its own text after its list number (a line break starts a line)."""
+    lines = [line for inner in _text_boxes(p) for line in _paragraph_lines(inner, numbers)]
+    return lines + with_number(numbers.label(p), _paragraph_text(p)).split("\n")
+
+
+def _cell_paragraphs(tc, numbers: ListNumbers) -> list[str]:
+    """A cell's paragraphs (a line break inside one starts another) with their list numbers, cleaned, the empty
+    ones left out."""
+    return [t for p in tc.iter(_W + "p") if _own(p, tc) for part in _paragraph_lines(p, numbers)
+            if (t := clean(part))]
+
+
+def _grid_cells(tbl, numbers: ListNumbers) -> list[list[list[str] | None]]:
+    """The table's rows, one cell per grid column, each its paragraphs; slots covered by a merged cell are None."""
+    rows: list[list[list[str] | None]] = []
     for tr in tbl.tr_lst:
-        row: list[str | None] = [""] * (tr.grid_before or 0)
+        row: list[list[str] | None] = [[] for _ in range(tr.grid_before or 0)]
         for tc in tr.tc_lst:
             continued = tc.vMerge == "continue"
-            row.append(None if continued else _cell_text(tc))
+            row.append(None if continued else _cell_paragraphs(tc, numbers))
             row.extend([None] * (tc.grid_span - 1))
-        row.extend([""] * (tr.grid_after or 0))
+        row.extend([] for _ in range(tr.grid_after or 0))
         rows.append(row)
     width = max((len(r) for r in rows), default=0)
-    return [r + [""] * (width - len(r)) for r in rows]
+    return [r + [[] for _ in range(width - len(r))] for r in rows]
+
+
+def _grid_rows(cells: list[list[list[str] | None]]) -> list[list[str | None]]:
+    """Cell texts: a cell's paragraphs joined (:func:`~loaders.formats._lines.join_paragraphs`), None kept."""
+    return [[None if c is None else join_paragraphs(c) for c in row] for row in cells]
 
 
 def _blocks(parent):
@@ -97,13 +140,21 @@ def read_source(data: bytes, file: str) -> Source:
         If the file is not a readable .docx, or holds no text.
     """
     document = _open(data, file)
+    numbers = ListNumbers(document)
     out = LineBuilder(file)
     tables = 0
     for block in _blocks(document.element.body):
         if block.tag == _W + "p":
-            out.text(_paragraph_text(block))
+            out.text("\n".join(_paragraph_lines(block, numbers)))
+            continue
+        grid = _grid_cells(block, numbers)
+        if text_table(grid):  # a masthead in a box, a signature pushed right: text laid out
+            out.lines_of(grid)
+            continue
+        if label_table(grid):  # 组长 | 张三 区长: a form, read as text
+            out.form(grid)
             continue
         tables += 1
-        for number, cells in enumerate(_grid_rows(block), start=1):
+        for number, cells in enumerate(_grid_rows(grid), start=1):
             out.row(cells, tables, number)
     return out.source("docx", "Word 文件中没有文字", "the Word file holds no text")

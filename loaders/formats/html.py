@@ -1,11 +1,19 @@
 """Web page (.html, saved from a government site) → Source (lxml): text blocks and tables as rows of cells.
 
-Block elements (``<p>``, ``<div>``, headings, list items …) and ``<br>`` end a line; scripts, styles
-and the ``<head>`` are left out. A data table (one holding no other table) becomes one
+Block elements (``<p>``, ``<div>``, headings, list items …) and ``<br>`` end a line; scripts, styles,
+the ``<head>`` and what the page hides (``display:none``, ``hidden``) are left out. A data table (one holding no other table) becomes one
 :class:`~loaders.plan.source.Line` per row with ``table``, ``row`` and ``cells``: ``rowspan`` and
 ``colspan`` are expanded onto the grid, the text standing in the slot the cell starts in and ``""``
 in the slots it covers, marked ``merged`` (as Word and PDF tables read). A table holding tables is page layout: its
-cells are read as text blocks. A one-column table is read as text. Line numbers run through the page.
+cells are read as text blocks. A table no row of which has two filled cells (one column, a signature pushed right)
+is read as text, each line of a cell a line; a two-column table of labels and values (组长 | 张三 区长) as text too. Line numbers run through the page.
+
+A page saved from a site holds the site around the document: navigation, breadcrumb, the 信息公开 property
+table (索引号, 发文机关 …), related links, the footer (版权所有, 网站标识码). Where one element holds the
+article — it holds several blocks and most of the page's text outside links (``<div class="TRS_Editor">``,
+an article ``<div>``, a layout table's cell) — only the article is read, after its title: the nearest
+heading (``<h1>``–``<h4>``) or element whose class or id names a title before it. A page without such an
+element (the document alone) is read whole.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ import re
 from graphmodel.errors import PlanError
 
 from ..plan.source import Source
-from ._lines import LineBuilder, clean, join_wrapped
+from ._lines import LineBuilder, clean, join_paragraphs, join_wrapped, label_table, text_table
 
 __all__ = ["read_source", "decode_html"]
 
@@ -28,13 +36,27 @@ _BLOCK = frozenset(
 _SKIP = frozenset("head script style noscript template iframe object embed svg select button title".split())
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Elements that may hold an article, and blocks that count as its parts.
+_CONTAINER = frozenset("div section article main td center font form body".split())
+_PART = frozenset("p div table h1 h2 h3 h4 h5 h6 ul ol section article pre blockquote center dl".split())
+_HEADING = frozenset("h1 h2 h3 h4".split())
+_TITLE_CLASS = re.compile(r"title|biaoti|(^|[\s_-])(bt|tit)($|[\s_-])", re.IGNORECASE)
+_WORD = re.compile(r"\w")
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# What a document's title says (an article's title standing in a plain cell, without a heading or a class).
+_DOCUMENT_TITLE = re.compile(r"关于|(通知|决定|方案|计划|意见|办法|规定|要点|清单|名单|分工|分解表|责任表|任务表|项目表|实事)$")
 _MAX_SPAN = 1000  # a span beyond this is a broken page, not a table
 # Encodings a Chinese page names that GB18030 reads too.
 _GB = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
-    """A page's text and encoding: a BOM, else the ``<meta charset>``, else UTF-8, else GB18030.
+    """A page's text and encoding: a BOM, else UTF-8 when the bytes are valid UTF-8 holding more than ASCII,
+    else the ``<meta charset>``, else UTF-8, else GB18030.
+
+    A browser saving a page may write it as UTF-8 and leave its ``<meta charset="gb2312">``: Chinese text in
+    GBK is (nearly) never valid UTF-8, while GB18030 decodes UTF-8 bytes into nonsense without an error, so
+    valid UTF-8 wins over what the page says.
 
     Examples
     --------
@@ -42,11 +64,18 @@ def decode_html(data: bytes) -> tuple[str, str]:
     'gb18030'
     >>> decode_html("<p>街道</p>".encode())
     ('<p>街道</p>', 'utf-8')
+    >>> decode_html('<meta charset="gb2312"><p>街道</p>'.encode())  # saved as UTF-8, the meta left as it was
+    ('<meta charset="gb2312"><p>街道</p>', 'utf-8')
     """
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), encoding
+    if not data.isascii():
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     candidates = ["utf-8", "gb18030"]
     if m := _META_CHARSET.search(data[:4096]):
         named = m.group(1).decode("ascii").lower()
@@ -62,6 +91,18 @@ def decode_html(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     return data.decode("gb18030", errors="replace"), "gb18030"
+
+
+def _hidden(el) -> bool:
+    """Whether the page hides ``el`` (``hidden``, ``display:none``, ``visibility:hidden``): a reader never sees it.
+
+    Examples
+    --------
+    >>> import lxml.html
+    >>> [_hidden(lxml.html.fragment_fromstring(f)) for f in ('<span style="display: none">x</span>', '<p>x</p>')]
+    [True, False]
+    """
+    return el.get("hidden") is not None or bool(_HIDDEN.search(el.get("style") or ""))
 
 
 def _span(value: str | None) -> int:
@@ -87,7 +128,7 @@ class _Walker:
 
     def walk(self, el) -> None:
         tag = el.tag if isinstance(el.tag, str) else None  # comments and processing instructions: not a str
-        if tag is None or tag in _SKIP:
+        if tag is None or tag in _SKIP or _hidden(el):
             if el.tail:
                 self.buffer.append(el.tail)
             return
@@ -110,33 +151,36 @@ class _Walker:
             self.buffer.append(el.tail)
 
     def table(self, table) -> None:
-        rows = _grid(table)
-        if not rows:
+        cells = _grid(table)
+        if not cells:
             return
-        if max(len(r) for r in rows) < 2:  # one column: text, not a table
-            for row in rows:
-                self.out.text((row[0] or "") if row else "")
+        if text_table(cells):  # one column, or no row with two filled cells: text laid out, each line a line
+            self.out.lines_of(cells)
             return
+        if label_table(cells):  # 组长 | 张三 区长: a form, read as text
+            self.out.form(cells)
+            return
+        rows = [[None if c is None else join_paragraphs(c) for c in row] for row in cells]
         self.tables += 1
         for number, cells in enumerate(rows, start=1):
             self.out.row(cells, self.tables, number)
 
 
-def _cell_text(cell) -> str:
-    """A cell's text: its blocks and ``<br>``-separated lines joined by a space."""
+def _cell_lines(cell) -> list[str]:
+    """A cell's lines: its blocks and ``<br>``-separated lines."""
     walker = _Walker("")
     if cell.text:
         walker.buffer.append(cell.text)
     for child in cell:
         walker.walk(child)
     walker.flush()
-    return " ".join(line.text for line in walker.out.lines)
+    return [line.text for line in walker.out.lines]
 
 
-def _grid(table) -> list[list[str | None]]:
-    """The table's rows on a grid: each cell's text in its first slot, None in the slots its spans cover."""
+def _grid(table) -> list[list[list[str] | None]]:
+    """The table's rows on a grid: each cell's lines in its first slot, None in the slots its spans cover."""
     trs = [tr for tr in table.iter("tr")]
-    taken: dict[tuple[int, int], str | None] = {}
+    taken: dict[tuple[int, int], list[str] | None] = {}
     for r, tr in enumerate(trs):
         c = 0
         for cell in tr:
@@ -147,7 +191,7 @@ def _grid(table) -> list[list[str | None]]:
             rowspan = _span(cell.get("rowspan")) or len(trs) - r
             colspan = max(1, _span(cell.get("colspan")))
             rowspan, colspan = min(rowspan, _MAX_SPAN, len(trs) - r), min(colspan, _MAX_SPAN)
-            text = clean(_cell_text(cell))
+            text = _cell_lines(cell)
             for dr in range(rowspan):
                 for dc in range(colspan):
                     taken[(r + dr, c + dc)] = text if dr == dc == 0 else None
@@ -155,7 +199,83 @@ def _grid(table) -> list[list[str | None]]:
     if not taken:
         return []
     width = max(c for _r, c in taken) + 1
-    return [[taken.get((r, c), "") for c in range(width)] for r in range(len(trs))]
+    return [[taken.get((r, c), []) for c in range(width)] for r in range(len(trs))]
+
+
+def _own_text(el, counts: dict) -> int:
+    """How many word characters ``el`` holds outside links, scripts and styles (memoised in ``counts``)."""
+    tag = el.tag if isinstance(el.tag, str) else None
+    if tag is None or tag in _SKIP or tag == "a" or _hidden(el):
+        n = 0
+    else:
+        n = len(_WORD.findall(el.text or "")) + sum(_own_text(child, counts) for child in el)
+    counts[el] = n
+    return n + (len(_WORD.findall(el.tail or "")) if el.getparent() is not None else 0)
+
+
+def _article(body):
+    """The element holding the article, or None when the page is the document alone.
+
+    The deepest container with at least three blocks of text (or lines ended by ``<br>``) and at least half the
+    page's text outside links.
+    """
+    counts: dict = {}
+    _own_text(body, counts)
+    total = counts[body]
+    best = None
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag not in _CONTAINER or counts.get(el, 0) * 2 < total:
+            continue
+        parts = sum(1 for child in el if isinstance(child.tag, str)
+                    and (child.tag == "br" or child.tag in _PART and counts.get(child)))  # <br>: lines of text
+        if parts >= 3:
+            best = el  # iter() goes down: a later hit lies inside an earlier one or after it (then it cannot hold half)
+    return None if best is None or best is body else best
+
+
+def _title_before(body, article):
+    """The article's title: the last heading, or element whose class or id says title, before the article; else
+    the last short block before it that reads as a document's title (关于…, …通知, …方案, …表; no colon)."""
+    named_title = worded_title = None
+    for el in body.iter():
+        if el is article:
+            break
+        if not isinstance(el.tag, str) or el.tag in _SKIP or el in article.iterancestors():
+            continue
+        if any(_hidden(a) for a in el.iterancestors()) or _hidden(el):
+            continue
+        if el.xpath("ancestor-or-self::a|ancestor::li|ancestor::ul|ancestor::ol|.//a"):
+            continue
+        text = clean(el.text_content())
+        if not text:
+            continue
+        if el.tag in _HEADING or _TITLE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            named_title = el
+        elif (el.tag in _BLOCK and len(text) <= 100 and _DOCUMENT_TITLE.search(text) and not re.search(r"[:：]", text)
+              and not any(isinstance(c.tag, str) and c.tag in _BLOCK and c.tag != "br" for c in el.iterdescendants())):
+            worded_title = el
+    return named_title if named_title is not None else worded_title
+
+
+def _walk_article(walker: _Walker, body, article) -> None:
+    """Read the article after its title (unless the article opens with it)."""
+    title = _title_before(body, article)
+    if title is not None:
+        text = clean(title.text_content())
+        opening = clean(" ".join(article.itertext()))
+        if not "".join(opening.split()).startswith("".join(text.split())):
+            walker.walk(_detached(title))
+            walker.flush()
+    walker.walk(_detached(article))
+
+
+def _detached(el):
+    """``el`` without its tail (the text after it belongs to its parent)."""
+    import copy
+
+    el = copy.deepcopy(el)
+    el.tail = None
+    return el
 
 
 def read_source(data: bytes, file: str) -> Source:
@@ -197,7 +317,12 @@ def read_source(data: bytes, file: str) -> Source:
             root = None
         if root is not None:
             body = root.find("body")
-            walker.walk(body if body is not None else root)
+            body = body if body is not None else root
+            article = _article(body)
+            if article is None:
+                walker.walk(body)
+            else:
+                _walk_article(walker, body, article)
             walker.flush()
     return walker.out.source(encoding, "网页中没有正文文字（没有段落，也没有表格）",
                              "the web page holds no text (no paragraphs and no table)")

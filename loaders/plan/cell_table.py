@@ -23,7 +23,7 @@ from graphmodel.names import clean, is_unit_like, looks_like_person, split_units
 from .columns import SECTION_HEADING, column_role, header_roles
 from .source import Line
 
-__all__ = ["TableResult", "find_cell_header", "read_cell_table"]
+__all__ = ["TableResult", "find_cell_header", "read_cell_table", "lead_mentions", "lead_marked", "unit_names"]
 
 _ASSIGNED = ("lead", "responsible", "cooperating")
 _HELD = ("goal", "lead", "responsible", "cooperating")  # columns whose merged cells hold for the rows below
@@ -97,7 +97,8 @@ def find_cell_header(lines: tuple[Line, ...] | list[Line]) -> int | None:
     return None
 
 
-def read_cell_table(lines: tuple[Line, ...] | list[Line], officials: set[str] = frozenset()) -> TableResult | None:
+def read_cell_table(lines: tuple[Line, ...] | list[Line], officials: set[str] = frozenset(),
+                    *, first_leads: bool = False) -> TableResult | None:
     """Read the task-division tables among ``lines`` (those that carry ``cells``).
 
     Parameters
@@ -107,6 +108,10 @@ def read_cell_table(lines: tuple[Line, ...] | list[Line], officials: set[str] = 
     officials : set of str
         Names of people known from the document (a leading group): a lead is one of them or
         reads as a person's name; anything else in a lead cell is a post (``Mention.post``).
+    first_leads : bool
+        The document says the unit listed first leads (排在第一位的为牵头单位): of several units in
+        the responsible cell, the first is responsible and the others cooperate. A unit marked
+        ``（牵头）`` in the cell leads in any case (:func:`lead_marked`).
 
     Returns
     -------
@@ -132,7 +137,7 @@ def read_cell_table(lines: tuple[Line, ...] | list[Line], officials: set[str] = 
     >>> [(g.name, g.level, g.line) for g in result.goals]
     [('营商环境', 'action', 11)]
     """
-    reader = _Reader(set(officials))
+    reader = _Reader(set(officials), first_leads)
     for line in lines:
         if line.cells:
             reader.feed(line)
@@ -142,8 +147,8 @@ def read_cell_table(lines: tuple[Line, ...] | list[Line], officials: set[str] = 
 class _Reader:
     """A small state machine: seeking a header, then reading rows (section, continuation or task)."""
 
-    def __init__(self, officials: set[str]):
-        self.officials = officials
+    def __init__(self, officials: set[str], first_leads: bool = False):
+        self.officials, self.first_leads = officials, first_leads
         self.s = _State()
 
     # ------------------------------------------------------------------ states
@@ -227,10 +232,11 @@ class _Reader:
 
     def _task(self, line: Line, number: int | None, text: str, values: dict) -> None:
         goal, goal_line, goal_inherited = self._goal(values["goal"][0])
+        responsible, cooperating = lead_marked(values["responsible"][0], values["cooperating"][0], self.first_leads)
         self.s.tasks.append(
             TaskRecord(
                 number=number, text=text, line=line.no, leads=values["lead"][0],
-                responsible=values["responsible"][0], cooperating=values["cooperating"][0],
+                responsible=responsible, cooperating=cooperating,
                 goal=goal, goal_line=goal_line, offsets=((0, line.no),),
                 page=line.page, table=line.table, row=line.row,
                 inherited=tuple(r for r in _HELD if (values[r][1] if r != "goal" else goal_inherited)),
@@ -246,12 +252,13 @@ class _Reader:
             text, source, from_above = self._cell(line, cells, i)
             inherited |= from_above and bool(text)
             role = self.s.columns.roles[i]
+            no = source.cell_lines[i] if source.cell_lines and i < len(source.cell_lines) else source.no
             if role == "goal":
-                out.append((text, source.no, from_above, i))
+                out.append((text, no, from_above, i))
             elif text:
                 parse = self._leads if role == "lead" else _units
                 out += [
-                    m.model_copy(update={"line": source.no, "page": source.page, "table": source.table,
+                    m.model_copy(update={"line": no, "page": source.page, "table": source.table,
                                          "row": source.row, "cell": i + 1, "inherited": from_above})
                     for m in parse(text)
                 ]
@@ -387,6 +394,47 @@ def _pieces(text: str, split: re.Pattern) -> list[list[str]]:
         if tokens:
             out.append(tokens)
     return out
+
+
+_MARK = re.compile(r"[（(]\s*牵头(?:单位)?\s*[)）]$")
+
+
+def lead_marked(responsible: tuple[Mention, ...], cooperating: tuple[Mention, ...],
+                first_leads: bool = False) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
+    """Responsible and cooperating units when one responsible unit is marked as leading.
+
+    ``市民政局（牵头）、各区政府`` in a 责任单位 cell: the marked unit is responsible (its mark dropped), the
+    others cooperate; with ``first_leads`` (the document says the unit listed first leads) the first does.
+
+    >>> r, c = lead_marked((Mention(name="市民政局（牵头）", line=3), Mention(name="各区政府", line=3)), ())
+    >>> [m.name for m in r], [m.name for m in c]
+    (['市民政局'], ['各区政府'])
+    """
+    marked = [m for m in responsible if _MARK.search(m.name)]
+    if marked:
+        lead = tuple(m.model_copy(update={"name": _MARK.sub("", m.name)}) for m in marked)
+        return lead, tuple(m for m in responsible if m not in marked) + cooperating
+    if first_leads and len(responsible) > 1:
+        return responsible[:1], responsible[1:] + cooperating
+    return responsible, cooperating
+
+
+def lead_mentions(text: str, officials: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
+    """The people (or posts) a lead cell or clause names, as :func:`read_cell_table` reads a lead cell (line 0).
+
+    >>> [(m.name, m.post) for m in lead_mentions("王伟（副区长）、区政府分管领导")]
+    [('王伟', False), ('区政府分管领导', True)]
+    """
+    return _Reader(set(officials))._leads(text)
+
+
+def unit_names(text: str) -> list[str]:
+    """The units a unit cell or clause names: split on 、 / and spaces, collectives whole.
+
+    >>> unit_names("区税务局、区人社局 各镇（街道）")
+    ['区税务局', '区人社局', '各镇（街道）']
+    """
+    return [m.name for m in _units(text)]
 
 
 def _units(text: str) -> list[Mention]:

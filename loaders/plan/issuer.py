@@ -61,16 +61,21 @@ def level_of(unit: str) -> str | None:
     return None
 
 
-def _is_jurisdiction(unit: str) -> bool:
-    return not unit.endswith(_NOT_JURISDICTION) and not unit.startswith(_NOT_NAME_START)
+def _is_jurisdiction(unit: str, strict: bool = True) -> bool:
+    """Whether ``unit`` names a jurisdiction. ``strict`` (the name stands alone, as in a title): not one of the
+    areas that end like one (老旧小区, 中心城区), except a district of three characters named X山区 (青山区, 宝山区);
+    not strict (a body's name, 金山区人民政府): any."""
+    if unit.startswith(_NOT_NAME_START):
+        return False
+    return not strict or not unit.endswith(_NOT_JURISDICTION) or (len(unit) == 3 and unit.endswith("山区"))
 
 
-def _chain(text: str) -> list[str]:
+def _chain(text: str, strict: bool = True) -> list[str]:
     """The administrative units ``text`` opens with, in order (上海市浦东新区张江镇 → 上海市, 浦东新区, 张江镇)."""
     units, at = [], 0
     while m := _UNIT.match(text, at):
         unit = m.group(0)
-        if not _is_jurisdiction(unit):
+        if not _is_jurisdiction(unit, strict):
             break
         units.append(unit)
         at = m.end()
@@ -105,9 +110,11 @@ def jurisdiction(body: str) -> tuple[str, str] | None:
     (('金桥经济技术开发区', '开发区'), ('东明路街道', '街道'))
     >>> jurisdiction("厉阳平城镇建设管理事务中心") is None, jurisdiction("区政府办公室") is None
     (True, True)
+    >>> jurisdiction("上海市宝山区人民政府"), jurisdiction("东城区人民政府办公室"), jurisdiction("老旧小区")
+    (('宝山区', '区'), ('东城区', '区'), None)
     """
     text = _strip_body(body)
-    units = _chain(text)
+    units = _chain(text, strict=text == re.sub(r"\s+", "", body))  # a body's name (…人民政府) names a jurisdiction
     if not units or sum(map(len, units)) != len(text):
         return None
     return units[-1], level_of(units[-1])
@@ -122,6 +129,8 @@ def jurisdiction_prefix(text: str) -> tuple[str, str] | None:
     ('张江镇', '镇')
     >>> jurisdiction_prefix("平城镇城镇更新工作领导小组"), jurisdiction_prefix("城镇更新工作领导小组")
     (('平城镇', '镇'), None)
+    >>> jurisdiction_prefix("青山区2025年重点工作"), jurisdiction_prefix("中心城区更新方案")
+    (('青山区', '区'), None)
     """
     units = _chain(re.sub(r"\s+", "", text))
     return (units[-1], level_of(units[-1])) if units else None
@@ -146,10 +155,25 @@ def signature_issuers(lines: tuple[Line, ...] | list[Line], date_at: int) -> lis
         rows.insert(0, (line.no, line.text.split()))
     if not rows:
         return []
-    if len(rows) > 1 and len({len(r) for _, r in rows}) == 1:
-        bodies = [("".join(col), rows[0][0]) for col in zip(*(r for _, r in rows))]
-    else:
-        bodies = [(tok, no) for no, row in rows for tok in row]
+    apart = [(tok, no) for no, row in rows for tok in row]
+    each = _bodies(apart)
+    if len(each) == len(apart) and all(map(_ends_as_body, (tok for tok, _ in apart))):
+        return each  # every line a body of its own, named to its end (中共东湖街道工作委员会 / 东湖街道办事处)
+    if len(rows) > 1 and len({len(r) for _, r in rows}) == 1:  # bodies wrapped over lines, side by side
+        found = _bodies([("".join(col), rows[0][0]) for col in zip(*(r for _, r in rows))])
+        if found:
+            return found
+    return each  # a line above the signature (the list's last member) is no part of it
+
+
+def _ends_as_body(text: str) -> bool:
+    """Whether a name ends with a body's own words (…委员会, …人民政府, …办事处), not with its jurisdiction
+    (中国共产党上海市浦东新区, whose line below goes on: 潍坊新村街道工作委员会)."""
+    bare = re.sub(r"\s+", "", text)
+    return _strip_body(bare) != next((bare.removeprefix(p) for p in _PARTY if bare.startswith(p)), bare)
+
+
+def _bodies(bodies: list[tuple[str, int]]) -> list[Issuer]:
     found = []
     for body, no in bodies:
         j = jurisdiction(body)

@@ -5,31 +5,43 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graphmodel.model import Mention, MemberUnitRecord, OfficialRecord, TeamRecord
+from graphmodel.model import Mention, MemberUnitRecord, Notice, OfficialRecord, TeamRecord
 from graphmodel.names import clean, is_collective, is_unit_like, looks_like_person
 
 from .document import CN_NUMERALS, Joined
 from .issuer import jurisdiction
 from .source import Line
 
-__all__ = ["GroupList", "read_member_list", "read_office", "entries"]
+__all__ = ["GroupList", "read_member_list", "read_office", "entries", "is_list_line"]
 
 _SPACES = re.compile(r"[\u00a0\u2002-\u200b\u3000\ufeff]")
 _ROLE_WORDS = {
     "组长": "组长", "第一组长": "第一组长", "常务副组长": "常务副组长", "执行副组长": "执行副组长",
-    "副组长": "副组长", "成员": "成员", "成员单位": "成员", "顾问": "顾问", "秘书长": "秘书长",
+    "副组长": "副组长", "成员": "成员", "成员单位": "成员", "顾问": "顾问", "秘书长": "秘书长", "联络员": "联络员",
+    "第一副组长": "第一副组长", "组员": "成员", "成员名单": "成员",
 }
+# In a 工作专班: who leads it, its deputies, its members.
+_TEAM_ROLE_WORDS = {"专班长": "lead", "专班组长": "lead", "专班负责人": "lead", "副专班长": "deputy",
+                    "专班副组长": "deputy", "组长": "lead", "常务副组长": "deputy", "副组长": "deputy",
+                    "成员": "member", "成员单位": "member"}
+_TEAM_NAME = re.compile(r"(?:下设|组建|成立|设立)(?P<name>[^，,。；;、：:]{2,20}?专班)")
 _OFFICE_ROLE_WORDS = {"办公室主任": "主任", "办公室副主任": "副主任", "主任": "主任", "副主任": "副主任",
                       "常务副主任": "副主任"}
-_LABEL = re.compile(r"^(?P<label>(?:[\u4e00-\u9fff]\s*){2,6}?)\s*(?:[:：]\s*|\s+|$)(?P<rest>.*)$")
+_LABEL_WORDS = "|".join("[ \t]*".join(w) for w in sorted({*_ROLE_WORDS, *_OFFICE_ROLE_WORDS, *_TEAM_ROLE_WORDS},
+                                                           key=len, reverse=True))
+# A role label as written: 组长, 组 长, 副 组 长, （一）组长, 1.组长, 领导小组副组长; then ：, spaces or the line's end.
+_LABEL = re.compile(
+    rf"^(?:[（(]?\s*[{CN_NUMERALS}\d]{{1,2}}\s*[）)、.．]\s*)?(?:领导小组|专班)?"
+    rf"(?P<label>{_LABEL_WORDS})(?:\s*[:：]\s*|\s+|$)(?P<rest>.*)$"
+)
 _HEADING = re.compile(rf"^(?:[{CN_NUMERALS}]{{1,3}}\s*[、.．]|[（(]\s*[{CN_NUMERALS}]{{1,3}}\s*[）)])\s*(?P<title>.*)$")
 _MEMBERS_HEADING = ("组成人员", "成员名单", "人员组成", "组成名单", "组成", "领导小组成员")
 _STOP = re.compile(r"^(附\s*件|特此通知|抄\s*送|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 # A unit given as a member (区发改委主要负责人, 各镇分管领导): the unit and the post its holder has.
 _UNIT_POST = re.compile(
-    r"^(?P<unit>.+?)(?P<post>(?:主要|分管|相关)?(?:负责人|负责同志|领导)|分管副[区县市镇乡]长|"
-    r"(?:常务)?副?(?:主任|局长|书记|乡镇长|街镇长|镇长|乡长|区长|县长|市长|部长|处长|科长|队长|所长|站长|主席|行长|"
-    r"经理|校长|院长))$"
+    r"^(?P<unit>.+?)(?P<post>(?:(?:分管|相关|业务)?科室)?(?:主要|分管|相关)?(?:负责人|负责同志|领导)|分管副[区县市镇乡]长|"
+    r"(?:分管)?(?:常务)?副?(?:主任|局长|书记|乡镇长|街镇长|乡（镇）长|镇（乡）长|镇长|乡长|区长|县长|市长|部长|处长|科长|"
+    r"队长|所长|站长|主席|行长|经理|校长|院长))$"
 )
 _TITLE_DONE = ("长", "任", "记", "席", "人", "员", "理", "事", "）", "官", "师", "志", "导")
 
@@ -67,11 +79,13 @@ def _split_parts(text: str) -> list[str]:
 
 def _person_name(name: str) -> bool:
     """A name before bracketed titles: 2–4 Han characters that do not end like a unit (rare surnames too)."""
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name)) and not is_unit_like(name) and not is_collective(name)
+    return (bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name)) and not is_unit_like(name) and not is_collective(name)
+            and not _is_post(name))
 
 
 def _titles(text: str) -> list[str]:
-    return [clean(t) for t in re.split(r"[、，,；;]", text) if clean(t)]
+    """The titles a text gives, without 兼 (孔德明（兼）: he holds the post besides his own)."""
+    return [clean(t) for t in re.split(r"[、，,；;]", text) if clean(t) and clean(t) not in ("兼", "兼任", "兼职")]
 
 
 def _name(tokens: list[str]) -> tuple[str, list[str]] | None:
@@ -96,15 +110,154 @@ def _part(part: str) -> Person | UnitEntry | None:
     if named and (named[1] or looks_like_person(named[0])):
         return Person(clean(named[0]), _titles("".join(named[1])), open=bool(named[1]))
     whole = clean(part)
-    for k in (2, 3):  # 区发改委主任陈七: the title run into the name
-        if len(whole) > k + 2 and looks_like_person(whole[-k:]) and _UNIT_POST.match(whole[:-k]):
-            return Person(whole[-k:], [whole[:-k]])
+    return _run_in(whole) or _unit(whole)
+
+
+def _run_in(whole: str) -> Person | None:
+    """区发改委主任陈七, 县长吕振华: the title run into the name (a name of three characters tried first)."""
+    for k in (3, 2):
+        title = whole[:-k]
+        if len(whole) > k + 1 and looks_like_person(whole[-k:]) and _is_post(title):
+            return Person(whole[-k:], _titles(title))
+    return None
+
+
+def _unit(whole: str) -> UnitEntry | None:
+    """A member given as a unit, with the post its holder has (区发改委主要负责人, 各乡镇乡镇长, 县财政局)."""
     m = _UNIT_POST.match(whole)
-    if m and len(m.group("unit")) >= 2:
+    if m and len(m.group("unit")) >= 2 and m.group("unit") not in ("分管", "主要", "相关", "常务", "有关"):
         return UnitEntry(m.group("unit"), m.group("post"))
     if is_unit_like(whole) or is_collective(whole):
         return UnitEntry(whole, "")
     return None
+
+
+# What ends a post (a title): 长, 主任, 书记 …; a token so ending is a title, not a name.
+_POST_END = re.compile(r"(?:长|主任|书记|主席|负责人|负责同志|领导|委员|调研员|巡视员|秘书|干事|经理|专员|助理)$")
+# A post that names no one: the unit's holder is the member (区发改委主要负责人, 各镇分管领导).
+_HOLDER_POST = re.compile(r"(?:主要|分管|相关)(?:负责人|负责同志|领导)$|负责同志$")
+_PADDED = re.compile(r"(?<![\u4e00-\u9fff（(])([\u4e00-\u9fff]) +([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
+_SEPARATORS = "、，,；;"
+
+
+def _is_post(token: str) -> bool:
+    """A title: 县长, 县住房城乡建设局局长, 党委委员（兼职） — not a holder's post (主要负责人)."""
+    token = re.sub(r"（[^）]*）$", "", clean(token))
+    return len(token) >= 2 and bool(_POST_END.search(token)) and not _HOLDER_POST.search(token)
+
+
+def _is_holder(token: str) -> bool:
+    """A member that is a unit's holder, never a person's title: 各乡镇乡镇长, 县直有关部门主要负责人."""
+    token = clean(token)
+    return is_collective(token) or bool(_HOLDER_POST.search(token))
+
+
+def _join_padded(text: str) -> str:
+    """邓  凯 → 邓凯: a name of two characters padded to the width of three."""
+    return _PADDED.sub(lambda m: m.group(1) + m.group(2), text)
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """The line's tokens, each with what stood before it: '' (first), ' ' (spaces only) or '、' (a list mark,
+    、，,；;). A bracket stays with its token, and with the token before it when only spaces part them."""
+    out: list[tuple[str, str]] = []
+    depth, cur, sep = 0, "", ""
+    for ch in text + " ":
+        depth += (ch in "（(") - (ch in "）)")
+        if depth <= 0 and (ch in _SEPARATORS or ch.isspace()):
+            if cur:
+                out.append((cur, sep))
+                cur, sep = "", ""
+            sep = "、" if ch in _SEPARATORS or sep == "、" else " "
+            continue
+        cur += ch
+    merged: list[tuple[str, str]] = []
+    for token, sep in out:
+        if merged and token[:1] in "（(" and sep == " ":
+            merged[-1] = (merged[-1][0] + token, merged[-1][1])
+        else:
+            merged.append((token, sep))
+    return [(t, s if i else "") for i, (t, s) in enumerate(merged)]
+
+
+def _kind(token: str) -> str:
+    """'P' a person with bracketed or run-in titles, 'N' a name, 'n' what may be a name (a rare surname), 'T' a
+    title, 'U' a unit, 'F' anything else."""
+    whole = clean(token)
+    if "（" in whole and isinstance(_part(token), Person):
+        return "P"
+    if looks_like_person(whole) and not _is_post(whole):
+        return "N"
+    if _is_post(whole):
+        return "T"
+    if _run_in(whole):
+        return "P"
+    if _unit(whole) is not None:
+        return "U"
+    return "n" if _person_name(whole) else "F"
+
+
+def _unaddressed(token: str) -> str:
+    """吕振华同志 → 吕振华 (not 分管负责同志: what is left must be a name, or a title and a name)."""
+    bare = token.removesuffix("同志")
+    return bare if bare != token and (_person_name(clean(bare)) or _run_in(clean(bare))) else token
+
+
+def _read_tokens(tokens: list[tuple[str, str]]) -> list[Person | UnitEntry | str]:
+    """Group a line's tokens into members. The line's first name or title says the order: a title first
+    (县住房城乡建设局局长 孔德明) gives each name the titles just before it (spaces between), a name first
+    (孔德明 县住房城乡建设局局长) the titles after it, up to the next name."""
+    tokens = [(_unaddressed(t), s) for t, s in tokens]
+    kinds = [_kind(t) for t, _ in tokens]
+    if kinds[:2] == ["n", "T"] and tokens[1][1] == " ":  # 邝伟 县交通运输局局长: a name the surnames miss
+        kinds[0] = "N"
+    title_first = next((k for k in kinds if k in "NT"), "N") == "T"
+    for i in range(1, len(kinds)):  # 县交通运输局局长 邝伟
+        if title_first and kinds[i] == "n" and kinds[i - 1] == "T" and tokens[i][1] == " ":
+            kinds[i] = "N"
+    out: list[Person | UnitEntry | str] = []
+    person: Person | None = None
+    pending: list[str] = []
+
+    def flush() -> None:
+        for title in pending:
+            out.append(_unit(clean(title)) or clean(title))
+        pending.clear()
+
+    for (token, sep), kind in zip(tokens, kinds):
+        if kind == "N" and title_first and pending and sep == " ":
+            at = len(pending)
+            while at > 0 and not _is_holder(pending[at - 1]):
+                at -= 1
+            titles = pending[at:]
+            del pending[at:]
+            flush()
+            person = None
+            out.append(Person(clean(token), [t for title in titles for t in _titles(title)]))
+        elif kind == "N":
+            flush()
+            person = Person(clean(token), [], open=True)
+            out.append(person)
+        elif kind == "P" and pending and sep == "、" and _run_in(clean(token)):  # 县委副书记、县长吕振华
+            found = _run_in(clean(token))
+            titles = [t for t in pending if not _is_holder(t)] if not any(map(_is_holder, pending)) else []
+            if titles:
+                pending.clear()
+                found.titles[:0] = [t for title in titles for t in _titles(title)]
+            flush()
+            person = None
+            out.append(found)
+        elif kind == "T" and person is None:
+            pending.append(token)
+        elif kind in "TFn" and person is not None and not _is_holder(token):
+            person.titles += _titles(token)
+        else:
+            flush()
+            person = None
+            entry = _part(token) if kind not in "Fn" else None
+            out.append(entry if entry is not None else clean(token))
+    flush()
+    return out
 
 
 def entries(text: str) -> list[Person | UnitEntry | str]:
@@ -118,16 +271,12 @@ def entries(text: str) -> list[Person | UnitEntry | str]:
     [('李明', ['党委副书记', '镇长'])]
     >>> [(e.name, e.position) for e in entries("区发改委主要负责人、各镇分管领导")]
     [('区发改委', '主要负责人'), ('各镇', '分管领导')]
+    >>> [(e.name, e.titles) for e in entries("县委副书记、县长 吕振华")]
+    [('吕振华', ['县委副书记', '县长'])]
+    >>> [(e.name, e.titles) for e in entries("县发展改革局局长 邓  凯    县财政局局长 龚晓燕")]
+    [('邓凯', ['县发展改革局局长']), ('龚晓燕', ['县财政局局长'])]
     """
-    out: list[Person | UnitEntry | str] = []
-    for part in _split_parts(_normal(text)):
-        entry = _part(part)
-        last = out[-1] if out else None
-        if isinstance(last, Person) and last.open and not (isinstance(entry, Person) and " " in part.strip()):
-            if not isinstance(entry, Person) or not looks_like_person(entry.name) or entry.titles:
-                last.titles += _titles(part)
-                continue
-        out.append(entry if entry is not None else clean(part))
+    out = _read_tokens(_tokens(_join_padded(_normal(text))))
     _share_post(out)
     return out
 
@@ -149,6 +298,8 @@ class GroupList:
     office_leads: list[Mention] = field(default_factory=list)
     office_deputies: list[Mention] = field(default_factory=list)
     office_line: int | None = None
+    warnings: list[Notice] = field(default_factory=list)  # what the list names that could not be placed
+    teams: list[TeamRecord] = field(default_factory=list)  # 工作专班 given as lists (专班长：…)
 
 
 def _label(text: str) -> tuple[str, str, str] | None:
@@ -157,11 +308,27 @@ def _label(text: str) -> tuple[str, str, str] | None:
     if not m:
         return None
     label = re.sub(r"\s+", "", m.group("label"))
+    if label in _TEAM_ROLE_WORDS and label not in _ROLE_WORDS:
+        return "team", _TEAM_ROLE_WORDS[label], m.group("rest").strip()
     if label in _ROLE_WORDS:
         return "group", _ROLE_WORDS[label], m.group("rest").strip()
     if label in _OFFICE_ROLE_WORDS:
         return "office", _OFFICE_ROLE_WORDS[label], m.group("rest").strip()
     return None
+
+
+_PROSE_WORDS = re.compile(r"由|设在|设于|下设|兼任|担任|组成|如有|按照")
+
+
+def _prose(text: str) -> bool:
+    """A sentence, not a list line: it ends one (。), or it runs on with a comma and a verb (a sentence a PDF
+    wrapped before its 。: 领导小组下设办公室，办公室设在…)."""
+    return "。" in text or bool(re.search(r"[，,]", text) and _PROSE_WORDS.search(text))
+
+
+def is_list_line(text: str) -> bool:
+    """Whether the line opens with a role label (组长：, 办公室主任：, 成 员 …)."""
+    return _label(_normal(text)) is not None
 
 
 class _ListReader:
@@ -171,8 +338,10 @@ class _ListReader:
         self.result = GroupList()
         self.state = "before"
         self.role: str | None = None
-        self.office_role = "主任"
+        self.office_role: str | None = None  # the office's label last read (主任, 副主任)
         self.last: OfficialRecord | None = None
+        self.team: dict | None = None
+        self.team_role: str | None = None
 
     def feed(self, line: Line) -> None:
         text = _normal(line.text)
@@ -187,23 +356,31 @@ class _ListReader:
 
     def _group(self, text: str, no: int) -> None:
         heading = _HEADING.match(text)
-        if heading:
+        if heading and not _label(text):  # （一）组长：… is a label, not a heading
             title = heading.group("title")
-            if "办公室" in title:
+            if "专班" in title:
+                self._start_team(text, no)
+            elif "办公室" in title:
                 self.state, self.result.office_line = "office", no
             elif not any(w in title for w in _MEMBERS_HEADING):
                 self.state = "done"
             return
-        if _STOP.match(text) or "。" in text or jurisdiction(re.sub(r"\s+", "", text)):
-            if "办公室" in text and "。" in text:  # 领导小组办公室设在…：the office, in prose
+        if _label(text) and re.fullmatch(r"[^。]*[；;。]", text):  # 成员：龚晓燕，县财政局局长。— the list's last line
+            text = text.rstrip("；;。")
+        if _STOP.match(text) or _prose(text) or jurisdiction(re.sub(r"\s+", "", text)):
+            if _TEAM_NAME.search(text):
+                self._start_team(text, no)
+            elif "办公室" in text and _prose(text):  # 领导小组办公室设在…：the office, in prose
                 self.state, self.result.office_line = "office", no
             else:
                 self.state = "done"
             return
         found = _label(text)
-        if found and found[0] == "office":
-            self.state = "office"
-            self._office(text, no)
+        if found and found[0] in ("office", "team"):
+            self.state = found[0]
+            if found[0] == "team":
+                self._start_team(text, no)
+            getattr(self, "_" + found[0])(text, no)
             return
         if found:
             _, self.role, text = found
@@ -211,22 +388,79 @@ class _ListReader:
             self._members(text, no, self.role or "成员", group=True)
 
     def _office(self, text: str, no: int) -> None:
-        if _HEADING.match(text) and "办公室" not in text or _STOP.match(text) or jurisdiction(text):
+        if "专班" in text and (_HEADING.match(text) or _TEAM_NAME.search(text)) or _label(text) and _label(text)[0] == "team":
+            self._start_team(text, no)
+            self._team(text, no)
+            return
+        found = _label(text)
+        other = not found and re.match(r"^(?:[\u4e00-\u9fff]{2,10}[：:]|\d+\s*[.．、])", text)  # 主要职责：, 1.…
+        if _HEADING.match(text) and "办公室" not in text or _STOP.match(text) or jurisdiction(text) or other:
             self.state = "done"
             return
         self.result.office_line = self.result.office_line or no
-        found = _label(text)
         if found and found[0] == "office":
             _, self.office_role, rest = found
             if rest:
                 self._members(rest, no, self.office_role, group=False)
+        elif found and found[1] == "联络员":  # 联络员：各成员单位分管科室负责人
+            self.office_role = None
+            if found[2]:
+                self._members(found[2], no, "联络员", group=True)
+        elif self.office_role and not _prose(text) and not _HEADING.match(text):  # one more under the label
+            self._members(text, no, self.office_role, group=False)
+
+    def _start_team(self, text: str, no: int) -> None:
+        """A 工作专班 begins: its name from 下设…专班 (or the heading), its line."""
+        m = _TEAM_NAME.search(text)
+        heading = _HEADING.match(text)
+        name = m.group("name") if m else clean(heading.group("title")) if heading else "工作专班"
+        if self.state == "team" and self.team is not None and not self.team["named"] and m:
+            self.team.update(name=clean(name), named=True, line=no)
+            return
+        self.team = dict(name=clean(name), line=no, named=bool(m), lead=[], deputy=[], member=[])
+        self.result.teams.append(self.team)
+        self.state, self.team_role = "team", None
+
+    def _team(self, text: str, no: int) -> None:
+        if text == "" or _STOP.match(text) or jurisdiction(re.sub(r"\s+", "", text)):
+            self.state = "done"
+            return
+        heading = _HEADING.match(text)
+        if heading:
+            if "专班" in heading.group("title") and _HEADING.match(text).group("title") != self.team["name"]:
+                self._start_team(text, no)
+            elif "专班" not in heading.group("title"):
+                self.state = "done"
+            return
+        if _TEAM_NAME.search(text):
+            self._start_team(text, no)
+            return
+        found = _label(text)
+        if found and (found[0] == "team" or found[1] in ("组长", "副组长", "常务副组长", "成员")):
+            label = re.sub(r"\s+", "", _LABEL.match(text).group("label"))
+            self.team_role, text = _TEAM_ROLE_WORDS.get(label), found[2]
+        elif found or _prose(text) or not self.team_role:
+            return
+        for entry in entries(text):
+            if isinstance(entry, Person) and self.team_role in ("lead", "deputy"):
+                self.team[self.team_role].append(Mention(name=entry.name, line=no))
+                if entry.name not in {o.name for o in self.result.officials}:
+                    self.result.officials.append(OfficialRecord(name=entry.name, role=None,
+                                                                titles=tuple(entry.titles), line=no))
+            elif isinstance(entry, UnitEntry) and self.team_role == "member":
+                self.team["member"].append(Mention(name=clean(entry.name), line=no))
+            else:
+                self.result.warnings.append(Notice(kind="member-unread", line=no,
+                                                   values={"text": entry if isinstance(entry, str) else entry.name}))
 
     def _done(self, text: str, no: int) -> None:
         pass
 
     # --- members
     def _members(self, text: str, no: int, role: str, *, group: bool) -> None:
-        for entry in entries(text):
+        for i, entry in enumerate(entries(text)):
+            if i == 0 and isinstance(entry, UnitEntry) and self._wrapped_title(entry.name + entry.position, open_only=True):
+                continue
             if isinstance(entry, Person):
                 self._person(entry, no, role, group)
             elif isinstance(entry, UnitEntry):
@@ -234,13 +468,23 @@ class _ListReader:
                     self.result.units.append(MemberUnitRecord(name=clean(entry.name), role=role,
                                                               position=entry.position, line=no))
                 self.last = None
-            elif self.last is not None and entry and not entry.startswith("（"):  # a title wrapped onto this line
-                titles = list(self.last.titles)
-                if titles and not titles[-1].endswith(_TITLE_DONE):
-                    titles[-1] += entry
-                elif entry.endswith(_TITLE_DONE):
-                    titles.append(entry)
-                self._replace_last(titles)
+            elif not (entry and self._wrapped_title(entry)):
+                self.result.warnings.append(Notice(kind="member-unread", line=no, values={"text": entry}))
+
+    def _wrapped_title(self, text: str, *, open_only: bool = False) -> bool:
+        """A title wrapped onto this line (…、金杨新村 / 派出所所长): it goes on the last person's titles
+        (``open_only``: only where the last title is unfinished)."""
+        if self.last is None or text.startswith("（"):
+            return False
+        titles = list(self.last.titles)
+        if titles and not titles[-1].endswith(_TITLE_DONE):
+            titles[-1] += text
+        elif text.endswith(_TITLE_DONE) and not open_only:
+            titles.append(text)
+        else:
+            return False
+        self._replace_last(titles)
+        return True
 
     def _person(self, person: Person, no: int, role: str, group: bool) -> None:
         if group:
@@ -283,12 +527,16 @@ def read_member_list(lines: tuple[Line, ...]) -> GroupList:
         reader.feed(line)
         if reader.state == "done":
             break
-    return reader.result
+    result = reader.result
+    result.teams = [TeamRecord(name=t["name"], line=t["line"], leads=tuple(t["lead"]), deputies=tuple(t["deputy"]),
+                               members=tuple(t["member"])) for t in result.teams]
+    return result
 
 
 _SEAT = re.compile(r"办公室(?:设在|设于)(?P<seat>[^，,。；;]+)")
 _POST_BY = re.compile(r"(?P<deputy>副)?主任由(?P<who>[^，,。；;]{2,30}?)(?:同志)?(?:兼任|担任)")
-_POST_OF = re.compile(r"(?:由)?(?P<who>[^，,。；;由]{2,30}?)(?:同志)?(?:兼任|担任)(?:领导小组)?(?:办公室)?(?P<deputy>副)?主任")
+_POST_OF = re.compile(r"(?:由)?(?P<who>[^，,。；;由]{2,30}?)(?:同志)?(?:兼任|担任|(?<![主兼])任)(?:领导小组)?(?:办公室)?"
+                      r"(?P<deputy>副)?主任")
 
 
 def _people(text: str) -> list[Person]:

@@ -40,6 +40,7 @@ class Line:
     row: int | None = None
     cells: tuple[str, ...] | None = None
     merged: tuple[bool, ...] | None = None
+    cell_lines: tuple[int, ...] | None = None  # the line each cell stands on, where a row spans lines (one cell per line)
 
 
 @dataclass(frozen=True, slots=True)

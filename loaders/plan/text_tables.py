@@ -60,7 +60,8 @@ def text_table_lines(lines: tuple[Line, ...] | list[Line], text: str | None = No
     -------
     TextTables
         The lines, with each table row as one Line (a row of one cell per line becomes one
-        Line numbered by its first line), and warnings for rows that could not be read.
+        Line numbered by its first line, each cell's own line in ``cell_lines``), and warnings
+        for rows that could not be read.
 
     Examples
     --------
@@ -139,9 +140,11 @@ def _tab_table(lines: list[Line], i: int, table: int, warnings: list[Notice], ra
     while j < len(lines):
         line = lines[j]
         if "\t" not in line.text and (raw is None or "\t" not in raw[line.no - 1]):
-            if raw is not None or not _tab_rows_follow(lines, j):
+            section = SECTION_HEADING.match(line.text) and len(line.text) <= _SECTION_MAX
+            # a row copied from a merged cell across the table (一、营商环境) has no tab even in the raw text
+            if not _tab_rows_follow(lines, j) or (raw is not None and not section):
                 break
-            if SECTION_HEADING.match(line.text) and len(line.text) <= _SECTION_MAX:  # 一、营商环境: one merged cell
+            if section:  # 一、营商环境: one merged cell
                 row += 1
                 out.append(replace(line, cells=(line.text,) + ("",) * (len(header) - 1), table=table, row=row))
                 j += 1
@@ -199,35 +202,37 @@ def _cell_per_line_table(
     j = i + n
     pending = lines[j : j + len(_block(lines, j))] if j < len(lines) else []
     while pending:
-        cells = _row_of_block([ln.text for ln in pending], n, task)
-        if cells is None:
+        found = _row_of_block([ln.text for ln in pending], n, task)
+        if found is None:
             if len(pending) > 1 and len(pending) < n:
                 warnings.append(Notice(kind="cell-row-short", line=pending[0].no,
                                        values={"last": pending[-1].no, "cells": len(pending), "header": n}))
             break
-        for k in range(0, len(cells)):
-            rows.append(Line(pending[0 if len(cells) == 1 else k * n].no, " ".join(cells[k]), table=table,
-                             row=len(rows) + 1, cells=cells[k]))
+        for cells, at in found:
+            rows.append(Line(pending[at[0]].no, " ".join(cells), table=table, row=len(rows) + 1, cells=cells,
+                             cell_lines=tuple(pending[a].no for a in at)))
         j += len(pending)
         pending = lines[j : j + len(_block(lines, j))] if j < len(lines) else []
     return rows, j
 
 
-def _row_of_block(texts: list[str], n: int, task: int) -> list[tuple[str, ...]] | None:
-    """The rows a block of lines holds: one section row, N cells, k×N cells without blank lines
-    between rows, or N cells whose task cell ran over several lines. None: not a row of this table."""
+def _row_of_block(texts: list[str], n: int, task: int) -> list[tuple[tuple[str, ...], tuple[int, ...]]] | None:
+    """The rows a block of lines holds, each with the index (in the block) of the line each cell starts on: one
+    section row, N cells, k×N cells without blank lines between rows, or N cells whose task cell ran over several
+    lines. None: not a row of this table."""
     texts = [_SPACES.sub(" ", t).strip() for t in texts]
     if len(texts) == 1:
         text = texts[0]
         if len(text) <= _SECTION_MAX and SECTION_HEADING.match(text) and not re.search(r"[。；;]$", text):
-            return [(text,) + ("",) * (n - 1)]
+            return [((text,) + ("",) * (n - 1), (0,) * n)]
         return None
     if len(texts) % n == 0:
-        return [tuple(texts[k : k + n]) for k in range(0, len(texts), n)]
+        return [(tuple(texts[k : k + n]), tuple(range(k, k + n))) for k in range(0, len(texts), n)]
     if len(texts) > n:
         extra = len(texts) - n
         joined = "".join(texts[task : task + extra + 1])
-        return [tuple(texts[:task] + [joined] + texts[task + extra + 1 :])]
+        at = tuple(range(task + 1)) + tuple(range(task + extra + 1, len(texts)))
+        return [(tuple(texts[:task] + [joined] + texts[task + extra + 1 :]), at)]
     return None
 
 

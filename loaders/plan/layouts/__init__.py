@@ -11,7 +11,7 @@ from __future__ import annotations
 from graphmodel.errors import PlanError
 
 from ..document import Document
-from . import action_plan, leading_group_notice, task_division
+from . import action_plan, leading_group_notice, task_division, task_list
 from .base import Layout, Recognition
 
 __all__ = ["LAYOUTS", "Layout", "Recognition", "recognise"]
@@ -20,6 +20,7 @@ __all__ = ["LAYOUTS", "Layout", "Recognition", "recognise"]
 LAYOUTS: list[Layout] = [
     leading_group_notice.LAYOUT,
     task_division.LAYOUT,
+    task_list.LAYOUT,
     action_plan.LAYOUT,
 ]
 

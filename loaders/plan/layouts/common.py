@@ -12,6 +12,7 @@ from ..document import Document, Joined, Section
 from ..goals import read_main_goals
 from ..places import find_streets
 from ..source import Line
+from ..task_list import assignment_mentions, first_listed_leads, split_assignment
 from ..task_table import TableResult, find_table, read_task_table
 
 __all__ = ["Body", "read_body", "read_attachments", "truncation_warning"]
@@ -65,16 +66,20 @@ def _read_table(doc: Document, officials: set[str], known: set[str]) -> TableRes
     return read_task_table(_table_lines(doc, doc.lines[header_at].no), officials, known, text=doc.text)
 
 
-def _action_tasks(section: Section, groups: list[ActionGroup], actions: list[Action]) -> list[TaskRecord]:
-    """Numbered actions as tasks, where the document has no task table."""
+def _action_tasks(section: Section, groups: list[ActionGroup], actions: list[Action], officials: set[str],
+                  first_leads: bool) -> list[TaskRecord]:
+    """Numbered actions as tasks, where the document has no task table; an action that ends with who does it
+    (（牵头单位：…；配合单位：…）, :mod:`loaders.plan.task_list`) names its units and lead."""
     group_line = {g.title: g.line for g in groups}
-    return [
-        TaskRecord(
-            number=a.number, text=a.text, line=a.line, goal=a.group, goal_line=group_line.get(a.group),
-            offsets=_offsets([ln for ln in section.lines if ln.no >= a.line]),
-        )
-        for a in actions
-    ]
+    tasks = []
+    for a in actions:
+        offsets = _offsets([ln for ln in section.lines if ln.no >= a.line])
+        text, assignment = split_assignment(a.text)
+        mentions = assignment_mentions(assignment, lambda at, o=offsets, a=a: _line_of(o, at, a.line), officials,
+                                       first_leads)
+        tasks.append(TaskRecord(number=a.number, text=text, line=a.line, goal=a.group,
+                                goal_line=group_line.get(a.group), offsets=offsets, **mentions))
+    return tasks
 
 
 def _streets(tasks: list[TaskRecord], goals: list[GoalRecord]) -> list[StreetMention]:
@@ -122,7 +127,8 @@ def read_body(doc: Document, officials: set[str]) -> Body:
         ]
         body.goals += body.table.goals
     elif action_section:
-        body.tasks = _action_tasks(action_section, groups, body.actions)
+        first_leads = first_listed_leads("".join(ln.text for ln in doc.lines))
+        body.tasks = _action_tasks(action_section, groups, body.actions, officials, first_leads)
     body.streets = _streets(body.tasks, body.goals)
     return body
 

@@ -13,6 +13,7 @@ from ..document import Document, Joined
 from ..header import DATE, find_number, iso_date
 from ..issuer import Issuer, choose_issuer, jurisdiction, jurisdiction_prefix, signature_issuers
 from ..member_list import read_member_list, read_office
+from ..member_prose import read_member_prose
 from ..source import Line
 from .base import Recognition
 from .common import read_attachments, read_body
@@ -89,7 +90,9 @@ class LeadingGroupNotice:
 
     def read(self, doc: Document, file: str) -> PlanRecord:
         meta = self._meta(doc, file, _title(doc))
-        group = read_member_list(tuple(ln for ln in doc.lines if ln.no > meta.title_line))
+        after_title = tuple(ln for ln in doc.lines if ln.no > meta.title_line)
+        group = read_member_list(after_title)
+        read_member_prose(after_title, group)
         office = read_office(doc.lines, group)
         if not (group.officials or group.units):
             raise PlanError(file, "成立领导小组的通知里没有找到组成人员（组长、副组长、成员）", meta.title_line,
@@ -103,13 +106,13 @@ class LeadingGroupNotice:
             officials=tuple(group.officials),
             collective_members=(),
             member_units=tuple(group.units),
-            teams=(office,) if office else (),
+            teams=((office,) if office else ()) + tuple(group.teams),
             goals=tuple(body.goals),
             tasks=tuple(body.tasks),
             has_task_table=body.has_task_table,
             streets=tuple(body.streets),
             attachments=tuple(attachments),
-            warnings=tuple(body.warnings + missing),
+            warnings=tuple(group.warnings + body.warnings + missing),
         )
 
     def _meta(self, doc: Document, file: str, title: _Title) -> PlanMeta:

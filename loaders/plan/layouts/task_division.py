@@ -20,11 +20,12 @@ from ..issuer import Issuer, choose_issuer, jurisdiction, jurisdiction_prefix, s
 from ..leading_group import read_leading_group
 from ..places import find_streets
 from ..source import Line
+from ..task_list import first_listed_leads
 from ..text_tables import text_table_lines
 from .base import Recognition
 from .common import read_attachments
 
-__all__ = ["TaskDivision", "LAYOUT"]
+__all__ = ["TaskDivision", "LAYOUT", "division_meta", "division_record"]
 
 _SCOPE = 15  # the title stands within the first lines
 _QUOTED_TITLE = re.compile(r"《([^《》]{4,80})》")
@@ -77,29 +78,33 @@ class TaskDivision:
     def read(self, doc: Document, file: str) -> PlanRecord:
         lines, notices = _table_lines(doc)
         at = find_cell_header(lines)
-        table = read_cell_table(lines) if at is not None else None
+        first_leads = first_listed_leads("".join(ln.text for ln in doc.lines))
+        table = read_cell_table(lines, first_leads=first_leads) if at is not None else None
         if not (table and table.tasks):
             raise PlanError(file, "任务分工表里没有读到任务（表头下没有任务行）", lines[at].no if at is not None else None,
                             en="a task-division document, but no task rows under the table header")
         last = max(ln.no for ln in lines if ln.cells)
-        meta = _meta(doc, file, lines[at].no, last)
-        attachments, missing = read_attachments(doc, file)
-        return PlanRecord(
-            file=file,
-            layout=self.name,
-            meta=meta,
-            goals=tuple(table.goals),
-            tasks=tuple(table.tasks),
-            has_task_table=True,
-            streets=tuple(_streets(table)),
-            attachments=tuple(attachments),
-            warnings=tuple(notices) + tuple(table.warnings) + tuple(missing),
-        )
+        return division_record(doc, file, self.name, table, (lines[at].no, last), notices, has_task_table=True)
 
 
-def _streets(table: TableResult) -> list[StreetMention]:
-    return [StreetMention(name=name, line=task.line, task=i)
-            for i, task in enumerate(table.tasks) for name, _at in find_streets(task.text)]
+def division_record(doc: Document, file: str, layout: str, table: TableResult, span: tuple[int, int],
+                    notices=(), *, has_task_table: bool) -> PlanRecord:
+    """The record of a task-division document whose tasks (``table``) stand on the lines ``span`` (first, last)."""
+    meta = division_meta(doc, file, *span)
+    attachments, missing = read_attachments(doc, file)
+    streets = [StreetMention(name=name, line=task.line, task=i)
+               for i, task in enumerate(table.tasks) for name, _at in find_streets(task.text)]
+    return PlanRecord(
+        file=file,
+        layout=layout,
+        meta=meta,
+        goals=tuple(table.goals),
+        tasks=tuple(table.tasks),
+        has_task_table=has_task_table,
+        streets=tuple(streets),
+        attachments=tuple(attachments),
+        warnings=tuple(notices) + tuple(table.warnings) + tuple(missing),
+    )
 
 
 def _title(doc: Document, header_no: int) -> tuple[str, int]:
@@ -144,7 +149,14 @@ def _issuer_candidates(lines: tuple[Line, ...], title: str, title_line: int, dat
     return found
 
 
-def _meta(doc: Document, file: str, header_no: int, last_row_no: int) -> PlanMeta:
+def division_meta(doc: Document, file: str, header_no: int, last_row_no: int) -> PlanMeta:
+    """The header of a task-division document whose tasks stand on lines ``header_no`` to ``last_row_no``.
+
+    Raises
+    ------
+    PlanError
+        If no issuing body is found.
+    """
     title, title_line = _title(doc, header_no)
     outside = tuple(ln for ln in doc.lines if not header_no <= ln.no <= last_row_no)  # no deadline cell is a date line
     date_at = _date_at(outside, title_line)
