@@ -130,10 +130,10 @@ def _build(blocks, look: Look, total: int, scans: set[int]) -> tuple[bytes, int,
         if isinstance(block, Scan):
             story += [PageBreak(), Picture(), PageBreak()]
         elif isinstance(block, render.Paragraph):
-            story.append(PdfParagraph(html.escape(block.text), body))
+            story.append(PdfParagraph(render._pdf_markup(block.text), body))
         else:
             rows, runs = block.drawn()
-            data = [[PdfParagraph(html.escape(c).replace("\n", "<br/>"), cell) for c in row] for row in rows]
+            data = [[PdfParagraph(render._pdf_markup(c).replace("\n", "<br/>"), cell) for c in row] for row in rows]
             total_width = size[0] - 2 * margin
             widths = ([w * total_width for w in look.widths] if look.widths
                       else render._widths(block, total_width))

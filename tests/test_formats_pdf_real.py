@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from _formats import render, synthetic_tables
+from _formats import render, synthetic, synthetic_tables
 from _real_pdf import Look, Scan, real_pdf, turned
 from graphmodel.errors import PlanError
 from graphmodel.merge import fingerprint
@@ -350,3 +350,19 @@ def test_turned_three_line_table_reads_as_cells(tmp_path, seed):
     rows = [ln for ln in source.lines if ln.cells is not None]
     assert [tuple(map(_squash, ln.cells)) for ln in rows] == [tuple(map(_squash, r)) for r in doc.rows]
     _same_facts(tmp_path, doc.text, pdf)
+
+
+@pytest.mark.parametrize("seed", [700, 704, 707])
+def test_action_plan_with_furniture_and_imprint_reads_as_its_text(tmp_path, seed):
+    """A generated 街道 action plan (its task table split over lines in the text, as pdftotext gives it; a real
+    table in the PDF), a running header and page numbers on every page, a 版记 at the end: the 抄送 line is no
+    task in either."""
+    plan = synthetic.generate_plan(seed, tasks=None)
+    text = plan.text.rstrip("\n") + "\n\n" + "\n".join(_IMPRINT) + "\n"
+    blocks = [*render.blocks_of_synthetic(plan), *map(render.Paragraph, _IMPRINT)]
+    pdf = real_pdf(blocks, Look(header=plan.paragraphs[0], page_number="— {n} —"))
+    assert max(ln.page for ln in read_source(pdf, "plan.pdf").lines) >= 2
+    _same_facts(tmp_path, text, pdf)
+    for name in ("plan.txt", "plan.pdf"):
+        tasks = read_plan(tmp_path / name, name).of_label("Task")
+        assert len(tasks) == len(plan.truth.tasks) and not any("抄送" in t.text for t in tasks)
