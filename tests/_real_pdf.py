@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from _formats import render
 
-__all__ = ["Look", "Scan", "real_pdf", "turned"]
+__all__ = ["Look", "Scan", "joined", "real_pdf", "turned"]
 
 
 @dataclass(frozen=True)
@@ -165,6 +165,18 @@ def turned(pdf: bytes) -> bytes:
         page.insert_obj(drawing)
         page.gen_content()
         page.set_rotation(90)
+    buf = io.BytesIO()
+    out.save(buf)
+    return buf.getvalue()
+
+
+def joined(*pdfs: bytes) -> bytes:
+    """The pages of the PDFs, one after another, as one PDF."""
+    import pypdfium2 as pdfium
+
+    out = pdfium.PdfDocument.new()
+    for pdf in pdfs:
+        out.import_pages(pdfium.PdfDocument(pdf))
     buf = io.BytesIO()
     out.save(buf)
     return buf.getvalue()

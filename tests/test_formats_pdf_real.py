@@ -11,7 +11,7 @@ import json
 import pytest
 
 from _formats import render, synthetic, synthetic_tables
-from _real_pdf import Look, Scan, real_pdf, turned
+from _real_pdf import Look, Scan, joined, real_pdf, turned
 from graphmodel.errors import PlanError
 from graphmodel.merge import fingerprint
 from loaders.formats import read_source
@@ -366,3 +366,15 @@ def test_action_plan_with_furniture_and_imprint_reads_as_its_text(tmp_path, seed
     for name in ("plan.txt", "plan.pdf"):
         tasks = read_plan(tmp_path / name, name).of_label("Task")
         assert len(tasks) == len(plan.truth.tasks) and not any("抄送" in t.text for t in tasks)
+
+
+@pytest.mark.parametrize("seed", [0, 3, 9])
+def test_a_turned_table_page_after_portrait_text_pages(tmp_path, seed):
+    """The notice on a portrait page, its table on a landscape page turned by /Rotate, as offices bind them."""
+    doc, text, blocks = _document(seed, imprint=False)
+    at = blocks.index(next(b for b in blocks if isinstance(b, render.Table)))
+    pdf = joined(real_pdf(blocks[:at]), turned(real_pdf(blocks[at:], Look(landscape=True))))
+    source = read_source(pdf, "plan.pdf")
+    assert {ln.page for ln in source.lines if ln.cells} == {2} and {ln.page for ln in source.lines} == {1, 2}
+    assert len([ln for ln in source.lines if ln.cells]) == len(doc.rows)
+    _same_facts(tmp_path, text, pdf)
