@@ -378,3 +378,13 @@ def test_a_turned_table_page_after_portrait_text_pages(tmp_path, seed):
     assert {ln.page for ln in source.lines if ln.cells} == {2} and {ln.page for ln in source.lines} == {1, 2}
     assert len([ln for ln in source.lines if ln.cells]) == len(doc.rows)
     _same_facts(tmp_path, text, pdf)
+
+
+def test_attachment_headings_atop_pages_are_no_page_numbers():
+    """附件1 atop page 2, 附件2 atop page 3, at the same height: their numbers run with the pages, yet they are
+    headings; only a line that says nothing but its page number (— 2 —, 第2页 共3页) is one."""
+    parts = [["正文第一页。"], ["附件1", "第一张表。"], ["附件2", "第二张表。"]]
+    pdf = joined(*(real_pdf([render.Paragraph(t) for t in part]) for part in parts))
+    source = read_source(pdf, "plan.pdf")
+    assert [(ln.page, ln.text) for ln in source.lines] == [(1, "正文第一页。"), (2, "附件1"), (2, "第一张表。"),
+                                                           (3, "附件2"), (3, "第二张表。")]

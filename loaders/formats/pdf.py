@@ -41,6 +41,8 @@ _UNRULED_TOLERANCE = 40.0
 # A page number line: — 3 —, -3-, 3, 第3页 共8页, 第 3 页／共 8 页, 3/8, 共8页 第3页.
 _PAGE_NUMBER = re.compile(r"^[-—–－]*\s*\d{1,4}\s*[-—–－]*$|^第\s*\d+\s*页\s*[,，/／]?\s*(共\s*\d+\s*页)?$"
                           r"|^\d{1,4}\s*[/／]\s*\d{1,4}$|^共\s*\d+\s*页\s*[,，/／]?\s*第\s*\d+\s*页$")
+# What a page number line says besides its numbers: — 3 —, 第3页 共8页, 3/8, Page 3 of 8.
+_PAGE_WORDS = re.compile(r"^(?:[-—–－_·.,，/／|第页共]|Page|page|of|\d)+$")
 # The top and bottom of a page where running headers and page numbers stand (a share of its height).
 _MARGIN = 0.12
 # A running header or footer stands at the same height on every page (within this many points).
@@ -223,10 +225,13 @@ def _in_margin(line: dict, height: float) -> bool:
 
 
 def _keys(text: str, page: int) -> list[tuple]:
-    """What a running line says on every page: its text (a title, a 文号: four characters or more), or its text
-    but for a number that runs with the pages (the number less the page's, the same on every page)."""
+    """What a running line says on every page: its text (a title, a 文号: four characters or more), or, for a page
+    number line, its text but for a number that runs with the pages (the number less the page's, the same on
+    every page)."""
     squeezed = "".join(text.split())
     keys: list[tuple] = [("text", squeezed)] if len(squeezed) >= 4 else []
+    if not _PAGE_WORDS.match(squeezed):
+        return keys  # 附件1, 附件2 atop two pages are headings, not page numbers
     for k, match in enumerate(re.finditer(r"\d{1,4}", squeezed)):
         keys.append(("page", squeezed[:match.start()] + "#" + squeezed[match.end():], k, int(match.group()) - page))
     return keys
