@@ -388,3 +388,19 @@ def test_attachment_headings_atop_pages_are_no_page_numbers():
     source = read_source(pdf, "plan.pdf")
     assert [(ln.page, ln.text) for ln in source.lines] == [(1, "正文第一页。"), (2, "附件1"), (2, "第一张表。"),
                                                            (3, "附件2"), (3, "第二张表。")]
+
+
+@pytest.mark.parametrize("rules", ["three-line", "horizontal"])
+def test_table_without_vertical_rules_over_three_pages_keeps_its_header_rows_apart_from_furniture(tmp_path, rules):
+    """The header row repeated atop pages 2 and 3 at the same height stands between two rules: no running
+    header, so the table's parts are still known by it and go on as one table."""
+    doc = synthetic_tables.generate_table(3)
+    rows = [doc.rows[0], *[r for r in doc.rows[1:] if r[0] and r[0][0].isdigit()] * 3]
+    rows = [rows[0], *[(str(k), *r[1:]) for k, r in enumerate(rows[1:], 1)]]
+    blocks = [*map(render.Paragraph, doc.before), render.Table(tuple(rows)), *map(render.Paragraph, doc.after)]
+    pdf = real_pdf(blocks, Look(rules=rules, small=True, page_number="— {n} —", header=doc.before[0]))
+    source = read_source(pdf, "plan.pdf")
+    cells = [ln for ln in source.lines if ln.cells]
+    assert max(ln.page for ln in cells) >= 3 and source.notices == ()
+    assert {ln.table for ln in cells} == {1}
+    assert [tuple(map(_squash, ln.cells)) for ln in cells] == [tuple(map(_squash, r)) for r in rows]

@@ -238,14 +238,20 @@ def _keys(text: str, page: int) -> list[tuple]:
 
 
 def _edges(page: _Page) -> list[dict]:
-    """The text lines at the page's top and bottom margins, from the edge in, up to the first other item."""
+    """The text lines at the page's top and bottom margins, from the edge in, up to the first other item (a
+    table, or a line between two rules: the header row of a table drawn without vertical rules)."""
     out: list[dict] = []
     for items in (page.items, page.items[::-1]):
         for _top, kind, line in items:
-            if kind or not _in_margin(line, page.height):
+            if kind or not _in_margin(line, page.height) or _between_rules(line, page.rules):
                 break
             out.append(line)
     return out
+
+
+def _between_rules(line: dict, rules: list[dict]) -> bool:
+    across = [r["top"] for r in rules if r["x0"] <= line["x0"] + 1 and r["x1"] >= line["x1"] - 1]
+    return any(y <= line["top"] for y in across) and any(y >= line["bottom"] for y in across)
 
 
 def _furniture(pages: list[_Page]) -> set[int]:
