@@ -37,6 +37,7 @@ class Look:
     rotate: frozenset[int] = frozenset()  # pages (1-based) turned by 90°: drawn sideways, /Rotate 90
     widths: tuple[float, ...] | None = None  # column widths as fractions of the text width
     font: float = 9.0
+    repeat_header: bool = True  # the header row repeated atop each page the table goes on to
     padding: float | None = None  # cell padding, left and right (reportlab's default: 6 points)
     broken: frozenset[tuple[int, int]] = field(default_factory=frozenset)  # (column, row): left rule missing
 
@@ -137,7 +138,7 @@ def _build(blocks, look: Look, total: int, scans: set[int]) -> tuple[bytes, int,
             total_width = size[0] - 2 * margin
             widths = ([w * total_width for w in look.widths] if look.widths
                       else render._widths(block, total_width))
-            table = PdfTable(data, colWidths=widths, repeatRows=1)
+            table = PdfTable(data, colWidths=widths, repeatRows=1 if look.repeat_header else 0)
             table.setStyle(_style(look, len(rows), len(rows[0]), runs))
             story.append(table)
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)

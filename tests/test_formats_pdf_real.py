@@ -404,3 +404,18 @@ def test_table_without_vertical_rules_over_three_pages_keeps_its_header_rows_apa
     assert max(ln.page for ln in cells) >= 3 and source.notices == ()
     assert {ln.table for ln in cells} == {1}
     assert [tuple(map(_squash, ln.cells)) for ln in cells] == [tuple(map(_squash, r)) for r in rows]
+
+
+@pytest.mark.parametrize("seed, rules", [(0, "three-line"), (3, "three-line"), (8, "three-line"), (9, "three-line"),
+                                         (0, "horizontal"), (8, "horizontal")])
+def test_table_without_vertical_rules_goes_on_over_a_page_without_its_header(tmp_path, seed, rules):
+    """Word repeats no header row unless told: the part atop page 2 is read in the columns of the part before."""
+    doc = synthetic_tables.generate_table(seed)
+    blocks = _blocks(doc, merge=rules == "horizontal")
+    [table] = [b for b in blocks if isinstance(b, render.Table)]
+    pdf = real_pdf(blocks, Look(rules=rules, small=True, repeat_header=False, page_number="— {n} —"))
+    source = read_source(pdf, "plan.pdf")
+    cells = [ln for ln in source.lines if ln.cells]
+    assert max(ln.page for ln in cells) == 2 and source.notices == () and {ln.table for ln in cells} == {1}
+    assert [tuple(map(_squash, ln.cells)) for ln in cells] == [tuple(map(_squash, r)) for r in table.drawn()[0]]
+    _same_facts(tmp_path, doc.text, pdf)

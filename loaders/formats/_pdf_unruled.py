@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ._lines import join_cell_lines
 
-__all__ = ["Unruled", "Unsure", "unruled_tables"]
+__all__ = ["Unruled", "Unsure", "continued_table", "unruled_tables"]
 
 _RULE_SHARE = 0.3  # a table's rule is at least this share of the page's width
 _SAME = 3.0  # points within which two rules have the same ends
@@ -39,6 +39,8 @@ class Unruled:
     rows: list[list[str]]
     chars: list[dict]  # the characters it holds
     drawn: bool = False  # its rows are ruled: a merged cell is told from an empty one (``None`` in ``rows``)
+    right: float = 0.0  # where its rules end on the right
+    continues: bool = False  # the part of a table the page before cut, its header not repeated
 
 
 @dataclass
@@ -49,7 +51,7 @@ class Unsure:
     why: str  # "columns" or "rows"
 
 
-def _rule_groups(edges, width: float) -> list[tuple[float, float, list[float], dict[float, list]]]:
+def _rule_groups(edges, width: float, least: int = 2) -> list[tuple[float, float, list[float], dict[float, list]]]:
     """Horizontal rules of the same ends: (x0, x1, the y of each top to bottom, the drawn stretches of each).
 
     A rule may be drawn in stretches (left open over a cell merged with the one below it): the stretches at one
@@ -74,7 +76,7 @@ def _rule_groups(edges, width: float) -> list[tuple[float, float, list[float], d
                 break
         else:
             groups.append((x0, x1, [y], {y: drawn}))
-    return [g for g in groups if len(g[2]) >= 2]
+    return [g for g in groups if len(g[2]) >= least]
 
 
 def _intervals(spans: list[tuple[float, float]], gap: float) -> list[list[float]]:
@@ -326,13 +328,14 @@ def _table(x0: float, x1: float, ys: list[float], drawn: dict, chars) -> Unruled
     rooms = _rooms([*_lines(header), *lines], edges)
     header_row: list[str | None] = _cells(header, edges, rooms)
     if len(ys) >= 4 and bottom == ys[-1]:  # a rule under every row: each band a row, merged where a rule is open
-        return Unruled(ys[0], (x0, *edges), [header_row, *_ruled_rows(body, ys[1:], drawn, edges, x0, x1, rooms)], inside, True)
+        rows = [header_row, *_ruled_rows(body, ys[1:], drawn, edges, x0, x1, rooms)]
+        return Unruled(ys[0], (x0, *edges), rows, inside, True, x1)
     cuts = [y for y in ys[1:] if y < bottom - 1]
     grouped = _rows(lines, cuts, edges)
     if grouped is None:
         return Unsure(ys[0], "rows")
     rows = [header_row] + [_cells(row, edges, rooms) for row in grouped]
-    return Unruled(ys[0], (x0, *edges), rows, inside)
+    return Unruled(ys[0], (x0, *edges), rows, inside, False, x1)
 
 
 def _ruled_rows(body: list[dict], ys: list[float], drawn: dict, edges: list[float], x0: float, x1: float,
@@ -388,3 +391,38 @@ def unruled_tables(rules: list[dict], chars: list[dict], width: float) -> list[U
         if found is not None:
             out.append(found)
     return sorted(out, key=lambda t: t.top)
+
+
+def continued_table(rules: list[dict], chars: list[dict], width: float, columns: tuple[float, ...], x1: float,
+                    ruled_rows: bool) -> Unruled | Unsure | None:
+    """The part, atop a page, of a table without vertical rules that the page before cut, its header not
+    repeated: its rows down to the last rule of the table's width, read in the columns it had (``columns``:
+    its left edge and its column edges; ``x1``: its right end; ``ruled_rows``: a rule under every row).
+
+    None if no rule of the table's width is on the page."""
+    x0, edges = columns[0], list(columns[1:])
+    groups = [g for g in _rule_groups(rules, width, least=1) if abs(g[0] - x0) <= _SAME and abs(g[1] - x1) <= _SAME]
+    if not groups:
+        return None
+    _gx0, _gx1, ys, drawn = groups[0]
+    inside = [c for c in chars if x0 - 1 <= c["x0"] and c["x1"] <= x1 + 1 and c["bottom"] <= ys[-1] + 1]
+    if not inside:
+        return None
+    top = min(c["top"] for c in inside)
+    lines = _lines(inside)
+    if any(_crosses(line, edges) and not _spans_edge(line, edges) for line in lines):
+        return Unsure(top, "columns")
+    rooms = _rooms(lines, edges)
+    if ruled_rows:
+        rows = _ruled_rows(inside, [top - 1, *ys], drawn, edges, x0, x1, rooms)
+        return Unruled(top, columns, rows, inside, True, x1, True)
+    grouped = _rows(lines, [y for y in ys if y < ys[-1] - 1], edges)
+    if grouped is None:
+        return Unsure(top, "rows")
+    return Unruled(top, columns, [_cells(row, edges, rooms) for row in grouped], inside, False, x1, True)
+
+
+def _crosses(line, edges: list[float]) -> bool:
+    """A stretch of the line's text runs across a column edge."""
+    runs = _intervals([(c["x0"], c["x1"]) for c in line if c["text"].strip()], _MIN_COLUMN_GAP)
+    return any(a < e < b for a, b in runs for e in edges)

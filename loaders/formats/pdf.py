@@ -31,7 +31,7 @@ from graphmodel.model import Notice
 
 from ..plan.source import Source
 from ._lines import LineBuilder, clean, join_cell_lines, join_wrapped
-from ._pdf_unruled import Unsure, unruled_tables
+from ._pdf_unruled import Unruled, Unsure, continued_table, unruled_tables
 
 __all__ = ["read_source"]
 
@@ -91,7 +91,8 @@ class _Table:
     rows: list[list[str | None]]
     ruled: bool = True
     edges_sure: bool = True  # False: no vertical rules, the columns' edges stand where the text leaves room
-
+    right: float = 0.0  # a table without vertical rules: where its rules end on the right
+    header: tuple | None = None  # … and its header row (that of its first part)
 
 @dataclass
 class _Page:
@@ -202,13 +203,25 @@ def _char_key(c: dict) -> tuple:
     return round(c["x0"], 2), round(c["top"], 2), c["text"]
 
 
-def _find_unruled(page: _Page, furniture: set[int]) -> None:
-    """Put the page's tables without vertical rules among its items, in place of their text lines."""
+def _find_unruled(page: _Page, furniture: set[int], before: _Table | None) -> _Table | None:
+    """Put the page's tables without vertical rules among its items, in place of their text lines; ``before``:
+    such a table that ended the page before (it may go on atop this one, its header not repeated). Returns such
+    a table that ends this page."""
     if not page.rules:
-        return
+        return None
     skip = {_char_key(c) for _top, kind, line in page.items if kind == 0 and id(line) in furniture
             for c in line["chars"]}
-    found = unruled_tables(page.rules, [c for c in page.chars if _char_key(c) not in skip], page.width)
+    chars = [c for c in page.chars if _char_key(c) not in skip]
+    found = unruled_tables(page.rules, chars, page.width)
+    first = next((item for item in page.items if item[1] != 0 or id(item[2]) not in furniture), None)
+    if before is not None and first is not None and first[1] == 0:
+        # atop the page, rules of the table the page before cut: its part goes on here, unless its header opens it
+        atop = [t for t in found if t.top <= first[0] + 1 and isinstance(t, Unruled)
+                and abs(t.edges[0] - before.columns[0]) <= _EDGE_TOLERANCE and abs(t.right - before.right) <= _EDGE_TOLERANCE]
+        if not any(t.top <= first[0] + 1 for t in found) or (atop and tuple(atop[0].rows[0]) != before.header):
+            part = continued_table(page.rules, chars, page.width, before.columns, before.right, before.ruled)
+            if part is not None:
+                found = [part, *(t for t in found if t not in atop)]
     for table in found:
         if isinstance(table, Unsure):
             page.items.append((table.top, 2, table))
@@ -216,8 +229,12 @@ def _find_unruled(page: _Page, furniture: set[int]) -> None:
         held = {_char_key(c) for c in table.chars}
         page.items = [item for item in page.items
                       if item[1] != 0 or not any(_char_key(c) in held for c in item[2]["chars"])]
-        page.items.append((table.top, 1, _Table(table.edges, table.rows, ruled=table.drawn, edges_sure=False)))
+        header = before.header if before is not None and table is found[0] and table.top <= (first or (0,))[0] + 1 \
+            and getattr(table, "continues", False) else tuple(table.rows[0])
+        page.items.append((table.top, 1, _Table(table.edges, table.rows, table.drawn, False, table.right, header)))
     page.items.sort(key=lambda item: (item[0], item[1]))
+    last = next((item for item in reversed(page.items) if item[1] != 0 or id(item[2]) not in furniture), None)
+    return last[2] if last and last[1] == 1 and not last[2].edges_sure else None
 
 
 def _in_margin(line: dict, height: float) -> bool:
@@ -377,8 +394,9 @@ def read_source(data: bytes, file: str) -> Source:
     finally:
         quiet.level = level
     furniture = _furniture(pages)
+    open_table = None
     for page in pages:
-        _find_unruled(page, furniture)
+        open_table = _find_unruled(page, furniture, open_table)
         reader.page(page, furniture)
     if not reader.out.lines and images:
         raise PlanError(file, "PDF 没有文字层（像是扫描件），需要 OCR 识别文字后才能读取",
