@@ -10,7 +10,9 @@ merged silently:
   units are matched by name within the body, and a fact read from several documents keeps the first
   evidence with the others in ``Evidence.also``; a task numbered alike in two documents but worded
   differently stays two tasks;
-- two different documents of the same layout about one body (two versions of one plan) are an error
+- documents of one layout with different titles (a district's 营商环境 责任分解表 and its 城市更新 责任分解表)
+  are different documents and merged like documents of different layouts;
+- two different documents of the same layout and title about one body (two versions of one plan) are an error
   naming both files, unless ``merge=True`` asks for them to be merged.
 """
 
@@ -85,7 +87,8 @@ def merge_models(models: Iterable[SubdistrictModel], *, merge: bool = False) -> 
     models : iterable of SubdistrictModel
         Resolved documents, in file order.
     merge : bool
-        Merge different documents of the same layout about one body instead of refusing them.
+        Merge different documents of the same layout and title about one body (two versions) instead of
+        refusing them.
 
     Returns
     -------
@@ -96,7 +99,7 @@ def merge_models(models: Iterable[SubdistrictModel], *, merge: bool = False) -> 
     Raises
     ------
     PlanError
-        Two different documents of the same layout about one body (unless ``merge``).
+        Two different documents of the same layout and title about one body (unless ``merge``).
 
     Examples
     --------
@@ -126,7 +129,7 @@ def merge_models(models: Iterable[SubdistrictModel], *, merge: bool = False) -> 
             if same is not None:
                 warnings.append(Notice(kind="same-document", file=model.file, values={"other": same.file}))
                 continue
-            rival = next((k for k, _ in kept if k.layout == model.layout), None)
+            rival = next((k for k, _ in kept if k.layout == model.layout and _title(k) == _title(model)), None)
             if rival is not None and not merge:
                 raise PlanConflictError(
                     model.file,
@@ -141,6 +144,12 @@ def merge_models(models: Iterable[SubdistrictModel], *, merge: bool = False) -> 
         model = combine([k for k, _ in kept]) if len(kept) > 1 else kept[0][0]
         out.append(model.model_copy(update={"warnings": model.warnings + warnings}) if warnings else model)
     return out
+
+
+def _title(model: SubdistrictModel) -> str | None:
+    """The document's title (its Plan's), spaces left out; None if it has none."""
+    plans = model.of_label("Plan")
+    return "".join(plans[0].title.split()) if plans else None
 
 
 def combine(models: list[SubdistrictModel]) -> SubdistrictModel:

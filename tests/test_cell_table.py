@@ -378,3 +378,24 @@ def test_the_task_table_reader_hands_cells_and_text_tables_to_the_cell_reader():
     split = (Line(1, "序号 三级内容 牵头领导 责任部门"), Line(2, "1 修路。 王伟 建管办"))
     assert find_table(split) == 0
     assert [(t.text, [m.name for m in t.leads]) for t in read_task_table(split, {"王伟"}).tasks] == [("修路。", ["王伟"])]
+
+
+def test_a_lead_cell_gives_the_titles_written_with_the_name_and_never_splits_inside_brackets():
+    rows = [("序号", "重点任务", "分管领导", "牵头单位"),
+            ("1", "推进老旧小区改造。", "韦思齐（区委常委、副区长）、副区长 甘露", "区建管委"),
+            ("2", "推进加装电梯。", "韦思齐", "区房管局")]
+    table = read_cell_table([Line(i + 1, " ".join(r), cells=r) for i, r in enumerate(rows)])
+    assert [[m.name for m in t.leads] for t in table.tasks] == [["韦思齐", "甘露"], ["韦思齐"]]
+    assert [(o.name, o.role, o.titles, o.line) for o in table.officials] == [
+        ("韦思齐", None, ("区委常委", "副区长"), 2), ("甘露", None, ("副区长",), 2)]
+
+
+def test_a_second_header_row_of_short_words_is_read_under_the_cell_above():
+    """责任单位 over 牵头 | 配合: the short words name their columns only under the header cell spanning them."""
+    rows = [("序号", "工作任务", "责任领导", "责任单位", "", "完成时限"),
+            ("", "", "", "牵头", "配合", ""),
+            ("1", "开展燃气安全专项整治。", "甘露", "区应急局", "区城管执法局", "6月底"),
+            ("2", "推进危化品企业搬迁。", "甘露", "区经信委", "区应急局", "年底")]
+    table = read_cell_table([Line(i + 1, " ".join(c for c in r if c), cells=r) for i, r in enumerate(rows)])
+    assert [([m.name for m in t.responsible], [m.name for m in t.cooperating]) for t in table.tasks] == [
+        (["区应急局"], ["区城管执法局"]), (["区经信委"], ["区应急局"])]

@@ -8,6 +8,7 @@ checked one by one on the .txt.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,9 @@ def test_the_cms_table_fact_by_fact_merged_cells_inherited():
     assert (lead2.evidence.table, lead2.evidence.row, lead2.evidence.cell) == (1, 4, 3)
     (plan,) = [e for e in model.entities if e.label == "Plan"]
     assert (plan.number, plan.date, plan.layout) == ("临府办〔2024〕12号", "2024-03-12", "task-division")
+    # 庞若溪（副区长） in a lead cell: the title is kept; no leading group, so no role
+    officials = {e.name: (e.role, tuple(e.titles)) for e in model.entities if e.label == "Official"}
+    assert officials == {"邝思源": (None, ()), "庞若溪": (None, ("副区长",))}
 
 
 def test_the_cms_table_and_its_text_differ_only_where_text_cannot_draw_an_empty_cell():
@@ -161,3 +165,49 @@ def test_what_the_page_hides_is_not_read():
       <p>成员：区水务局主要负责人</p><p>某区人民政府办公室</p></div></body></html>"""
     lines = [ln.text for ln in read_source(page.encode(), "h.html").lines]
     assert lines == ["关于成立某区防汛工作领导小组的通知", "组长：张三 区长", "成员：区水务局主要负责人", "某区人民政府办公室"]
+
+
+def test_a_title_in_a_plain_block_after_the_columns_heading():
+    """The column's heading (<h2>通知公告</h2>) stands above the document's title written in a plain <div>."""
+    page = """<html><body><ul class="menu"><li><a href="/">首页</a></li><li><a href="#">通知公告</a></li></ul>
+      <h2>通知公告</h2><div style="font-size:22px">关于成立某区防汛工作领导小组的通知</div><div>发布时间：2024-06-01</div>
+      <div id="zoom"><p>为切实做好今年防汛防台工作，保障人民群众生命财产安全，经区政府研究，决定成立某区防汛工作领导小组。</p>
+      <p>组长：甘露 区长</p><p>成员：区水务局主要负责人</p><p>某区人民政府办公室</p></div>
+      <div class="footer">版权所有：某区人民政府</div></body></html>"""
+    lines = [ln.text for ln in read_source(page.encode(), "c.html").lines]
+    assert lines[0] == "关于成立某区防汛工作领导小组的通知"
+    assert lines[2:] == ["组长：甘露 区长", "成员：区水务局主要负责人", "某区人民政府办公室"]
+
+
+def test_a_short_page_under_much_site_is_read_whole_less_its_menus():
+    """No element holds half the page's text (a short notice, a long footer): the page is read whole, but the lines
+    and tables that are mostly links (menus, breadcrumb) are left out; a link inside a sentence stays."""
+    menu = "".join(f'<td><a href="#">栏目{k}</a></td>' for k in range(12))
+    page = f"""<html><body><table><tr>{menu}</tr></table><ul><li><a href="/">首页</a></li><li><a href="#">政策文件</a></li></ul>
+      <div>当前位置：<a href="/">首页</a> &gt; <a href="#">通知公告</a></div>
+      <div>关于成立某区防汛工作领导小组的通知</div><div>发布时间：2024-06-01</div>
+      <div><p>组长：甘露 区长</p><p>成员：区水务局、<a href="#">区应急局</a>主要负责人</p><p>某区人民政府办公室</p></div>
+      <div>版权所有：某区人民政府 主办：某区人民政府办公室 网站标识码：1234567890</div></body></html>"""
+    lines = [ln.text for ln in read_source(page.encode(), "s.html").lines]
+    assert lines[:2] == ["关于成立某区防汛工作领导小组的通知", "发布时间：2024-06-01"]
+    assert "成员：区水务局、区应急局主要负责人" in lines
+    assert not any("栏目" in line or "首页" in line for line in lines)
+
+
+def test_an_ordered_list_is_read_with_the_numbers_a_browser_shows():
+    """A task list whose headings and items are <ol> lists (UEditor's 有序列表): the numbers are not in the page's
+    text but a browser shows them, and a copy of the text holds them."""
+    text = [ln for ln in (Path(__file__).parent / "fixtures" / "word" / "task_list_numbered.txt")
+            .read_text(encoding="utf-8").splitlines() if ln.strip()]
+    heading, item = re.compile(r"^([一二三四五六七八九十]+)、(.*)$"), re.compile(r"^(\d+)\.(.*)$")
+    body = []
+    for line in text:
+        if m := heading.match(line):
+            start = "一二三四五六七八九十".index(m.group(1)) + 1
+            body.append(f'<ol start="{start}" style="list-style-type: cjk-ideographic"><li>{m.group(2)}</li></ol>')
+        elif m := item.match(line):
+            body.append(f'<ol start="{m.group(1)}"><li>{m.group(2)}</li></ol>')
+        else:
+            body.append(f"<p>{line}</p>")
+    page = "<html><body>" + "\n".join(body) + "</body></html>"
+    assert [ln.text for ln in read_source(page.encode(), "list.html").lines] == text

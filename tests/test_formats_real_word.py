@@ -285,3 +285,43 @@ def test_a_masthead_in_a_text_box_is_a_line_of_its_own_read_once(word):
     assert lines[:3] == ["临湖区人民政府办公室文件", "临府办〔2024〕36号", "关于成立临湖区城市更新工作领导小组的通知"]
     assert sum("文件" in line for line in lines) == 1
     assert fingerprint(read_plan(word / "renewal_group_text_box.docx")) == fingerprint(read_plan(WORD / "renewal_group.txt"))
+
+
+def test_numbers_given_by_a_paragraph_style_count_on_past_ten():
+    """A numbered paragraph style (the list is the style's, the paragraphs only name the style), eleven items."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {_WNS} w:abstractNumId="93">' + _lvl(0, "chineseCounting", "（%1）")
+                                  + "</w:abstractNum>"))
+    numbering.append(parse_xml(f'<w:num {_WNS} w:numId="93"><w:abstractNumId w:val="93"/></w:num>'))
+    style = d.styles.add_style("任务条目", WD_STYLE_TYPE.PARAGRAPH)
+    style.element.get_or_add_pPr().append(parse_xml(f'<w:numPr {_WNS}><w:numId w:val="93"/></w:numPr>'))
+    d.add_paragraph("重点任务")
+    for k in range(1, 12):
+        d.add_paragraph(f"任务{k}", style="任务条目")
+    lines = [ln.text for ln in read_source(_save(d), "s.docx").lines]
+    assert lines[0] == "重点任务"
+    assert lines[1:4] == ["（一）任务1", "（二）任务2", "（三）任务3"]
+    assert lines[-2:] == ["（十）任务10", "（十一）任务11"]
+
+
+def test_a_table_holding_a_table_lays_the_page_out_and_the_inner_one_is_the_task_table():
+    d = docx.Document()
+    cell = d.add_table(rows=1, cols=1).cell(0, 0)  # the whole document framed in one cell
+    cell.paragraphs[0].text = "临湖区2024年安全生产重点工作责任分解表"
+    inner = cell.add_table(rows=3, cols=4)
+    for r, row in enumerate([("序号", "工作任务", "牵头单位", "配合单位"), ("1", "开展燃气安全专项整治。", "区应急局", "区城管执法局"),
+                             ("2", "排查高层建筑消防隐患。", "区消防救援支队", "")]):
+        for c, value in enumerate(row):
+            inner.cell(r, c).text = value
+    cell.add_paragraph("临湖区人民政府办公室")
+    cell.add_paragraph("2024年2月1日")
+    lines = read_source(_save(d), "framed.docx").lines
+    assert [(ln.text, ln.table, ln.row) for ln in lines if not ln.cells] == [
+        ("临湖区2024年安全生产重点工作责任分解表", None, None), ("临湖区人民政府办公室", None, None), ("2024年2月1日", None, None)]
+    assert [ln.cells for ln in lines if ln.cells] == [("序号", "工作任务", "牵头单位", "配合单位"),
+                                                    ("1", "开展燃气安全专项整治。", "区应急局", "区城管执法局"),
+                                                    ("2", "排查高层建筑消防隐患。", "区消防救援支队", "")]
+    assert {ln.table for ln in lines if ln.cells} == {1}

@@ -20,6 +20,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "tables"
 
 EXPECTED = {
     "district_duty_pipe.txt": dict(
+        officials=[("葛慧敏", None, ("副区长",), 20)],  # 葛慧敏（副区长） in a lead cell: a title, no group member
         meta=dict(subdistrict="青溪区", level="区", issuer_line=8, title="青溪区2025年优化营商环境重点任务责任分解表",
                   title_line=3, number="青府办〔2025〕18号", number_line=2, date="2025-03-12",
                   issuers=("青溪区人民政府办公室",)),
@@ -27,6 +28,7 @@ EXPECTED = {
         warnings=[],
     ),
     "town_plan_cell_per_line.txt": dict(
+        officials=[("岑晓雯", None, ("副镇长",), 46)],
         meta=dict(subdistrict="枫泾桥镇", level="镇", issuer_line=8, title="枫泾桥镇2025年重点工作计划", title_line=3,
                   number="枫府〔2025〕7号", number_line=2, date="2025-02-20", issuers=("枫泾桥镇人民政府",)),
         tasks=TOWN, goals=[("乡村振兴", "action", 20, None), ("美丽乡村", "project", 23, "乡村振兴"),
@@ -52,7 +54,9 @@ def test_task_division_documents_fact_by_fact(name):
     assert record.layout == "task-division"
     meta = record.meta
     assert {k: getattr(meta, k) for k in expected["meta"]} == expected["meta"]
-    assert record.officials == () and record.has_task_table
+    # the only officials are leads named with their titles in a lead cell, none a member of a leading group
+    assert [(o.name, o.role, o.titles, o.line) for o in record.officials] == expected.get("officials", [])
+    assert record.has_task_table
     assert len(record.tasks) == len(expected["tasks"])
     for task, facts in zip(record.tasks, expected["tasks"]):
         assert _facts(task) == facts

@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from _plans import JINYANG, WEIFANG, graph_of
+from _plans import JINYANG, ROOT, WEIFANG, graph_of
 from graphmodel import build_graph, to_dict
 from graphmodel.cli import app
 from graphmodel.errors import PlanError
@@ -102,3 +102,24 @@ def test_cli_export_and_ingest_say_so(copies):
     result = runner.invoke(app, ["ingest", str(a), str(c)])
     assert result.exit_code == 2
     assert str(c) in result.stderr and str(a) in result.stderr and "Traceback" not in result.output
+
+
+def test_two_documents_of_one_layout_with_different_titles_are_one_graph(tmp_path):
+    """A district publishes several 责任分解表: different documents (titles), not versions of one."""
+    text = (ROOT / "tests" / "fixtures" / "tables" / "district_duty_pipe.txt").read_text(encoding="utf-8")
+    other = text.replace("优化营商环境重点任务责任分解表", "城市更新重点任务责任分解表").replace("18号", "25号")
+    other = other.replace("推行企业开办“一日办结”，全面压缩办理时间。", "完成15个老旧小区综合改造。")
+    assert other != text
+    (tmp_path / "营商.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "更新.txt").write_text(other, encoding="utf-8")
+    (model,) = read_plans([tmp_path / "营商.txt", tmp_path / "更新.txt"])
+    assert model.files == [str(tmp_path / "营商.txt"), str(tmp_path / "更新.txt")]
+    assert [w.kind for w in model.warnings if hasattr(w, "kind")] == ["documents-merged"]
+    plans = sorted(e.title for e in model.of_label("Plan"))
+    assert plans == ["青溪区2025年优化营商环境重点任务责任分解表", "青溪区2025年城市更新重点任务责任分解表"]
+    # task 1 differs: two tasks; tasks 2-6 are worded alike in both: one task each, read from both documents
+    tasks = model.of_label("Task")
+    assert sorted(t.id for t in tasks) == ["青溪区/Task/1", "青溪区/Task/1@2", *(f"青溪区/Task/{n}" for n in range(2, 7))]
+    assert all([a.file for a in t.evidence.also] == [str(tmp_path / "更新.txt")] for t in tasks if t.number != 1)
+    result = runner.invoke(app, ["ingest", str(tmp_path)])
+    assert result.exit_code == 0 and "青溪区" in result.stdout

@@ -1,4 +1,4 @@
-"""Word (.docx) → Source (python-docx): paragraphs and tables in body order, tables as rows of cells.
+"""Word (.docx) → Source (python-docx's XML classes): paragraphs and tables in body order, tables as rows of cells.
 
 A paragraph's line breaks make separate lines; the text of a text box anchored in it (a masthead) comes first,
 as lines of its own (once: the fallback copy Word keeps for old readers is left out, as is tracked-deleted text); a paragraph of an automatically numbered list starts with
@@ -11,7 +11,8 @@ slots are marked in the Line's ``merged``. Paragraphs
 inside a cell are joined by a space (none after a full-width stop or comma). A two-column table of labels and
 values (组长 | 张三 区长, 成员 | a member per paragraph) is a form, not a table: it is read as text, each
 paragraph of a value its own line; so is a table no row of which has two filled cells (a masthead in a box, a
-signature pushed right by an empty cell), each paragraph a line. Line numbers run through the document.
+signature pushed right by an empty cell), each paragraph a line. A table holding tables lays the page out: its cells'
+paragraphs and tables are read in order, the inner tables as tables. Line numbers run through the document.
 """
 
 from __future__ import annotations
@@ -29,14 +30,59 @@ __all__ = ["read_source"]
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _open(data: bytes, file: str):
-    import docx
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_DOCUMENT = "/officeDocument"
+
+
+def _targets(z, rels: str, base: str) -> dict[str, str]:
+    """The parts a relationships part names, by the last word of their type (officeDocument, styles, numbering)."""
+    import posixpath
+
+    from lxml import etree
+
+    if rels not in z.namelist():
+        return {}
+    out = {}
+    for rel in etree.fromstring(z.read(rels)).iter(_REL):
+        target = rel.get("Target", "")
+        if rel.get("TargetMode") == "External":
+            continue
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
+        out.setdefault(rel.get("Type", "").rsplit("/", 1)[-1], path)
+    return out
+
+
+def _open(data: bytes, file: str) -> tuple:
+    """The main document's body, and a function giving another part's root by its kind (numbering, styles).
+
+    Only the parts needed are read (the body with python-docx's parser, so tables keep their grid properties;
+    the others, when asked for, with lxml's): opening the whole package costs several times more than the text.
+    """
+    import posixpath
+    import zipfile
+
+    from docx.oxml.parser import parse_xml
+    from lxml import etree
 
     try:
-        return docx.Document(io.BytesIO(data))
-    except Exception:  # zipfile, zlib, lxml and python-docx each raise their own kinds for a damaged file
+        z = zipfile.ZipFile(io.BytesIO(data))
+        main = _targets(z, "_rels/.rels", "").get(_DOCUMENT.strip("/"), "word/document.xml")
+        folder, name = posixpath.split(main)
+        parts = _targets(z, posixpath.join(folder, "_rels", name + ".rels"), folder)
+        body = parse_xml(z.read(main)).find(_W + "body")
+        if body is None:
+            raise ValueError("no body")
+    except Exception:  # zipfile, zlib and lxml each raise their own kinds for a damaged file
         raise PlanError(file, "不是有效的 Word 文件（.docx 已损坏或不完整）",
                         en="not a valid Word file (the .docx is damaged or incomplete)") from None
+
+    def part(kind: str):
+        try:
+            return etree.fromstring(z.read(parts[kind])) if kind in parts else None
+        except Exception:  # a damaged numbering or styles part: no list numbers, the text still reads
+            return None
+
+    return body, part
 
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -139,22 +185,37 @@ def read_source(data: bytes, file: str) -> Source:
     PlanError
         If the file is not a readable .docx, or holds no text.
     """
-    document = _open(data, file)
-    numbers = ListNumbers(document)
-    out = LineBuilder(file)
-    tables = 0
-    for block in _blocks(document.element.body):
-        if block.tag == _W + "p":
-            out.text("\n".join(_paragraph_lines(block, numbers)))
-            continue
-        grid = _grid_cells(block, numbers)
+    body, part = _open(data, file)
+    reader = _Reader(file, ListNumbers(part))
+    reader.read(body)
+    return reader.out.source("docx", "Word 文件中没有文字", "the Word file holds no text")
+
+
+class _Reader:
+    """Reads blocks in order: paragraphs as text, tables as rows of cells (or as text where they only lay it out)."""
+
+    def __init__(self, file: str, numbers: ListNumbers):
+        self.out, self.numbers, self.tables = LineBuilder(file), numbers, 0
+
+    def read(self, parent) -> None:
+        for block in _blocks(parent):
+            if block.tag == _W + "p":
+                self.out.text("\n".join(_paragraph_lines(block, self.numbers)))
+            elif block.find(f".//{_W}tbl") is not None:  # a table holding tables lays the page out
+                for tc in block.iter(_W + "tc"):
+                    if tc.getparent().getparent() is block:  # the cells of this table, not of the inner ones
+                        self.read(tc)
+            else:
+                self.table(block)
+
+    def table(self, tbl) -> None:
+        grid = _grid_cells(tbl, self.numbers)
         if text_table(grid):  # a masthead in a box, a signature pushed right: text laid out
-            out.lines_of(grid)
-            continue
+            self.out.lines_of(grid)
+            return
         if label_table(grid):  # 组长 | 张三 区长: a form, read as text
-            out.form(grid)
-            continue
-        tables += 1
+            self.out.form(grid)
+            return
+        self.tables += 1
         for number, cells in enumerate(_grid_rows(grid), start=1):
-            out.row(cells, tables, number)
-    return out.source("docx", "Word 文件中没有文字", "the Word file holds no text")
+            self.out.row(cells, self.tables, number)

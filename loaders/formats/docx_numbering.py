@@ -83,31 +83,36 @@ class ListNumbers:
 
     Parameters
     ----------
-    document : docx.Document
-        The opened document (its numbering and styles parts are read; either may be missing).
+    part : callable, optional
+        ``part("numbering")`` and ``part("styles")`` give the roots of the document's ``numbering.xml`` and
+        ``styles.xml`` (None where it has none); they are asked for only when a paragraph may be numbered.
     """
 
-    def __init__(self, document):
+    def __init__(self, part=None):
+        self.part = part
+        self.loaded = self.styles_loaded = False
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # abstractNum → level → (fmt, text, start)
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId → (abstractNum, level → start override)
         self.styles: dict[str, tuple[str | None, int | None, str | None]] = {}  # style → (numId, ilvl, basedOn)
         self.counts: dict[str, list[int | None]] = {}
-        try:
-            numbering = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
-            numbering = None
+
+    def _load(self) -> None:
+        """Read the numbering definitions once."""
+        self.loaded = True
+        numbering = self.part("numbering") if self.part else None
         if numbering is not None:
             self._read_numbering(numbering)
-        try:
-            styles = document.styles.element
-        except (KeyError, NotImplementedError, AttributeError):
-            styles = None
-        if styles is not None:
-            for style in styles.iterchildren(_W + "style"):
-                num_pr = style.find(f"{_W}pPr/{_W}numPr")
+
+    def _load_styles(self) -> None:
+        """Read the styles that number paragraphs (or are based on others) once."""
+        self.styles_loaded = True
+        styles = self.part("styles") if self.part and self.nums else None
+        for style in styles.iterchildren(_W + "style") if styles is not None else ():
+            num_pr = style.find(f"{_W}pPr/{_W}numPr")
+            based = _val(style, "basedOn")
+            if num_pr is not None or based:
                 ilvl = _val(num_pr, "ilvl")
-                self.styles[style.get(_W + "styleId")] = (_val(num_pr, "numId"), int(ilvl) if ilvl else None,
-                                                          _val(style, "basedOn"))
+                self.styles[style.get(_W + "styleId")] = (_val(num_pr, "numId"), int(ilvl) if ilvl else None, based)
 
     def _read_numbering(self, numbering) -> None:
         for abstract in numbering.iterchildren(_W + "abstractNum"):
@@ -127,9 +132,17 @@ class ListNumbers:
     def _num_pr(self, p) -> tuple[str | None, int]:
         """The paragraph's list and level: its own ``numPr``, else its style's (following ``basedOn``)."""
         p_pr = p.find(_W + "pPr")
-        num_pr = p_pr.find(_W + "numPr") if p_pr is not None else None
+        if p_pr is None:
+            return None, 0
+        num_pr = p_pr.find(_W + "numPr")
+        if num_pr is None and p_pr.find(_W + "pStyle") is None:
+            return None, 0
+        if not self.loaded:
+            self._load()
         num_id, ilvl = _val(num_pr, "numId"), _val(num_pr, "ilvl")
         style, seen = _val(p_pr, "pStyle"), set()
+        if (num_id is None or ilvl is None) and style and not self.styles_loaded:
+            self._load_styles()
         while (num_id is None or ilvl is None) and style in self.styles and style not in seen:
             seen.add(style)
             s_num, s_lvl, style = self.styles[style]

@@ -13,7 +13,8 @@ table (索引号, 发文机关 …), related links, the footer (版权所有, �
 article — it holds several blocks and most of the page's text outside links (``<div class="TRS_Editor">``,
 an article ``<div>``, a layout table's cell) — only the article is read, after its title: the nearest
 heading (``<h1>``–``<h4>``) or element whose class or id names a title before it. A page without such an
-element (the document alone) is read whole.
+element (the document alone, or a short one under much of the site's text) is read whole, less the lines and
+tables that are mostly links (menus, related links).
 """
 
 from __future__ import annotations
@@ -116,39 +117,52 @@ def _span(value: str | None) -> int:
 class _Walker:
     """Walks the page once in document order, cutting text into lines and tables into rows."""
 
-    def __init__(self, file: str):
+    def __init__(self, file: str, skip_links: bool = False):
         self.out = LineBuilder(file)
         self.buffer: list[str] = []
         self.tables = 0
+        self.skip_links = skip_links  # leave out lines and tables that are mostly links (a site's menus)
+        self.in_link = 0
+        self.link_chars = 0
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.buffer.append(text)
+            if self.in_link:
+                self.link_chars += len(_WORD.findall(text))
 
     def flush(self) -> None:
         if self.buffer:
-            self.out.text(join_wrapped("".join(self.buffer).split("\n")))
-            self.buffer = []
+            text = join_wrapped("".join(self.buffer).split("\n"))
+            if not (self.skip_links and self.link_chars and self.link_chars * 2 >= len(_WORD.findall(text))):
+                self.out.text(text)
+            self.buffer, self.link_chars = [], 0
 
     def walk(self, el) -> None:
         tag = el.tag if isinstance(el.tag, str) else None  # comments and processing instructions: not a str
         if tag is None or tag in _SKIP or _hidden(el):
-            if el.tail:
-                self.buffer.append(el.tail)
+            self.add(el.tail)
             return
         if tag == "br":
             self.flush()
         elif tag == "table" and not el.xpath(".//table"):
             self.flush()
-            self.table(el)
+            if not (self.skip_links and _mostly_links(el)):
+                self.table(el)
         else:
             block = tag in _BLOCK or tag == "table"
             if block:
                 self.flush()
-            if el.text:
-                self.buffer.append(el.text)
+            self.in_link += tag == "a"
+            if tag == "li":
+                self.add(_list_number(el))
+            self.add(el.text)
             for child in el:
                 self.walk(child)
+            self.in_link -= tag == "a"
             if block:
                 self.flush()
-        if el.tail:
-            self.buffer.append(el.tail)
+        self.add(el.tail)
 
     def table(self, table) -> None:
         cells = _grid(table)
@@ -202,6 +216,57 @@ def _grid(table) -> list[list[list[str] | None]]:
     return [[taken.get((r, c), []) for c in range(width)] for r in range(len(trs))]
 
 
+_LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([\w-]+)", re.IGNORECASE)
+_LIST_FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman",
+                 "decimal": "decimal", "lower-alpha": "lowerLetter", "lower-latin": "lowerLetter",
+                 "upper-alpha": "upperLetter", "upper-latin": "upperLetter", "lower-roman": "lowerRoman",
+                 "upper-roman": "upperRoman", "cjk-ideographic": "chineseCounting", "cjk-decimal": "chineseCounting",
+                 "simp-chinese-informal": "chineseCounting", "trad-chinese-informal": "chineseCounting"}
+
+
+def _list_number(li) -> str:
+    """The number a browser shows before an item of an ordered list (``<ol type start>``, list-style-type), or "".
+
+    Examples
+    --------
+    >>> import lxml.html
+    >>> ol = lxml.html.fragment_fromstring('<ol start="3"><li>甲</li><li>乙</li></ol>')
+    >>> [_list_number(li) for li in ol], _list_number(lxml.html.fragment_fromstring('<ul><li>丙</li></ul>')[0])
+    (['3.', '4.'], '')
+    >>> ol = lxml.html.fragment_fromstring('<ol style="list-style-type: cjk-ideographic"><li>甲</li></ol>')
+    >>> _list_number(ol[0])
+    '一、'
+    """
+    from .docx_numbering import format_number
+
+    ol = li.getparent()
+    if ol is None or ol.tag != "ol":
+        return ""
+    kind = ol.get("type") or ""
+    for style in (li.get("style") or "", ol.get("style") or ""):
+        if m := _LIST_STYLE.search(style):
+            kind = m.group(1).lower()
+            break
+    fmt = _LIST_FORMATS.get(kind, "bullet" if kind in ("none", "disc", "circle", "square") else "decimal")
+    if fmt == "bullet":
+        return ""
+    items = [c for c in ol if isinstance(c.tag, str) and c.tag == "li"]
+    try:
+        start = int(ol.get("start") or 1)
+    except ValueError:
+        start = 1
+    number = format_number(start + items.index(li), fmt)
+    return number + ("、" if fmt == "chineseCounting" else ".")
+
+
+def _mostly_links(el) -> bool:
+    """Whether at least half of ``el``'s text stands in links (a menu drawn as a table)."""
+    counts: dict = {}
+    _own_text(el, counts)
+    total = len(_WORD.findall(el.text_content()))
+    return total > 0 and counts[el] * 2 <= total
+
+
 def _own_text(el, counts: dict) -> int:
     """How many word characters ``el`` holds outside links, scripts and styles (memoised in ``counts``)."""
     tag = el.tag if isinstance(el.tag, str) else None
@@ -234,27 +299,35 @@ def _article(body):
 
 
 def _title_before(body, article):
-    """The article's title: the last heading, or element whose class or id says title, before the article; else
-    the last short block before it that reads as a document's title (关于…, …通知, …方案, …表; no colon)."""
-    named_title = worded_title = None
-    for el in body.iter():
+    """The article's title: the last heading, or element whose class or id says title, before the article, or a
+    short block after it that reads as a document's title (关于…, …通知, …方案, …表; no colon): a column's
+    heading (通知公告) often stands above a title written in a plain block.
+
+    Links, lists and what the page hides are never the title (nor anything inside them).
+    """
+    ancestors = set(article.iterancestors())
+    found: dict[str, object] = {}
+    blocks = tuple(t for t in _BLOCK if t != "br")
+
+    def visit(el) -> bool:  # False once the article is reached
         if el is article:
-            break
-        if not isinstance(el.tag, str) or el.tag in _SKIP or el in article.iterancestors():
-            continue
-        if any(_hidden(a) for a in el.iterancestors()) or _hidden(el):
-            continue
-        if el.xpath("ancestor-or-self::a|ancestor::li|ancestor::ul|ancestor::ol|.//a"):
-            continue
-        text = clean(el.text_content())
-        if not text:
-            continue
-        if el.tag in _HEADING or _TITLE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
-            named_title = el
-        elif (el.tag in _BLOCK and len(text) <= 100 and _DOCUMENT_TITLE.search(text) and not re.search(r"[:：]", text)
-              and not any(isinstance(c.tag, str) and c.tag in _BLOCK and c.tag != "br" for c in el.iterdescendants())):
-            worded_title = el
-    return named_title if named_title is not None else worded_title
+            return False
+        if not isinstance(el.tag, str) or el.tag in _SKIP:
+            return True
+        if el not in ancestors and (el.tag in ("a", "ul", "ol", "li") or _hidden(el)):
+            return True
+        if el not in ancestors and el.find(".//a") is None:
+            text = clean(el.text_content())
+            if text and (el.tag in _HEADING or _TITLE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}")):
+                found["named"] = el
+                found.pop("worded", None)  # a title named as such after a worded one wins
+            elif (text and el.tag in _BLOCK and len(text) <= 100 and _DOCUMENT_TITLE.search(text)
+                  and not re.search(r"[:：]", text) and next(el.iterdescendants(*blocks), None) is None):
+                found["worded"] = el  # after a heading (the column's: 通知公告), a block that reads as a title wins
+        return all(visit(child) for child in el)
+
+    visit(body)
+    return found.get("worded", found.get("named"))
 
 
 def _walk_article(walker: _Walker, body, article) -> None:
@@ -319,7 +392,8 @@ def read_source(data: bytes, file: str) -> Source:
             body = root.find("body")
             body = body if body is not None else root
             article = _article(body)
-            if article is None:
+            if article is None:  # no element holds the article: the page, without its menus
+                walker.skip_links = True
                 walker.walk(body)
             else:
                 _walk_article(walker, body, article)

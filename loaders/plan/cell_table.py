@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graphmodel.model import GoalRecord, Mention, Notice, TaskRecord
+from graphmodel.model import GoalRecord, Mention, Notice, OfficialRecord, TaskRecord
 from graphmodel.names import clean, is_unit_like, looks_like_person, split_units
 
-from .columns import SECTION_HEADING, column_role, header_roles
+from .columns import ROLES, SECTION_HEADING, column_role, header_roles
 from .source import Line
 
 __all__ = ["TableResult", "find_cell_header", "read_cell_table", "lead_mentions", "lead_marked", "unit_names"]
@@ -50,6 +50,8 @@ class TableResult:
     goals: list[GoalRecord]
     warnings: list[Notice]
     header_line: int
+    #: People a lead cell names with their titles (张三（副区长）, 副区长 张三), outside any leading group: role None.
+    officials: list[OfficialRecord] = field(default_factory=list)
 
 
 @dataclass
@@ -149,6 +151,8 @@ class _Reader:
 
     def __init__(self, officials: set[str], first_leads: bool = False):
         self.officials, self.first_leads = officials, first_leads
+        self.titles: dict[str, tuple[str, ...]] = {}  # a lead's titles, as the last lead cell naming them gave them
+        self.titled: dict[str, OfficialRecord] = {}  # a titled lead, where first read
         self.s = _State()
 
     # ------------------------------------------------------------------ states
@@ -177,13 +181,29 @@ class _Reader:
             self.s.held.clear()
         self.s.columns, self.s.header_cells, self.s.after_header = _Columns(roles), cells, True
 
+    def _second_roles(self, cells: tuple[str, ...]) -> list[str | None]:
+        """The roles a second header row names, each cell read under the header cell above it (责任单位 over 牵头 |
+        配合: 牵头 alone names nothing, 责任单位·牵头 the responsible unit), a merged header cell standing over
+        the slots it covers."""
+        tops = self.s.header_cells or ("",) * len(cells)
+        above, roles = "", []
+        for i, (cell, top) in enumerate(zip(cells, tops)):
+            above = top or above
+            spanned = not top or (i + 1 < len(tops) and not tops[i + 1])  # under a header cell over several slots
+            short = len(cell) >= 2 and any(w.startswith(cell) for _role, words in ROLES for w in words)  # 牵头, 配合
+            roles.append((column_role(cell) or (column_role(above + cell) if spanned and short else None))
+                         if cell else None)
+        return roles
+
     def _is_second_header(self, cells: tuple[str, ...]) -> bool:
-        """A second header row under merged header cells (责任单位 over 牵头单位 | 配合单位)."""
-        named = [column_role(c) for c in cells if c]
-        return len(cells) == len(self.s.columns.roles) and bool(named) and all(named)
+        """A second header row under merged header cells (责任单位 over 牵头单位 | 配合单位, or over 牵头 | 配合)."""
+        if len(cells) != len(self.s.columns.roles):
+            return False
+        named = [role for role, c in zip(self._second_roles(cells), cells) if c]
+        return bool(named) and all(named)
 
     def _refine_header(self, cells: tuple[str, ...]) -> None:
-        roles = [column_role(c) or old for c, old in zip(cells, self.s.columns.roles)]
+        roles = [new or old for new, old in zip(self._second_roles(cells), self.s.columns.roles)]
         self.s.columns, self.s.after_header = _Columns(roles), True
 
     def _section_name(self, cells: tuple[str, ...]) -> str | None:
@@ -257,11 +277,16 @@ class _Reader:
                 out.append((text, no, from_above, i))
             elif text:
                 parse = self._leads if role == "lead" else _units
+                found = parse(text)
                 out += [
                     m.model_copy(update={"line": no, "page": source.page, "table": source.table,
                                          "row": source.row, "cell": i + 1, "inherited": from_above})
-                    for m in parse(text)
+                    for m in found
                 ]
+                for m in found if role == "lead" else ():
+                    if self.titles.get(m.name) and m.name not in self.titled and m.name not in self.officials:
+                        self.titled[m.name] = OfficialRecord(name=m.name, role=None, titles=self.titles[m.name],
+                                                             line=source.no)
         return tuple(out), inherited
 
     def _cell(self, line: Line, cells: tuple[str, ...], i: int) -> tuple[str, Line, bool]:
@@ -305,11 +330,22 @@ class _Reader:
         for piece in _pieces(text, _LEAD_SPLIT):
             tokens = [re.sub(r"[（(][^）)]*[）)]", "", t).removesuffix("同志") for t in piece]
             people = [p for p in map(self._person, tokens) if p]
+            if len(people) == 1:  # one person in the piece: the posts beside the name are the person's titles
+                self._note_titles(people[0], piece, tokens)
             if people:
                 out += [Mention(name=p, line=0) for p in people]
             elif "".join(tokens):
                 out.append(Mention(name="".join(tokens), line=0, post=True))
         return out
+
+    def _note_titles(self, person: str, piece: list[str], tokens: list[str]) -> None:
+        """张三（副区长） / 副区长 张三 / 张三副区长: the posts written with a lead's name are the lead's titles."""
+        bracketed = [t for raw in piece for part in re.findall(r"[（(]([^）)]*)[）)]", raw)
+                     for t in re.split(r"[、，,；;]", part)]
+        beside = [token.replace(person, "", 1) if person in token else token for token in tokens]  # 副区长 张三, 张三副区长
+        titles = [clean(t) for t in bracketed if clean(t)] + [clean(t) for t in beside if _is_post(clean(t))]
+        if titles:
+            self.titles[person] = tuple(dict.fromkeys(titles))
 
     def _person(self, token: str) -> str | None:
         if token in self.officials or (_looks_like_person(token) and not token.endswith(_POST_END)):
@@ -337,7 +373,7 @@ class _Reader:
                        line=no, parent=parent)
             for name, (d, no, parent) in self.s.goals.items()
         ]
-        return TableResult(self.s.tasks, goals, self.s.warnings, self.s.header_line)
+        return TableResult(self.s.tasks, goals, self.s.warnings, self.s.header_line, list(self.titled.values()))
 
 
 # ---------------------------------------------------------------------- helpers
@@ -380,10 +416,30 @@ def _row_number(cells: tuple[str, ...], columns: list[int]) -> int | None:
     return None
 
 
+def _split_outside_brackets(text: str, split: re.Pattern) -> list[str]:
+    """``text`` split where ``split`` matches outside brackets: 张三（区委常委、副区长）、李四 is two pieces.
+
+    >>> _split_outside_brackets("张三（区委常委、副区长）、李四", _LEAD_SPLIT)
+    ['张三（区委常委、副区长）', '李四']
+    """
+    out, start, depth, at = [], 0, 0, 0
+    while at < len(text):
+        ch = text[at]
+        depth += (ch in "（(") - (ch in "）)")
+        m = split.match(text, at) if depth <= 0 else None
+        if m and m.end() > at:
+            out.append(text[start:at])
+            start = at = m.end()
+            continue
+        at += 1
+    out.append(text[start:])
+    return out
+
+
 def _pieces(text: str, split: re.Pattern) -> list[list[str]]:
     """Split a cell on its separators, each piece on spaces; single characters padded apart (王　伟) join again."""
     out: list[list[str]] = []
-    for piece in split.split(text):
+    for piece in _split_outside_brackets(text, split):
         merged: list[str] = []
         for t in (t for t in _SPACES.split(piece) if t):
             if merged and (len(t) == 1 or len(merged[-1]) == 1):

@@ -98,6 +98,7 @@ def division_record(doc: Document, file: str, layout: str, table: TableResult, s
         file=file,
         layout=layout,
         meta=meta,
+        officials=tuple(table.officials),  # leads named with their titles (张三（副区长）): no group members
         goals=tuple(table.goals),
         tasks=tuple(table.tasks),
         has_task_table=has_task_table,
