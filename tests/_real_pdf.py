@@ -11,7 +11,6 @@ only a picture; pages may be landscape, or portrait pages turned (``/Rotate``).
 
 from __future__ import annotations
 
-import html
 import io
 from dataclasses import dataclass, field
 
