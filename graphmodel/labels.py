@@ -265,6 +265,15 @@ NOTICES: dict[str, L] = {
     "missing-attachment": L("附件{number}《{title}》在正文中列出，但文件里没有",
                             "attachment {number} “{title}” is listed in the text but the file does not hold it"),
     "truncated": L("文件在句中结束，可能被截断", "the file ends in mid-sentence: it may have been cut off"),
+    "pdf-page-no-text": L("PDF 第 {pages} 页没有文字层（像是扫描件），其内容未读取，需要 OCR 识别",
+                          "page {pages} of the PDF has no text layer (it looks like a scan): what it says was not read "
+                          "(it needs OCR)"),
+    "pdf-table-columns-unsure": L("PDF 第 {page} 页的表格没有竖线，分不清各列，按文字行读取，请核对从这张表读出的任务",
+                                  "the table on page {page} of the PDF has no vertical rules and its columns cannot "
+                                  "be told surely: it was read as lines of text (check the tasks read from it)"),
+    "pdf-table-rows-unsure": L("PDF 第 {page} 页的表格行与行之间没有横线或空隙，分不清各行，按文字行读取，请核对从这张表读出的任务",
+                               "the rows of the table on page {page} of the PDF are not ruled or spaced apart and "
+                               "cannot be told: it was read as lines of text (check the tasks read from it)"),
     "empty-row": L("任务表第 {line} 行：序号 {number} 的一行没有任务内容，已跳过",
                    "task table, line {line}: the row numbered {number} holds no task text and was skipped"),
     "last-row-unassigned": L("任务表最后一行（第 {line} 行）没有牵头领导和责任部门：文件可能被截断",

@@ -61,3 +61,15 @@ def plan_blocks(rows: int = 6, *, merge: bool = True) -> list:
         P("附件 2"),
         T(tuple(table), frozenset({1, 2}) if merge else frozenset()),
     ]
+
+
+def assignments(model):
+    """A resolved model's assignments per task number: (leads, posts, responsible, cooperating), each a sorted tuple; inherited ones marked *."""
+    cut = len(model.subdistrict) + 1
+    out = {e.number: [[], list(e.lead_posts), [], []] for e in model.entities if e.label == "Task"}
+    slot = {"LEADS": 0, "RESPONSIBLE_FOR": 2, "COOPERATES_ON": 3}
+    for r in model.relations:
+        if r.type in slot:
+            name = r.source[cut:].split("/", 1)[1] + ("*" if r.properties.get("inherited") else "")
+            out[int(r.target.rsplit("/", 1)[1])][slot[r.type]].append(name)
+    return {n: tuple(tuple(sorted(v)) for v in values) for n, values in out.items()}

@@ -11,13 +11,12 @@ only a picture; pages may be landscape, or portrait pages turned (``/Rotate``).
 
 from __future__ import annotations
 
-import html
 import io
 from dataclasses import dataclass, field
 
 from _formats import render
 
-__all__ = ["Look", "Scan", "real_pdf"]
+__all__ = ["Look", "Scan", "joined", "real_pdf", "turned"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +36,8 @@ class Look:
     rotate: frozenset[int] = frozenset()  # pages (1-based) turned by 90°: drawn sideways, /Rotate 90
     widths: tuple[float, ...] | None = None  # column widths as fractions of the text width
     font: float = 9.0
+    repeat_header: bool = True  # the header row repeated atop each page the table goes on to
+    padding: float | None = None  # cell padding, left and right (reportlab's default: 6 points)
     broken: frozenset[tuple[int, int]] = field(default_factory=frozenset)  # (column, row): left rule missing
 
 
@@ -45,6 +46,8 @@ def _style(look: Look, rows: int, cols: int, runs) -> list:
 
     black = colors.black
     style: list = [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    if look.padding is not None:
+        style += [("LEFTPADDING", (0, 0), (-1, -1), look.padding), ("RIGHTPADDING", (0, 0), (-1, -1), look.padding)]
     style += [("SPAN", (col, first), (col, last)) for col, first, last in runs]
     if look.rules == "grid":
         style.append(("GRID", (0, 0), (-1, -1), 0.6, black))
@@ -127,14 +130,14 @@ def _build(blocks, look: Look, total: int, scans: set[int]) -> tuple[bytes, int,
         if isinstance(block, Scan):
             story += [PageBreak(), Picture(), PageBreak()]
         elif isinstance(block, render.Paragraph):
-            story.append(PdfParagraph(html.escape(block.text), body))
+            story.append(PdfParagraph(render._pdf_markup(block.text), body))
         else:
             rows, runs = block.drawn()
-            data = [[PdfParagraph(html.escape(c).replace("\n", "<br/>"), cell) for c in row] for row in rows]
+            data = [[PdfParagraph(render._pdf_markup(c).replace("\n", "<br/>"), cell) for c in row] for row in rows]
             total_width = size[0] - 2 * margin
             widths = ([w * total_width for w in look.widths] if look.widths
                       else render._widths(block, total_width))
-            table = PdfTable(data, colWidths=widths, repeatRows=1)
+            table = PdfTable(data, colWidths=widths, repeatRows=1 if look.repeat_header else 0)
             table.setStyle(_style(look, len(rows), len(rows[0]), runs))
             story.append(table)
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
@@ -146,3 +149,34 @@ def real_pdf(blocks, look: Look = Look()) -> bytes:
     _data, total, scans = _build(blocks, look, 0, set())
     data, _total, _scans = _build(blocks, look, total, scans)
     return data
+
+
+def turned(pdf: bytes) -> bytes:
+    """The PDF's (landscape) pages as a scanner or printer driver writes them: each drawn turned a quarter on a
+    portrait page, which says ``/Rotate 90`` so that a viewer shows it upright (pypdfium2, under pdfplumber)."""
+    import pypdfium2 as pdfium
+
+    source, out = pdfium.PdfDocument(pdf), pdfium.PdfDocument.new()
+    for i in range(len(source)):
+        width, height = source[i].get_size()
+        page = out.new_page(height, width)
+        drawing = source.page_as_xobject(i, out).as_pageobject()
+        drawing.transform(pdfium.PdfMatrix().rotate(-90).translate(height, 0))
+        page.insert_obj(drawing)
+        page.gen_content()
+        page.set_rotation(90)
+    buf = io.BytesIO()
+    out.save(buf)
+    return buf.getvalue()
+
+
+def joined(*pdfs: bytes) -> bytes:
+    """The pages of the PDFs, one after another, as one PDF."""
+    import pypdfium2 as pdfium
+
+    out = pdfium.PdfDocument.new()
+    for pdf in pdfs:
+        out.import_pages(pdfium.PdfDocument(pdf))
+    buf = io.BytesIO()
+    out.save(buf)
+    return buf.getvalue()

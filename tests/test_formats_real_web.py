@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from _formats import assignments as _assignments
+
 from graphmodel.merge import fingerprint
 from loaders.formats import read_source
 from loaders.plans import read_plan
@@ -93,18 +95,6 @@ def test_a_page_that_is_the_document_alone_is_read_whole():
 # --------------------------------------------------------------------------- a task table as a CMS draws it
 
 DUTY = "duty_table_linhu"
-
-
-def _assignments(model):
-    """Per task number: (leads, posts, responsible, cooperating), each a sorted tuple; inherited ones marked *."""
-    cut = len(model.subdistrict) + 1
-    out = {e.number: [[], list(e.lead_posts), [], []] for e in model.entities if e.label == "Task"}
-    slot = {"LEADS": 0, "RESPONSIBLE_FOR": 2, "COOPERATES_ON": 3}
-    for r in model.relations:
-        if r.type in slot:
-            name = r.source[cut:].split("/", 1)[1] + ("*" if r.properties.get("inherited") else "")
-            out[int(r.target.rsplit("/", 1)[1])][slot[r.type]].append(name)
-    return {n: tuple(tuple(sorted(v)) for v in values) for n, values in out.items()}
 
 
 def test_the_cms_table_fact_by_fact_merged_cells_inherited():

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import docx
 import pytest
+
+from _formats import assignments as _assignments
 from docx.oxml import OxmlElement, parse_xml
 
 from graphmodel.merge import fingerprint
@@ -170,18 +172,6 @@ def word(tmp_path_factory):
     (folder / "renewal_group_text_box.docx").write_bytes(_notice_docx(boxed="text box"))
     (folder / "task_list_numbered.docx").write_bytes(_numbered_docx(_lines_of("task_list_numbered.txt")))
     return folder
-
-
-def _assignments(model):
-    """Per task number: (leads, posts, responsible, cooperating), each sorted; inherited ones marked *."""
-    cut = len(model.subdistrict) + 1
-    out = {e.number: [[], list(e.lead_posts), [], []] for e in model.entities if e.label == "Task"}
-    slot = {"LEADS": 0, "RESPONSIBLE_FOR": 2, "COOPERATES_ON": 3}
-    for r in model.relations:
-        if r.type in slot:
-            name = r.source[cut:].split("/", 1)[1] + ("*" if r.properties.get("inherited") else "")
-            out[int(r.target.rsplit("/", 1)[1])][slot[r.type]].append(name)
-    return {n: tuple(tuple(sorted(v)) for v in values) for n, values in out.items()}
 
 
 def test_the_word_task_table_fact_by_fact(word):

@@ -9,7 +9,7 @@ from graphmodel.errors import PlanError
 from ..plan.columns import column_role
 from ..plan.source import Line, Source
 
-__all__ = ["LineBuilder", "clean", "join_paragraphs", "join_wrapped", "label_table", "text_table"]
+__all__ = ["LineBuilder", "clean", "join_cell_lines", "join_paragraphs", "join_wrapped", "label_table", "text_table"]
 
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000]+")
 # A character after which (or before which) a wrapped line continues without a space: CJK and full-width.
@@ -44,6 +44,62 @@ def join_wrapped(parts: list[str] | tuple[str, ...]) -> str:
         if out and not (_WIDE.match(out[-1]) or _WIDE.match(part[0])):
             out += " "
         out += part
+    return out
+
+
+# Characters a line may not start with: a wrap moves the character before them down too.
+_NO_START = "，。、；：！？）》」』】〕,.;:!?)%"
+_END_PUNCT = re.compile(r"[。；;，,、：:！!？?]$")
+_ASCII_RUN = re.compile(r"[A-Za-z0-9.%\-]")
+
+
+def join_cell_lines(lines: list[list[dict]], left: float, right: float, texts: list[str] | None = None, *,
+                    drawn: bool = True) -> str:
+    """The text of a table cell printed on several lines (``lines``: each a list of pdfplumber characters, left to
+    right, top to bottom; ``left``/``right``: the cell's edges): a line that ends where the next line's first
+    word would still have fitted was broken on purpose (two names on two lines: 汪晓晨 / 邹宇轩), the others
+    wrapped (区市场监督 / 管理局). Wrapped lines join as :func:`join_wrapped` joins them; a break on purpose is
+    a space (nothing after a punctuation mark), which the cell readers split names on. ``texts``: each line's
+    text as read (with its spaces), if not the characters' own. ``drawn`` False: the cell's edges are not drawn,
+    ``left`` and ``right`` are where the text of the columns beside it ends and starts (two paddings away).
+
+    Examples
+    --------
+    >>> def line(text, x0, w=9.0):
+    ...     return [{"text": ch, "x0": x0 + k * w, "x1": x0 + (k + 1) * w} for k, ch in enumerate(text)]
+    >>> join_cell_lines([line("汪晓晨", 106), line("邹宇轩", 106)], 100, 160)
+    '汪晓晨 邹宇轩'
+    >>> join_cell_lines([line("区市场监", 106), line("督管理局", 106)], 100, 148)
+    '区市场监督管理局'
+    """
+    texts = texts if texts is not None and len(texts) == len(lines) else ["".join(c["text"] for c in ln) for ln in lines]
+    lines = [[c for c in line if c["text"].strip()] or line for line in lines]  # where ink stands
+    if len(lines) < 2:
+        return join_wrapped(texts)
+    size = sorted(c["x1"] - c["x0"] for line in lines for c in line)[len([c for ln in lines for c in ln]) // 2]
+    pad = min(min(line[0]["x0"] for line in lines) - left, 0.8 * size)
+    room = right - left - 2 * max(pad, 0.0) if drawn else right - left + 1.0
+    groups: list[list[str]] = [[]]
+    for k, line in enumerate(lines):
+        groups[-1].append(texts[k])
+        if k + 1 == len(lines):
+            break
+        after = lines[k + 1]
+        word = 1
+        if _ASCII_RUN.match(after[0]["text"]):
+            while word < len(after) and _ASCII_RUN.match(after[word]["text"]):
+                word += 1
+        while word < len(after) and after[word]["text"] in _NO_START:
+            word += 1
+        needed = after[word - 1]["x1"] - after[0]["x0"]
+        if line[-1]["x1"] - line[0]["x0"] + needed <= room - 1.0:
+            groups.append([])  # the next word would have fitted: a line broken on purpose
+    out = ""
+    for group in groups:
+        text = join_wrapped(group)
+        if out and text:
+            out += "" if _END_PUNCT.search(out) else " "
+        out += text
     return out
 
 
@@ -131,13 +187,15 @@ class LineBuilder:
             for paragraph in value[1:]:
                 self.text(paragraph, page)
 
-    def row(self, cells: list[str | None], table: int, row: int, page: int | None = None) -> bool:
+    def row(self, cells: list[str | None], table: int, row: int, page: int | None = None, *,
+            drawn: bool = True) -> bool:
         """Add one table row; its text is the non-empty cells joined by a space. False if the row is empty.
 
         A cell ``None`` is a slot covered by a merged cell from a row above or a column to the left:
-        ``""`` in ``cells``, True in ``merged``.
+        ``""`` in ``cells``, True in ``merged``. ``drawn`` False: the table does not draw its cells, so a
+        merged slot is not told from an empty cell (``merged`` is ``None``).
         """
-        merged = tuple(c is None for c in cells)
+        merged = tuple(c is None for c in cells) if drawn else None
         texts = tuple(clean(c) if c is not None else "" for c in cells)
         text = " ".join(c for c in texts if c)
         if not text:
@@ -145,8 +203,8 @@ class LineBuilder:
         self.lines.append(Line(len(self.lines) + 1, text, page, table, row, texts, merged))
         return True
 
-    def source(self, encoding: str, empty: str, empty_en: str) -> Source:
+    def source(self, encoding: str, empty: str, empty_en: str, notices=()) -> Source:
         """The Source read so far; ``empty`` (zh) / ``empty_en`` is the error when it holds no line."""
         if not self.lines:
             raise PlanError(self.file, empty, en=empty_en)
-        return Source(self.file, encoding, tuple(self.lines))
+        return Source(self.file, encoding, tuple(self.lines), notices=tuple(notices))

@@ -1,8 +1,10 @@
 """PDF → Source (pdfplumber): text in reading order, tables found by their ruling lines read as rows of cells.
 
 Each page is read top to bottom. A table is what ``page.find_tables()`` finds from the drawn
-ruling lines and the cells they enclose, so a cell's text is the characters inside that cell:
-nothing is guessed from spacing. A table row becomes one :class:`~loaders.plan.source.Line`
+ruling lines and the cells they enclose, so a cell's text is the characters inside that cell (a cell
+the grid leaves open over an edge drawn in other rows, where the text leaves that edge white, is the
+cells the edge divides); a table with horizontal rules only is read by :mod:`._pdf_unruled` where its
+columns and rows are sure, else its lines stay text and a notice (``Source.notices``) names the page. A table row becomes one :class:`~loaders.plan.source.Line`
 with ``cells``, ``page``, ``table`` and ``row``; a slot covered by a merged cell (a cell that spans
 rows or columns) is ``""`` in the rows below or columns after the one it starts in, and marked
 ``merged``, so a reader finds the value in the row the merged cell came from; a cell drawn empty is
@@ -25,17 +27,22 @@ import re
 from dataclasses import dataclass
 
 from graphmodel.errors import PlanError
+from graphmodel.model import Notice
 
 from ..plan.source import Source
-from ._lines import LineBuilder, clean, join_wrapped
+from ._lines import LineBuilder, clean, join_cell_lines, join_wrapped
+from ._pdf_unruled import Unruled, Unsure, continued_table, unruled_tables
 
 __all__ = ["read_source"]
 
 # Column edges of two table parts agree within this many points when one continues the other.
 _EDGE_TOLERANCE = 3.0
+_UNRULED_TOLERANCE = 40.0
 # A page number line: — 3 —, -3-, 3, 第3页 共8页, 第 3 页／共 8 页, 3/8, 共8页 第3页.
 _PAGE_NUMBER = re.compile(r"^[-—–－]*\s*\d{1,4}\s*[-—–－]*$|^第\s*\d+\s*页\s*[,，/／]?\s*(共\s*\d+\s*页)?$"
                           r"|^\d{1,4}\s*[/／]\s*\d{1,4}$|^共\s*\d+\s*页\s*[,，/／]?\s*第\s*\d+\s*页$")
+# What a page number line says besides its numbers: — 3 —, 第3页 共8页, 3/8, Page 3 of 8.
+_PAGE_WORDS = re.compile(r"^(?:[-—–－_·.,，/／|第页共]|Page|page|of|\d)+$")
 # The top and bottom of a page where running headers and page numbers stand (a share of its height).
 _MARGIN = 0.12
 # A running header or footer stands at the same height on every page (within this many points).
@@ -68,45 +75,166 @@ def _columns(table) -> tuple[float, ...]:
     return tuple(edges)
 
 
-def _same_columns(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
-    return len(a) == len(b) and all(abs(x - y) <= _EDGE_TOLERANCE for x, y in zip(a, b))
+def _same_columns(a: "_Table", b: tuple[float, ...]) -> bool:
+    """The columns of a table part are those of the table before it: the same edges (for a table without vertical
+    rules, whose edges stand where its text leaves room, the same number of columns at about the same place)."""
+    tolerance = _EDGE_TOLERANCE if a.edges_sure else _UNRULED_TOLERANCE
+    return len(a.columns) == len(b) and all(abs(x - y) <= tolerance for x, y in zip(a.columns, b))
 
 
 @dataclass
 class _Table:
-    """A table as drawn: its columns' left edges, its rows of cell texts (``None``: covered by a merged cell)."""
+    """A table as drawn: its columns' left edges, its rows of cell texts (``None``: covered by a merged cell);
+    ``ruled``: its cells are drawn (else a merged cell is not told from an empty one)."""
 
     columns: tuple[float, ...]
     rows: list[list[str | None]]
-
+    ruled: bool = True
+    edges_sure: bool = True  # False: no vertical rules, the columns' edges stand where the text leaves room
+    right: float = 0.0  # a table without vertical rules: where its rules end on the right
+    header: tuple | None = None  # … and its header row (that of its first part)
 
 @dataclass
 class _Page:
-    """What a page holds, in reading order: text lines (top, text) and tables (top, table)."""
+    """What a page holds, in reading order: text lines (top, 0, line), tables (top, 1, table), tables found and
+    not read (top, 2, Unsure); and what a table without vertical rules is found from: rules and characters."""
 
     number: int
     height: float
-    items: list[tuple[float, int, object]]  # (top, 0, text line dict) or (top, 1, table)
+    width: float
+    items: list[tuple[float, int, object]]
+    rules: list[dict]
+    chars: list[dict]
+
+
+def _text_within(page, box) -> str:
+    """The text of the characters whose middle stands inside ``box`` (as a table's cell holds them)."""
+    def inside(obj) -> bool:
+        if obj.get("object_type") != "char":
+            return False
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return box[0] <= x < box[2] and box[1] <= y < box[3]
+
+    return page.filter(inside).extract_text()
+
+
+def _cell_text(page, box, texts: list[str]) -> str | None:
+    """A cell's text (``texts``: its lines as pdfplumber reads them), its lines joined by how they were broken
+    (:func:`join_cell_lines`); None if its characters do not fall into as many lines."""
+    chars = [c for c in page.chars if c["text"].strip()
+             and box[0] <= (c["x0"] + c["x1"]) / 2 < box[2] and box[1] <= (c["top"] + c["bottom"]) / 2 < box[3]]
+    lines: list[list[dict]] = []
+    for c in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        if lines and abs(lines[-1][0]["top"] - c["top"]) < 1.5:
+            lines[-1].append(c)
+        else:
+            lines.append([c])
+    texts = [t for t in texts if t.strip()]
+    if len(lines) != len(texts):
+        return None
+    return join_cell_lines([sorted(line, key=lambda c: c["x0"]) for line in lines], box[0], box[2], texts)
+
+
+def _extract(page, table) -> list[list[str | None]]:
+    """The table's rows of cell texts (``None``: covered by a merged cell). A cell that spans a column edge drawn
+    in other rows, whose text leaves that edge white (a rule segment missing from the grid, not a merged cell),
+    is read as the cells the edge divides it into."""
+    rows = table.extract()
+    edges = _columns(table)
+    for r, row in enumerate(table.rows):  # a cell of several lines: wrapped, or broken on purpose?
+        for k, box in enumerate(row.cells):
+            if box is not None and rows[r][k] and "\n" in rows[r][k]:
+                rows[r][k] = _cell_text(page, box, rows[r][k].split("\n")) or rows[r][k]
+    for r, row in enumerate(table.rows):
+        for k, box in enumerate(row.cells):
+            inner = [e for e in edges if box is not None and box[0] + _EDGE_TOLERANCE < e < box[2] - _EDGE_TOLERANCE]
+            if not inner:
+                continue
+            chars = [c for c in page.crop(box, strict=False).chars if c["text"].strip()]
+            if any(c["x0"] < e - 2 and c["x1"] > e + 2 for c in chars for e in inner):
+                continue  # text across the edge: a merged cell
+            bounds = [box[0], *inner, box[2]]
+            for j, (x0, x1) in enumerate(zip(bounds, bounds[1:])):
+                if k + j < len(rows[r]):
+                    rows[r][k + j] = _text_within(page, (x0, box[1], x1, box[3]))
+    return rows
+
+
+def _drawn_edges(page) -> tuple[list[dict], list[dict], dict]:
+    """The page's horizontal and vertical edges, and the settings that make ``find_tables()`` use them.
+
+    On a page turned by ``/Rotate``, pdfplumber's edges carry rounding noise (a horizontal line's top and bottom
+    a trillionth apart), so it takes them for vertical and finds no table: they are told by their extent here."""
+    if not page.rotation:
+        return page.horizontal_edges, page.vertical_edges, {}
+    horizontal, vertical = [], []
+    for edge in page.edges:
+        flat = abs(edge["bottom"] - edge["top"]) < 0.01
+        if flat or abs(edge["x1"] - edge["x0"]) < 0.01:
+            edge = dict(edge, orientation="h" if flat else "v")
+            if flat:
+                edge["top"] = edge["bottom"] = round(edge["top"], 3)
+            else:
+                edge["x0"] = edge["x1"] = round(edge["x0"], 3)
+            (horizontal if flat else vertical).append(edge)
+    return horizontal, vertical, {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                                  "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
 
 
 def _read_page(page) -> _Page:
-    tables = [t for t in page.find_tables() if t.rows and len(t.rows[0].cells) >= 2]
-    items: list[tuple[float, int, object]] = [(t.bbox[1], 1, _Table(_columns(t), t.extract())) for t in tables]
-    if tables:
-        boxes = [t.bbox for t in tables]
+    horizontal, vertical, settings = _drawn_edges(page)
+    found = page.find_tables(settings) if not settings or min(len(horizontal), len(vertical)) >= 2 else []
+    tables = [t for t in found if t.rows and len(t.rows[0].cells) >= 2]
+    items: list[tuple[float, int, object]] = [(t.bbox[1], 1, _Table(_columns(t), _extract(page, t))) for t in tables]
+    boxes = [t.bbox for t in tables]
 
-        def outside(obj) -> bool:
-            if obj.get("object_type") != "char":
-                return True
-            x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-            return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+    def outside(obj) -> bool:
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] - 2 <= x <= b[2] + 2 and b[1] - 2 <= y <= b[3] + 2 for b in boxes)
 
-        text_page = page.filter(outside)
-    else:
-        text_page = page
-    items += [(ln["top"], 0, ln) for ln in text_page.extract_text_lines(return_chars=False)]
+    text_page = page.filter(lambda obj: obj.get("object_type") != "char" or outside(obj)) if tables else page
+    items += [(ln["top"], 0, ln) for ln in text_page.extract_text_lines(return_chars=True)]
     items.sort(key=lambda item: (item[0], item[1]))
-    return _Page(page.page_number, float(page.height), items)
+    rules = [e for e in horizontal if outside(e)]
+    return _Page(page.page_number, float(page.height), float(page.width), items, rules, text_page.chars)
+
+
+def _char_key(c: dict) -> tuple:
+    return round(c["x0"], 2), round(c["top"], 2), c["text"]
+
+
+def _find_unruled(page: _Page, furniture: set[int], before: _Table | None) -> _Table | None:
+    """Put the page's tables without vertical rules among its items, in place of their text lines; ``before``:
+    such a table that ended the page before (it may go on atop this one, its header not repeated). Returns such
+    a table that ends this page."""
+    if not page.rules:
+        return None
+    skip = {_char_key(c) for _top, kind, line in page.items if kind == 0 and id(line) in furniture
+            for c in line["chars"]}
+    chars = [c for c in page.chars if _char_key(c) not in skip]
+    found = unruled_tables(page.rules, chars, page.width)
+    first = next((item for item in page.items if item[1] != 0 or id(item[2]) not in furniture), None)
+    if before is not None and first is not None and first[1] == 0:
+        # atop the page, rules of the table the page before cut: its part goes on here, unless its header opens it
+        atop = [t for t in found if t.top <= first[0] + 1 and isinstance(t, Unruled)
+                and abs(t.edges[0] - before.columns[0]) <= _EDGE_TOLERANCE and abs(t.right - before.right) <= _EDGE_TOLERANCE]
+        if not any(t.top <= first[0] + 1 for t in found) or (atop and tuple(atop[0].rows[0]) != before.header):
+            part = continued_table(page.rules, chars, page.width, before.columns, before.right, before.ruled)
+            if part is not None:
+                found = [part, *(t for t in found if t not in atop)]
+    for table in found:
+        if isinstance(table, Unsure):
+            page.items.append((table.top, 2, table))
+            continue
+        held = {_char_key(c) for c in table.chars}
+        page.items = [item for item in page.items
+                      if item[1] != 0 or not any(_char_key(c) in held for c in item[2]["chars"])]
+        header = before.header if before is not None and table is found[0] and table.top <= (first or (0,))[0] + 1 \
+            and getattr(table, "continues", False) else tuple(table.rows[0])
+        page.items.append((table.top, 1, _Table(table.edges, table.rows, table.drawn, False, table.right, header)))
+    page.items.sort(key=lambda item: (item[0], item[1]))
+    last = next((item for item in reversed(page.items) if item[1] != 0 or id(item[2]) not in furniture), None)
+    return last[2] if last and last[1] == 1 and not last[2].edges_sure else None
 
 
 def _in_margin(line: dict, height: float) -> bool:
@@ -114,24 +242,33 @@ def _in_margin(line: dict, height: float) -> bool:
 
 
 def _keys(text: str, page: int) -> list[tuple]:
-    """What a running line says on every page: its text (a title, a 文号: four characters or more), or its text
-    but for a number that runs with the pages (the number less the page's, the same on every page)."""
+    """What a running line says on every page: its text (a title, a 文号: four characters or more), or, for a page
+    number line, its text but for a number that runs with the pages (the number less the page's, the same on
+    every page)."""
     squeezed = "".join(text.split())
     keys: list[tuple] = [("text", squeezed)] if len(squeezed) >= 4 else []
+    if not _PAGE_WORDS.match(squeezed):
+        return keys  # 附件1, 附件2 atop two pages are headings, not page numbers
     for k, match in enumerate(re.finditer(r"\d{1,4}", squeezed)):
         keys.append(("page", squeezed[:match.start()] + "#" + squeezed[match.end():], k, int(match.group()) - page))
     return keys
 
 
 def _edges(page: _Page) -> list[dict]:
-    """The text lines at the page's top and bottom margins, from the edge in, up to the first other item."""
+    """The text lines at the page's top and bottom margins, from the edge in, up to the first other item (a
+    table, or a line between two rules: the header row of a table drawn without vertical rules)."""
     out: list[dict] = []
     for items in (page.items, page.items[::-1]):
         for _top, kind, line in items:
-            if kind or not _in_margin(line, page.height):
+            if kind or not _in_margin(line, page.height) or _between_rules(line, page.rules):
                 break
             out.append(line)
     return out
+
+
+def _between_rules(line: dict, rules: list[dict]) -> bool:
+    across = [r["top"] for r in rules if r["x0"] <= line["x0"] + 1 and r["x1"] >= line["x1"] - 1]
+    return any(y <= line["top"] for y in across) and any(y >= line["bottom"] for y in across)
 
 
 def _furniture(pages: list[_Page]) -> set[int]:
@@ -165,6 +302,7 @@ class _Reader:
         self.columns: tuple[float, ...] = ()
         self.open_table = False  # nothing but page furniture since a table's last row: it may go on
         self.page_of_table = 0
+        self.notices: list[Notice] = []
 
     def page(self, page: _Page, furniture: set[int]) -> None:
         number = page.number
@@ -182,6 +320,9 @@ class _Reader:
                     continue
                 self.out.text(text, number)
                 self.open_table = False
+            elif kind == 2:
+                self.notices.append(Notice(kind=f"pdf-table-{item.why}-unsure", file=self.out.file,
+                                           line=len(self.out.lines) + 1, values={"page": number}))
             else:
                 self.table(item, number, continues=self.open_table and number > self.page_of_table)
                 self.open_table = True
@@ -191,7 +332,7 @@ class _Reader:
         columns = table.columns
         rows = [tuple(None if cell is None else join_wrapped(cell.split("\n")) for cell in row)
                 for row in table.rows]
-        if continues and _same_columns(columns, self.columns):
+        if continues and _same_columns(table, self.columns):
             if rows and rows[0] == self.header:
                 rows = rows[1:]
             if rows:  # a merged cell cut by the page break goes on, drawn empty, at the top of the new page
@@ -205,7 +346,7 @@ class _Reader:
             self.open_cells = tuple(cell is None for cell in rows[-1])
         for cells in rows:
             self.row += 1
-            self.out.row(list(cells), self.tables, self.row, page)
+            self.out.row(list(cells), self.tables, self.row, page, drawn=table.ruled)
 
 
 def read_source(data: bytes, file: str) -> Source:
@@ -231,6 +372,7 @@ def read_source(data: bytes, file: str) -> Source:
     reader = _Reader(file)
     pages: list[_Page] = []
     images = 0
+    blank: list[int] = []  # pages with pictures and no text: scanned
     quiet = logging.getLogger("pdfminer")
     level, quiet.level = quiet.level, logging.ERROR  # a damaged font must not print warnings of its own
     try:
@@ -239,6 +381,8 @@ def read_source(data: bytes, file: str) -> Source:
                 try:
                     if not page.chars:
                         images += len(page.images)
+                        if page.images:
+                            blank.append(page.page_number)
                         continue
                     pages.append(_read_page(page))
                 except PlanError:
@@ -250,9 +394,13 @@ def read_source(data: bytes, file: str) -> Source:
     finally:
         quiet.level = level
     furniture = _furniture(pages)
+    open_table = None
     for page in pages:
+        open_table = _find_unruled(page, furniture, open_table)
         reader.page(page, furniture)
     if not reader.out.lines and images:
         raise PlanError(file, "PDF 没有文字层（像是扫描件），需要 OCR 识别文字后才能读取",
                         en="the PDF has no text layer (it looks like a scan): it needs OCR before it can be read")
-    return reader.out.source("pdf", "PDF 中没有文字", "the PDF holds no text")
+    if blank and reader.out.lines:  # a scanned page among text pages: what it says is not read
+        reader.notices.insert(0, Notice(kind="pdf-page-no-text", file=file, values={"pages": [str(n) for n in blank]}))
+    return reader.out.source("pdf", "PDF 中没有文字", "the PDF holds no text", reader.notices)

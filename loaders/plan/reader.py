@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from graphmodel.errors import PlanError
 from graphmodel.model import PlanRecord
 
 from .document import split_document
@@ -33,8 +34,21 @@ def read_plan_source(source: Source, file: str) -> PlanRecord:
         If no layout recognises the document, or the recognised layout finds nothing to read.
     """
     doc = split_document(source.lines, source.text)
-    layout, _recognition = recognise(doc, file)
-    return layout.read(doc, file)
+    try:
+        layout, _recognition = recognise(doc, file)
+        record = layout.read(doc, file)
+    except PlanError as exc:
+        if not source.notices:
+            raise
+        # what the format reader could not read surely is the likely cause: say it too
+        from graphmodel.labels import NOTICES
+
+        why = [NOTICES[n.kind](lang, **n.values) for lang in ("zh", "en") for n in source.notices[:1]]
+        raise PlanError(exc.file, f"{exc.reason}（{why[0]}）", exc.line,
+                        en=f"{exc.reason_en or exc.reason} ({why[1]})") from None
+    if source.notices:
+        record = record.model_copy(update={"warnings": (*source.notices, *record.warnings)})
+    return record
 
 
 def read_plan_bytes(data: bytes, file: str) -> PlanRecord:

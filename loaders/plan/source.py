@@ -49,12 +49,14 @@ class Source:
 
     ``text`` is the decoded text the lines were numbered from (line ends made LF), for a text file:
     a tab-separated row keeps there the empty cells at its ends that stripping its Line loses.
+    ``notices`` are the format reader's warnings (:class:`graphmodel.model.Notice`): what it could not read surely.
     """
 
     file: str
     encoding: str
     lines: tuple[Line, ...]
     text: str | None = None
+    notices: tuple = ()
 
 
 def decode(data: bytes, file: str) -> tuple[str, str]:

@@ -30,6 +30,8 @@ _SENTENCE_END = re.compile(r"^(.*[。；！？!?;])\s+(\S.*)$")
 _WORDS_ACROSS_BREAK = {"部门", "中心", "单位", "会员", "委员", "所属", "区域", "队伍", "站点", "联合", "办公", "组织"}
 # After a row number, a measure word means the number was a count in the content ("新增泊位 / 2 个，…").
 _MEASURE_WORDS = tuple("个处名米条项家座所户台辆套件次场批块宗位亩栋幢间")
+# The 版记 that closes a document: who else receives it (抄送), and who printed it when (…2024年3月10日印发).
+_IMPRINT = re.compile(r"^(?:抄\s*送|抄\s*报)\s*[:：]|\d{1,2}\s*日\s*印\s*发$")
 _TABLE_IN_TEXT = re.compile(r"[|｜\t]")  # a pipe or tab row is a text table, read as cells
 _ENDS_SENTENCE = re.compile(r"[。；！？!?;]$")
 _QUOTES = str.maketrans("", "", "“”‘’\"'《》")
@@ -232,6 +234,8 @@ def read_task_table(
     header = lines[start]
     reader = _SplitRows()
     for line in lines[start + 1 :]:
+        if _IMPRINT.search(line.text):
+            break  # the 版记 after the table: no row of it
         reader.line(line)
     return _Tasks(_columns(header.text), officials, known_goals).read(reader.rows, header.no)
 
