@@ -175,6 +175,19 @@ EXPECTED = {
                (2, "负责涉河建设项目审查。", 17, [("规划建设办", 17)]),
                (3, "负责本村（社区）河塘保洁。", 18, [("各村（社区）", 18)])],
     ),
+    "county_pingchuan_command.txt": dict(  # a 指挥部 with its own roles (总指挥, 副总指挥), dated in words
+        meta=dict(subdistrict="平川县", level="县", issuer_line=12, title="关于调整平川县防汛抗旱指挥部组成人员的通知",
+                  title_line=2, number="平政办发〔2025〕21号", number_line=1, date="2025-05-20", printed=None,
+                  issuers=("平川县人民政府办公室",), group="平川县防汛抗旱指挥部"),
+        officials=[("吕振华", "总指挥", ("县委副书记", "县长"), 5), ("岑静", "副总指挥", ("副县长",), 6),
+                   ("闻海涛", "副总指挥", ("县人武部部长",), 7), ("柏海燕", "成员", ("县水利局局长",), 8),
+                   ("房立新", "成员", ("县应急管理局局长",), 8)],
+        units=[("各乡镇", "成员", "乡镇长", 9)],
+        office=(("县水利局", 10), [("柏海燕", 10)], []),
+        office_name="指挥部办公室",
+        teams=[],
+        warnings=[],
+    ),
 }
 
 
@@ -201,10 +214,11 @@ def test_member_units_with_role_position_and_line(name):
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_the_office_and_the_teams(name):
     teams = _record(name).teams
+    office_name = EXPECTED[name].get("office_name", "领导小组办公室")
     others = [(t.name, t.line, [(m.name, m.line) for m in t.leads], [(m.name, m.line) for m in t.deputies],
-               [(m.name, m.line) for m in t.members]) for t in teams if t.name != "领导小组办公室"]
+               [(m.name, m.line) for m in t.members]) for t in teams if t.name != office_name]
     assert others == EXPECTED[name]["teams"]
-    offices = [t for t in teams if t.name == "领导小组办公室"]
+    offices = [t for t in teams if t.name == office_name]
     if EXPECTED[name]["office"] is None:
         assert offices == []
         return

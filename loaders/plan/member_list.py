@@ -19,6 +19,9 @@ _ROLE_WORDS = {
     "组长": "组长", "第一组长": "第一组长", "常务副组长": "常务副组长", "执行副组长": "执行副组长",
     "副组长": "副组长", "成员": "成员", "成员单位": "成员", "顾问": "顾问", "秘书长": "秘书长", "联络员": "联络员",
     "第一副组长": "第一副组长", "组员": "成员", "成员名单": "成员",
+    # a 指挥部 (防汛抗旱指挥部): its roles as it names them
+    "总指挥": "总指挥", "指挥长": "指挥长", "常务副总指挥": "常务副总指挥", "常务副指挥长": "常务副指挥长",
+    "副总指挥": "副总指挥", "副指挥长": "副指挥长",
 }
 # In a 工作专班: who leads it, its deputies, its members.
 _TEAM_ROLE_WORDS = {"专班长": "lead", "专班组长": "lead", "专班负责人": "lead", "副专班长": "deputy",
@@ -657,7 +660,7 @@ def _people(text: str) -> list[Person]:
     return [e for e in entries(text) if isinstance(e, Person)]
 
 
-def read_office(lines: tuple[Line, ...], group: GroupList) -> TeamRecord | None:
+def read_office(lines: tuple[Line, ...], group: GroupList, name: str = "领导小组办公室") -> TeamRecord | None:
     """The 领导小组办公室 from the list and from prose: where it sits (办公室设在 X), its 主任 and 副主任.
 
     Examples
@@ -690,4 +693,4 @@ def read_office(lines: tuple[Line, ...], group: GroupList) -> TeamRecord | None:
     if not (seat or leads or deputies or group.office_line):
         return None
     line = group.office_line or (seat.line if seat else (leads or deputies)[0].line)
-    return TeamRecord(name="领导小组办公室", line=line, leads=tuple(leads), deputies=tuple(deputies), seat=seat)
+    return TeamRecord(name=name, line=line, leads=tuple(leads), deputies=tuple(deputies), seat=seat)

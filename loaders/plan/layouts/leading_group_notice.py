@@ -23,7 +23,7 @@ __all__ = ["LeadingGroupNotice", "LAYOUT"]
 
 _TITLE = re.compile(
     r"关于(?P<verb>成立|调整|组建|设立|调整充实|充实调整|调整完善)"
-    r"(?P<group>[^，。；：:《》]{2,60}?领导小组)(?:成员|组成人员)?的(?:通知|决定)"
+    r"(?P<group>[^，。；：:《》]{2,60}?(?:领导小组|指挥部))(?:成员|组成人员)?的(?:通知|决定)"
 )
 _SCOPE = 15  # the title stands within the first lines
 _MASTHEAD = re.compile(r"^(?P<body>\S{4,40}?)\s*文\s*件$")
@@ -94,7 +94,7 @@ class LeadingGroupNotice:
         after_title = tuple(ln for ln in doc.lines if ln.no > meta.title_line)
         group = read_member_list(after_title)
         read_member_prose(after_title, group)
-        office = read_office(doc.lines, group)
+        office = read_office(doc.lines, group, "指挥部办公室" if meta.group.endswith("指挥部") else "领导小组办公室")
         if not (group.officials or group.units):
             raise PlanError(file, "成立领导小组的通知里没有找到组成人员（组长、副组长、成员）", meta.title_line,
                             en="a notice setting up a leading group, but no members (leader, deputy leaders, members) found")
