@@ -71,6 +71,16 @@ ROLES: dict[str, L] = {
     "常务副组长": L("常务副组长", "executive deputy leader"),
     "副组长": L("副组长", "deputy leader"),
     "成员": L("成员", "member"),
+    "第一组长": L("第一组长", "first leader"),
+    "第一副组长": L("第一副组长", "first deputy leader"),
+    "秘书长": L("秘书长", "secretary-general"),
+    "联络员": L("联络员", "liaison"),
+    "总指挥": L("总指挥", "commander"),
+    "指挥长": L("指挥长", "commander"),
+    "常务副总指挥": L("常务副总指挥", "executive deputy commander"),
+    "常务副指挥长": L("常务副指挥长", "executive deputy commander"),
+    "副总指挥": L("副总指挥", "deputy commander"),
+    "副指挥长": L("副指挥长", "deputy commander"),
 }
 
 #: Node labels as a reader names them.
