@@ -441,6 +441,8 @@ _LIST_FORMS = [
      [("县水利局", "成员", "", 6), ("县商务局", "成员", "", 6)]),
     ("组长：吕振华（县长）\n成员：\n（按姓氏笔画为序）\n龚晓燕 县财政局局长",
      [("吕振华", "组长", ("县长",), 3), ("龚晓燕", "成员", ("县财政局局长",), 6)], []),
+    ("组长：吕振华（县长）\n成员：县财政局：龚晓燕\n邓凯：县发展改革局局长",
+     [("吕振华", "组长", ("县长",), 3), ("龚晓燕", "成员", ("县财政局",), 4), ("邓凯", "成员", ("县发展改革局局长",), 5)], []),
     ("组长：阿依古丽·买买提（县长）\n副组长：副县长 艾尔肯·吐尔逊\n成员：买合木提·阿不都 县财政局局长",
      [("阿依古丽·买买提", "组长", ("县长",), 3), ("艾尔肯·吐尔逊", "副组长", ("副县长",), 4),
       ("买合木提·阿不都", "成员", ("县财政局局长",), 5)], []),
@@ -452,7 +454,7 @@ _LIST_FORMS = [
 
 @pytest.mark.parametrize("body, officials, units", _LIST_FORMS,
                          ids=["numbered-labels", "arabic-labels", "comma-and-full-stop", "tabs-and-spaces", "posts",
-                              "label-with-a-note", "two-labels-on-a-line", "titles-wrapped-after-a-comma", "a-title-wrapped-after-a-place-name", "units-ending-with-etc", "name-run-into-its-title", "a-unit-beside-a-name", "a-note-on-the-order",
+                              "label-with-a-note", "two-labels-on-a-line", "titles-wrapped-after-a-comma", "a-title-wrapped-after-a-place-name", "units-ending-with-etc", "name-run-into-its-title", "a-unit-beside-a-name", "a-note-on-the-order", "unit-colon-name",
                               "names-with-a-middle-dot", "sex-and-nationality-are-no-titles"])
 def test_list_forms(body, officials, units):
     text = f"关于成立平川县测试工作领导小组的通知\n各单位：\n{body}\n特此通知。\n平川县人民政府\n2024年5月6日\n"

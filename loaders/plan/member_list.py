@@ -170,7 +170,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     depth, cur, sep = 0, "", ""
     for ch in text + " ":
         depth += (ch in "（(") - (ch in "）)")
-        if depth <= 0 and (ch in _SEPARATORS or ch.isspace()):
+        if depth <= 0 and (ch in _SEPARATORS or ch.isspace() or ch in "：:"):  # 县财政局：龚晓燕 — a colon parts too
             if cur:
                 out.append((cur, sep))
                 cur, sep = "", ""
