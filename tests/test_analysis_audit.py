@@ -287,3 +287,10 @@ def test_jinyang_findings(bundled):
     assert [n for _, n in found(findings, "member-without-task")] == ["金军", "崔中卫", "李杰", "魏澜", "金明"]
     # The text's projects 11 and 12 are written 吸纳社会共同参与 / 广泛宣传报道 in the task table.
     assert [n for _, n in found(findings, "goal-without-task")] == ["打造共享互融", "注重氛围营造"]
+
+
+def test_member_without_task_knows_every_deputy_role():
+    nodes = {"甲/Official/张三": {"role": "总指挥"}, "甲/Official/李四": {"role": "副总指挥"},
+             "甲/Official/王五": {"role": "第一副组长"}, "甲/Official/赵六": {"role": "成员"}, "甲/Task/1": {"number": 1}}
+    findings = audit(tiny(nodes, [("甲/Official/张三", "LEADS", "甲/Task/1")]), kinds=["member-without-task"])
+    assert sorted(f["subjects"][0]["name"] for f in findings) == ["李四", "王五"]  # not the 总指挥, not a 成员

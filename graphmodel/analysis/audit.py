@@ -33,7 +33,7 @@ KINDS: dict[str, str] = {
 #: Severities, the most serious first.
 SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
 
-_DEPUTY_ROLES = ("常务副组长", "副组长")
+_DEPUTY_ROLES = ("第一副组长", "常务副组长", "执行副组长", "副组长", "常务副总指挥", "副总指挥", "常务副指挥长", "副指挥长")
 
 
 def audit(
@@ -85,7 +85,8 @@ def audit(
         median number of tasks among the 街道's officials leading (units responsible for) at
         least one task, and at least ``overload_minimum`` tasks. Collective units are not counted.
     ``member-without-task`` (low)
-        A deputy leader of the group (role in ``deputy_roles``: 常务副组长, 副组长) who leads
+        A deputy leader of the group (role in ``deputy_roles``: 第一副组长, 常务副组长, 执行副组长, 副组长, and a
+        指挥部's 常务副总指挥, 副总指挥, 常务副指挥长, 副指挥长) who leads
         no task and is accountable for none. Only in a plan where some task has a lead: a
         plan that names no task leads at all (潍坊) would flag every deputy, which says
         nothing about any of them; ``task-without-lead`` already reports that gap.
