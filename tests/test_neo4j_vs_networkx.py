@@ -46,6 +46,14 @@ def test_tasks_without_assignment(loaded):
     assert [f["subjects"][0]["id"] for f in posts] and all(f["subjects"][0]["id"] not in got for f in posts)
 
 
+def test_tasks_led_by_post(loaded):
+    graph, query = loaded
+    expected = {f["subjects"][0]["id"]: [s["name"] for s in f["subjects"][1:]]
+                for f in audit(graph, kinds=["task-led-by-post"])}
+    got = {r["task_id"]: list(r["posts"]) for r in query("tasks-led-by-post")}
+    assert got == expected and got  # the district table's task 5 (区政府分管领导)
+
+
 def test_units_without_head(loaded):
     graph, query = loaded
     expected = {(f["subdistrict"], f["subjects"][0]["name"]) for f in audit(graph, kinds=["unit-without-head"])}
