@@ -95,6 +95,7 @@ def split_assignment(text: str) -> tuple[str, Assignment]:
     >>> split_assignment("开展“千企万户”走访服务（含个体工商户）。")[1].responsible
     []
     """
+    original = text
     # 【牵头单位】区发改委【配合单位】区财政局: the same as 牵头单位：… (as long, so offsets hold)
     text = _BRACKET_LABEL.sub(lambda m: f"；{m.group(1)}：", text)
     for pattern in (_TAIL, _INLINE):
@@ -104,8 +105,8 @@ def split_assignment(text: str) -> tuple[str, Assignment]:
         assignment = _parse(m.group(1), m.start(1))
         if assignment:
             end = text[m.end():] if pattern is _INLINE else re.sub(r"^[^。.；;]*", "", text[m.end(1) + 1:])
-            return (text[: m.start()].rstrip(" ；;") + end.strip()).strip() or text, assignment
-    return text, Assignment()
+            return (text[: m.start()].rstrip(" ；;") + end.strip()).strip() or original, assignment
+    return original, Assignment()
 
 
 def _all_units(clause: str) -> bool:
