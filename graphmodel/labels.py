@@ -275,6 +275,8 @@ NOTICES: dict[str, L] = {
     "missing-attachment": L("附件{number}《{title}》在正文中列出，但文件里没有",
                             "attachment {number} “{title}” is listed in the text but the file does not hold it"),
     "truncated": L("文件在句中结束，可能被截断", "the file ends in mid-sentence: it may have been cut off"),
+    "issuer-from-file-name": L("文件中没有写明发文机关，“{issuer}”取自文件名",
+                               "the document names no issuing body: “{issuer}” is taken from the file's name"),
     "pdf-page-no-text": L("PDF 第 {pages} 页没有文字层（像是扫描件），其内容未读取，需要 OCR 识别",
                           "page {pages} of the PDF has no text layer (it looks like a scan): what it says was not read "
                           "(it needs OCR)"),

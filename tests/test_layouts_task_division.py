@@ -136,3 +136,19 @@ def test_a_unit_marked_as_leading_and_the_unit_listed_first():
     text = (FIXTURES / name).read_text(encoding="utf-8").replace("责任单位中排在第一位的为牵头单位。", "")
     record = read_plan_bytes(text.encode(), name)
     assert [[m.name for m in t.responsible] for t in record.tasks] == [["市民政局"], ["市城管委", "市水务局"], ["市卫健委"]]
+
+
+def test_a_table_published_alone_takes_its_issuer_from_the_file_name():
+    """An attachment saved as a file of its own: no masthead, no signature, a title without a jurisdiction."""
+    text = "\n".join([
+        "附件", "2025年全区优化营商环境重点任务分工表",
+        "| 序号 | 重点任务 | 牵头单位 | 配合单位 |", "| --- | --- | --- | --- |",
+        "| 1 | 推行企业开办“一日办结”。 | 区市场监管局 | 区税务局 |", "| 2 | 扩大“一网通办”覆盖面。 | 区政务服务中心 | |"])
+    record = read_plan_bytes(text.encode(), "uploads/青溪区2025年营商环境任务分工表.txt")
+    assert (record.meta.subdistrict, record.meta.level, record.meta.issuer_line) == ("青溪区", "区", None)
+    assert [(w.kind, w.line, w.values) for w in record.warnings] == [
+        ("issuer-from-file-name", 2, {"issuer": "青溪区"})]
+    assert [[m.name for m in t.responsible] for t in record.tasks] == [["区市场监管局"], ["区政务服务中心"]]
+    with pytest.raises(PlanError) as err:
+        read_plan_bytes(text.encode(), "附件2.txt")
+    assert "文件名也没有以它开头" in str(err.value) and "nor at the start of the file's name" in err.value.message("en")

@@ -42,7 +42,7 @@ class Issuer:
 
     name: str
     level: str
-    line: int
+    line: int | None  # None: not read from a line (the file's name)
     source: str  # 发文机关 | 版头 | 标题
     body: str = ""  # the body as written (张江镇人民政府)
 
