@@ -64,6 +64,15 @@ _UNIT_POSTS = ("主要负责人", "主要负责人", "分管负责人")
 _PADS = (" ", "  ", "\u3000\u3000", "\u00a0\u00a0", "\u3000")
 
 
+def new_person(rng, used: set[str]) -> str:
+    """A person's name (a surname, one or two given characters) not yet in ``used``, which it joins."""
+    while True:
+        name = rng.choice(_SURNAMES) + "".join(rng.choice(_GIVEN) for _ in range(rng.choice((1, 2))))
+        if name not in used:
+            used.add(name)
+            return name
+
+
 @dataclass
 class NoticeTruth:
     """What a notice says, as the reader should find it (lines are 1-based line numbers of the text)."""
@@ -116,11 +125,7 @@ class _Notice:
 
     # --- vocabulary
     def person(self) -> str:
-        while True:
-            name = self.rng.choice(_SURNAMES) + "".join(self.rng.choice(_GIVEN) for _ in range(self.rng.choice((1, 2))))
-            if name not in self.used:
-                self.used.add(name)
-                return name
+        return new_person(self.rng, self.used)
 
     def unit(self, name: str) -> str:
         return self.spec["office_prefix"] + name

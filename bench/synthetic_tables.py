@@ -40,7 +40,7 @@ def _layouts():
 
 
 _L = _layouts()
-LEVELS, _SURNAMES, _GIVEN, _PLACE = _L.LEVELS, _L._SURNAMES, _L._GIVEN, _L._PLACE
+LEVELS, _PLACE = _L.LEVELS, _L._PLACE
 
 #: How the table is written in the text.
 FORMS = ("pipe", "cells", "tabs")
@@ -154,11 +154,7 @@ class _Document:
 
     # ------------------------------------------------------------------ vocabulary
     def person(self) -> str:
-        while True:
-            name = self.rng.choice(_SURNAMES) + "".join(self.rng.choice(_GIVEN) for _ in range(self.rng.choice((1, 2))))
-            if name not in self.used:
-                self.used.add(name)
-                return name
+        return _L.new_person(self.rng, self.used)
 
     def unit(self) -> str:
         return self.spec["office_prefix"] + self.rng.choice(self.spec["units"])
