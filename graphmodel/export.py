@@ -21,8 +21,9 @@ __all__ = ["CONTRACT_VERSION", "to_dict", "to_json", "to_graphml", "from_dict", 
 #:    (主要负责人 …); an ``Official`` with ``role`` null may have ``titles``. The ``subdistrict`` property
 #:    keeps its name and is the issuer's name, the scope of every id. ``Task`` gains ``lead_posts`` (leads
 #:    named by post only, 区政府分管领导); ``LEADS``, ``RESPONSIBLE_FOR``, ``COOPERATES_ON``,
-#:    ``ACCOUNTABLE_FOR`` and ``SERVES`` may carry ``inherited`` (read from a merged cell above); evidence
-#:    may name ``page``, ``table``, ``row`` and ``cell``.
+#:    ``ACCOUNTABLE_FOR`` and ``SERVES`` may carry ``inherited`` (read from a merged cell above); ``LEADS``,
+#:    ``RESPONSIBLE_FOR`` and ``COOPERATES_ON`` may carry ``as_written``, the document's own word for the
+#:    role (牵头单位, 责任单位, 主办, 协办 …); evidence may name ``page``, ``table``, ``row`` and ``cell``.
 CONTRACT_VERSION = 2
 
 

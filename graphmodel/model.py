@@ -94,6 +94,8 @@ class Mention(_Frozen):
     ``cell``: 1-based, absent for running text). ``inherited``: the cell was empty, merged with
     the filled cell above it, and the name was read there (``line`` and ``row`` are that
     cell's). ``post``: the name is a post (区政府分管领导, 分管副区长), not a person.
+    ``as_written``: the document's own word for the role (牵头单位, 责任单位, 主办, 协办, 配合,
+    分管领导 …), kept on the edge so that nothing of the document's wording is lost.
     """
 
     name: str
@@ -104,6 +106,7 @@ class Mention(_Frozen):
     cell: int | None = None
     inherited: bool = False
     post: bool = False
+    as_written: str | None = None
 
     def __repr_args__(self):  # the parts a plain-text mention leaves absent stay out of its repr
         return [(k, v) for k, v in super().__repr_args__() if k in ("name", "line") or v not in (None, False)]

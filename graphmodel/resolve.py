@@ -320,15 +320,17 @@ class _Resolver(_Builder):
         # a name read from a merged cell above is marked inherited; its evidence is that cell's
         for m in task.leads:
             if not m.post:  # a post (区政府分管领导) is no person: it stays on the task, not as an Official
-                self.rel(self.official(m.name, m.line), tid, Rel.LEADS, m.line, m, inherited=m.inherited or None)
+                self.rel(self.official(m.name, m.line), tid, Rel.LEADS, m.line, m, inherited=m.inherited or None,
+                         as_written=m.as_written)
         for m in task.responsible:
             uid = self.unit(m.name)
-            self.rel(uid, tid, Rel.RESPONSIBLE_FOR, m.line, m, inherited=m.inherited or None)
+            self.rel(uid, tid, Rel.RESPONSIBLE_FOR, m.line, m, inherited=m.inherited or None, as_written=m.as_written)
             chiefs = [o for o, deputy in heads.get(uid, []) if not deputy] or [o for o, _ in heads.get(uid, [])]
             for o in chiefs:
                 self.rel(o, tid, Rel.ACCOUNTABLE_FOR, m.line, m, via=uid, inherited=m.inherited or None)
         for m in task.cooperating:
-            self.rel(self.unit(m.name), tid, Rel.COOPERATES_ON, m.line, m, inherited=m.inherited or None)
+            self.rel(self.unit(m.name), tid, Rel.COOPERATES_ON, m.line, m, inherited=m.inherited or None,
+                     as_written=m.as_written)
 
     def streets(self) -> None:
         """Streets, each CONCERNed by the task or goal whose text names it."""

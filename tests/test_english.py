@@ -30,7 +30,7 @@ CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\
 
 #: Node and edge properties that hold plan text (not roles, kinds or levels, which are words to translate).
 _PLAN_TEXT = ("id", "name", "aliases", "titles", "text", "description", "title", "number", "issuers", "position",
-              "subdistrict")
+              "subdistrict", "as_written")
 
 
 def _strings(value: Any):
