@@ -139,7 +139,7 @@ GOAL_LEVELS: dict[str, L] = {"main": L("主要目标", "main goal"), "part": L("
 ISSUER_LEVELS: dict[str, L] = {
     "街道": L("街道", "subdistrict"), "乡": L("乡", "township"), "镇": L("镇", "town"),
     "开发区": L("开发区", "development zone"), "新区": L("新区", "new area"), "区": L("区", "district"),
-    "县": L("县", "county"), "市": L("市", "city"), "省": L("省", "province"),
+    "县": L("县", "county"), "市": L("市", "city"), "省": L("省", "province"), "国家": L("国家", "national"),
 }
 
 #: What the depended-on party does (:data:`graphmodel.analysis.depends.DEPENDENCY_ROLES`).
@@ -275,6 +275,9 @@ NOTICES: dict[str, L] = {
     "missing-attachment": L("附件{number}《{title}》在正文中列出，但文件里没有",
                             "attachment {number} “{title}” is listed in the text but the file does not hold it"),
     "truncated": L("文件在句中结束，可能被截断", "the file ends in mid-sentence: it may have been cut off"),
+    "issuer-unknown": L("文件中没有写明发文机关，按文件名“{issuer}”读取；用 --issuer 名称 指定发文机关",
+                        "the document names no issuing body: it is read under its file's name “{issuer}”; "
+                        "give the issuer with --issuer NAME"),
     "issuer-from-file-name": L("文件中没有写明发文机关，“{issuer}”取自文件名",
                                "the document names no issuing body: “{issuer}” is taken from the file's name"),
     "pdf-page-no-text": L("PDF 第 {pages} 页没有文字层（像是扫描件），其内容未读取，需要 OCR 识别",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -68,7 +69,7 @@ def read_source(data: bytes, file: str) -> Source:
     return reader(detect_format(data, file))(data, file)
 
 
-def read_plan(path: str | os.PathLike, name: str | None = None) -> SubdistrictModel:
+def read_plan(path: str | os.PathLike, name: str | None = None, *, issuer: str | None = None) -> SubdistrictModel:
     """Read one plan file into the resolved model of its 街道.
 
     Parameters
@@ -78,6 +79,9 @@ def read_plan(path: str | os.PathLike, name: str | None = None) -> SubdistrictMo
         LibreOffice is installed) or a web page (.html).
     name : str, optional
         The file name the evidence carries; by default the path as :func:`display_name` gives it.
+    issuer : str, optional
+        The issuing body for a document that names none (``--issuer``; the document's own word comes first);
+        without it such a document is read under its file's name, with a warning.
 
     Raises
     ------
@@ -95,7 +99,7 @@ def read_plan(path: str | os.PathLike, name: str | None = None) -> SubdistrictMo
     except OSError as exc:
         raise PlanError(file, f"无法读取：{exc.strerror or exc}", en=f"cannot be read: {exc.strerror or exc}") from None
     source = read_source(data, file)
-    record = read_plan_source(source, file)
+    record = read_plan_source(source, file, issuer=issuer)
     if pages := _page_starts(source):
         record = record.model_copy(update={"pages": pages})
     return resolve_plan(record)
@@ -143,7 +147,8 @@ def expand_paths(paths: Iterable[str | os.PathLike] | None) -> list[Path]:
 
 
 def read_plans(paths: Iterable[str | os.PathLike] | None = None, *, merge: bool = False,
-               on_error: Callable[[PlanError], None] | None = None) -> Iterator[SubdistrictModel]:
+               on_error: Callable[[PlanError], None] | None = None,
+               issuer: str | None = None) -> Iterator[SubdistrictModel]:
     """Read plans (folders give their documents, see :func:`expand_paths`) into one model per body.
 
     The bundled plans when ``paths`` is empty.
@@ -154,14 +159,16 @@ def read_plans(paths: Iterable[str | os.PathLike] | None = None, *, merge: bool 
     such case is said in the model's ``warnings``.
 
     ``on_error``: a file that cannot be read is given to it (its :class:`PlanError`) and skipped, the others
-    are read; without it the first such file raises.
+    are read; without it the first such file raises. ``issuer``: the issuing body of the documents that name
+    none (see :func:`read_plan`).
 
     Raises
     ------
     PlanError
         A file that is not a plan (unless ``on_error``), or two different documents of one layout about one body.
     """
-    yield from merge_models(readable(expand_paths(paths), read_plan, on_error), merge=merge)
+    read = functools.partial(read_plan, issuer=issuer) if issuer else read_plan
+    yield from merge_models(readable(expand_paths(paths), read, on_error), merge=merge)
 
 
 def readable(files: Iterable, read: Callable[[Any], T], on_error: Callable[[PlanError], None] | None) -> Iterator[T]:

@@ -24,10 +24,11 @@ T = TypeVar("T")
 PARALLEL_FROM = 48
 
 
-def _one(path: str, fn: Callable[[Any], T], skip: bool = False) -> tuple[str | None, T | PlanError, list[str]]:
+def _one(path: str, fn: Callable[[Any], T], skip: bool = False,
+         issuer: str | None = None) -> tuple[str | None, T | PlanError, list[str]]:
     """One plan's body, result and warnings; with ``skip``, a file that cannot be read gives ``(None, its error, [])``."""
     try:
-        model = read_plan(path)
+        model = read_plan(path, issuer=issuer)
     except PlanError as exc:
         if not skip:
             raise
@@ -36,11 +37,12 @@ def _one(path: str, fn: Callable[[Any], T], skip: bool = False) -> tuple[str | N
     return model.subdistrict, fn(graph), list(graph.graph.get("warnings", []))
 
 
-def _chunk(paths: list[str], fn: Callable[[Any], T], skip: bool = False) -> list[tuple[str | None, Any, list[str]]]:
-    return [_one(p, fn, skip) for p in paths]
+def _chunk(paths: list[str], fn: Callable[[Any], T], skip: bool = False,
+           issuer: str | None = None) -> list[tuple[str | None, Any, list[str]]]:
+    return [_one(p, fn, skip, issuer) for p in paths]
 
 
-def _bodies_once(files: list[str], done: list[tuple[str, T, list[str]]], fn, merge: bool):
+def _bodies_once(files: list[str], done: list[tuple[str, T, list[str]]], fn, merge: bool, issuer: str | None = None):
     """Results per body: a body read from several files is read again here, merged (graphmodel.merge), analysed once."""
     where: dict[str, list[int]] = {}
     for i, (body, _result, _warnings) in enumerate(done):
@@ -50,7 +52,7 @@ def _bodies_once(files: list[str], done: list[tuple[str, T, list[str]]], fn, mer
         if len(at) == 1:
             yield result, warnings
         elif i == at[0]:
-            (model,) = merge_models([read_plan(files[j]) for j in at], merge=merge)
+            (model,) = merge_models([read_plan(files[j], issuer=issuer) for j in at], merge=merge)
             graph = build_graph([model])
             yield fn(graph), list(graph.graph.get("warnings", []))
 
@@ -63,6 +65,7 @@ def map_plans(
     chunksize: int = 16,
     merge: bool = False,
     on_error: Callable[[PlanError], None] | None = None,
+    issuer: str | None = None,
 ) -> Iterator[tuple[T, list[str]]]:
     """Apply ``fn`` to the graph of each plan; yield ``(result, warnings)`` per plan, in file order.
 
@@ -84,6 +87,8 @@ def map_plans(
     on_error : callable, optional
         Given the :class:`PlanError` of each file that cannot be read (in file order), which is then skipped;
         without it the first such file raises.
+    issuer : str, optional
+        The issuing body of the documents that name none (:func:`loaders.plans.read_plan`).
 
     Raises
     ------
@@ -99,17 +104,18 @@ def map_plans(
         workers = (os.cpu_count() or 1) if len(files) >= PARALLEL_FROM else 1
     skip = on_error is not None
     if workers <= 1:
-        done = [_one(path, fn, skip) for path in files]
+        done = [_one(path, fn, skip, issuer) for path in files]
     else:
         from concurrent.futures import ProcessPoolExecutor  # here: one plan's start-up does not pay for it
 
         chunks = [files[i : i + chunksize] for i in range(0, len(files), chunksize)]
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            done = [r for results in pool.map(_chunk, chunks, [fn] * len(chunks), [skip] * len(chunks))
+            done = [r for results in pool.map(_chunk, chunks, [fn] * len(chunks), [skip] * len(chunks),
+                                                          [issuer] * len(chunks))
                     for r in results]
     for body, error, _warnings in done:
         if body is None:
             on_error(error)
     kept = [(f, d) for f, d in zip(files, done) if d[0] is not None]
-    yield from _bodies_once([f for f, _ in kept], [d for _, d in kept], fn, merge)
+    yield from _bodies_once([f for f, _ in kept], [d for _, d in kept], fn, merge, issuer)
 

@@ -109,3 +109,36 @@ def test_python_dash_m_runs_without_traceback():
                             capture_output=True, text=True)
     assert result.returncode == 2
     assert result.stderr.strip().split("\n") == ["错误：/no/such/plan.txt: 文件不存在"]
+
+
+# A task table published on its own, naming no body anywhere (no masthead, signature, title or file name).
+_ANONYMOUS_TABLE = "重点任务分工表\n| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n| 1 | 疏浚东沟河道。 | 区水务局 | 各街道 |\n"
+
+
+def test_issuer_option_names_a_document_that_names_none(tmp_path):
+    table = tmp_path / "table.txt"
+    table.write_text(_ANONYMOUS_TABLE, encoding="utf-8")
+    named = runner.invoke(app, ["ingest", "--issuer", "崇川区", "--format", "json", str(table)])
+    assert named.exit_code == 0, named.output
+    assert [(r["subdistrict"], r["tasks"]) for r in json.loads(named.stdout)] == [("崇川区", 1)]
+    assert "发文机关" not in named.stderr  # the user named it: nothing to warn about
+    # without --issuer it is read all the same, under the file's name, with one warning that says how to name it
+    plain = runner.invoke(app, ["ingest", "--format", "json", str(table)])
+    assert plain.exit_code == 0, plain.output
+    assert [(r["subdistrict"], r["tasks"]) for r in json.loads(plain.stdout)] == [("table", 1)]
+    assert [ln for ln in plain.stderr.splitlines() if "发文机关" in ln] == [
+        f"警告：{table}:1: 文件中没有写明发文机关，按文件名“table”读取；用 --issuer 名称 指定发文机关"]
+    english = runner.invoke(app, ["audit", "--lang", "en", str(table)])
+    assert "give the issuer with --issuer NAME" in english.stderr
+
+
+def test_issuer_option_reaches_every_command_that_reads_plans(tmp_path):
+    table = tmp_path / "table.txt"
+    table.write_text(_ANONYMOUS_TABLE, encoding="utf-8")
+    graph = runner.invoke(app, ["export", "--format", "json", "--issuer", "南通市崇川区人民政府", str(table)])
+    assert graph.exit_code == 0, graph.output
+    issuers = [(n["name"], n.get("level")) for n in json.loads(graph.stdout)["nodes"] if n["label"] == "Issuer"]
+    assert issuers == [("崇川区", "区")]
+    shown = runner.invoke(app, ["show", "--issuer", "崇川区", "崇川区/区水务局", str(table)])
+    assert shown.exit_code == 0, shown.output
+    assert "疏浚东沟河道" in shown.stdout

@@ -14,7 +14,7 @@ from ..errors import GraphModelError, PlanConflictError, PlanError
 from ..labels import ERRORS, WORDS, L, notice
 
 __all__ = ["make_app", "guarded", "fail", "warn", "lang_of", "Paths", "FormatOpt", "LangOpt", "Format", "Lang", "OutputOpt",
-           "SkipOpt", "Unreadable"]
+           "SkipOpt", "IssuerOpt", "Unreadable", "given_issuer"]
 
 F = TypeVar("F", bound=Callable)
 
@@ -45,6 +45,11 @@ SkipOpt = Annotated[bool, typer.Option(
     help="跳过读不了的文件（扫描件、损坏的文件、不是责任文件的文件），每个在标准错误输出一行警告，读取其余文件；"
          "默认遇到一个就停止（退出码 2）。")]
 
+IssuerOpt = Annotated[Optional[str], typer.Option(
+    "--issuer",
+    help="文件没有写明发文机关时用这个名称（如 崇川区、南通市崇川区人民政府）；文件写明的优先。"
+         "不写则以文件名作为发文机关，并给出一行警告。", show_default=False)]
+
 
 def make_app(help: str) -> typer.Typer:
     """Return a Typer app with the project's settings (no rich tracebacks, -h for help)."""
@@ -64,6 +69,13 @@ _lang = "zh"
 #: several files (a folder, or more than one path): set by :func:`guarded`.
 _skip = False
 _many = False
+#: The issuer the running command was given (``--issuer``) for the documents that name none: set by :func:`guarded`.
+_issuer: str | None = None
+
+
+def given_issuer() -> str | None:
+    """The running command's ``--issuer`` (None when not given)."""
+    return _issuer
 
 
 class Unreadable:
@@ -119,9 +131,10 @@ def guarded(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        global _lang, _skip, _many
+        global _lang, _skip, _many, _issuer
         _lang = lang_of(kwargs.get("lang", "zh"))
         _skip = bool(kwargs.get("skip_unreadable"))
+        _issuer = kwargs.get("issuer")
         paths = kwargs.get("paths") or []
         _many = len(paths) > 1 or any(Path(p).is_dir() for p in paths)
         try:

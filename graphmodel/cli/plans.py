@@ -12,7 +12,8 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from ..labels import ERRORS, REPORT, WORDS
-from ._common import FormatOpt, LangOpt, OutputOpt, Paths, SkipOpt, Unreadable, fail, guarded, lang_of, make_app, warn
+from ._common import (FormatOpt, IssuerOpt, LangOpt, OutputOpt, Paths, SkipOpt, Unreadable, fail, given_issuer,
+                      guarded, lang_of, make_app, warn)
 from .output import columns_of, render, write_bytes, write_text
 
 __all__ = ["app", "load_graph", "answer", "check_output"]
@@ -29,7 +30,7 @@ def load_graph(paths: list[Path] | None):
     from ..graph import build_graph
 
     unreadable = Unreadable()
-    models = list(read_plans(paths, on_error=unreadable.on_error))
+    models = list(read_plans(paths, on_error=unreadable.on_error, issuer=given_issuer()))
     unreadable.check(len(models))
     graph = build_graph(models)
     for message in graph.graph.get("warnings", []):
@@ -49,7 +50,7 @@ def answer(paths: list[Path] | None, ask: Callable[[Any], T], about: Callable[[T
     from ..graph import build_graph
 
     unreadable = Unreadable()
-    models = list(read_plans(paths, on_error=unreadable.on_error))
+    models = list(read_plans(paths, on_error=unreadable.on_error, issuer=given_issuer()))
     unreadable.check(len(models))
     graph = build_graph(models)
     used: set[str] | None = None
@@ -67,7 +68,7 @@ def answer(paths: list[Path] | None, ask: Callable[[Any], T], about: Callable[[T
 @app.command("ingest")
 @guarded
 def ingest(paths: Paths = None, fmt: FormatOpt = "table", lang: LangOpt = "zh",
-           skip_unreadable: SkipOpt = False) -> None:
+           skip_unreadable: SkipOpt = False, issuer: IssuerOpt = None) -> None:
     """读取方案并汇总：每个街道（机关）的领导、单位、任务、目标、道路数，以及没有牵头领导的任务数。"""
     from ..summary import summarize
     from ._stream import per_plan
@@ -123,6 +124,7 @@ def export(
     output: OutputOpt = None,
     lang: LangOpt = "zh",
     skip_unreadable: SkipOpt = False,
+    issuer: IssuerOpt = None,
 ) -> None:
     """导出整张责任图谱（json、graphml，节点与关系均带出处），或任务 × 单位的责任矩阵（csv、xlsx）。
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ._common import LangOpt, Paths, SkipOpt, fail, guarded, lang_of, make_app
+from ._common import IssuerOpt, LangOpt, Paths, SkipOpt, fail, guarded, lang_of, make_app
 from .output import write_text
 from .plans import check_output, load_graph
 
@@ -28,6 +28,7 @@ def report(
     top: Annotated[int, typer.Option("--top", "-n", min=1, help="瓶颈柱状图中列出的领导和单位数。")] = 15,
     lang: LangOpt = "zh",
     skip_unreadable: SkipOpt = False,
+    issuer: IssuerOpt = None,
 ) -> None:
     """生成一个独立的 HTML 报告（中文，或 --lang en 英文；无需联网）：每个街道的汇总数字、可排序筛选的审计发现（附出处）、
     领导与单位负担的柱状图，以及可点击的责任网络（点击节点在右侧显示详情与出处）。

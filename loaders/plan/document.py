@@ -75,6 +75,7 @@ class Document:
     attachments: dict[int, tuple[Line, ...]] = field(default_factory=dict)
     attachment_lines: dict[int, int] = field(default_factory=dict)
     text: str | None = None  # the text the lines were numbered from (Source.text), for tab-separated rows
+    given_issuer: str | None = None  # the issuer the user gave (--issuer), for a document that names none
 
     def section(self, *keywords: str) -> Section | None:
         """Return the first section whose title holds one of the keywords."""

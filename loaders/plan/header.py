@@ -9,7 +9,7 @@ from graphmodel.model import PlanMeta
 from graphmodel.names import looks_like_person
 
 from .document import Document, Joined
-from .issuer import Issuer, choose_issuer, jurisdiction_prefix, level_of, signature_issuers
+from .issuer import Issuer, jurisdiction_prefix, level_of, metadata_issuers, settle_issuer, signature_issuers
 from .source import Line
 
 __all__ = ["read_header", "find_plan_title", "find_number", "iso_date", "DATE"]
@@ -113,8 +113,8 @@ def _issuers(header: tuple[Line, ...], date_index: int) -> tuple[str, ...]:
     return tuple(tok for row in rows for tok in row)
 
 
-def read_header(doc: Document, file: str) -> PlanMeta:
-    """Read the header of a plan.
+def read_header(doc: Document, file: str) -> tuple[PlanMeta, list]:
+    """Read the header of a plan, and the warnings on where its issuer came from (when the text names none).
 
     Raises
     ------
@@ -127,7 +127,7 @@ def read_header(doc: Document, file: str) -> PlanMeta:
     >>> lines = tuple(Line(i + 1, t) for i, t in enumerate([
     ...     "浦金委〔2023〕67号", "现将《金杨新村街道打造精品城区行动方案》印发给你们，",
     ...     "中共金杨新村街道工作委员会 金杨新村街道办事处", "2023年 8月 28日", "一、指导思想"]))
-    >>> meta = read_header(split_document(lines), "a.txt")
+    >>> meta, _ = read_header(split_document(lines), "a.txt")
     >>> meta.subdistrict, meta.title, meta.number, meta.date, meta.issuers
     ('金杨新村街道', '金杨新村街道打造精品城区行动方案', '浦金委〔2023〕67号', '2023-08-28', ('中共金杨新村街道工作委员会', '金杨新村街道办事处'))
     """
@@ -166,10 +166,8 @@ def read_header(doc: Document, file: str) -> PlanMeta:
     elif subdistrict:
         name = subdistrict.group(1)
         candidates.append(Issuer(name, level_of(name), title_line, "标题"))
-    issuer = choose_issuer(candidates, number)
-    if issuer is None:
-        raise PlanError(file, "没有找到发文机关：标题和落款都没有写明街道、镇、区、县或市", title_line,
-                        en="no issuing body found: neither the title nor the signature names a subdistrict, town, district, county or city")
+    candidates += metadata_issuers(doc.lines)
+    issuer, notices = settle_issuer(candidates, number, file, doc.given_issuer, title_line)
     return PlanMeta(
         subdistrict=issuer.name,
         level=issuer.level,
@@ -181,4 +179,4 @@ def read_header(doc: Document, file: str) -> PlanMeta:
         date=date,
         printed=printed,
         issuers=issuers,
-    )
+    ), notices

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from .source import Line
 
-__all__ = ["Issuer", "LEVELS", "level_of", "jurisdiction", "jurisdiction_prefix", "signature_issuers", "choose_issuer"]
+__all__ = ["Issuer", "LEVELS", "level_of", "jurisdiction", "jurisdiction_prefix", "signature_issuers", "choose_issuer",
+           "body_jurisdiction", "metadata_issuers", "sentence_issuers", "settle_issuer"]
 
 #: The levels an issuer may have, from the lowest.
-LEVELS: tuple[str, ...] = ("街道", "乡", "镇", "开发区", "新区", "区", "县", "市", "省")
+LEVELS: tuple[str, ...] = ("街道", "乡", "镇", "开发区", "新区", "区", "县", "市", "省", "国家")
 
 # Suffix as written → level. Longer suffixes first: 开发区 before 区, 自治县 before 县.
 _SUFFIX_LEVEL = (
@@ -27,6 +28,11 @@ _NOT_JURISDICTION = (
     "小区", "社区", "城区", "街区", "景区", "片区", "校区", "辖区", "市区", "郊区", "厂区", "矿区", "山区", "小镇",
 )
 _NOT_NAME_START = ("全", "本", "各", "该", "我", "其", "所在", "有关", "相关")
+# Words that make a phrase, not a place's name (垃圾分类工作示范镇, 住房和城乡): a jurisdiction's name before its
+# suffix is a proper name of a few characters, never one of these.
+_PHRASE_WORDS = ("工作", "示范", "创建", "建设", "管理", "发展", "服务", "应急", "卫生", "全域", "和城", "城乡", "试点",
+                 "重点")
+_NAME_MAX = 6  # characters before the suffix (金杨新村 街道, 金桥经济技术 开发区)
 # The body's own words after its jurisdiction (人民政府办公室, 办事处, 工作委员会 …), stripped from the right.
 _BODY_WORDS = (
     "人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "政府", "管理委员会办公室", "管理委员会", "管委会",
@@ -65,9 +71,25 @@ def _is_jurisdiction(unit: str, strict: bool = True) -> bool:
     """Whether ``unit`` names a jurisdiction. ``strict`` (the name stands alone, as in a title): not one of the
     areas that end like one (老旧小区, 中心城区), except a district of three characters named X山区 (青山区, 宝山区);
     not strict (a body's name, 金山区人民政府): any."""
-    if unit.startswith(_NOT_NAME_START):
+    if unit.startswith(_NOT_NAME_START) or _is_phrase(unit):
         return False
     return not strict or not unit.endswith(_NOT_JURISDICTION) or (len(unit) == 3 and unit.endswith("山区"))
+
+
+def _is_phrase(unit: str) -> bool:
+    """Whether a unit that ends like a jurisdiction is a phrase of a title (垃圾分类工作示范镇, 住房和城乡).
+
+    >>> _is_phrase("垃圾分类工作示范镇"), _is_phrase("住房和城乡"), _is_phrase("金杨新村街道"), _is_phrase("平城镇")
+    (True, True, False, False)
+    >>> _is_phrase("建设镇"), _is_phrase("金桥经济技术开发区")
+    (False, False)
+    """
+    suffix = next((s for s, _ in _SUFFIX_LEVEL if unit.endswith(s)), "")
+    name = unit[: len(unit) - len(suffix)]
+    phrase = any(w in name and len(name) > len(w) for w in _PHRASE_WORDS)  # 建设镇 is a town, 示范建设镇 no
+    if suffix in ("开发区", "高新区", "新区"):
+        return any(w in name for w in ("示范", "工作", "创建"))
+    return len(name) > _NAME_MAX or phrase
 
 
 def _chain(text: str, strict: bool = True) -> list[str]:
@@ -180,7 +202,7 @@ def _ends_as_body(text: str) -> bool:
 def _bodies(bodies: list[tuple[str, int]]) -> list[Issuer]:
     found = []
     for body, no in bodies:
-        j = jurisdiction(body)
+        j = body_jurisdiction(body)
         if j:
             found.append(Issuer(j[0], j[1], no, "发文机关", body))
     return found
@@ -205,7 +227,8 @@ def choose_issuer(candidates: list[Issuer], number: str | None = None) -> Issuer
     """
     if not candidates:
         return None
-    strong = [c for c in candidates if c.source in ("发文机关", "版头")] or candidates
+    best = min(_RANK.get(c.source, 3) for c in candidates)
+    strong = [c for c in candidates if _RANK.get(c.source, 3) == best]
     prefix = re.split(r"[〔\[［(（]", number or "", maxsplit=1)[0]
     if prefix:
         matching = [c for c in strong if _abbreviated_by(c.name, prefix)]
@@ -218,3 +241,125 @@ def _abbreviated_by(name: str, prefix: str) -> bool:
     """Whether a 文号 prefix (张江府, 浦府办) opens with the jurisdiction's short form (张江, 浦)."""
     short = name[:2] if len(name) > 3 else name[:1]
     return prefix.startswith(short)
+
+
+# A department of a jurisdiction (东岭市住房和城乡建设局, 平川县财政局办公室): the jurisdiction issues through it.
+_DEPARTMENT_END = re.compile(r"(?:局|委员会|委|厅|办公室|办|署|中心|部)$")
+# The bodies of the state itself: no place names them (国务院办公厅, 中共中央办公厅, 国家发展改革委).
+_NATIONAL = re.compile(r"^(?:中共中央|国务院|全国人大常委会|全国人民代表大会常务委员会|中央军委|"
+                       r"国家[\u4e00-\u9fff]{2,10}(?:委员会|委|局|署))(?:办公厅|办公室)?$")
+
+
+def body_jurisdiction(body: str) -> tuple[str, str] | None:
+    """The jurisdiction a body named in full belongs to: the body itself (:func:`jurisdiction`), a department of
+    it (东岭市住房和城乡建设局 → 东岭市), or the state (国务院办公厅, level 国家, named as written).
+
+    Examples
+    --------
+    >>> body_jurisdiction("东岭市住房和城乡建设局"), body_jurisdiction("东湖县人民政府办公室")
+    (('东岭市', '市'), ('东湖县', '县'))
+    >>> body_jurisdiction("国务院办公厅"), body_jurisdiction("县财政局") is None, body_jurisdiction("垃圾分类工作示范镇")
+    (('国务院办公厅', '国家'), True, None)
+    """
+    text = re.sub(r"\s+", "", body)
+    if _NATIONAL.match(text):
+        return text, "国家"
+    found = jurisdiction(text)
+    if found:
+        return found
+    units = _chain(_strip_body(text))
+    rest = _strip_body(text)[sum(map(len, units)):]
+    if units and 2 <= len(rest) <= 14 and _DEPARTMENT_END.search(rest) and not re.search(r"[，。、：:；\d]", rest):
+        return units[-1], level_of(units[-1])
+    return None
+
+
+# A web page's property table or a CMS header (发布机构：玄武区人民政府, 来源：苍南县人民政府办公室, 发文单位黄石市…).
+_META_LABEL = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位|制发机关|发布部门|信息来源|文章来源|稿源|来源)"
+                         r"\s*[:：|｜]?\s*[|｜]?\s*(?P<body>[\u4e00-\u9fff（）()]{4,40})")
+_META_SCOPE = 20
+
+
+def metadata_issuers(lines) -> list[Issuer]:
+    """The bodies a page's metadata names (发布机构、来源、发文单位 …) in its first lines.
+
+    Examples
+    --------
+    >>> ls = [Line(2, "• 来源:东湖县人民政府办公室"), Line(3, "| 发布机构: | 西岭区人民政府 | 生成日期: |")]
+    >>> [(i.name, i.line, i.source) for i in metadata_issuers(ls)]
+    [('东湖县', 2, '元数据'), ('西岭区', 3, '元数据')]
+    """
+    found = []
+    for line in list(lines)[:_META_SCOPE]:
+        for m in _META_LABEL.finditer(line.text):
+            body = re.split(r"[（(]", m.group("body"), maxsplit=1)[0]
+            j = body_jurisdiction(body)
+            if j:
+                found.append(Issuer(j[0], j[1], line.no, "元数据", body))
+    return found
+
+
+# 决定成立平川县…领导小组, 经研究，成立东湖镇…指挥部: a sentence of the body that sets a body up names its place.
+_SETS_UP = re.compile(r"(?:决定|研究|同意)?(?:成立|建立|组建|设立|调整)(?P<what>[\u4e00-\u9fff]{3,40}?"
+                      r"(?:领导小组|指挥部|指挥所|联席会议|委员会|工作专班))")
+
+
+def sentence_issuers(lines) -> list[Issuer]:
+    """The places the body's sentences set a group up for (成立平川县城市更新工作领导小组 → 平川县).
+
+    Examples
+    --------
+    >>> [(i.name, i.source) for i in sentence_issuers([Line(5, "经研究，决定成立东湖镇防汛工作领导小组，成员如下：")])]
+    [('东湖镇', '正文')]
+    """
+    found = []
+    for line in lines:
+        for m in _SETS_UP.finditer(re.sub(r"\s+", "", line.text)):
+            j = jurisdiction_prefix(m.group("what"))
+            if j:
+                found.append(Issuer(j[0], j[1], line.no, "正文", m.group("what")))
+    return found
+
+
+#: How strongly each source names the issuer: the signature and the masthead above the page's metadata, above
+#: the title, above a sentence of the body.
+_RANK = {"发文机关": 0, "版头": 0, "元数据": 1, "标题": 2, "正文": 3}
+
+
+def settle_issuer(candidates: list[Issuer], number: str | None, file: str, given: str | None = None,
+                  line: int | None = None):
+    """The issuer of a document, never none: what the document says, else what the user gave (``--issuer``),
+    else what the file's name opens with, else the file's name itself — each of the last two with a warning.
+
+    Returns
+    -------
+    (Issuer, list of Notice)
+        The issuer, and the warnings saying where it came from when the document does not name it.
+
+    Examples
+    --------
+    >>> settle_issuer([], None, "data/东湖县2025年重点任务.txt")[0].name
+    '东湖县'
+    >>> i, w = settle_issuer([], None, "x/table-3.txt"); i.name, i.level, [n.kind for n in w]
+    ('table-3', None, ['issuer-unknown'])
+    >>> i, w = settle_issuer([], None, "x/table-3.txt", given="西岭区"); i.name, i.level, w
+    ('西岭区', '区', [])
+    """
+    from pathlib import PurePath
+
+    from graphmodel.model import Notice
+
+    chosen = choose_issuer(candidates, number)
+    if chosen is not None:
+        return chosen, []
+    if given and given.strip():
+        name = re.sub(r"\s+", "", given)
+        j = body_jurisdiction(name)
+        return Issuer(j[0] if j else name, j[1] if j else level_of(name), None, "用户指定", name), []
+    stem = PurePath(file).stem
+    j = jurisdiction_prefix(stem)
+    if j:
+        return Issuer(j[0], j[1], None, "文件名", PurePath(file).name), [
+            Notice(kind="issuer-from-file-name", file=file, line=line, values={"issuer": j[0]})]
+    return Issuer(stem, None, None, "文件名", PurePath(file).name), [
+        Notice(kind="issuer-unknown", file=file, line=line, values={"issuer": stem})]

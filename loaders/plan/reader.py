@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from graphmodel.errors import PlanError
 from graphmodel.model import PlanRecord
 
@@ -12,7 +14,7 @@ from .source import Source, source_from_bytes
 __all__ = ["read_plan_bytes", "read_plan_source"]
 
 
-def read_plan_source(source: Source, file: str) -> PlanRecord:
+def read_plan_source(source: Source, file: str, *, issuer: str | None = None) -> PlanRecord:
     """Read one document from its numbered lines (text, or lines a PDF, Word or web reader made).
 
     Parameters
@@ -21,6 +23,9 @@ def read_plan_source(source: Source, file: str) -> PlanRecord:
         The document's lines.
     file : str
         The name the evidence will carry.
+    issuer : str, optional
+        The issuing body to use when the document names none (``--issuer``); the document's own word
+        comes first. Without either, the file's name stands for it, with a warning.
 
     Returns
     -------
@@ -33,7 +38,7 @@ def read_plan_source(source: Source, file: str) -> PlanRecord:
     PlanError
         If no layout recognises the document, or the recognised layout finds nothing to read.
     """
-    doc = split_document(source.lines, source.text)
+    doc = replace(split_document(source.lines, source.text), given_issuer=issuer)
     try:
         layout, _recognition = recognise(doc, file)
         record = layout.read(doc, file)
@@ -51,7 +56,7 @@ def read_plan_source(source: Source, file: str) -> PlanRecord:
     return record
 
 
-def read_plan_bytes(data: bytes, file: str) -> PlanRecord:
+def read_plan_bytes(data: bytes, file: str, *, issuer: str | None = None) -> PlanRecord:
     """Read one text document from its bytes (UTF-8, GB18030/GBK, or UTF-16/32 with a BOM).
 
     Raises
@@ -59,4 +64,4 @@ def read_plan_bytes(data: bytes, file: str) -> PlanRecord:
     PlanError
         If the file is empty, binary, or not a document of a known layout.
     """
-    return read_plan_source(source_from_bytes(data, file), file)
+    return read_plan_source(source_from_bytes(data, file), file, issuer=issuer)

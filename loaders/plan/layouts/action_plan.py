@@ -29,7 +29,7 @@ class ActionPlan:
         return Recognition(self.name, f"方案标题《{title}》", line, f"the plan title 《{title}》")
 
     def read(self, doc: Document, file: str) -> PlanRecord:
-        meta = read_header(doc, file)
+        meta, issuer_notices = read_header(doc, file)
         officials, collective, _end = read_leading_group(doc.lines)
         teams = read_teams(doc.lines)
         body = read_body(doc, {o.name for o in officials})
@@ -49,7 +49,7 @@ class ActionPlan:
             has_task_table=body.has_task_table,
             streets=tuple(body.streets),
             attachments=tuple(attachments),
-            warnings=tuple(body.warnings + missing + truncation_warning(doc, file, body)),
+            warnings=tuple(issuer_notices + body.warnings + missing + truncation_warning(doc, file, body)),
         )
 
 

@@ -11,7 +11,8 @@ from graphmodel.model import PlanMeta, PlanRecord
 
 from ..document import Document, Joined
 from ..header import DATE, find_number, iso_date
-from ..issuer import Issuer, choose_issuer, jurisdiction, jurisdiction_prefix, signature_issuers
+from ..issuer import (Issuer, body_jurisdiction, jurisdiction_prefix, metadata_issuers, sentence_issuers,
+                      settle_issuer, signature_issuers)
 from ..member_list import read_member_list, read_office
 from ..member_prose import read_member_prose
 from ..source import Line
@@ -66,14 +67,15 @@ def _candidates(doc: Document, title: _Title, date_at: int | None) -> list[Issue
         if line.no >= title.line:
             break
         m = _MASTHEAD.match(line.text)
-        j = jurisdiction(m.group("body")) if m else None
+        j = body_jurisdiction(m.group("body")) if m else None
         if j:
             found.append(Issuer(j[0], j[1], line.no, "版头", re.sub(r"\s+", "", m.group("body"))))
+    found += metadata_issuers(doc.lines)
     for text, line in ((title.issuer, title.line), (title.group, title.group_line)):
-        j = (jurisdiction(text) or jurisdiction_prefix(text)) if text else None
+        j = (body_jurisdiction(text) or jurisdiction_prefix(text)) if text else None
         if j:
             found.append(Issuer(j[0], j[1], line, "标题", text))
-    return found
+    return found + sentence_issuers(doc.lines)
 
 
 class LeadingGroupNotice:
@@ -90,7 +92,7 @@ class LeadingGroupNotice:
         return Recognition(self.name, f"通知标题“{title.text}”", title.line, f"the notice title “{title.text}”")
 
     def read(self, doc: Document, file: str) -> PlanRecord:
-        meta = self._meta(doc, file, _title(doc))
+        meta, issuer_notices = self._meta(doc, file, _title(doc))
         after_title = tuple(ln for ln in doc.lines if ln.no > meta.title_line)
         group = read_member_list(after_title)
         read_member_prose(after_title, group)
@@ -115,17 +117,14 @@ class LeadingGroupNotice:
             has_task_table=body.has_task_table,
             streets=tuple(body.streets),
             attachments=tuple(attachments),
-            warnings=tuple(group.warnings + body.warnings + missing),
+            warnings=tuple(issuer_notices + list(group.warnings) + body.warnings + missing),
         )
 
-    def _meta(self, doc: Document, file: str, title: _Title) -> PlanMeta:
+    def _meta(self, doc: Document, file: str, title: _Title) -> tuple[PlanMeta, list]:
         date_at = _date_at(doc.lines, title.line)
         number = find_number(doc.lines[:_SCOPE])
-        issuer = choose_issuer(_candidates(doc, title, date_at), number[0] if number else None)
-        if issuer is None:
-            raise PlanError(file, "成立领导小组的通知里没有找到发文机关（落款、版头或标题中的街道、镇、区、县、市）",
-                            title.line, en="a notice setting up a leading group, but no issuing body found "
-                            "(in the signature, the masthead or the title)")
+        issuer, notices = settle_issuer(_candidates(doc, title, date_at), number[0] if number else None,
+                                        file, doc.given_issuer, title.line)
         printed = next((iso_date(d) for ln in doc.lines if "印发" in ln.text and (d := DATE.search(ln.text))), None)
         signed = signature_issuers(doc.lines, date_at) if date_at is not None else []
         return PlanMeta(
@@ -140,7 +139,7 @@ class LeadingGroupNotice:
             printed=printed,
             issuers=tuple(s.body for s in signed),
             group=title.group,
-        )
+        ), notices
 
 
 LAYOUT = LeadingGroupNotice()

@@ -9,7 +9,6 @@ tabs: :mod:`loaders.plan.text_tables`); :mod:`loaders.plan.cell_table` reads it.
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 
 from graphmodel.errors import PlanError
 from graphmodel.model import Notice, PlanMeta, PlanRecord, StreetMention
@@ -17,7 +16,8 @@ from graphmodel.model import Notice, PlanMeta, PlanRecord, StreetMention
 from ..cell_table import TableResult, find_cell_header, read_cell_table
 from ..document import Document
 from ..header import DATE, find_number, iso_date
-from ..issuer import Issuer, choose_issuer, jurisdiction, jurisdiction_prefix, signature_issuers
+from ..issuer import (Issuer, body_jurisdiction, jurisdiction_prefix, metadata_issuers, sentence_issuers,
+                      settle_issuer, signature_issuers)
 from ..leading_group import read_leading_group
 from ..places import find_streets
 from ..source import Line
@@ -91,9 +91,7 @@ class TaskDivision:
 def division_record(doc: Document, file: str, layout: str, table: TableResult, span: tuple[int, int],
                     notices=(), *, has_task_table: bool) -> PlanRecord:
     """The record of a task-division document whose tasks (``table``) stand on the lines ``span`` (first, last)."""
-    meta = division_meta(doc, file, *span)
-    named = [] if meta.issuer_line is not None else [  # the issuer came from the file's name
-        Notice(kind="issuer-from-file-name", file=file, line=meta.title_line, values={"issuer": meta.subdistrict})]
+    meta, named = division_meta(doc, file, *span)
     attachments, missing = read_attachments(doc, file)
     streets = [StreetMention(name=name, line=task.line, task=i)
                for i, task in enumerate(table.tasks) for name, _at in find_streets(task.text)]
@@ -144,39 +142,30 @@ def _issuer_candidates(lines: tuple[Line, ...], title: str, title_line: int, dat
             break
         m = _MASTHEAD.match(line.text)
         body = m.group("body") if m else line.text
-        j = jurisdiction(body) if len(body) <= 40 else None
+        j = body_jurisdiction(body) if len(body) <= 40 else None
         if j:
             found.append(Issuer(j[0], j[1], line.no, "版头", re.sub(r"\s+", "", body)))
+    found += metadata_issuers(lines)
     j = jurisdiction_prefix(title)
     if j:
         found.append(Issuer(j[0], j[1], title_line, "标题", title))
-    return found
+    return found + sentence_issuers(lines)
 
 
-def division_meta(doc: Document, file: str, header_no: int, last_row_no: int) -> PlanMeta:
-    """The header of a task-division document whose tasks stand on lines ``header_no`` to ``last_row_no``.
+def division_meta(doc: Document, file: str, header_no: int, last_row_no: int) -> tuple[PlanMeta, list[Notice]]:
+    """The header of a task-division document whose tasks stand on lines ``header_no`` to ``last_row_no``, and
+    the warnings on where its issuer came from.
 
     A table published on its own (an attachment saved as a file of its own) may name no issuing body at all;
-    then the file's name, when it opens with a jurisdiction (青溪区2025年重点任务分工表.pdf), gives it, and
-    ``issuer_line`` is None (the record warns so).
-
-    Raises
-    ------
-    PlanError
-        If no issuing body is found, in the document or in its file's name.
+    then the user's ``--issuer``, else the file's name (:func:`loaders.plan.issuer.settle_issuer`) gives it,
+    and ``issuer_line`` is None.
     """
     title, title_line = _title(doc, header_no)
     outside = tuple(ln for ln in doc.lines if not header_no <= ln.no <= last_row_no)  # no deadline cell is a date line
     date_at = _date_at(outside, title_line)
     number = find_number(doc.lines[:_SCOPE])
-    issuer = choose_issuer(_issuer_candidates(outside, title, title_line, date_at), number[0] if number else None)
-    if issuer is None and (j := jurisdiction_prefix(PurePath(file).stem)):
-        issuer = Issuer(j[0], j[1], None, "文件名", PurePath(file).name)
-    if issuer is None:
-        raise PlanError(file, "任务分工表没有写明发文机关（落款、版头或标题中的街道、镇、乡、区、县、市），"
-                              "文件名也没有以它开头", title_line,
-                        en="a task-division document, but no issuing body found (in the signature, the masthead "
-                           "or the title, nor at the start of the file's name)")
+    issuer, notices = settle_issuer(_issuer_candidates(outside, title, title_line, date_at),
+                                    number[0] if number else None, file, doc.given_issuer, title_line)
     printed = next((iso_date(d) for ln in doc.lines if "印发" in ln.text and (d := DATE.search(ln.text))), None)
     signed = signature_issuers(outside, date_at) if date_at is not None else []
     return PlanMeta(
@@ -190,7 +179,7 @@ def division_meta(doc: Document, file: str, header_no: int, last_row_no: int) ->
         date=iso_date(DATE.search(outside[date_at].text)) if date_at is not None else None,
         printed=printed,
         issuers=tuple(s.body for s in signed),
-    )
+    ), notices
 
 
 LAYOUT = TaskDivision()
