@@ -193,3 +193,21 @@ def test_a_pages_metadata_names_the_issuer_when_the_text_does_not():
     record = read_plan_bytes(WEB_TABLE.encode(), "page.txt")
     assert (record.meta.subdistrict, record.meta.level, record.meta.issuer_line) == ("西河县", "县", 3)
     assert not [w for w in record.warnings if w.kind.startswith("issuer")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("東坪鎮黨委", ("東坪鎮", "镇")), ("西嶺縣人民政府辦公室", ("西嶺縣", "县")), ("南灣區人民政府", ("南灣區", "区")),
+    ("中國共產黨北嶺鄉委員會", ("北嶺鄉", "乡")),
+])
+def test_a_body_in_traditional_script_is_named_as_written_at_its_level(body, expected):
+    from loaders.plan.issuer import body_jurisdiction
+
+    assert body_jurisdiction(body) == expected
+
+
+def test_a_mirrors_source_line_in_traditional_script_names_the_issuer():
+    from loaders.plan.issuer import metadata_issuers
+    from loaders.plan.source import Line
+
+    line = Line(1, "[ 字體:大 中 小 時間:2021-06-01 17:15 稿源:東坪鎮(zhèn)黨委 作者:管理員 ]")
+    assert [(i.name, i.level, i.line) for i in metadata_issuers([line])] == [("東坪鎮", "镇", 1)]

@@ -13,13 +13,27 @@ __all__ = ["Issuer", "LEVELS", "level_of", "jurisdiction", "jurisdiction_prefix"
 #: The levels an issuer may have, from the lowest.
 LEVELS: tuple[str, ...] = ("街道", "乡", "镇", "开发区", "新区", "区", "县", "市", "省", "国家")
 
+# The traditional forms of the characters that bodies and places are named with: a page copied from a mirror in
+# traditional script (林頭鎮黨委, 某某縣人民政府辦公室) names its issuer as written, at the level the simplified name has.
+_TRADITIONAL = str.maketrans("区县镇乡开发办处党员会厅国产务门", "區縣鎮鄉開發辦處黨員會廳國產務門")
+
+
+def _both_scripts(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words, each followed by its traditional form where that differs."""
+    return tuple(dict.fromkeys(x for w in words for x in (w, w.translate(_TRADITIONAL))))
+
+
 # Suffix as written → level. Longer suffixes first: 开发区 before 区, 自治县 before 县.
-_SUFFIX_LEVEL = (
-    ("街道办事处", "街道"), ("街道", "街道"), ("自治区", "省"), ("自治州", "市"), ("自治县", "县"),
-    ("开发区", "开发区"), ("高新区", "开发区"), ("新区", "新区"),
-    ("省", "省"), ("市", "市"), ("区", "区"), ("县", "县"), ("旗", "县"), ("镇", "镇"), ("乡", "乡"),
+_SUFFIX_LEVEL = tuple(
+    (form, level)
+    for suffix, level in (
+        ("街道办事处", "街道"), ("街道", "街道"), ("自治区", "省"), ("自治州", "市"), ("自治县", "县"),
+        ("开发区", "开发区"), ("高新区", "开发区"), ("新区", "新区"),
+        ("省", "省"), ("市", "市"), ("区", "区"), ("县", "县"), ("旗", "县"), ("镇", "镇"), ("乡", "乡"),
+    )
+    for form in _both_scripts((suffix,))
 )
-_SUFFIXES = "|".join(s for s, _ in _SUFFIX_LEVEL if s != "街道办事处")
+_SUFFIXES = "|".join(s for s, _ in _SUFFIX_LEVEL if not s.startswith("街道") or len(s) == 2)
 # One administrative unit: two or more characters (a name) and its suffix, shortest first.
 _UNIT = re.compile(rf"[\u4e00-\u9fff]{{2,12}}?(?:{_SUFFIXES})")
 # Areas that end like a jurisdiction but name no body (老旧小区, 示范街区 …). A bare 城镇, 乡镇 or 城市
@@ -34,12 +48,12 @@ _PHRASE_WORDS = ("工作", "示范", "创建", "建设", "管理", "发展", "�
                  "重点")
 _NAME_MAX = 6  # characters before the suffix (金杨新村 街道, 金桥经济技术 开发区)
 # The body's own words after its jurisdiction (人民政府办公室, 办事处, 工作委员会 …), stripped from the right.
-_BODY_WORDS = (
+_BODY_WORDS = _both_scripts((
     "人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "政府", "管理委员会办公室", "管理委员会", "管委会",
     "办事处", "党工委", "工作委员会", "委员会办公室", "委员会", "党委办公室", "党委", "委办", "办公室", "办公厅",
     "文件",
-)
-_PARTY = ("中国共产党", "中共")
+))
+_PARTY = _both_scripts(("中国共产党", "中共"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +128,7 @@ def _strip_body(text: str) -> str:
         for word in _BODY_WORDS:
             if text.endswith(word) and len(text) > len(word):
                 text, changed = text[: -len(word)], True
-        if re.search(r"..[省市区县镇乡旗]委$", text):  # 中共平川县委(办公室): the county's party committee
+        if re.search(r"..[省市区县镇乡旗區縣鎮鄉]委$", text):  # 中共平川县委(办公室): the county's party committee
             text, changed = text[:-1], True
     return text
 
@@ -276,7 +290,7 @@ def body_jurisdiction(body: str) -> tuple[str, str] | None:
 
 # A web page's property table or a CMS header (发布机构：玄武区人民政府, 来源：苍南县人民政府办公室, 发文单位黄石市…).
 _META_LABEL = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位|制发机关|发布部门|信息来源|文章来源|稿源|来源)"
-                         r"\s*[:：|｜]?\s*[|｜]?\s*(?P<body>[\u4e00-\u9fff（）()]{4,40})")
+                         r"\s*[:：|｜]?\s*[|｜]?\s*(?P<body>[\u4e00-\u9fff（）()]{3,40})")
 _META_SCOPE = 20
 
 
