@@ -22,8 +22,12 @@ _ROLE_WORDS = {
     # a 指挥部 (防汛抗旱指挥部): its roles as it names them
     "总指挥": "总指挥", "指挥长": "指挥长", "常务副总指挥": "常务副总指挥", "常务副指挥长": "常务副指挥长",
     "副总指挥": "副总指挥", "副指挥长": "副指挥长",
+    # a 指挥所 (防汛指挥所), a 联席会议
+    "所长": "所长", "副所长": "副所长", "召集人": "召集人", "副召集人": "副召集人",
 }
 # In a 工作专班: who leads it, its deputies, its members.
+# Role labels in traditional script (組長, 副組長, 成員, 總指揮): matched as their simplified form, names kept.
+_SIMPLIFIED = str.maketrans("組員長務揮總會議辦導調設執", "组员长务挥总会议办导调设执")
 _TEAM_ROLE_WORDS = {"专班长": "lead", "专班组长": "lead", "专班负责人": "lead", "副专班长": "deputy",
                     "专班副组长": "deputy", "组长": "lead", "常务副组长": "deputy", "副组长": "deputy",
                     "成员": "member", "成员单位": "member"}
@@ -112,20 +116,51 @@ def _part(part: str) -> Person | UnitEntry | None:
     return _run_in(whole) or _unit(whole)
 
 
+# What a title opens with when a name runs into it (林克庆省委常委, 岑静副县长, 张宜生珠海市副市长): a level or a
+# rank (县, 省, 副, 常务, 一级), a central body (中共, 国务院, 中央), a province named without its level (广东…),
+# or a place of a level (珠海市, 广州市委).
+_TITLE_OPENS = re.compile(
+    r"^(?:县|市|区|镇|乡|街道|省|州|村|副|常务|执行|一级|二级|中共|中国|中央|国务院|国家|全国|党|"
+    r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|"
+    r"贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|"
+    r"[\u4e00-\u9fff]{2,3}(?:省|市|县|区|州|盟|旗|镇|乡|街道))"
+)
+# A name does not end with a level, a rank or a body (安全部副部长 is a title, 王曦副 no name).
+_NOT_NAME_END = tuple("副常省市县区乡州部局委办厅署院处科所队站")
+
+
 def _run_in(whole: str) -> Person | None:
     """区发改委主任陈七, 县长吕振华: the title run into the name (a name of three characters tried first); 吕振华县长,
-    岑静副县长: the name run into a title that opens with its level (县, 市, 区, 镇, 乡, 街道, 副, 常务)."""
+    林克庆省委常委, 张宜生珠海市副市长: the name run into a title, found by what the title opens with
+    (:data:`_TITLE_OPENS`) and ends with (a post); the name's length only breaks a tie (three, two, four)."""
     for k in (3, 2):
         title = whole[:-k]
         if len(whole) > k + 1 and looks_like_person(whole[-k:]) and _is_post(title):
             return Person(whole[-k:], _titles(title))
-    for k in (3, 2):
-        title = whole[k:]
-        if (len(whole) > k + 1 and looks_like_person(whole[:k]) and _is_post(title)
-                and not whole[:k].startswith(("常务", "执行", "第一", "专职")) and not whole[:k].endswith(("副", "常"))
-                and title.startswith(("县", "市", "区", "镇", "乡", "街道", "副", "常务"))):
-            return Person(whole[:k], _titles(title))
+    for k in (3, 2, 4):
+        if len(whole) > k + 1 and _name_then_title(whole[:k], whole[k:]):
+            return Person(whole[:k], _titles(whole[k:]))
     return None
+
+
+def _name_then_title(name: str, title: str) -> bool:
+    """Whether ``name`` + ``title`` is a name run into its title (岑静 + 副县长, 林克庆 + 省委常委)."""
+    return (looks_like_person(name) and _is_post(title) and bool(_TITLE_OPENS.match(title))
+            and not name.startswith(("常务", "执行", "第一", "专职")) and not name.endswith(_NOT_NAME_END))
+
+
+def _padded_run_in(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """王 曦副省长, 陈 磊省工业和信息化厅副厅长: a name of two padded to three, its second character run into the
+    title; the padding says where the name ends."""
+    out: list[tuple[str, str]] = []
+    for token, sep in tokens:
+        if (out and sep == " " and re.fullmatch(r"[\u4e00-\u9fff]", out[-1][0]) and len(token) > 2
+                and _name_then_title(out[-1][0] + token[0], token[1:])):
+            out[-1] = (out[-1][0] + token[0], out[-1][1])
+            out.append((token[1:], " "))
+        else:
+            out.append((token, sep))
+    return out
 
 
 def _unit(whole: str) -> UnitEntry | None:
@@ -139,7 +174,8 @@ def _unit(whole: str) -> UnitEntry | None:
 
 
 # What ends a post (a title): 长, 主任, 书记 …; a token so ending is a title, not a name.
-_POST_END = re.compile(r"(?:长|主任|书记|主席|负责人|负责同志|领导|委员|常委|调研员|巡视员|秘书|干事|经理|专员|助理)$")
+_POST_END = re.compile(r"(?:长|主任|书记|主席|负责人|负责同志|领导|委员|常委|调研员|巡视员|秘书|干事|经理|专员|助理|"
+                       r"工程师|会计师|经济师|规划师|总监|参事)$")
 # A post that names no one: the unit's holder is the member (区发改委主要负责人, 各镇分管领导).
 _HOLDER_POST = re.compile(r"(?:主要|分管|相关)(?:负责人|负责同志|领导)$|负责同志$")
 _PADDED = re.compile(r"(?<![\u4e00-\u9fff（(])([\u4e00-\u9fff]) +([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
@@ -226,6 +262,12 @@ def _read_tokens(tokens: list[tuple[str, str]]) -> list[Person | UnitEntry | str
                   or i and kinds[i - 1] == "N" and tokens[i][1] == " ")
         if kind == "U" and beside and not _is_holder(tokens[i][0]) and _unit(clean(tokens[i][0])).position == "":
             kinds[i] = "T"
+    for i in range(1, len(kinds)):
+        after_name = kinds[i - 1] == "N" and tokens[i][1] == " "
+        if kinds[i] == "P" and after_name and "（" not in tokens[i][0] and _is_post(tokens[i][0]):
+            kinds[i] = "T"  # 马有祥 农业农村部副部长: after a name and a space, a title (not 农业农 村部副部长)
+        elif kinds[i] == "n" and kinds[i - 1] == "N" and tokens[i][1] == "、" and not _is_post(tokens[i][0]):
+            kinds[i] = "N"  # 冉秋、庹星河: in a run of names, a name the surnames miss
     title_first = next((k for k in kinds if k in "NT"), "N") == "T"
     for i in range(1, len(kinds)):  # 县交通运输局局长 邝伟
         if title_first and kinds[i] == "n" and kinds[i - 1] == "T" and tokens[i][1] == " ":
@@ -291,7 +333,7 @@ def entries(text: str) -> list[Person | UnitEntry | str]:
     >>> [(e.name, e.titles) for e in entries("县发展改革局局长 邓  凯    县财政局局长 龚晓燕")]
     [('邓凯', ['县发展改革局局长']), ('龚晓燕', ['县财政局局长'])]
     """
-    out = _read_tokens(_tokens(_join_padded(_normal(text))))
+    out = _read_tokens(_padded_run_in(_tokens(_join_padded(_normal(text)))))
     _share_post(out)
     return out
 
@@ -319,17 +361,19 @@ class GroupList:
 
 
 def _label(text: str) -> tuple[str, str, str] | None:
-    """A role label opening the line: ('group' | 'office', role, rest)."""
-    m = _LABEL.match(text)
+    """A role label opening the line: ('group' | 'office' | 'team', role, rest); a label in traditional script
+    (組長, 成員) reads as its simplified form."""
+    m = _LABEL.match(text.translate(_SIMPLIFIED))
     if not m:
         return None
     label = re.sub(r"\s+", "", m.group("label"))
+    rest = text[m.start("rest"):].strip()
     if label in _TEAM_ROLE_WORDS and label not in _ROLE_WORDS:
-        return "team", _TEAM_ROLE_WORDS[label], m.group("rest").strip()
+        return "team", _TEAM_ROLE_WORDS[label], rest
     if label in _ROLE_WORDS:
-        return "group", _ROLE_WORDS[label], m.group("rest").strip()
+        return "group", _ROLE_WORDS[label], rest
     if label in _OFFICE_ROLE_WORDS:
-        return "office", _OFFICE_ROLE_WORDS[label], m.group("rest").strip()
+        return "office", _OFFICE_ROLE_WORDS[label], rest
     return None
 
 
@@ -343,11 +387,51 @@ def _prose(text: str) -> bool:
 
 
 _INNER_LABEL = re.compile(rf"\s+(?=(?:{_LABEL_WORDS})\s*[:：])")
+# A label after a sentence or a clause ends, inside a line (…防汛指挥所。所长：甲；副所长：乙、丙；成员：丁。).
+_AFTER_CLAUSE = re.compile(rf"(?<=[。；;])\s*(?=(?:领导小组)?(?:{_LABEL_WORDS})\s*[:：])")
+
+
+def _cut(text: str, pattern: re.Pattern, start: int = 0) -> list[str]:
+    """The text cut where ``pattern`` matches (on its simplified form), from ``start`` on."""
+    at = [m.start() for m in pattern.finditer(text.translate(_SIMPLIFIED), start) if m.start() > start]
+    return [text[a:b] for a, b in zip([0, *at], [*at, len(text)])]
+
+
+def _pieces(text: str) -> list[str]:
+    """The parts of a line that are lines of a list: each label with what it names (组长：吕振华（县长）  副组长：…;
+    …指挥所。所长：甲；副所长：乙、丙；成员：丁。各村…), and what follows the 。 that ends a labelled part.
+
+    Examples
+    --------
+    >>> _pieces("镇政府成立防汛指挥所。所长：甲乙；副所长：丙丁、戊己；成员：庚辛。各村要成立防汛小组。")
+    ['镇政府成立防汛指挥所。', '所长：甲乙；', '副所长：丙丁、戊己；', '成员：庚辛。', '各村要成立防汛小组。']
+    """
+    out: list[str] = []
+    for part in _cut(text, _AFTER_CLAUSE):
+        m = _LABEL.match(part.translate(_SIMPLIFIED))
+        if not m:
+            out.append(part)
+            continue
+        end = part.find("。", m.start("rest"))
+        tail = part[end + 1:].strip() if end != -1 else ""
+        out += _cut(part[: end + 1] if tail else part, _INNER_LABEL, m.start("rest"))
+        out += [tail] if tail else []
+    return [p.strip() for p in out if p.strip()]
 
 
 def is_list_line(text: str) -> bool:
     """Whether the line opens with a role label (组长：, 办公室主任：, 成 员 …)."""
     return _label(_normal(text)) is not None
+
+
+# A deputy's rank written after the name (副组长：胡继军（常务）): part of the role, not a title.
+_RANK_MARKS = ("常务", "执行", "第一")
+
+
+def _a_title(entry: Person | UnitEntry | str) -> bool:
+    """Whether a member read from a line is a person's title (镇党委副书记, 政协工委主任), not a unit's holder."""
+    text = entry if isinstance(entry, str) else entry.name + entry.position if isinstance(entry, UnitEntry) else ""
+    return bool(text) and _is_post(text) and not _is_holder(text) and not text.startswith(("各", "全体"))
 
 
 class _ListReader:
@@ -364,16 +448,10 @@ class _ListReader:
         self.resumable = False  # the list stopped at a sentence: a role label right after goes on with it
         self.dangling: tuple[OfficialRecord, OfficialRecord] | None = None  # a bare name ending a line of titled ones
         self.team_role: str | None = None
+        self.bare = False  # the last member line was a name alone: a line of titles only may follow (its titles)
 
     def feed(self, line: Line) -> None:
-        # 组长：吕振华（县长）  副组长：岑静（副县长）: two labels on one line are two lines
-        text = _normal(line.text)
-        m = _LABEL.match(text)
-        parts = [text]
-        if m and m.group("rest"):
-            pieces = _INNER_LABEL.split(m.group("rest"))
-            parts = [text[: m.start("rest")] + pieces[0], *pieces[1:]]
-        for text in parts:
+        for text in _pieces(_normal(line.text)):  # 组长：吕振华（县长）  副组长：岑静（副县长）: two lines
             getattr(self, "_" + self.state)(text, line.no)
 
     # --- states
@@ -469,7 +547,7 @@ class _ListReader:
             return
         found = _label(text)
         if found and (found[0] == "team" or found[1] in ("组长", "副组长", "常务副组长", "成员")):
-            label = re.sub(r"\s+", "", _LABEL.match(text).group("label"))
+            label = re.sub(r"\s+", "", _LABEL.match(text.translate(_SIMPLIFIED)).group("label"))
             self.team_role, text = _TEAM_ROLE_WORDS.get(label), found[2]
         elif found or _prose(text) or not self.team_role:
             return
@@ -508,6 +586,10 @@ class _ListReader:
             # 岑静 副县长、县委常委、 / 县委宣传部部长: the titles go on after a line that ends with 、
             self._replace_last([*self.last.titles, *_titles(text)])
             return
+        bare, self.bare = self.bare, False
+        if bare and group and found and all(map(_a_title, found)):
+            self._replace_last(_titles(text))  # 顾向阳 / 镇党委副书记、政协工委主任: the title on the line below
+            return
         dangling, self.dangling = self.dangling, None
         if (dangling and found and isinstance(found[0], UnitEntry) and found[0].position
                 and not found[0].name.startswith(("县", "区", "市", "镇", "乡", "街道", "各", "全体"))
@@ -533,6 +615,8 @@ class _ListReader:
                 self.last = None
             elif not (entry and self._wrapped_title(entry)):
                 self.result.warnings.append(Notice(kind="member-unread", line=no, values={"text": entry}))
+        self.bare = (group and len(found) == 1 and isinstance(found[0], Person) and self.last is not None
+                     and not self.last.titles)
 
     def _wrapped_title(self, text: str, *, open_only: bool = False) -> bool:
         """A title wrapped onto this line (…、金杨新村 / 派出所所长): it goes on the last person's titles
@@ -551,7 +635,11 @@ class _ListReader:
 
     def _person(self, person: Person, no: int, role: str, group: bool) -> None:
         if group:
-            record = OfficialRecord(name=person.name, role=role, titles=tuple(person.titles), line=no)
+            marks = [t for t in person.titles if t in _RANK_MARKS]
+            if marks and role.startswith("副"):  # 副组长：胡继军（常务） → 常务副组长
+                role = marks[0] + role
+            titles = tuple(t for t in person.titles if t not in _RANK_MARKS)
+            record = OfficialRecord(name=person.name, role=role, titles=titles, line=no)
             self.result.officials.append(record)
             self.last = record
             return

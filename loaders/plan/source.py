@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from graphmodel.errors import PlanError
@@ -16,6 +17,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# A line break of a web page copied as text (<br>, <br/>, <BR />): the lines it parts keep the file line's number.
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # Characters that never occur in a plan's text but fill binary files.
 _CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v"}
 
@@ -108,19 +111,23 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
 def source_from_bytes(data: bytes, file: str) -> Source:
     """Decode bytes and split them into numbered, stripped, non-blank lines.
 
-    Line ends may be LF, CRLF or CR; numbering follows the file's own lines.
+    Line ends may be LF, CRLF or CR; numbering follows the file's own lines. A web page copied as text may
+    join its lines with a literal ``<br>``: each part is a line of its own, with the number of the file's line.
 
     Examples
     --------
     >>> s = source_from_bytes(" 附件 1\\r\\n\\r\\n组 长：张三\\r\\n".encode(), "a.txt")
     >>> [(line.no, line.text) for line in s.lines]
     [(1, '附件 1'), (3, '组 长：张三')]
+    >>> [(line.no, line.text) for line in source_from_bytes("通知<br> 组长：张三<br/>".encode(), "a.txt").lines]
+    [(1, '通知'), (1, '组长：张三')]
     """
     text, encoding = decode(data, file)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")
     lines = tuple(
         Line(no, stripped)
-        for no, raw in enumerate(text.split("\n"), start=1)
+        for no, whole in enumerate(text.split("\n"), start=1)
+        for raw in _BR.split(whole)
         if (stripped := raw.strip().lstrip("\ufeff").strip())
     )
     if not lines:

@@ -10,10 +10,10 @@ from graphmodel.errors import PlanError
 from graphmodel.model import PlanMeta, PlanRecord
 
 from ..document import Document, Joined
-from ..header import DATE, find_number, iso_date
+from ..header import DATE, find_number, find_plan_title, iso_date
 from ..issuer import (Issuer, body_jurisdiction, jurisdiction_prefix, metadata_issuers, sentence_issuers,
                       settle_issuer, signature_issuers)
-from ..member_list import read_member_list, read_office
+from ..member_list import GroupList, read_member_list, read_office
 from ..member_prose import read_member_prose
 from ..source import Line
 from ..unit_duties import read_unit_duties
@@ -22,10 +22,18 @@ from .common import read_attachments, read_body
 
 __all__ = ["LeadingGroupNotice", "LAYOUT"]
 
+# The bodies a notice sets up: a 领导小组, a 指挥部 / 指挥所, a 联席会议, a 委员会.
+_BODY = r"(?:领导小组|指挥部|指挥所|联席会议(?:制度)?|委员会)"
 _TITLE = re.compile(
-    r"关于(?P<verb>成立|调整|组建|设立|调整充实|充实调整|调整完善)"
-    r"(?P<group>[^，。；：:《》]{2,60}?(?:领导小组|指挥部))(?:成员|组成人员)?的(?:通知|决定)"
+    r"关于(?P<verb>成立|调整|组建|设立|建立|调整充实|充实调整|调整完善)"
+    rf"(?P<group>[^，。；：:《》]{{2,60}}?{_BODY})(?:成员|组成人员)?的(?:通知|决定)"
 )
+# The sentence of the body that sets the group up, where no title names it: 成立我镇卫生应急工作领导小组 /
+# 镇政府成立13人防汛指挥所 / 决定建立…联席会议.
+_SET_UP = re.compile(rf"(?:成立|组建|设立|建立)(?P<group>[^，,。；;：:、《》“”()（）]{{2,40}}?{_BODY})(?![办成])")
+_OWN = re.compile(r"^(?:\d+人|[一二三四五六七八九十]+人|我(?:镇|乡|街道|街|区|县|市|局|委|办|厅|省))+")
+# A member list alone makes a notice when it names at least this many members with a role in the group.
+_LISTED = 2
 _SCOPE = 15  # the title stands within the first lines
 _MASTHEAD = re.compile(r"^(?P<body>\S{4,40}?)\s*文\s*件$")
 
@@ -50,6 +58,40 @@ def _title(doc: Document) -> _Title | None:
     start = joined.starts[bisect.bisect_right(joined.starts, m.start()) - 1]
     return _Title(joined.text[start : m.end()], joined.text[start : m.start()], m.group("group"),
                   joined.line_at(start), joined.line_at(m.start("group")))
+
+
+def _set_up(doc: Document, before: int) -> _Title | None:
+    """No title: the group as the sentence that sets it up names it (成立我镇…领导小组 → 卫生应急工作领导小组), the
+    last such sentence before the list's first member (line ``before``), else the first one after it."""
+    found = []
+    for line in doc.lines:
+        for m in _SET_UP.finditer(re.sub(r"\s+", "", line.text)):
+            found.append((line.no, _OWN.sub("", m.group("group"))))
+    if not found:
+        return None
+    earlier = [f for f in found if f[0] <= before]
+    no, group = earlier[-1] if earlier else found[0]
+    return _Title("", "", group, no, no)
+
+
+def _listed(doc: Document) -> GroupList | None:
+    """A role-labelled member list where no title names the notice: members of at least two roles. Not where
+    the document is a plan whose own title line names it (its leading group is the plan's)."""
+    plan = find_plan_title(doc)
+    if plan and not _quoted_in_a_sentence(doc, plan[1]):
+        return None
+    group = read_member_list(doc.lines)
+    roled = [(o.role, o.line) for o in group.officials if o.role] + [(u.role, u.line) for u in group.units]
+    if len(roled) < _LISTED or len({r for r, _ in roled}) < 2:
+        return None
+    return group
+
+
+def _quoted_in_a_sentence(doc: Document, no: int) -> bool:
+    """The plan's title found is a reference in a sentence (根据《…方案》的要求，成立…), not the document's own
+    title (a title line, 现将《…方案》印发给你们)."""
+    text = next((ln.text for ln in doc.lines if ln.no == no), "")
+    return bool(re.search(r"(?:根据|按照|依据|遵照|贯彻|落实|对照|参照)[^。；;]*《", text))
 
 
 def _date_at(lines: tuple[Line, ...], after: int) -> int | None:
@@ -78,25 +120,43 @@ def _candidates(doc: Document, title: _Title, date_at: int | None) -> list[Issue
     return found + sentence_issuers(doc.lines)
 
 
+def _office_name(group: str | None) -> str:
+    """领导小组办公室, 指挥部办公室, 联席会议办公室 …: the office is named after the body."""
+    body = re.search(_BODY + "$", group or "")
+    return (re.sub("制度$", "", body.group(0)) if body else "领导小组") + "办公室"
+
+
 class LeadingGroupNotice:
-    """A notice setting up (or changing) a 领导小组: its title says 关于成立…领导小组的通知."""
+    """A notice setting up (or changing) a 领导小组 (指挥部, 指挥所, 联席会议, 委员会): its title says
+    关于成立…领导小组的通知, or, where the text has no title (copied from the salutation on), a role-labelled
+    member list names its members and a sentence (成立…领导小组) the group."""
 
     name = "leading-group-notice"
-    looks_for = "成立领导小组的通知：标题“关于成立…领导小组的通知”"
-    looks_for_en = "a notice setting up a leading group: a title 关于成立…领导小组的通知"
+    looks_for = "成立领导小组的通知：标题“关于成立…领导小组的通知”，或组长、副组长、成员等的名单"
+    looks_for_en = "a notice setting up a leading group: a title 关于成立…领导小组的通知, or a list of its leader, deputies and members"
 
     def recognise(self, doc: Document) -> Recognition | None:
         title = _title(doc)
-        if not title:
+        if title:
+            return Recognition(self.name, f"通知标题“{title.text}”", title.line, f"the notice title “{title.text}”")
+        group = _listed(doc)
+        if group is None:
             return None
-        return Recognition(self.name, f"通知标题“{title.text}”", title.line, f"the notice title “{title.text}”")
+        first = min([o.line for o in group.officials if o.role] + [u.line for u in group.units])
+        return Recognition(self.name, "领导小组名单（组长、副组长、成员等）", first,
+                           "a leading group's member list (leader, deputy leaders, members …)")
 
     def read(self, doc: Document, file: str) -> PlanRecord:
-        meta, issuer_notices = self._meta(doc, file, _title(doc))
-        after_title = tuple(ln for ln in doc.lines if ln.no > meta.title_line)
+        title = _title(doc)
+        if title is None:  # a notice copied from the salutation on: the list, and the sentence naming the group
+            listed = read_member_list(doc.lines)
+            first = min([o.line for o in listed.officials] + [u.line for u in listed.units], default=doc.lines[0].no)
+            title = _set_up(doc, first) or _Title("", "", "", first, first)
+        meta, issuer_notices = self._meta(doc, file, title)
+        after_title = tuple(ln for ln in doc.lines if ln.no > meta.title_line) if title.text else doc.lines
         group = read_member_list(after_title)
         read_member_prose(after_title, group)
-        office = read_office(doc.lines, group, "指挥部办公室" if meta.group.endswith("指挥部") else "领导小组办公室")
+        office = read_office(doc.lines, group, _office_name(meta.group))
         if not (group.officials or group.units):
             raise PlanError(file, "成立领导小组的通知里没有找到组成人员（组长、副组长、成员）", meta.title_line,
                             en="a notice setting up a leading group, but no members (leader, deputy leaders, members) found")
