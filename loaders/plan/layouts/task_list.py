@@ -12,7 +12,7 @@ from graphmodel.model import PlanRecord
 
 from ..document import Document
 from ..leading_group import read_leading_group
-from ..task_list import first_listed_leads, read_task_list
+from ..task_list import read_task_list
 from .base import Recognition
 from .task_division import division_record
 
@@ -42,8 +42,7 @@ class TaskList:
                            f"{len(assigned)} numbered tasks naming who does them")
 
     def read(self, doc: Document, file: str) -> PlanRecord:
-        text = "".join(ln.text for ln in doc.lines)
-        result = read_task_list(doc.lines, first_leads=first_listed_leads(text))
+        result = read_task_list(doc.lines)  # it reads where the document says the unit listed first leads
         if result is None:
             raise PlanError(file, "任务分工方案里没有读到写明责任单位的编号任务",
                             en="a task-division document, but no numbered task naming its units")
