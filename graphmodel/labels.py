@@ -275,6 +275,9 @@ NOTICES: dict[str, L] = {
     "missing-attachment": L("附件{number}《{title}》在正文中列出，但文件里没有",
                             "attachment {number} “{title}” is listed in the text but the file does not hold it"),
     "truncated": L("文件在句中结束，可能被截断", "the file ends in mid-sentence: it may have been cut off"),
+    "assignment-cut-off": L("任务{number}的分工在文件末尾中断（“{text}”未读）：读到的单位请核对",
+                            "the assignment of task {number} is cut off by the end of the file (“{text}” not read): "
+                            "check the units read"),
     "issuer-from-file-name": L("文件中没有写明发文机关，“{issuer}”取自文件名",
                                "the document names no issuing body: “{issuer}” is taken from the file's name"),
     "pdf-page-no-text": L("PDF 第 {pages} 页没有文字层（像是扫描件），其内容未读取，需要 OCR 识别",

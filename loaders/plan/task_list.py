@@ -24,12 +24,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graphmodel.model import GoalRecord, Mention, OfficialRecord, TaskRecord
+from graphmodel.model import GoalRecord, Mention, Notice, OfficialRecord, TaskRecord
 from graphmodel.names import clean, looks_like_person
 
 from .assignment import (LINE_LABEL, Assignment, assignment_mentions, first_listed_leads, split_assignment)
 from .cell_table import TableResult
 from .document import CN_NUMERALS, Joined
+from .prose_duties import read_place_duties, read_unit_paragraphs
 from .source import Line
 
 __all__ = ["Assignment", "split_assignment", "assignment_mentions", "read_task_list", "first_listed_leads",
@@ -117,7 +118,10 @@ def read_task_list(lines: tuple[Line, ...] | list[Line], officials: set[str] = f
     for line in lines:
         reader.line(line)
     reader.close(last=True)
-    return reader.result(first_leads)
+    found = reader.result(first_leads)
+    if found is None and (prose := read_unit_paragraphs(lines) + read_place_duties(lines)):
+        return TableResult(prose, [], [], prose[0].line)  # no numbered task: tasks stated in running prose
+    return found
 
 
 @dataclass
@@ -235,7 +239,10 @@ class _ListReader:
                  for name, (level, no, parent) in self.goals.items() if name in used]
         leading = {m.name for t in tasks for m in t.leads}
         officials = [o for name, o in self.titled.items() if name in leading]
-        return TableResult(tasks, goals, [], tasks[0].line, officials)
+        warnings = [Notice(kind="assignment-cut-off", line=it.joined.numbers[-1],
+                           values={"number": it.number, "text": it.assignment.cut})
+                    for it in self.items if it.assignment.cut and it.part in parts]
+        return TableResult(tasks, goals, warnings, tasks[0].line, officials)
 
     def _task(self, item: _Item, first_leads: bool) -> TaskRecord:
         joined = item.joined
