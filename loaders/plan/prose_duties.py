@@ -20,6 +20,7 @@ from graphmodel.model import Mention, TaskRecord
 from graphmodel.names import clean, is_unit_like, looks_like_person
 
 from .assignment import top_level_pieces
+from .document import CN_NUMERALS
 from .source import Line
 
 __all__ = ["read_unit_paragraphs", "read_place_duties"]
@@ -36,6 +37,7 @@ _PLACE_CLAUSE = re.compile(r"^(?P<places>.+?)[，,]\s*(?P<word>(?:行政|技术|
                            r"\s*[，,:：]?\s*(?P<who>[^，,。；;]+)$")
 # …由沿岸各村的村委会主任担任防汛责任人
 _PLACE_BY = re.compile(r"^(?P<places>.+?)由(?P<who>[^，,。；;]{2,20}?)(?:担任|擔任)(?P<word>\S{0,4}(?:责任人|責任人))$")
+_NUMBERING = re.compile(rf"^\s*(?:[{CN_NUMERALS}]{{1,3}}|\d{{1,3}})\s*[、.．]\s*")
 # What a place or a water work is called at its end: 水库, 湖, 山塘, 拦河闸, 溪, …（山塘）.
 _PLACE_END = ("水库", "水庫", "湖", "塘", "闸", "閘", "河", "溪", "坑", "渠", "堤", "围", "圍", "陂", "圩", "桥", "橋",
               "涌", "港", "江", "段", "泵站", "电站", "库", "庫", "）")
@@ -109,6 +111,8 @@ def _places(text: str) -> str:
     """The trailing parts of ``text`` (between ``，``) that name places only: 世纪水库、白沙湖."""
     start = None
     for part, at in reversed(top_level_pieces(text, "，,")):
+        if m := _NUMBERING.match(part):  # 二、青石水库: the number of the paragraph is no place
+            part, at = part[m.end():], at + m.end()
         names = [clean(n) for n, _ in top_level_pieces(part, "、")]
         if not names or not all(n.endswith(_PLACE_END) and len(n) <= 16 for n in names):
             break

@@ -39,6 +39,7 @@ __all__ = ["Assignment", "split_assignment", "assignment_mentions", "read_task_l
 # Where the list ends: the 版记 (抄送, 印发), a date or signature after it, an attachment, a web page's footer.
 _END = re.compile(r"^(?:抄\s*送|抄\s*报|主\s*送|附\s*件|主办单位|承办单位|网站标识码|版权所有|联系我们|扫一扫)"
                   r"|印发$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_LAST = re.compile(r"^(?:抄\s*送|抄\s*报|附\s*件)|印发$")
 # A body's name alone on a line: the signature, when the date or the end of the text follows it.
 _SIGNATURE = re.compile(r"^[^\s，,。；;：:、（()）]{2,30}(?:人民政府|政府|办事处|委员会|办公室|党委|党工委|管委会|"
                         r"指挥部|领导小组)(?:办公室)?(?:\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?$")
@@ -153,14 +154,19 @@ class _ListReader:
     last_number: int = 0
     rule_outside: bool = False  # the first-listed rule, stated outside any item
     outside: list[str] = field(default_factory=list)
+    ended: bool = False
 
     def line(self, line: Line) -> None:
         text = line.text.strip()
         if _FOOTER.match(text):
             return
+        if self.ended:
+            return
         if _END.search(text):
             self.pending.clear()
             self.close()
+            # after tasks, an attachment or the 版记 ends the list (an attachment's own numbered items are not its)
+            self.ended = bool(_LAST.match(text)) and any(it.assignment or it.lead for it in self.items)
             return
         if self.item is not None and _SIGNATURE.match(text) and not self.item[1][-1].text.rstrip().endswith(
                 tuple("、，,：:")):
