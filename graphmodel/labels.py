@@ -278,6 +278,9 @@ NOTICES: dict[str, L] = {
     "issuer-unknown": L("文件中没有写明发文机关，按文件名“{issuer}”读取；用 --issuer 名称 指定发文机关",
                         "the document names no issuing body: it is read under its file's name “{issuer}”; "
                         "give the issuer with --issuer NAME"),
+    "assignment-cut-off": L("任务{number}的分工在文件末尾中断（“{text}”未读）：读到的单位请核对",
+                            "the assignment of task {number} is cut off by the end of the file (“{text}” not read): "
+                            "check the units read"),
     "issuer-from-file-name": L("文件中没有写明发文机关，“{issuer}”取自文件名",
                                "the document names no issuing body: “{issuer}” is taken from the file's name"),
     "pdf-page-no-text": L("PDF 第 {pages} 页没有文字层（像是扫描件），其内容未读取，需要 OCR 识别",

@@ -3,17 +3,20 @@
 Many task-division documents have no table: each numbered task ends with its assignment, in
 brackets or on lines of its own::
 
-    一、提升政务服务效能
+    一、王建国副区长牵头重点工作
     1.推行企业开办“一日办结”。（牵头单位：区市场监管局；配合单位：区税务局、区人社局；责任领导：王建国）
-    2.推进工业用地“标准地”出让。（区规划资源局牵头，区发改委、区经信委配合）
+    2.推进工业用地“标准地”出让。（区规划资源局主办，区发改委、区经信委协办）
     3.落实惠企政策“免申即享”。
-    责任单位：区财政局（牵头）、区发改委
+    牵头单位：区财政局
+    责任单位：区发改委、各街道
 
-A labelled part says its role (牵头单位 / 责任单位 / 主办单位 → responsible, 配合单位 / 协办单位 /
-协同单位 / 参与单位 → cooperating, 责任领导 / 分管领导 / 牵头领导 / 联系领导 → the lead); an unlabelled one
-says it with a verb (``A牵头``, ``B、C配合``, ``A负责``). Of several responsible units, one marked
-``（牵头）`` leads and the others cooperate; where the document says the unit listed first leads
-(``排在第一位的为牵头单位``), so it is. Every name keeps the line it was read on.
+:mod:`loaders.plan.assignment` reads each assignment (and holds the unit-role contract). A section heading
+that names a person leading its tasks (``一、王建国副区长牵头重点工作``) gives every task under it that lead,
+marked inherited. A rule stated once (排在第一位的为牵头单位 before the list; ``（列第一位者为牵头单位，下同）``
+inside an item, from that item on) makes the unit listed first lead. The list ends at the 版记, an attachment,
+a date, or a signature (the issuing body's name on a line of its own before the date or the end); page
+footers (``— 3 —``) between the lines of an item are no part of it. Every name keeps the line it was read on
+and the document's own word for its role.
 """
 
 from __future__ import annotations
@@ -21,153 +24,69 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graphmodel.model import GoalRecord, Mention, TaskRecord
-from graphmodel.names import clean, is_unit_like
+from graphmodel.model import GoalRecord, Mention, Notice, OfficialRecord, TaskRecord
+from graphmodel.names import clean, looks_like_person
 
-from .cell_table import TableResult, lead_mentions, unit_names
+from .assignment import (LINE_LABEL, Assignment, assignment_mentions, first_listed_leads, split_assignment)
+from .cell_table import TableResult
 from .document import CN_NUMERALS, Joined
+from .prose_duties import read_place_duties, read_unit_paragraphs
 from .source import Line
 
-__all__ = ["Assignment", "split_assignment", "assignment_mentions", "read_task_list", "first_listed_leads"]
+__all__ = ["Assignment", "split_assignment", "assignment_mentions", "read_task_list", "first_listed_leads",
+           "heading_lead"]
 
-_RESPONSIBLE = ("牵头单位", "牵头部门", "牵头科室", "责任单位", "责任部门", "责任科室", "责任主体", "主办单位",
-                "主责单位", "主责部门", "承办单位", "实施单位", "牵头责任单位", "主要责任单位")
-_COOPERATING = ("配合单位", "配合部门", "配合科室", "协办单位", "协同单位", "参与单位", "协助单位", "协作单位",
-                "其他责任单位", "责任配合单位")
-_LEAD = ("责任领导", "分管领导", "牵头领导", "联系领导", "包保领导", "区领导", "市领导", "县领导", "镇领导",
-         "牵头区领导", "牵头市领导", "牵头县领导", "分管区领导", "分管市领导", "分管县领导", "责任区领导", "责任人")
-_LABELS = sorted(_RESPONSIBLE + _COOPERATING + _LEAD, key=len, reverse=True)
-_LABEL = re.compile(rf"^({'|'.join(_LABELS)})\s*[:：]\s*")
-_ROLE_WORD = re.compile(r"牵头|负责|配合|协办|协同|参与|主办|承办|责任|分管")
-# Brackets at the end of an item holding its assignment (one level of brackets inside: 各镇（街道）).
-_TAIL = re.compile(r"[（(【\[]((?:[^（()）【】\[\]]|[（(][^（()）]*[)）])+)[)）】\]]\s*[。.；;]?\s*$")
-# Labels that may open a line of their own or follow the item's last sentence. Not 主办单位 / 承办单位: a web
-# page's footer says 主办单位：…人民政府办公室 after the last item (inside brackets they are read).
-_LINE_LABELS = [label for label in _LABELS if label not in ("主办单位", "承办单位")]
-_LINE_LABEL = re.compile(rf"^({'|'.join(_LINE_LABELS)})\s*[:：]\s*")
-# A labelled assignment run into the item's last sentence: …办理时间。责任单位：区市场监管局
-_INLINE = re.compile(rf"(?:^|(?<=[。；;！!？?\s]))((?:{'|'.join(_LINE_LABELS)})\s*[:：].*)$")
 # Where the list ends: the 版记 (抄送, 印发), a date or signature after it, an attachment, a web page's footer.
 _END = re.compile(r"^(?:抄\s*送|抄\s*报|主\s*送|附\s*件|主办单位|承办单位|网站标识码|版权所有|联系我们|扫一扫)"
                   r"|印发$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-_BRACKET_LABEL = re.compile(rf"【({'|'.join(_LABELS)})】")
-_VERB_RESPONSIBLE = re.compile(r"^(.+?)(?:牵头负责|牵头|主办|主责|按职责分工负责|按职责负责|分别负责|负责|落实)$")
-_VERB_COOPERATING = re.compile(r"^(.+?)(?:配合|协办|协同|参与|协助|共同推进|共同负责)$")
-_MARK = re.compile(r"[（(]\s*牵头(?:单位)?\s*[)）]")
-# The parts of an assignment: split at ；, at a ， before a label or a 配合 part, and before a label run into the part
-# before it (labelled lines joined: 责任单位：区建管委配合单位：区城管执法局).
-_PARTS = re.compile(r"[；;]|[，,]?(?=(?:" + "|".join(_LABELS) + r")\s*[:：])|[，,](?=[^，,；;]*(?:配合|协办|协同|参与|协助)$)")
-_FIRST_LEADS = re.compile(r"(?:排|列|放)在?(?:第一|首|前)位?的?(?:单位)?(?:为|是)(?:牵头|主要责任|主责)单位")
-
+_LAST = re.compile(r"^(?:抄\s*送|抄\s*报|附\s*件)|印发$")
+# A body's name alone on a line: the signature, when the date or the end of the text follows it.
+_SIGNATURE = re.compile(r"^[^\s，,。；;：:、（()）]{2,30}(?:人民政府|政府|办事处|委员会|办公室|党委|党工委|管委会|"
+                        r"指挥部|领导小组)(?:办公室)?(?:\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?$")
+# A page's footer or number left in the text by PDF extraction: — 3 —, - 12 -, 第3页.
+_FOOTER = re.compile(r"^[—–\-－_\s]*(?:第\s*)?\d{1,3}\s*页?[—–\-－_\s]*$")
 _SECTION = re.compile(rf"^([{CN_NUMERALS}]{{1,3}})\s*[、.．]\s*(\S.{{0,40}})$")
 _SUBSECTION = re.compile(rf"^[（(]\s*([{CN_NUMERALS}]{{1,3}})\s*[)）]\s*(\S.{{0,40}})$")
-_ITEM = re.compile(r"^(?:(\d{1,3})\s*[、.．](?!\d)|[（(](\d{1,3})[)）])\s*(\S.*)$")
+_ITEM = re.compile(r"^(?:(\d{1,3})\s*[、.．﹒](?!\d)|[（(](\d{1,3})[)）])\s*(\S.*)$")
+# A heading that names who leads the tasks under it: 王建国副区长牵头重点工作, 李文区政府党组成员主抓工作.
+_HEADING_LEAD = re.compile(r"^(?P<who>\S{2,24}?)(?P<verb>牵头|主抓|负责|分管|联系)的?(?:重点|主要|各项)?"
+                           r"(?:工作|任务|事项|项目)")
+_TITLE_START = tuple("副区市县镇乡街党常主书分局委人政总办省州盟旗")
+_POST_WORDS = {"常务", "分管", "主管", "主要", "党委", "党组", "专职", "执行", "第一", "副职", "正职", "联系", "包保"}
+_TITLE_END = ("长", "书记", "主任", "主席", "委员", "成员", "领导", "负责人", "专员", "调研员", "巡视员", "干部")
 
 
-@dataclass
-class Assignment:
-    """Who does a task, as written: raw lead text and unit names, each with its offset in the item's text."""
+def heading_lead(text: str, officials: set[str] = frozenset()) -> tuple[str, str, str, bool] | None:
+    """Who a heading says leads the tasks under it: ``(name, title, verb, post)``, or None.
 
-    leads: list[tuple[str, int]] = field(default_factory=list)  # (lead text, offset)
-    responsible: list[tuple[str, int, bool]] = field(default_factory=list)  # (unit, offset, marked 牵头)
-    cooperating: list[tuple[str, int]] = field(default_factory=list)
-
-    def __bool__(self) -> bool:
-        return bool(self.leads or self.responsible or self.cooperating)
-
-
-def first_listed_leads(text: str) -> bool:
-    """Whether a document says that the unit listed first leads (排在第一位的为牵头单位)."""
-    return bool(_FIRST_LEADS.search(re.sub(r"\s+", "", text)))
-
-
-def split_assignment(text: str) -> tuple[str, Assignment]:
-    """An item's text without its assignment, and the assignment (empty if it names none).
+    The name is split from the title glued to it by what a title looks like (it opens like one, 区…, 副…, 常务…,
+    and ends like one, …长, …书记, …成员); a heading naming a post only gives the post (``post`` True).
 
     Examples
     --------
-    >>> body, a = split_assignment("推行企业开办“一日办结”。（牵头单位：区市场监管局；配合单位：区税务局、区人社局；责任领导：王建国）")
-    >>> body, [u for u, _, _ in a.responsible], [u for u, _ in a.cooperating], [t for t, _ in a.leads]
-    ('推行企业开办“一日办结”。', ['区市场监管局'], ['区税务局', '区人社局'], ['王建国'])
-    >>> body, a = split_assignment("推进“标准地”出让（区规划资源局牵头，区发改委、区经信委配合）。")
-    >>> body, [u for u, _, _ in a.responsible], [u for u, _ in a.cooperating]
-    ('推进“标准地”出让。', ['区规划资源局'], ['区发改委', '区经信委'])
-    >>> split_assignment("开展“千企万户”走访服务（含个体工商户）。")[1].responsible
-    []
+    >>> heading_lead("韩立平区长牵头重点工作"), heading_lead("孟雪芳区政府党组成员牵头重点工作")
+    (('韩立平', '区长', '牵头', False), ('孟雪芳', '区政府党组成员', '牵头', False))
+    >>> heading_lead("常务副区长主抓工作"), heading_lead("加快项目建设") is None
+    (('常务副区长', '', '主抓', True), True)
     """
-    original = text
-    # 【牵头单位】区发改委【配合单位】区财政局: the same as 牵头单位：… (as long, so offsets hold)
-    text = _BRACKET_LABEL.sub(lambda m: f"；{m.group(1)}：", text)
-    for pattern in (_TAIL, _INLINE):
-        m = pattern.search(text)
-        if not m or not _ROLE_WORD.search(m.group(1)) and not _all_units(m.group(1)):
-            continue
-        assignment = _parse(m.group(1), m.start(1))
-        if assignment:
-            end = text[m.end():] if pattern is _INLINE else re.sub(r"^[^。.；;]*", "", text[m.end(1) + 1:])
-            return (text[: m.start()].rstrip(" ；;") + end.strip()).strip() or original, assignment
-    return original, Assignment()
+    m = _HEADING_LEAD.match(clean(text))
+    if not m:
+        return None
+    who, verb = m.group("who"), m.group("verb")
+    for name in sorted(officials, key=len, reverse=True):
+        if who.startswith(name) and _is_title(who[len(name):]):
+            return name, who[len(name):], verb, False
+    for k in (2, 3, 4):
+        head, rest = who[:k], who[k:]
+        if looks_like_person(head) and head[:2] not in _POST_WORDS and _is_title(rest):
+            return head, rest, verb, False
+    if who.startswith(_TITLE_START) and _is_title(who):
+        return who, "", verb, True
+    return None
 
 
-def _all_units(clause: str) -> bool:
-    names = unit_names(clause)
-    return bool(names) and all(is_unit_like(n) or n.startswith("各") for n in names)
-
-
-def _parse(clause: str, at: int) -> Assignment:
-    """The parts of an assignment clause (``；``-separated, or ``，`` before a label or a 配合 part)."""
-    out = Assignment()
-    pos = 0
-    for part in _PARTS.split(clause):
-        offset = at + clause.find(part, pos)
-        pos = max(pos, clause.find(part, pos) + len(part))
-        stripped = part.strip(" ，,。")
-        offset += part.find(stripped) if stripped else 0
-        part = stripped
-        if not part:
-            continue
-        m = _LABEL.match(part)
-        if m:
-            label, value = m.group(1), part[m.end():]
-            if label in _LEAD:
-                out.leads.append((value, offset + m.end()))
-            elif label in _COOPERATING:
-                out.cooperating += _located(value, offset + m.end())
-            else:
-                out.responsible += _marked(value, offset + m.end())
-        elif m := _VERB_COOPERATING.match(part):
-            out.cooperating += _located(m.group(1), offset)
-        elif m := _VERB_RESPONSIBLE.match(part):
-            out.responsible += _marked(m.group(1), offset)
-        elif _all_units(part):
-            out.responsible += _marked(part, offset)
-    return out
-
-
-# What follows a unit's name in an assignment and is no part of it: 区发改委等, 各镇（街道）按职责分工负责.
-_UNIT_TAIL = re.compile(r"(?:按职责分工负责|按职责负责|分别负责|负责|配合|参与|协助|等单位|等部门|等)$")
-
-
-def _located(value: str, offset: int) -> list[tuple[str, int]]:
-    """The units of ``value``, each with the offset where its name starts (the part's where it is not found whole)."""
-    out, pos = [], 0
-    for name in (_UNIT_TAIL.sub("", n) for n in unit_names(value)):
-        if not name:
-            continue
-        at = value.find(name, pos)
-        out.append((name, offset + (at if at >= 0 else pos)))
-        pos = at + len(name) if at >= 0 else pos
-    return out
-
-
-def _marked(value: str, offset: int) -> list[tuple[str, int, bool]]:
-    """Units of a responsible part, each with whether it is marked 牵头: 区财政局（牵头）、区发改委."""
-    out, pos = [], 0
-    for piece in re.split(r"(?<=[、，,])", value):
-        marked = bool(_MARK.search(piece))
-        out += [(n, at, marked) for n, at in _located(_MARK.sub("", piece), offset + pos)]
-        pos += len(piece)
-    return out
+def _is_title(text: str) -> bool:
+    return bool(text) and text.startswith(_TITLE_START) and text.endswith(_TITLE_END) and len(text) <= 16
 
 
 def read_task_list(lines: tuple[Line, ...] | list[Line], officials: set[str] = frozenset(),
@@ -181,7 +100,9 @@ def read_task_list(lines: tuple[Line, ...] | list[Line], officials: set[str] = f
     officials : set of str
         Known people's names: a lead is one of them or reads as a person's name; else a post.
     first_leads : bool
-        The document says the unit listed first leads (:func:`first_listed_leads`).
+        The unit listed first leads in every task (the caller knows the document says so). Without it, the
+        lines are read for the rule: stated outside the items, it holds for every task; inside an item that
+        names its units (…（列第一位者为牵头单位，下同）), from that item on.
 
     Examples
     --------
@@ -194,92 +115,152 @@ def read_task_list(lines: tuple[Line, ...] | list[Line], officials: set[str] = f
     1 推行企业开办“一日办结”，全面压缩办理时间。 2 [('区市场监管局', 3)] [('区税务局', 4)] 提升政务服务效能
     2 扩大“一网通办”覆盖面。 5 [('区政务服务中心', 6)] [('区大数据中心', 6)] 提升政务服务效能
     """
-    reader = _ListReader(set(officials), first_leads)
+    reader = _ListReader(set(officials))
     for line in lines:
         reader.line(line)
-    reader.close()
-    assigned = lambda t: bool(t.responsible or t.cooperating or t.leads)  # noqa: E731
-    # Items of a part where none names who does it (保障措施: 1.加强组织领导 …) are no tasks of the list.
-    parts = {reader.part[i] for i, t in enumerate(reader.tasks) if assigned(t)}
-    tasks = [t for i, t in enumerate(reader.tasks) if reader.part[i] in parts]
-    if not tasks:
-        return None
-    used = {t.goal for t in tasks}
-    used |= {reader.goals[g][2] for g in used if g in reader.goals}
-    goals = [GoalRecord(name=name, level=level, line=no, parent=parent)
-             for name, (level, no, parent) in reader.goals.items() if name in used]
-    return TableResult(tasks, goals, [], tasks[0].line)
+    reader.close(last=True)
+    found = reader.result(first_leads)
+    if found is None and (prose := read_unit_paragraphs(lines) + read_place_duties(lines)):
+        return TableResult(prose, [], [], prose[0].line)  # no numbered task: tasks stated in running prose
+    return found
 
 
+@dataclass
+class _Item:
+    """A numbered item read: what it says, before the rules stated elsewhere in the document are applied."""
+
+    number: int
+    text: str
+    joined: Joined
+    assignment: Assignment
+    goal: tuple[str, int] | None
+    part: int | None  # the line of the top section it stands in
+    lead: tuple[Mention, ...] = ()  # the lead its section heading names
+
+
+@dataclass
 class _ListReader:
     """Lines → sections, subsections and numbered items (each with the lines that follow it)."""
 
-    def __init__(self, officials: set[str], first_leads: bool):
-        self.officials, self.first_leads = officials, first_leads
-        self.tasks: list[TaskRecord] = []
-        self.goals: dict[str, tuple[str, int, str | None]] = {}
-        self.section: tuple[str, int] | None = None
-        self.subsection: tuple[str, int] | None = None
-        self.item: tuple[int, list[Line]] | None = None
-        self.last_number = 0
-        self.part: list[int | None] = []  # per task: the line of the top section it stands in
+    officials: set[str]
+    items: list[_Item] = field(default_factory=list)
+    goals: dict[str, tuple[str, int, str | None]] = field(default_factory=dict)
+    section: tuple[str, int] | None = None
+    subsection: tuple[str, int] | None = None
+    leads: dict[int, tuple[Mention, ...]] = field(default_factory=dict)  # heading line → the lead it names
+    titled: dict[str, OfficialRecord] = field(default_factory=dict)
+    item: tuple[int, list[Line]] | None = None
+    pending: list[Line] = field(default_factory=list)  # signature-like lines: the item's, unless the list ends
+    last_number: int = 0
+    rule_outside: bool = False  # the first-listed rule, stated outside any item
+    outside: list[str] = field(default_factory=list)
+    ended: bool = False
 
     def line(self, line: Line) -> None:
         text = line.text.strip()
+        if _FOOTER.match(text):
+            return
+        if self.ended:
+            return
+        if _END.search(text):
+            self.pending.clear()
+            self.close()
+            # after tasks, an attachment or the 版记 ends the list (an attachment's own numbered items are not its)
+            self.ended = bool(_LAST.match(text)) and any(it.assignment or it.lead for it in self.items)
+            return
+        if self.item is not None and _SIGNATURE.match(text) and not self.item[1][-1].text.rstrip().endswith(
+                tuple("、，,：:")):
+            self.pending.append(line)
+            return
+        if self.pending and self.item is not None:
+            self.item[1].extend(self.pending)
+        self.pending.clear()
+        self._read(line, text)
+
+    def _read(self, line: Line, text: str) -> None:
         if (m := _SECTION.match(text)) and not re.search(r"[。；;]", m.group(2)[:-1]):
             self.close()
             self.section, self.subsection = (_heading(m.group(2)), line.no), None
             self.goals.setdefault(self.section[0], ("action", line.no, None))
+            self._heading_lead(m.group(2), line.no)
         elif (m := _SUBSECTION.match(text)) and not re.search(r"[。；;]", m.group(2)[:-1]):
             self.close()
             self.subsection = (_heading(m.group(2)), line.no)
             self.goals.setdefault(self.subsection[0], ("project", line.no, self.section[0] if self.section else None))
+            self._heading_lead(m.group(2), line.no)
         elif (m := _ITEM.match(text)) and self._next(int(m.group(1) or m.group(2))):
             self.close()
             self.last_number = int(m.group(1) or m.group(2))
             self.item = (self.last_number, [Line(line.no, m.group(3))])
-        elif _END.search(text):
-            self.close()
         elif self.item is not None:
             self.item[1].append(line)
+        else:
+            self.outside.append(text)
+
+    def _heading_lead(self, text: str, no: int) -> None:
+        found = heading_lead(text, self.officials)
+        if found:
+            name, title, verb, post = found
+            self.leads[no] = (Mention(name=name, line=no, inherited=True, post=post, as_written=verb),)
+            if title and name not in self.titled:
+                self.titled[name] = OfficialRecord(name=name, role=None, titles=(title,), line=no)
 
     def _next(self, number: int) -> bool:
         return number == self.last_number + 1 or number == 1 or (self.item is None and self.last_number == 0)
 
-    def close(self) -> None:
+    def close(self, last: bool = False) -> None:
+        if self.outside:
+            self.rule_outside = self.rule_outside or first_listed_leads("".join(self.outside))
+            self.outside = []
         if self.item is None:
             return
         number, lines = self.item
         self.item = None
         # a line that opens with a label (责任单位：…) starts an assignment even after a sentence without its 。
-        joined = Joined.of([Line(ln.no, "；" + ln.text) if i and _LINE_LABEL.match(ln.text) else ln
+        joined = Joined.of([Line(ln.no, "；" + ln.text) if i and LINE_LABEL.match(ln.text) else ln
                             for i, ln in enumerate(lines)])
-        text, assignment = split_assignment(joined.text)
+        text, assignment = split_assignment(joined.text, last=last and not self.pending)
         goal = self.subsection or self.section
-        self.part.append(self.section[1] if self.section else None)
-        self.tasks.append(TaskRecord(
-            number=number, text=text, line=lines[0].no,
-            **assignment_mentions(assignment, joined.line_at, self.officials, self.first_leads),
-            goal=goal[0] if goal else None, goal_line=goal[1] if goal else None,
-            offsets=tuple(zip(joined.starts, joined.numbers)),
-        ))
+        lead = self.leads.get(self.subsection[1] if self.subsection else -1) or self.leads.get(
+            self.section[1] if self.section else -1, ())
+        self.items.append(_Item(number, text, joined, assignment, goal, self.section[1] if self.section else None,
+                                lead))
 
+    def result(self, first_leads: bool) -> TableResult | None:
+        rule_from = next((i for i, it in enumerate(self.items) if it.assignment.first_leads and it.assignment),
+                         None)
+        everywhere = first_leads or self.rule_outside or any(
+            it.assignment.first_leads and not it.assignment for it in self.items)
+        tasks = [self._task(it, everywhere or rule_from is not None and i >= rule_from)
+                 for i, it in enumerate(self.items)]
+        assigned = lambda t: bool(t.responsible or t.cooperating or t.leads)  # noqa: E731
+        # Items of a part where none names who does it (保障措施: 1.加强组织领导 …) are no tasks of the list.
+        parts = {it.part for it, t in zip(self.items, tasks) if assigned(t)}
+        tasks = [t for it, t in zip(self.items, tasks) if it.part in parts]
+        if not tasks:
+            return None
+        used = {t.goal for t in tasks}
+        used |= {self.goals[g][2] for g in used if g in self.goals}
+        goals = [GoalRecord(name=name, level=level, line=no, parent=parent)
+                 for name, (level, no, parent) in self.goals.items() if name in used]
+        leading = {m.name for t in tasks for m in t.leads}
+        officials = [o for name, o in self.titled.items() if name in leading]
+        warnings = [Notice(kind="assignment-cut-off", line=it.joined.numbers[-1],
+                           values={"number": it.number, "text": it.assignment.cut})
+                    for it in self.items if it.assignment.cut and it.part in parts]
+        return TableResult(tasks, goals, warnings, tasks[0].line, officials)
 
-
-def assignment_mentions(a: Assignment, line_at, officials: set[str] = frozenset(),
-                        first_leads: bool = False) -> dict[str, tuple[Mention, ...]]:
-    """``leads``, ``responsible`` and ``cooperating`` Mentions of an assignment; ``line_at(offset)`` gives a line."""
-    responsible = [(n, at) for n, at, _ in a.responsible]
-    cooperating = list(a.cooperating)
-    marked = [(n, at) for n, at, m in a.responsible if m]
-    if marked:  # 区财政局（牵头）、区发改委: the marked unit leads, the others cooperate
-        cooperating = [(n, at) for n, at, m in a.responsible if not m] + cooperating
-        responsible = marked
-    elif first_leads and len(responsible) > 1:
-        responsible, cooperating = responsible[:1], responsible[1:] + cooperating
-    leads = [m.model_copy(update={"line": line_at(at)}) for text, at in a.leads for m in lead_mentions(text, officials)]
-    units = lambda pairs: tuple(Mention(name=n, line=line_at(at)) for n, at in pairs)  # noqa: E731
-    return {"leads": tuple(leads), "responsible": units(responsible), "cooperating": units(cooperating)}
+    def _task(self, item: _Item, first_leads: bool) -> TaskRecord:
+        joined = item.joined
+        mentions = assignment_mentions(item.assignment, joined.line_at, self.officials, first_leads)
+        inherited = ()
+        if not mentions["leads"] and item.lead:
+            mentions["leads"], inherited = item.lead, ("lead",)
+        return TaskRecord(
+            number=item.number, text=item.text, line=joined.numbers[0], **mentions,
+            goal=item.goal[0] if item.goal else None, goal_line=item.goal[1] if item.goal else None,
+            offsets=tuple(zip(joined.starts, joined.numbers)), inherited=inherited,
+        )
 
 
 def _heading(text: str) -> str:

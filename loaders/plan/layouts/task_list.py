@@ -12,7 +12,8 @@ from graphmodel.model import PlanRecord
 
 from ..document import Document
 from ..leading_group import read_leading_group
-from ..task_list import first_listed_leads, read_task_list
+from ..assignment import LABELS
+from ..task_list import read_task_list
 from .base import Recognition
 from .task_division import division_record
 
@@ -23,7 +24,7 @@ class TaskList:
     """A document whose numbered tasks name, in words, their responsible or cooperating units or their lead.
 
     Recognised when the document lists no leading group and at least two numbered items name who does
-    them, at least half of the items of the parts that hold such items.
+    them (or one, by a label: 牵头单位：…), at least half of the items of the parts that hold such items.
     """
 
     name = "task-list"
@@ -36,14 +37,16 @@ class TaskList:
         if result is None:
             return None
         assigned = [t for t in result.tasks if t.responsible or t.cooperating or t.leads]
-        if len(assigned) < 2 or 2 * len(assigned) < len(result.tasks) or read_leading_group(doc.lines)[0]:
+        labelled = [t for t in assigned if any(m.as_written in LABELS for m in t.leads + t.responsible + t.cooperating)]
+        if not (len(assigned) >= 2 or labelled) or 2 * len(assigned) < len(result.tasks):
+            return None  # one task naming its units by a label (牵头单位：…) is as sure as two in words
+        if read_leading_group(doc.lines)[0]:
             return None
         return Recognition(self.name, f"{len(assigned)}项写明责任单位的编号任务", assigned[0].line,
                            f"{len(assigned)} numbered tasks naming who does them")
 
     def read(self, doc: Document, file: str) -> PlanRecord:
-        text = "".join(ln.text for ln in doc.lines)
-        result = read_task_list(doc.lines, first_leads=first_listed_leads(text))
+        result = read_task_list(doc.lines)  # it reads where the document says the unit listed first leads
         if result is None:
             raise PlanError(file, "任务分工方案里没有读到写明责任单位的编号任务",
                             en="a task-division document, but no numbered task naming its units")
