@@ -6,7 +6,12 @@ A task-division table pasted into a .txt comes in three forms:
   rows ``|---|:--:|`` skipped);
 - one cell per line: a header of N column names on N consecutive lines, then each row's N cells on N
   consecutive lines, a blank line between rows (a row of one numbered line is a section row: 一、营商环境);
+- one cell per paragraph: every cell, the header's too, a paragraph of its own (a blank line between cells, as a
+  web page's table copied to text gives it); rows follow the numbers of the 序号 column, and a row short of cells
+  under a merged cell gets them where the cells it has fit their columns (:func:`place_cells`);
 - tab-separated rows under a tab-separated header.
+
+A cell that wrapped (``高新园`` / ``(某某镇)``: a line opening with a bracket) is one cell, not two.
 
 :func:`text_table_lines` gives each row of such a table as one :class:`~loaders.plan.source.Line` with
 ``cells``, ``table`` and ``row`` set (the header is row 1), so :func:`loaders.plan.cell_table.read_cell_table`
@@ -18,18 +23,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from itertools import combinations
+
 from graphmodel.model import Notice
+from graphmodel.names import is_collective, is_unit_like, looks_like_person
 
 from .columns import SECTION_HEADING, column_role, header_roles
 from .source import Line
 
-__all__ = ["TextTables", "text_table_lines"]
+__all__ = ["TextTables", "place_cells", "text_table_lines"]
 
 _PIPE = re.compile(r"[|｜]")
 _SEPARATOR_CELL = re.compile(r"^\s*:?[-－—–]+:?\s*$")
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
 _HEADER_CELL_MAX = 12  # a column name on a line of its own is short
 _SECTION_MAX = 30  # so is a section row (一、优化营商环境)
+_TABLE_TITLE_END = ("表", "方案", "清单", "台账", "通知", "计划")  # a table's title on its own line: no column name
+_NUMBER = re.compile(r"^[（(]?\d{1,4}[)）.．、]?$")
+_WRAPPED = re.compile(r"^[（(][^（()）]{1,12}[)）]")  # 高新园 / (某某镇): the rest of a cell that wrapped
+_SENTENCE = re.compile(r"[。；;！!？?]")
+_DATE_LIKE = re.compile(r"\d|年|月|底|前|长期|持续|常态")
+_POST_END = ("领导", "书记", "主任", "长", "主席", "委员", "负责人")
+_UNIT_END = ("政府", "委", "办", "组")
 
 
 @dataclass(frozen=True)
@@ -82,7 +97,7 @@ def text_table_lines(lines: tuple[Line, ...] | list[Line], text: str | None = No
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if text is not None else None
     i = 0
     while i < len(lines):
-        for reader in (_pipe_table, _tab_table, _cell_per_line_table):
+        for reader in (_pipe_table, _tab_table, _cell_per_line_table, _cell_per_paragraph_table):
             got = None if lines[i].cells else reader(lines, i, table + 1, warnings, raw)
             if got:
                 rows, i = got
@@ -240,3 +255,185 @@ def _fit(cells: tuple[str, ...], n: int) -> tuple[str, ...]:
     if len(cells) > n and not any(cells[n:]):
         cells = cells[:n]
     return (cells + ("",) * n)[:n] if len(cells) <= n else cells
+
+
+# ---------------------------------------------------------------------- one cell per paragraph
+def _paragraph(lines: list[Line], j: int) -> tuple[str, int, int]:
+    """The paragraph at ``j``: its text (a wrapped cell's lines joined), its first line's number, where the next starts."""
+    block = _block(lines, j)
+    return "".join(_SPACES.sub(" ", ln.text).strip() for ln in block), block[0].no, j + len(block)
+
+
+def _paragraph_header(lines: list[Line], i: int) -> tuple[list[tuple[str, int]], int] | None:
+    """The header of a table with one cell per paragraph: three or more one-line paragraphs that name columns.
+
+    Under a header opening with 序号, the first row's number ends the header: the short paragraphs before it are
+    column names even where they name no role (备注, 评分部门), so that the columns line up.
+    """
+    head, j = [], i
+    while j < len(lines) and not lines[j].cells and len(_block(lines, j)) == 1:
+        text = _SPACES.sub(" ", lines[j].text).strip()
+        numbered = bool(head) and column_role(head[0][0]) == "number"
+        named = _is_header_cell(text) or (numbered and len(text) <= _HEADER_CELL_MAX and not _number(text)
+                                          and not re.search(r"[\d，,。；;、%]", text))
+        if not named or re.search(r"[:：]", text) or text.endswith(_TABLE_TITLE_END):
+            break
+        head.append((text, lines[j].no))
+        j += 1
+    if len(head) < 3 or not header_roles(tuple(t for t, _ in head)):
+        return None
+    return head, j
+
+
+def _cell_per_paragraph_table(
+    lines: list[Line], i: int, table: int, warnings: list[Notice], raw=None
+) -> tuple[list[Line], int] | None:
+    found = _paragraph_header(lines, i)
+    if found is None:
+        return None
+    head, j = found
+    header = tuple(t for t, _ in head)
+    roles = header_roles(header)
+    rows = [Line(head[0][1], " ".join(header), table=table, row=1, cells=header)]
+    paragraphs = []  # (text, line, index of the line after it)
+    while j < len(lines) and not lines[j].cells:
+        text, no, j = _paragraph(lines, j)
+        paragraphs.append((text, no, j))
+    end = i + len(head)
+    for chunk in _paragraph_rows(paragraphs, roles):
+        if chunk is None:
+            break
+        texts = [t for t, _no, _j in chunk]
+        cells = _section_row(texts, len(roles)) or place_cells(texts, roles)
+        end = chunk[-1][2]
+        if cells is None:  # the row stays out: its cells could be read under the wrong columns
+            warnings.append(Notice(kind="cell-row-short", line=chunk[0][1],
+                                   values={"last": chunk[-1][1], "cells": len(chunk), "header": len(roles)}))
+            continue
+        rows.append(Line(chunk[0][1], " ".join(cells), table=table, row=len(rows) + 1, cells=cells,
+                         cell_lines=_cell_lines(chunk, cells)))
+    if len(rows) == 1:
+        return None  # a header and no row: a list of column words in prose, no table
+    return rows, end
+
+
+def _cell_lines(chunk: list[tuple[str, int, int]], cells: tuple[str, ...]) -> tuple[int, ...]:
+    """The line each cell was read on, when some cells were placed (the others, merged, stand on the row's line)."""
+    texts = iter(chunk)
+    out, current = [], next(texts, None)
+    for cell in cells:
+        if cell and current is not None and current[0] == cell:
+            out.append(current[1])
+            current = next(texts, None)
+        else:
+            out.append(chunk[0][1])
+    return tuple(out)
+
+
+def _section_row(texts: list[str], n: int) -> tuple[str, ...] | None:
+    if len(texts) == 1 and len(texts[0]) <= _SECTION_MAX and SECTION_HEADING.match(texts[0]) \
+            and not _SENTENCE.search(texts[0][-1:]):
+        return (texts[0],) + ("",) * (n - 1)
+    return None
+
+
+def _paragraph_rows(paragraphs: list[tuple[str, int, int]], roles: list[str | None]):
+    """The paragraphs of each row in turn: by the numbers of a first 序号 column (the next number opens the next row),
+    else N at a time; a section heading is a row of its own. ``None`` ends the table."""
+    n, k, last = len(roles), 0, None
+    numbered = roles[0] == "number"
+    while k < len(paragraphs):
+        text = paragraphs[k][0]
+        if _section_row([text], n):
+            yield paragraphs[k : k + 1]
+            k += 1
+            continue
+        if not numbered:
+            if len(paragraphs) - k < n:
+                return
+            yield paragraphs[k : k + n]
+            k += n
+            continue
+        number = _number(text)
+        if number is None or (last is not None and number != last + 1):
+            yield None
+            return
+        end = k + 1
+        while end < len(paragraphs) and end - k < n and not _opens_row(paragraphs[end][0], number):
+            end += 1
+        if end - k == n and end < len(paragraphs) and not _opens_row(paragraphs[end][0], number):
+            stretch = end  # more paragraphs than cells before the next row: a cell written as several paragraphs
+            while stretch < len(paragraphs) and stretch - k < 2 * n and not _opens_row(paragraphs[stretch][0], number):
+                stretch += 1
+            if stretch < len(paragraphs):
+                end = stretch
+        yield paragraphs[k:end]
+        k, last = end, number
+
+
+def _number(text: str) -> int | None:
+    return int(re.sub(r"\D", "", text)) if _NUMBER.match(text.replace(" ", "")) else None
+
+
+def _opens_row(text: str, number: int) -> bool:
+    return _number(text) == number + 1 or bool(_section_row([text], 2))
+
+
+# ---------------------------------------------------------------------- cells placed under their columns
+def _fits(text: str, role: str | None) -> bool:
+    """Whether ``text`` can be a cell of a column playing ``role``."""
+    if role == "number":
+        return bool(_NUMBER.match(text.replace(" ", "")))
+    if text in ("—", "-", "/", "／", "无", "同上"):
+        return role not in ("task",)
+    if role in ("responsible", "cooperating"):
+        units = [u for u in re.split(r"[、，,；;/／\s]+", _bracketless(text)) if u]
+        return bool(units) and not _SENTENCE.search(text) and not _NUMBER.match(text) and all(
+            is_unit_like(u) or is_collective(u) or u.endswith(_UNIT_END) for u in units)
+    if role == "lead":
+        people = [p for p in re.split(r"[、，,；;/／\s]+", _bracketless(text)) if p]
+        return bool(people) and all(looks_like_person(p) or p.endswith(_POST_END) for p in people)
+    if role == "goal":
+        return len(text) <= _SECTION_MAX and not _SENTENCE.search(text)
+    if role == "deadline":
+        return bool(_DATE_LIKE.search(text))
+    return bool(text)
+
+
+def _bracketless(text: str) -> str:
+    return re.sub(r"[（(][^（()）]*[)）]", "", text)
+
+
+def place_cells(texts: list[str], roles: list[str | None]) -> tuple[str, ...] | None:
+    """The cells of a row that holds fewer cells than its header has columns, each under its column; None if unsure.
+
+    A table copied from a web page writes a merged cell once, in the first row it covers; the rows below lack it.
+    The missing columns are those that leave every cell the row has fitting its column (a number under 序号,
+    units under a unit column, people or posts under a lead column, a date under a deadline); when exactly one
+    choice does, the missing cells are left empty (merged with the cell above); otherwise the row is not sure.
+
+    Examples
+    --------
+    >>> roles = ["number", "task", "lead", "responsible", "deadline"]
+    >>> place_cells(["2", "修缮古桥。", "区文旅局", "2025年底"], roles)
+    ('2', '修缮古桥。', '', '区文旅局', '2025年底')
+    >>> place_cells(["3", "种树。", "区林业局"], ["number", "task", "responsible", "cooperating"]) is None
+    True
+    """
+    n = len(roles)
+    if len(texts) == n:
+        return tuple(texts)
+    if len(texts) > n or not texts:
+        return None
+    fixed = {i for i, r in enumerate(roles) if r in ("number", "task")}
+    choices = []
+    for missing in combinations([i for i in range(n) if i not in fixed], n - len(texts)):
+        slots = [i for i in range(n) if i not in missing]
+        if all(_fits(t, roles[i]) for t, i in zip(texts, slots)):
+            choices.append(slots)
+    if len(choices) != 1:
+        return None
+    cells = [""] * n
+    for t, i in zip(texts, choices[0]):
+        cells[i] = t
+    return tuple(cells)
