@@ -342,10 +342,10 @@ def test_inherited_cells_flow_into_relations_and_their_evidence():
     rel = {(names[r.source], r.type, names[r.target]): r for r in model.relations}
     task2 = next(e for e in model.entities if e.label == "Task" and e.number == 2)
     lead = rel[("邵明远", "LEADS", task2.name)]
-    assert lead.properties == {"inherited": True}
+    assert lead.properties == {"inherited": True, "as_written": "分管领导"}  # the header's own word
     assert lead.evidence.model_dump() == {"file": "duty.txt", "line": 16, "table": 1, "row": 3, "cell": 3}
     own = rel[("区政务服务中心", "RESPONSIBLE_FOR", task2.name)]
-    assert own.properties == {} and own.evidence.model_dump() == {"file": "duty.txt", "line": 17, "table": 1, "row": 4,
+    assert own.properties == {"as_written": "牵头单位"} and own.evidence.model_dump() == {"file": "duty.txt", "line": 17, "table": 1, "row": 4,
                                                                   "cell": 4}
     assert task2.evidence.model_dump() == {"file": "duty.txt", "line": 17, "table": 1, "row": 4}
 

@@ -142,3 +142,30 @@ def test_a_section_row_between_tab_rows_is_a_section_even_when_stripped():
     text = "序号\t工作任务\t牵头单位\n一、城市建设\t\t\n1\t修路。\t区建管委\n"
     got = text_table_lines(_lines(text))
     assert _cells(got)[1] == (2, 1, 2, ("一、城市建设", "", "")) and got.warnings == ()
+
+
+def test_one_cell_per_line_row_under_a_merged_cell_gets_its_cells_where_they_fit():
+    text = ("序号\n工作任务\n责任领导\n牵头单位\n\n"
+            "1\n修路。\n韩立新\n区建管委\n\n"
+            "2\n种树。\n区绿化局\n\n"  # the lead's cell merged with the one above: 区绿化局 is no person
+            "3\n治水。\n区水务局\n")
+    got = text_table_lines(_lines(text))
+    assert _cells(got) == [
+        (1, 1, 1, ("序号", "工作任务", "责任领导", "牵头单位")),
+        (6, 1, 2, ("1", "修路。", "韩立新", "区建管委")),
+        (11, 1, 3, ("2", "种树。", "", "区绿化局")),
+        (15, 1, 4, ("3", "治水。", "", "区水务局")),
+    ]
+    assert [ln.cell_lines for ln in got.lines if ln.cells][2] == (11, 12, 11, 13) and got.warnings == ()
+
+
+def test_one_cell_per_line_unit_wrapped_before_its_bracket_is_one_cell():
+    text = ("序号\n工作任务\n牵头单位\n配合单位\n\n"
+            "1\n修路。\n区建管委\n高新园\n（梅溪镇）、区财政局\n\n"
+            "2\n种树，\n护绿。\n区绿化局\n—\n")
+    got = text_table_lines(_lines(text))
+    assert _cells(got)[1:] == [
+        (6, 1, 2, ("1", "修路。", "区建管委", "高新园（梅溪镇）、区财政局")),
+        (12, 1, 3, ("2", "种树，护绿。", "区绿化局", "—")),  # a task cell over two lines is still joined
+    ]
+    assert [ln.cell_lines for ln in got.lines if ln.cells][1] == (6, 7, 8, 9)

@@ -14,7 +14,7 @@ __all__ = ["ROLES", "SECTION_HEADING", "column_role", "header_roles"]
 #: The roles a column can play, with the header words that name it, tried in this order.
 ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("number", ("序号", "编号", "序")),
-    ("progress", ("进展", "推进情况", "完成情况", "落实情况", "工作进度")),
+    ("progress", ("进展", "推进情况", "完成情况", "落实情况", "工作进度", "当前进度", "进度")),
     ("deadline", ("完成时限", "完成时间", "时间节点", "时限", "进度安排", "时间安排")),
     ("cooperating", ("配合部门", "配合单位", "配合科室", "协同单位", "协同部门", "协办单位", "协办部门", "参与单位",
                      "配合", "协同", "协办")),
@@ -39,18 +39,26 @@ _SPACES = re.compile(r"[\s\u00a0\u3000]+")
 def column_role(header: str) -> str | None:
     """The role a header cell names, or None if it names none.
 
+    A header of two words is named by its last (the head of a Chinese compound): 项目内容 is the content of a
+    project, a task column; 实事项目 ends with 项目 either way, and the first role listed in :data:`ROLES` wins.
+
     Examples
     --------
     >>> [column_role(h) for h in ["序 号", "区政府分管领导", "牵头单位", "协同单位", "工作任务", "完成时限", "备注"]]
     ['number', 'lead', 'responsible', 'cooperating', 'task', 'deadline', None]
+    >>> [column_role(h) for h in ["项目内容", "当前进度", "进度安排", "实事项目", "一级指标"]]
+    ['task', 'progress', 'deadline', 'goal', 'goal']
     """
     text = _SPACES.sub("", header)
     if not text:
         return None
-    for role, words in ROLES:
-        if any(w in text for w in words):
-            return role
-    return None
+    best: tuple[int, int] | None = None  # (where the word ends, its rank) of the role chosen so far
+    chosen = None
+    for rank, (role, words) in enumerate(ROLES):
+        ends = [text.rfind(w) + len(w) for w in words if w in text]
+        if ends and (best is None or max(ends) > best[0]):
+            best, chosen = (max(ends), rank), role
+    return chosen
 
 
 def header_roles(cells: list[str] | tuple[str, ...]) -> list[str | None] | None:

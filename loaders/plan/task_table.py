@@ -70,14 +70,19 @@ def _split_header(lines: tuple[Line, ...]) -> int | None:
     return None
 
 
-def _columns(header: str) -> tuple[int, bool, bool, bool]:
-    """From the header: how many indicator columns, and whether lead/responsible/cooperating exist."""
+def _columns(header: str) -> tuple[int, str | None, str | None, str | None]:
+    """From the header: how many indicator columns, and the header's word for the lead, responsible and cooperating
+    columns (None where there is none).
+
+    >>> _columns("序号 一级指标 二级项目 三级内容 牵头领导 责任部门 配合部门")
+    (2, '牵头领导', '责任部门', '配合部门')
+    """
     cols = header.split()
     content_at = next((i for i, c in enumerate(cols) if "内容" in c or "任务" in c or "措施" in c), None)
     levels = sum(1 for c in cols[1:content_at] if "指标" in c or "项目" in c or "类" in c) if content_at else 0
-    lead = any("领导" in c or c == "牵头" for c in cols)
-    responsible = any("责任" in c or ("牵头" in c and ("部门" in c or "单位" in c)) for c in cols)
-    cooperating = any("配合" in c or "协同" in c or "协办" in c for c in cols)
+    lead = next((c for c in cols if "领导" in c or c == "牵头"), None)
+    responsible = next((c for c in cols if "责任" in c or ("牵头" in c and ("部门" in c or "单位" in c))), None)
+    cooperating = next((c for c in cols if "配合" in c or "协同" in c or "协办" in c), None)
     return levels, lead, responsible, cooperating
 
 
@@ -132,8 +137,8 @@ def _cells(tokens: list[tuple[str, int, bool]]) -> list[list[tuple[str, int]]]:
     return cells
 
 
-def _mentions(cell: list[tuple[str, int]]) -> list[Mention]:
-    """The units of one cell, each with the line its name starts on."""
+def _mentions(cell: list[tuple[str, int]], as_written: str | None = None) -> list[Mention]:
+    """The units of one cell, each with the line its name starts on and its column's header word."""
     text, starts = "", []
     for token, line in cell:
         starts.append((len(text), line))
@@ -143,7 +148,7 @@ def _mentions(cell: list[tuple[str, int]]) -> list[Mention]:
         at = text.find(unit[0], pos)
         pos = at + 1 if at >= 0 else pos
         line = [ln for off, ln in starts if off <= max(at, 0)][-1]
-        out.append(Mention(name=unit, line=line))
+        out.append(Mention(name=unit, line=line, as_written=as_written))
     return out
 
 
@@ -315,7 +320,8 @@ class _Tasks:
     """Rows → goals (the indicator cells, held until they change) and tasks."""
 
     def __init__(self, columns: tuple[int, bool, bool, bool], officials: set[str], known_goals: set[str]):
-        self.levels, self.has_lead, self.has_resp, self.has_coop = columns
+        self.levels, self.lead_word, self.resp_word, self.coop_word = columns
+        self.has_lead, self.has_resp, self.has_coop = (w is not None for w in columns[1:])
         self.officials, self.known_goals = officials, set(known_goals)
         self.current: list[tuple[str, int] | None] = [None] * max(self.levels, 1)
         self.goals: dict[str, GoalRecord] = {}
@@ -357,9 +363,10 @@ class _Tasks:
             return None
         leads, tokens = self._leads(_merge_padded(row.assign))
         cells = _cells(tokens)
-        responsible = _mentions(cells[0]) if (self.has_resp and cells) else []
+        responsible = _mentions(cells[0], self.resp_word) if (self.has_resp and cells) else []
         cooperating = (
-            [m for cell in cells[1 if self.has_resp else 0 :] for m in _mentions(cell)] if self.has_coop else []
+            [m for cell in cells[1 if self.has_resp else 0 :] for m in _mentions(cell, self.coop_word)]
+            if self.has_coop else []
         )
         goal = next((c for c in reversed(self.current) if c), None)
         return TaskRecord(
@@ -387,4 +394,4 @@ class _Tasks:
         tokens = tokens[1:]
         if tokens:
             tokens[0] = (tokens[0][0], tokens[0][1], False if tokens[0][1] == no else tokens[0][2])
-        return [Mention(name=n, line=no) for n in names], tokens
+        return [Mention(name=n, line=no, as_written=self.lead_word) for n in names], tokens

@@ -6,7 +6,12 @@ A task-division table pasted into a .txt comes in three forms:
   rows ``|---|:--:|`` skipped);
 - one cell per line: a header of N column names on N consecutive lines, then each row's N cells on N
   consecutive lines, a blank line between rows (a row of one numbered line is a section row: 一、营商环境);
+- one cell per paragraph: every cell, the header's too, a paragraph of its own (a blank line between cells, as a
+  web page's table copied to text gives it); rows follow the numbers of the 序号 column, and a row short of cells
+  under a merged cell gets them where the cells it has fit their columns (:func:`place_cells`);
 - tab-separated rows under a tab-separated header.
+
+A cell that wrapped (``高新园`` / ``(某某镇)``: a line opening with a bracket) is one cell, not two.
 
 :func:`text_table_lines` gives each row of such a table as one :class:`~loaders.plan.source.Line` with
 ``cells``, ``table`` and ``row`` set (the header is row 1), so :func:`loaders.plan.cell_table.read_cell_table`
@@ -18,18 +23,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from itertools import combinations
+
 from graphmodel.model import Notice
+from graphmodel.names import is_collective, is_unit_like, looks_like_person, split_units
 
 from .columns import SECTION_HEADING, column_role, header_roles
 from .source import Line
 
-__all__ = ["TextTables", "text_table_lines"]
+__all__ = ["TextTables", "place_cells", "text_table_lines"]
 
 _PIPE = re.compile(r"[|｜]")
 _SEPARATOR_CELL = re.compile(r"^\s*:?[-－—–]+:?\s*$")
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
 _HEADER_CELL_MAX = 12  # a column name on a line of its own is short
 _SECTION_MAX = 30  # so is a section row (一、优化营商环境)
+_TABLE_TITLE_END = ("表", "方案", "清单", "台账", "通知", "计划")  # a table's title on its own line: no column name
+_NUMBER = re.compile(r"^[（(]?\d{1,4}[)）.．、]?$")
+_WRAPPED = re.compile(r"^[（(][^（()）]{1,12}[)）]")  # 高新园 / (某某镇): the rest of a cell that wrapped
+_SENTENCE = re.compile(r"[。；;！!？?]")
+_DATE_LIKE = re.compile(r"\d|年|月|底|前|长期|持续|常态")
+_POST_END = ("领导", "书记", "主任", "长", "主席", "委员", "常委", "负责人")
+_UNIT_END = ("政府", "委", "办", "组")
 
 
 @dataclass(frozen=True)
@@ -82,7 +97,7 @@ def text_table_lines(lines: tuple[Line, ...] | list[Line], text: str | None = No
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if text is not None else None
     i = 0
     while i < len(lines):
-        for reader in (_pipe_table, _tab_table, _cell_per_line_table):
+        for reader in (_pipe_table, _tab_table, _cell_per_line_table, _cell_per_paragraph_table):
             got = None if lines[i].cells else reader(lines, i, table + 1, warnings, raw)
             if got:
                 rows, i = got
@@ -196,13 +211,13 @@ def _cell_per_line_table(
     header = tuple(_SPACES.sub(" ", ln.text).strip() for ln in head)
     if len(header) < 3 or not header_roles(header):
         return None
-    n = len(header)
-    task = header_roles(header).index("task")
+    n, roles = len(header), header_roles(header)
     rows = [Line(head[0].no, " ".join(header), table=table, row=1, cells=header)]
+    filled: set[int] = set()  # the columns a cell above has filled: a merged cell may stand over the rows below
     j = i + n
     pending = lines[j : j + len(_block(lines, j))] if j < len(lines) else []
     while pending:
-        found = _row_of_block([ln.text for ln in pending], n, task)
+        found = _row_of_block([ln.text for ln in pending], roles, filled)
         if found is None:
             if len(pending) > 1 and len(pending) < n:
                 warnings.append(Notice(kind="cell-row-short", line=pending[0].no,
@@ -211,32 +226,248 @@ def _cell_per_line_table(
         for cells, at in found:
             rows.append(Line(pending[at[0]].no, " ".join(cells), table=table, row=len(rows) + 1, cells=cells,
                              cell_lines=tuple(pending[a].no for a in at)))
+            filled = set() if _section_row([c for c in cells if c], n) else filled | {k for k, c in enumerate(cells) if c}
         j += len(pending)
         pending = lines[j : j + len(_block(lines, j))] if j < len(lines) else []
     return rows, j
 
 
-def _row_of_block(texts: list[str], n: int, task: int) -> list[tuple[tuple[str, ...], tuple[int, ...]]] | None:
+def _row_of_block(texts: list[str], roles: list[str | None], filled: set[int] = frozenset()
+                  ) -> list[tuple[tuple[str, ...], tuple[int, ...]]] | None:
     """The rows a block of lines holds, each with the index (in the block) of the line each cell starts on: one
-    section row, N cells, k×N cells without blank lines between rows, or N cells whose task cell ran over several
-    lines. None: not a row of this table."""
+    section row, N cells, k×N cells without blank lines between rows, N cells of which one wrapped (a line opening
+    with a bracket: 高新园 / (某某镇)), N cells whose task cell ran over several lines, or fewer cells under
+    merged ones (:func:`place_cells`, among the columns ``filled`` above). None: not a row of this table."""
+    n, task = len(roles), roles.index("task")
     texts = [_SPACES.sub(" ", t).strip() for t in texts]
     if len(texts) == 1:
-        text = texts[0]
-        if len(text) <= _SECTION_MAX and SECTION_HEADING.match(text) and not re.search(r"[。；;]$", text):
-            return [((text,) + ("",) * (n - 1), (0,) * n)]
-        return None
+        section = _section_row(texts, n)
+        return [(section, (0,) * n)] if section else None
     if len(texts) % n == 0:
         return [(tuple(texts[k : k + n]), tuple(range(k, k + n))) for k in range(0, len(texts), n)]
+    joined, starts = _join_wrapped(texts)
+    if len(joined) == n:
+        return [(tuple(joined), tuple(starts))]
     if len(texts) > n:
         extra = len(texts) - n
         joined = "".join(texts[task : task + extra + 1])
         at = tuple(range(task + 1)) + tuple(range(task + extra + 1, len(texts)))
         return [(tuple(texts[:task] + [joined] + texts[task + extra + 1 :]), at)]
-    return None
+    cells = place_cells(texts, roles, filled)
+    if cells is None:
+        return None
+    found = iter(range(len(texts)))
+    return [(cells, tuple(next(found) if c else 0 for c in cells))]
+
+
+def _join_wrapped(texts: list[str]) -> tuple[list[str], list[int]]:
+    """Lines joined where a cell wrapped before a bracket (高新园 / (某某镇)), with the index each cell starts at."""
+    joined, starts = [], []
+    for k, text in enumerate(texts):
+        if joined and _WRAPPED.match(text) and not _SENTENCE.search(joined[-1][-1:]):
+            joined[-1] += text
+        else:
+            joined.append(text)
+            starts.append(k)
+    return joined, starts
 
 
 def _fit(cells: tuple[str, ...], n: int) -> tuple[str, ...]:
     if len(cells) > n and not any(cells[n:]):
         cells = cells[:n]
     return (cells + ("",) * n)[:n] if len(cells) <= n else cells
+
+
+# ---------------------------------------------------------------------- one cell per paragraph
+def _paragraph(lines: list[Line], j: int) -> tuple[str, int, int]:
+    """The paragraph at ``j``: its text (a wrapped cell's lines joined), its first line's number, where the next starts."""
+    block = _block(lines, j)
+    return "".join(_SPACES.sub(" ", ln.text).strip() for ln in block), block[0].no, j + len(block)
+
+
+def _paragraph_header(lines: list[Line], i: int) -> tuple[list[tuple[str, int]], int] | None:
+    """The header of a table with one cell per paragraph: three or more one-line paragraphs that name columns.
+
+    Under a header opening with 序号, the first row's number ends the header: the short paragraphs before it are
+    column names even where they name no role (备注, 评分部门), so that the columns line up.
+    """
+    head, j = [], i
+    while j < len(lines) and not lines[j].cells and len(_block(lines, j)) == 1:
+        text = _SPACES.sub(" ", lines[j].text).strip()
+        numbered = bool(head) and column_role(head[0][0]) == "number"
+        named = _is_header_cell(text) or (numbered and len(text) <= _HEADER_CELL_MAX and not _number(text)
+                                          and not re.search(r"[\d，,。；;、%]", text))
+        if not named or re.search(r"[:：]", text) or text.endswith(_TABLE_TITLE_END):
+            break
+        head.append((text, lines[j].no))
+        j += 1
+    if len(head) < 3 or not header_roles(tuple(t for t, _ in head)):
+        return None
+    return head, j
+
+
+def _cell_per_paragraph_table(
+    lines: list[Line], i: int, table: int, warnings: list[Notice], raw=None
+) -> tuple[list[Line], int] | None:
+    found = _paragraph_header(lines, i)
+    if found is None:
+        return None
+    head, j = found
+    header = tuple(t for t, _ in head)
+    roles = header_roles(header)
+    rows = [Line(head[0][1], " ".join(header), table=table, row=1, cells=header)]
+    paragraphs = []  # (text, line, index of the line after it)
+    while j < len(lines) and not lines[j].cells:
+        text, no, j = _paragraph(lines, j)
+        paragraphs.append((text, no, j))
+    end, filled = i + len(head), set()
+    for chunk, last in _paragraph_rows(paragraphs, roles):
+        if chunk is None:
+            break
+        if last:
+            chunk = _last_row(chunk, roles, filled)
+        found = _row_of_block([t for t, _no, _j in chunk], roles, filled)
+        if found is None:  # the table ends: the row's cells could be read under the wrong columns
+            warnings.append(Notice(kind="cell-row-short", line=chunk[0][1],
+                                   values={"last": chunk[-1][1], "cells": len(chunk), "header": len(roles)}))
+            break
+        end = chunk[-1][2]
+        for cells, at in found:
+            filled = set() if _section_row([c for c in cells if c], len(roles)) else \
+                filled | {k for k, c in enumerate(cells) if c}
+            rows.append(Line(chunk[at[0]][1], " ".join(cells), table=table, row=len(rows) + 1, cells=cells,
+                             cell_lines=tuple(chunk[a][1] for a in at)))
+    if len(rows) == 1:
+        return None  # a header and no row: a list of column words in prose, no table
+    return rows, end
+
+
+def _section_row(texts: list[str], n: int) -> tuple[str, ...] | None:
+    if len(texts) == 1 and len(texts[0]) <= _SECTION_MAX and SECTION_HEADING.match(texts[0]) \
+            and not _SENTENCE.search(texts[0][-1:]):
+        return (texts[0],) + ("",) * (n - 1)
+    return None
+
+
+def _paragraph_rows(paragraphs: list[tuple[str, int, int]], roles: list[str | None]):
+    """The paragraphs of each row in turn, and whether no row follows: by the numbers of a first 序号 column (the
+    next number opens the next row), else N at a time; a section heading is a row of its own. ``(None, True)`` ends
+    the table."""
+    n, k, last = len(roles), 0, None
+    numbered = roles[0] == "number"
+    while k < len(paragraphs):
+        if _section_row([paragraphs[k][0]], n):
+            yield paragraphs[k : k + 1], False
+            k += 1
+            continue
+        if not numbered:
+            if len(paragraphs) - k < n:
+                return
+            yield paragraphs[k : k + n], len(paragraphs) - k < 2 * n
+            k += n
+            continue
+        number = _number(paragraphs[k][0])
+        if number is None or (last is not None and number != last + 1):
+            yield None, True
+            return
+        end = _row_end(paragraphs, k, n, number)
+        yield paragraphs[k:end], end >= len(paragraphs) or not _opens_row(paragraphs[end][0], number)
+        k, last = end, number
+
+
+def _row_end(paragraphs: list[tuple[str, int, int]], k: int, n: int, number: int) -> int:
+    """Where the row numbered ``number`` that opens at ``k`` ends: at the next row's number (within 2N paragraphs:
+    a cell written as several paragraphs), else after N paragraphs and the wrapped ends of its cells."""
+    end = k + 1
+    while end < len(paragraphs) and end - k < 2 * n and not _opens_row(paragraphs[end][0], number):
+        end += 1
+    if end < len(paragraphs) and _opens_row(paragraphs[end][0], number):
+        return end
+    end = min(k + n, len(paragraphs))
+    while end < len(paragraphs) and _WRAPPED.match(paragraphs[end][0]):  # the last cell wrapped before a bracket
+        end += 1
+    return end
+
+
+def _last_row(chunk: list, roles: list[str | None], filled: set[int]) -> list:
+    """The last row of a table: N paragraphs, unless its cells fit their columns only without the paragraphs at its
+    end (a row under merged cells, then the text after the table)."""
+    texts = [t for t, _no, _j in chunk]
+    joined = _join_wrapped(texts)[0]
+    if len(joined) < len(roles) or (len(joined) == len(roles) and all(map(_fits, joined, roles))):
+        return chunk
+    for m in range(len(texts) - 1, 1, -1):
+        if place_cells(texts[:m], roles, filled) is not None:
+            return chunk[:m]
+    return chunk
+
+
+def _number(text: str) -> int | None:
+    return int(re.sub(r"\D", "", text)) if _NUMBER.match(text.replace(" ", "")) else None
+
+
+def _opens_row(text: str, number: int) -> bool:
+    return _number(text) == number + 1 or bool(_section_row([text], 2))
+
+
+# ---------------------------------------------------------------------- cells placed under their columns
+def _fits(text: str, role: str | None) -> bool:
+    """Whether ``text`` can be a cell of a column playing ``role``."""
+    if role == "number":
+        return bool(_NUMBER.match(text.replace(" ", "")))
+    if text in ("—", "-", "/", "／", "无", "同上"):
+        return role not in ("task",)
+    if role in ("responsible", "cooperating"):
+        units = [u for piece in re.split(r"[/／\s]+", text) for u in split_units(piece)]
+        return bool(units) and not _SENTENCE.search(text) and not _NUMBER.match(text) and all(
+            is_unit_like(u) or is_collective(u) or u.endswith(_UNIT_END) for u in units)
+    if role == "lead":
+        people = [p for p in re.split(r"[、，,；;/／\s]+", _bracketless(text)) if p]
+        return bool(people) and all(looks_like_person(p) or p.endswith(_POST_END) for p in people)
+    if role == "goal":
+        return len(text) <= _SECTION_MAX and not _SENTENCE.search(text)
+    if role == "deadline":
+        return bool(_DATE_LIKE.search(text))
+    return bool(text)
+
+
+def _bracketless(text: str) -> str:
+    return re.sub(r"[（(][^（()）]*[)）]", "", text)
+
+
+def place_cells(texts: list[str], roles: list[str | None], filled: set[int] | frozenset[int] | None = None
+                ) -> tuple[str, ...] | None:
+    """The cells of a row that holds fewer cells than its header has columns, each under its column; None if unsure.
+
+    A table copied from a web page writes a merged cell once, in the first row it covers; the rows below lack it.
+    The missing columns are those that leave every cell the row has fitting its column (a number under 序号,
+    units under a unit column, people or posts under a lead column, a date under a deadline); when exactly one
+    choice does, the missing cells are left empty (merged with the cell above); otherwise the row is not sure.
+    With ``filled`` (the columns a row above has filled), only those may be missing: nothing merges into the
+    first row of a table.
+
+    Examples
+    --------
+    >>> roles = ["number", "task", "lead", "responsible", "deadline"]
+    >>> place_cells(["2", "修缮古桥。", "区文旅局", "2025年底"], roles)
+    ('2', '修缮古桥。', '', '区文旅局', '2025年底')
+    >>> place_cells(["3", "种树。", "区林业局"], ["number", "task", "responsible", "cooperating"]) is None
+    True
+    """
+    n = len(roles)
+    if len(texts) == n:
+        return tuple(texts)
+    if len(texts) > n or not texts:
+        return None
+    fixed = {i for i, r in enumerate(roles) if r in ("number", "task") or (filled is not None and i not in filled)}
+    choices = []
+    for missing in combinations([i for i in range(n) if i not in fixed], n - len(texts)):
+        slots = [i for i in range(n) if i not in missing]
+        if all(_fits(t, roles[i]) for t, i in zip(texts, slots)):
+            choices.append(slots)
+    if len(choices) != 1:
+        return None
+    cells = [""] * n
+    for t, i in zip(texts, choices[0]):
+        cells[i] = t
+    return tuple(cells)
