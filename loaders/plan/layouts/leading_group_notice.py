@@ -16,6 +16,7 @@ from ..issuer import (Issuer, body_jurisdiction, jurisdiction_prefix, metadata_i
 from ..member_list import GroupList, read_member_list, read_office
 from ..member_prose import read_member_prose
 from ..source import Line
+from ..task_list import read_task_list
 from ..unit_duties import read_unit_duties
 from .base import Recognition
 from .common import read_attachments, read_body
@@ -163,6 +164,10 @@ class LeadingGroupNotice:
         body = read_body(doc, {o.name for o in group.officials})
         if not body.tasks:  # 成员单位职责: 县财政局：负责… — a duty that names its unit is that unit's task
             body.tasks = read_unit_duties(after_title)
+        if not body.tasks:  # numbered tasks the notice assigns to units in words (（牵头单位：…）, 责任单位：…)
+            listed = read_task_list(after_title, {o.name for o in group.officials})
+            body.tasks = [t for t in listed.tasks if t.responsible or t.cooperating] if listed else []
+            body.warnings += list(listed.warnings) if listed and body.tasks else []
         attachments, missing = read_attachments(doc, file)
         return PlanRecord(
             file=file,
