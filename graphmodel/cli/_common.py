@@ -144,7 +144,9 @@ def guarded(fn: F) -> F:
                 fail(ERRORS["unreadable_among_many"], exc.exit_code, error=exc.message(_lang))
             fail(exc, exc.exit_code)
         except GraphModelError as exc:
-            fail(exc, exc.exit_code)
+            for line in getattr(exc, "lines_in", lambda _lang: [])(_lang)[:-1]:  # one line per problem
+                typer.echo(WORDS["error"](_lang, message=line), err=True)
+            fail(exc.lines_in(_lang)[-1] if hasattr(exc, "lines_in") else exc, exc.exit_code)
         except BrokenPipeError:  # `graphmodel export | head`
             sys.stderr.close()
             raise typer.Exit(0)

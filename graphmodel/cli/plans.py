@@ -23,12 +23,27 @@ T = TypeVar("T")
 app = make_app("读取方案。")
 
 
+def json_exports(paths: list[Path] | None):
+    """The graph of ``paths`` when they are JSON exports (``graph.json``: read back, validated), else None."""
+    if not paths or not all(Path(p).suffix.lower() == ".json" and not Path(p).is_dir() for p in paths):
+        return None
+    import networkx as nx
+
+    from ..contract import read_graph_json
+
+    return nx.compose_all([read_graph_json(p) for p in paths])
+
+
 def load_graph(paths: list[Path] | None):
-    """Read the plans (the bundled ones when ``paths`` is empty) into one graph, warnings to stderr."""
+    """Read the plans (the bundled ones when ``paths`` is empty) into one graph, warnings to stderr.
+
+    JSON exports given as paths are read back instead (validated against the contract)."""
     from loaders import read_plans
 
     from ..graph import build_graph
 
+    if (graph := json_exports(paths)) is not None:
+        return graph
     unreadable = Unreadable()
     models = list(read_plans(paths, on_error=unreadable.on_error, issuer=given_issuer()))
     unreadable.check(len(models))
@@ -49,6 +64,8 @@ def answer(paths: list[Path] | None, ask: Callable[[Any], T], about: Callable[[T
 
     from ..graph import build_graph
 
+    if (graph := json_exports(paths)) is not None:
+        return ask(graph)
     unreadable = Unreadable()
     models = list(read_plans(paths, on_error=unreadable.on_error, issuer=given_issuer()))
     unreadable.check(len(models))
@@ -84,6 +101,7 @@ class ExportFormat(str, Enum):
     csv = "csv"
     xlsx = "xlsx"
     neo4j_admin = "neo4j-admin"
+    json_schema = "json-schema"
 
 
 def check_output(output: Path | None) -> None:
@@ -120,7 +138,8 @@ def export(
         "--format", "-f",
         help="json（项目的数据契约）、graphml、csv（任务 × 单位矩阵，所有街道一张表）或 xlsx"
              "（给规划人员的表格：每个街道一张矩阵，另有审计发现、领导负担两张表；必须用 -o 写入文件），"
-             "或 neo4j-admin（供 neo4j-admin database import 使用的 CSV 文件，-o 为目录）。")] = "json",
+             "或 neo4j-admin（供 neo4j-admin database import 使用的 CSV 文件，-o 为目录），"
+             "或 json-schema（json 导出的 JSON Schema，不读方案）。")] = "json",
     output: OutputOpt = None,
     lang: LangOpt = "zh",
     skip_unreadable: SkipOpt = False,
@@ -133,6 +152,14 @@ def export(
     其后每个单位一列。xlsx 没有 -o 时报错（退出码 2）：二进制内容不能写到终端。
     """
     lang = lang_of(lang)
+    if fmt == ExportFormat.json_schema:  # the contract itself: no plan is read
+        import json
+
+        from ..contract import json_schema
+
+        check_output(output)
+        write_text(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", output)
+        return
     if fmt == ExportFormat.xlsx and output is None:
         fail(ERRORS["xlsx_needs_output"])
     if fmt == ExportFormat.neo4j_admin:
