@@ -65,8 +65,8 @@ class ExportFileError(GraphModelError):
 
     def __init__(self, file: str, problems: list[str], en: list[str] | None = None):
         self.file = file
-        self.lines = [f"{file}: {p}" for p in problems]
-        self.lines_en = [f"{file}: {p}" for p in en] if en else None
+        self.lines = [_at(file, p) for p in problems]
+        self.lines_en = [_at(file, p) for p in en] if en else None
         self.en = "\n".join(self.lines_en) if self.lines_en else None
         super().__init__("\n".join(self.lines))
 
@@ -75,8 +75,18 @@ class ExportFileError(GraphModelError):
         return self.lines_en if lang == "en" and self.lines_en else self.lines
 
     def __reduce__(self):
-        return (type(self), (self.file, [ln.split(": ", 1)[1] for ln in self.lines],
-                             [ln.split(": ", 1)[1] for ln in self.lines_en] if self.lines_en else None))
+        cut = len(self.file)
+        return (type(self), (self.file, [_problem(ln[cut:]) for ln in self.lines],
+                             [_problem(ln[cut:]) for ln in self.lines_en] if self.lines_en else None))
+
+
+def _at(file: str, problem: str) -> str:
+    """``file: problem``, or ``file:17: problem`` for a problem that names its line (``":17: …"``)."""
+    return f"{file}{problem}" if problem.startswith(":") else f"{file}: {problem}"
+
+
+def _problem(rest: str) -> str:
+    return rest if rest.startswith(":") and not rest.startswith(": ") else rest[2:]
 
 
 class UnknownNameError(GraphModelError):

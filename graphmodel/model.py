@@ -49,7 +49,8 @@ class Evidence(_Frozen):
 
     A PDF fact also names its ``page``; a fact read from a real table (PDF, Word, web page)
     its ``table``, ``row`` and ``cell`` (all 1-based). ``also`` lists the same fact in other
-    documents about the same body. Absent parts are left out of the serialised form, so a
+    documents about the same body; ``corrected`` the reviewer's row that changed the fact
+    (``review.xlsx:17``, :mod:`graphmodel.corrections`). Absent parts are left out of the serialised form, so a
     plain-text fact serialises as ``{"file": …, "line": …}``.
 
     Examples
@@ -65,6 +66,7 @@ class Evidence(_Frozen):
     row: int | None = None
     cell: int | None = None
     also: tuple["Evidence", ...] = ()
+    corrected: str | None = None  # the review row that changed the fact (review.xlsx:17): graphmodel.corrections
 
     def model_dump(self, *, mode: str = "python", exclude: set[str] | frozenset[str] = frozenset()) -> dict[str, Any]:
         return {k: v for k, v in super().model_dump(mode=mode, exclude=exclude).items()
@@ -322,6 +324,7 @@ class SubdistrictModel(Record):
     entities: list[Entity]
     relations: list[Relation]
     warnings: list[Notice | str] = []
+    corrected: list[str] = []  # the review rows applied to it (review.xlsx:17): graphmodel.corrections
 
     def of_label(self, label: str) -> list[Entity]:
         """Return the entities with this label, in document order."""
