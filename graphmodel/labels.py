@@ -330,6 +330,10 @@ ERRORS: dict[str, L] = {
                            "--format {format} needs a file given with -o (e.g. -o plan.xlsx): binary content cannot go to a terminal"),
     "admin_needs_output": L("--format neo4j-admin 需要用 -o 指定一个新的（或空的）目录，如 -o import/",
                             "--format neo4j-admin needs a new (or empty) folder given with -o, e.g. -o import/"),
+    "corrections_need_documents": L(
+        "--corrections 用于读取文件时：JSON 导出已是读好的图谱，请给出文件本身（或用 --corrections 重新导出）",
+        "--corrections applies when documents are read: a JSON export is a graph already read; give the documents "
+        "(or export again with --corrections)"),
     "bad_part": L("--part 只能是 {parts}", "--part must be one of {parts}"),
     "unknown_kind": L("未知的问题类型：{kinds}；可用的有：{known}", "unknown kind(s) of finding: {kinds}; known: {known}"),
 }

@@ -246,3 +246,38 @@ def test_a_role_corrected_and_a_role_removed(tmp_path):
     roles = {(r.source, r.properties.get("role")) for r in fixed.relations if r.type == "MEMBER_OF"}
     assert (first.source, "秘书长") in roles and not any(s == second.source for s, _ in roles)
     assert fixed.corrected == ["r.csv:2", "r.csv:3"] and model.corrected == []
+
+
+def test_corrections_with_a_json_export_are_refused_in_one_line(tmp_path):
+    _plan_, path = _plan(tmp_path)
+    out = tmp_path / "review.xlsx"
+    _export(path, out)
+    graph = tmp_path / "graph.json"
+    assert runner.invoke(app, ["export", str(path), "-o", str(graph)]).exit_code == 0
+    result = runner.invoke(app, ["audit", str(graph), "--corrections", str(out), "--lang", "en"])
+    assert result.exit_code == 2 and result.stderr.splitlines() == [
+        "error: --corrections applies when documents are read: a JSON export is a graph already read; give the "
+        "documents (or export again with --corrections)"]
+
+
+def test_a_responsible_unit_replaced_moves_the_accountable_head_and_the_report_says_who_changed_it(tmp_path):
+    from _plans import JINYANG
+
+    [model] = read_plans([JINYANG])
+    ids = {e.id: e for e in model.entities}
+    task = "金杨新村街道/Task/8"
+    [resp] = [r for r in model.relations if r.target == task and r.type == "RESPONSIBLE_FOR"]
+    assert ids[resp.source].name == "林长办"
+    fix = Correction(file="review.xlsx", row=9, verdict="wrong", kind="responsible", anchor=task, name="林长办",
+                     correction="管理办")  # an alias: the unit 社区管理办, headed by 吴望晗
+    fixed = apply_corrections(model, [fix])
+    into = {(r.source, r.type): r for r in fixed.relations if r.target == task}
+    assert ("金杨新村街道/Unit/社区管理办", "RESPONSIBLE_FOR") in into
+    assert "金杨新村街道/Unit/林长办" not in {e.id for e in fixed.entities}  # misread: it had no other fact
+    accountable = into[("金杨新村街道/Official/吴望晗", "ACCOUNTABLE_FOR")]
+    assert accountable.properties["via"] == "金杨新村街道/Unit/社区管理办"
+    assert accountable.evidence.corrected == "review.xlsx:9"
+    from graphmodel.report.html import build_report
+
+    html = build_report(build_graph([fixed]), lang="en")
+    assert "corrected: review.xlsx:9" in html

@@ -83,12 +83,13 @@ def given_issuer() -> str | None:
     return _issuer
 
 
-#: The running command's ``--corrections`` rows (graphmodel.corrections.Correction), read by :func:`guarded`.
-_corrections: list = []
+#: The running command's ``--corrections`` rows (graphmodel.corrections.Correction), read by :func:`guarded`;
+#: None without ``--corrections``.
+_corrections: list | None = None
 
 
-def corrections() -> list:
-    """The rows of the running command's ``--corrections`` file (empty without one)."""
+def corrections() -> list | None:
+    """The rows of the running command's ``--corrections`` file (None without one)."""
     return _corrections
 
 
@@ -151,7 +152,7 @@ def guarded(fn: F) -> F:
         _issuer = kwargs.get("issuer")
         paths = kwargs.get("paths") or []
         _many = len(paths) > 1 or any(Path(p).is_dir() for p in paths)
-        _corrections = []
+        _corrections = None
         try:
             if kwargs.get("corrections"):
                 from ..corrections import read_corrections  # here: without --corrections, openpyxl is not imported

@@ -27,6 +27,8 @@ def json_exports(paths: list[Path] | None):
     """The graph of ``paths`` when they are JSON exports (``graph.json``: read back, validated), else None."""
     if not paths or not all(Path(p).suffix.lower() == ".json" and not Path(p).is_dir() for p in paths):
         return None
+    if corrections() is not None:
+        fail(ERRORS["corrections_need_documents"])
     import networkx as nx
 
     from ..contract import read_graph_json
