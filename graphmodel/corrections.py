@@ -263,7 +263,26 @@ class _State:
         """Apply one row; False when the fact it is about (or its anchor) is not in the model."""
         if c.anchor not in self.entities:
             return False
+        if c.kind == "office-seat":
+            return self._seat(c)
         return self._add(c) if c.verdict == "missing" else self._wrong(c)
+
+    def _seat(self, c: Correction) -> bool:
+        """Where the office sits (办公室设在 X): a property of the office, its evidence the office's."""
+        office = self.entities[c.anchor]
+        if getattr(office, "kind", None) != "office":
+            return False
+        if c.verdict == "wrong" and (office.seat or "") != clean(c.name):
+            return False
+        seat = c.correction if c.verdict == "wrong" else c.name
+        if seat:
+            unit = self.subject(Label.UNIT, seat)
+            seat = self.entities[unit].name if unit else clean(seat)
+        if c.verdict == "missing" and office.seat == seat:
+            return True
+        self.entities[c.anchor] = office.model_copy(update={
+            "seat": seat or None, "evidence": office.evidence.model_copy(update={"corrected": c.where})})
+        return True
 
     def _wrong(self, c: Correction) -> bool:
         key = self.fact(c)

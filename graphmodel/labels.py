@@ -516,6 +516,7 @@ FACT_KINDS: dict[str, L] = {
     "role": L("领导小组职务", "role in the leading group"),
     "member-unit": L("成员单位", "member unit"),
     "office-head": L("办公室负责人", "head of the office"),
+    "office-seat": L("办公室设在", "office seated in"),
     "lead": L("牵头领导", "lead"),
     "responsible": L("责任部门", "responsible unit"),
     "cooperating": L("配合部门", "cooperating unit"),

@@ -2,7 +2,8 @@
 
 Plain records (:mod:`graphmodel._record`), not pydantic models: they are built by the readers
 and the resolver, never parsed from outside, and building the pydantic classes cost every
-command ≈ 50 ms of start-up. The export contract is the dicts that ``model_dump`` gives.
+command ≈ 50 ms of start-up. The export contract is the dicts that ``model_dump`` gives; its schema, as
+pydantic models imported only where an export is read or described, is :mod:`graphmodel.contract`.
 """
 
 from __future__ import annotations

@@ -20,9 +20,10 @@ __all__ = ["FACT_KINDS", "FactKind", "fact_code", "parse_code", "review_rows"]
 
 class FactKind(NamedTuple):
     """A kind of fact: the relationship, the label of its subject (the edge's source) and of its anchor (the target);
-    ``value``: the edge property the fact's detail shows, and whether a correction replaces it (not the name)."""
+    ``value``: the edge property the fact's detail shows, and whether a correction replaces it (not the name).
+    ``rel`` None: the fact is a property of its anchor (the office's ``seat``), the subject its value."""
 
-    rel: str
+    rel: str | None
     subject: str
     anchor: str
     value: str | None = None
@@ -34,6 +35,7 @@ FACT_KINDS: dict[str, FactKind] = {
     "role": FactKind(Rel.MEMBER_OF, Label.OFFICIAL, Label.PLAN, "role", corrects_value=True),
     "member-unit": FactKind(Rel.MEMBER_OF, Label.UNIT, Label.PLAN, "position"),
     "office-head": FactKind(Rel.HEADS, Label.OFFICIAL, Label.UNIT, "position"),
+    "office-seat": FactKind(None, Label.UNIT, Label.UNIT),
     "lead": FactKind(Rel.LEADS, Label.OFFICIAL, Label.TASK, "as_written"),
     "responsible": FactKind(Rel.RESPONSIBLE_FOR, Label.UNIT, Label.TASK, "as_written"),
     "cooperating": FactKind(Rel.COOPERATES_ON, Label.UNIT, Label.TASK, "as_written"),
@@ -119,6 +121,9 @@ def review_rows(graph: nx.MultiDiGraph, *, lines: Mapping[tuple[str, int], str] 
             rows.append(_row(graph, kind, target, graph.nodes[source].get("name", source), data))
     covered = {(r["kind"], r["anchor"]["id"]) for r in rows}
     for node, data in graph.nodes(data=True):
+        if data.get("label") == Label.UNIT and data.get("kind") == "office":  # 办公室设在 X: a fact of the office
+            rows.append(_row(graph, "office-seat", node, data.get("seat") or "", {"evidence": data.get("evidence")},
+                             missing=not data.get("seat")))
         if data.get("label") == Label.TASK:
             rows += [_row(graph, kind, node, "", {"evidence": data.get("evidence")}, missing=True)
                      for kind in _EXPECTED if (kind, node) not in covered

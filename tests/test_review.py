@@ -281,3 +281,23 @@ def test_a_responsible_unit_replaced_moves_the_accountable_head_and_the_report_s
 
     html = build_report(build_graph([fixed]), lang="en")
     assert "corrected: review.xlsx:9" in html
+
+
+def test_the_office_and_where_it_sits_are_facts_of_the_review(tmp_path):
+    notice = Path(__file__).parent / "fixtures" / "notices" / "town_yunxi.txt"
+    graph = build_graph(read_plans([notice]))
+    rows = {r["code"]: r for r in review_rows(graph)}
+    assert {c for c in rows if c.startswith("office")} == {
+        "office-seat|云溪镇/Unit/领导小组办公室|规划建设办", "office-head|云溪镇/Unit/领导小组办公室|房文涛",
+        "office-head|云溪镇/Unit/领导小组办公室|鲍莉"}
+    assert rows["office-head|云溪镇/Unit/领导小组办公室|鲍莉"]["value"] == "副主任"
+    [model] = read_plans([notice])
+    moved = Correction(file="r.csv", row=4, verdict="wrong", kind="office-seat", anchor="云溪镇/Unit/领导小组办公室",
+                       name="规划建设办", correction="党政办公室")
+    stale = Correction(file="r.csv", row=5, verdict="wrong", kind="office-seat", anchor="云溪镇/Unit/领导小组办公室",
+                       name="经济发展办", correction="党政办公室")
+    fixed = apply_corrections(model, [moved, stale])
+    office = next(e for e in fixed.entities if e.id == "云溪镇/Unit/领导小组办公室")
+    assert office.seat == "党政办公室" and office.evidence.corrected == "r.csv:4"
+    assert [(w.kind, w.line) for w in fixed.warnings if getattr(w, "kind", "") == "correction-unmatched"] == [
+        ("correction-unmatched", 5)]
