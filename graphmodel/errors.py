@@ -6,6 +6,7 @@ __all__ = [
     "GraphModelError",
     "PlanError",
     "PlanConflictError",
+    "ExportFileError",
     "UnknownNameError",
     "AmbiguousNameError",
     "UnknownQueryError",
@@ -56,6 +57,36 @@ class PlanConflictError(PlanError):
 
     def __reduce__(self):
         return (type(self), (self.file, self.reason, self.line), {"reason_en": self.reason_en, "en": self.en})
+
+
+class ExportFileError(GraphModelError):
+    """A JSON export (or a review workbook) that cannot be read back: one line per problem, each naming the file
+    and the item (``graph.json: nodes[3].number: …``)."""
+
+    def __init__(self, file: str, problems: list[str], en: list[str] | None = None):
+        self.file = file
+        self.lines = [_at(file, p) for p in problems]
+        self.lines_en = [_at(file, p) for p in en] if en else None
+        self.en = "\n".join(self.lines_en) if self.lines_en else None
+        super().__init__("\n".join(self.lines))
+
+    def lines_in(self, lang: str = "zh") -> list[str]:
+        """The problems, one line each, in ``lang``."""
+        return self.lines_en if lang == "en" and self.lines_en else self.lines
+
+    def __reduce__(self):
+        cut = len(self.file)
+        return (type(self), (self.file, [_problem(ln[cut:]) for ln in self.lines],
+                             [_problem(ln[cut:]) for ln in self.lines_en] if self.lines_en else None))
+
+
+def _at(file: str, problem: str) -> str:
+    """``file: problem``, or ``file:17: problem`` for a problem that names its line (``":17: …"``)."""
+    return f"{file}{problem}" if problem.startswith(":") else f"{file}: {problem}"
+
+
+def _problem(rest: str) -> str:
+    return rest if rest.startswith(":") and not rest.startswith(": ") else rest[2:]
 
 
 class UnknownNameError(GraphModelError):

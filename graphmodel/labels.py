@@ -16,8 +16,8 @@ __all__ = [
     "SEVERITIES", "SEVERITY_RANK", "KINDS", "FINDINGS", "TRUCK_REASONS", "ROLES", "NODE_LABELS", "TABLES", "WORDS", "ERRORS",
     "NOTICES", "task_name", "finding_message", "where", "role_name", "notice",
     "RELATIONS", "VERBS", "PROPERTIES", "UNIT_KINDS", "GOAL_LEVELS", "ISSUER_LEVELS", "DEPENDENCY_ROLES",
-    "fact_relation", "fact_detail", "property_value", "task_at", "node_name", "relation_arrow",
-    "REPORT", "STATS", "SCRIPT_WORDS", "WORKBOOK",
+    "fact_relation", "fact_detail", "property_value", "task_at", "node_name", "relation_arrow", "place",
+    "REPORT", "STATS", "SCRIPT_WORDS", "WORKBOOK", "REVIEW", "REVIEW_COLUMNS", "FACT_KINDS", "VERDICTS",
 ]
 
 #: The languages every entry speaks.
@@ -63,6 +63,7 @@ KINDS: dict[str, L] = {
     "overloaded-official": L("领导负担过重", "overloaded official"),
     "overloaded-unit": L("单位负担过重", "overloaded unit"),
     "member-without-task": L("副组长无任务", "deputy without a task"),
+    "correction-unmatched": L("更正已不符", "correction no longer matching"),
 }
 
 #: Roles in a leading group (领导小组).
@@ -87,7 +88,7 @@ ROLES: dict[str, L] = {
 NODE_LABELS: dict[str, L] = {
     "Official": L("领导", "official"), "Unit": L("单位", "unit"), "Task": L("任务", "task"),
     "Goal": L("目标", "goal"), "Street": L("道路", "street"), "Plan": L("方案", "plan"),
-    "Issuer": L("发文机关", "issuer"), "Attachment": L("附件", "attachment"),
+    "Issuer": L("发文机关", "issuer"), "Attachment": L("附件", "attachment"), "Correction": L("更正", "correction"),
 }
 
 
@@ -311,6 +312,9 @@ NOTICES: dict[str, L] = {
     "ambiguous-unit": L("“{name}”可能是 {options}，未合并", "“{name}” may be {options}; not merged"),
     "same-document": L("与 {other} 内容相同（同一份文件），只读一次",
                        "the same content as {other} (the same document): read once"),
+    "correction-unmatched": L("审核表这一行的更正找不到它所改的事实（{name}，{of}）：文件可能已经改了，未应用",
+                              "the correction on this row of the review finds no longer the fact it changes "
+                              "({name}, {of}): the document may have changed; not applied"),
     "documents-merged": L("{subdistrict}：{files} 合并为一张图（同名的领导和单位视为同一个）",
                           "{subdistrict}: {files} are merged into one graph (officials and units of the same name are one)"),
 }
@@ -325,10 +329,14 @@ ERRORS: dict[str, L] = {
                       "the report needs plotly and numpy (pip install plotly numpy): {error}"),
     "output_is_folder": L("{output}: 是一个文件夹，请给出文件名", "{output}: is a folder; give a file name"),
     "output_folder_missing": L("{output}: 文件夹 {folder} 不存在", "{output}: the folder {folder} does not exist"),
-    "xlsx_needs_output": L("--format xlsx 需要用 -o 指定文件（如 -o plan.xlsx）：二进制内容不能写到终端",
-                           "--format xlsx needs a file given with -o (e.g. -o plan.xlsx): binary content cannot go to a terminal"),
+    "xlsx_needs_output": L("--format {format} 需要用 -o 指定文件（如 -o plan.xlsx）：二进制内容不能写到终端",
+                           "--format {format} needs a file given with -o (e.g. -o plan.xlsx): binary content cannot go to a terminal"),
     "admin_needs_output": L("--format neo4j-admin 需要用 -o 指定一个新的（或空的）目录，如 -o import/",
                             "--format neo4j-admin needs a new (or empty) folder given with -o, e.g. -o import/"),
+    "corrections_need_documents": L(
+        "--corrections 用于读取文件时：JSON 导出已是读好的图谱，请给出文件本身（或用 --corrections 重新导出）",
+        "--corrections applies when documents are read: a JSON export is a graph already read; give the documents "
+        "(or export again with --corrections)"),
     "bad_part": L("--part 只能是 {parts}", "--part must be one of {parts}"),
     "unknown_kind": L("未知的问题类型：{kinds}；可用的有：{known}", "unknown kind(s) of finding: {kinds}; known: {known}"),
 }
@@ -486,6 +494,58 @@ WORKBOOK: dict[str, L] = {
 }
 
 
+# --------------------------------------------------------------------------- the review workbook
+
+#: The review workbook's columns (``export --format review``), in order: (key, header). A corrections CSV has the
+#: same columns, with the headers of either language.
+REVIEW_COLUMNS: tuple[tuple[str, L], ...] = (
+    ("subdistrict", L("发文机关", "Issuer")),
+    ("fact", L("事实", "Fact")),
+    ("of", L("所属", "Of")),
+    ("name", L("名称", "Name")),
+    ("detail", L("说明", "Detail")),
+    ("file", L("文件", "File")),
+    ("line", L("行", "Line")),
+    ("place", L("位置", "Place")),
+    ("source_text", L("原文", "Source text")),
+    ("warnings", L("读取警告", "Reader's warnings")),
+    ("verdict", L("判断", "verdict")),
+    ("correction", L("更正", "correction")),
+    ("code", L("事实代码", "Fact code")),
+)
+
+#: The kinds of fact a review lists (:data:`graphmodel.review.FACT_KINDS`).
+FACT_KINDS: dict[str, L] = {
+    "role": L("领导小组职务", "role in the leading group"),
+    "member-unit": L("成员单位", "member unit"),
+    "office-head": L("办公室负责人", "head of the office"),
+    "office-seat": L("办公室设在", "office seated in"),
+    "lead": L("牵头领导", "lead"),
+    "responsible": L("责任部门", "responsible unit"),
+    "cooperating": L("配合部门", "cooperating unit"),
+}
+
+#: A reviewer's verdict on a row: right, wrong (removed, or replaced by the correction), missing (a fact to add).
+VERDICTS: dict[str, L] = {"right": L("对", "right"), "wrong": L("错", "wrong"), "missing": L("缺", "missing")}
+
+REVIEW: dict[str, L] = {
+    "sheet": L("审核", "Review"),
+    "help_sheet": L("说明", "How to"),
+    "missing_fact": L("文件没有写明（如有，请在“更正”填写并判断为“缺”）",
+                      "the document gives none (if there is one, write it under correction and mark it missing)"),
+    "inherited": L("读自上方的合并单元格", "read from a merged cell above"),
+    "verdict_prompt": L("对、错或缺", "right, wrong or missing"),
+    "help": L(
+        "每行是读出的一个事实。“判断”选 对 / 错 / 缺：错且“更正”为空，删除该事实；错且填写“更正”，以更正替换"
+        "（领导小组职务行替换职务，其余行替换名称）；缺：增加一个事实，名称写在“更正”（复制同一任务的一行，"
+        "可改“事实”一列）。“事实代码”一列请勿修改。改好后：graphmodel 命令 --corrections 本文件。",
+        "Each row is one fact read. Set verdict to right / wrong / missing: wrong with no correction removes the "
+        "fact; wrong with a correction replaces it (the role on a role row, the name on the others); missing adds "
+        "a fact, named under correction (copy a row of the same task; you may change its Fact column). Leave the "
+        "Fact code column as it is. Then: any graphmodel command with --corrections this file."),
+}
+
+
 # --------------------------------------------------------------------------- sentences
 
 _PHRASES: dict[str, L] = {
@@ -512,6 +572,7 @@ _PHRASES: dict[str, L] = {
     "details": L("（{parts}）", " ({parts})"),
     "details_sep": L("，", ", "),
     "also": L("；另见 {where}", "; also {where}"),
+    "corrected": L("；更正 {where}", "; corrected: {where}"),
     "none": L("（无）", "(none)"),
     "deputy": L("（副职）", " (deputy)"),
     "via": L("经由{name}", "via {name}"),
@@ -543,6 +604,9 @@ FINDINGS: dict[str, L] = {
         "{name}负责{n}项任务，是本方案责任部门任务数中位数（{median:g}项）的{ratio:.1f}倍",
         "{name} is responsible for {n} tasks, {ratio:.1f} times the median of the plan's responsible units "
         "({median:g})"),
+    "correction-unmatched": L("审核表{name}的更正找不到它所改的事实（{fact}，{of}）：文件可能已经改了，未应用",
+                              "the correction at {name} finds no longer the fact it changes ({fact}, {of}): the "
+                              "document may have changed; not applied"),
     "member-without-task": L("{role}{name}既不牵头任何任务，也不对任何任务负责（不是任何责任部门的负责人）",
                              "{role} {name} leads no task and is accountable for none (heads no responsible unit)"),
 }
@@ -650,6 +714,9 @@ def finding_message(finding: dict[str, Any], lang: str = "zh") -> str:
         values["where"] = _PHRASES["part_of"](lang, parent=parents[0]) if parents else ""
     elif kind in ("overloaded-official", "overloaded-unit"):
         values |= {"n": numbers["tasks"], "median": numbers["median"], "ratio": numbers["ratio"]}
+    elif kind == "correction-unmatched":
+        values |= {"fact": text(FACT_KINDS, subject.get("fact"), lang),
+                   "of": join((p for p in (subject.get("about"), subject.get("of")) if p), lang)}
     elif kind == "member-without-task":
         role = role_name(subject.get("role"), lang)
         values["role"] = role[:1].upper() + role[1:] if lang == "en" else role
@@ -741,14 +808,27 @@ def where(evidence: dict[str, Any] | None, lang: str = "zh") -> str:
     'a.pdf:7 (p. 2, table 1, row 3)'
     >>> where({"file": "a.txt", "line": 7, "also": [{"file": "b.docx", "line": 9}]})
     'a.txt:7；另见 b.docx:9'
+    >>> where({"file": "a.txt", "line": 7, "corrected": "review.xlsx:17"}, "en")
+    'a.txt:7; corrected: review.xlsx:17'
     """
     if not evidence:
         return ""
     out = f"{evidence['file']}:{evidence['line']}"
-    parts = [_PHRASES[key](lang, **{key: evidence[key]}) for key in ("page", "table", "row", "cell")
-             if evidence.get(key) is not None]
-    if parts:
-        out += _PHRASES["details"](lang, parts=_PHRASES["details_sep"](lang).join(parts))
+    if parts := place(evidence, lang):
+        out += _PHRASES["details"](lang, parts=parts)
     for other in evidence.get("also") or ():
         out += _PHRASES["also"](lang, where=where(other, lang))
+    if evidence.get("corrected"):
+        out += _PHRASES["corrected"](lang, where=evidence["corrected"])
     return out
+
+
+def place(evidence: dict[str, Any] | None, lang: str = "zh") -> str:
+    """Where in its file a fact stands beyond the line: page, table, row, cell (empty for running text).
+
+    >>> place({"file": "a.pdf", "line": 7, "page": 2, "table": 1}), place({"file": "a.txt", "line": 7})
+    ('第2页，表1', '')
+    """
+    return _PHRASES["details_sep"](lang).join(
+        _PHRASES[key](lang, **{key: evidence[key]}) for key in ("page", "table", "row", "cell")
+        if evidence and evidence.get(key) is not None)

@@ -2,7 +2,8 @@
 
 Plain records (:mod:`graphmodel._record`), not pydantic models: they are built by the readers
 and the resolver, never parsed from outside, and building the pydantic classes cost every
-command ≈ 50 ms of start-up. The export contract is the dicts that ``model_dump`` gives.
+command ≈ 50 ms of start-up. The export contract is the dicts that ``model_dump`` gives; its schema, as
+pydantic models imported only where an export is read or described, is :mod:`graphmodel.contract`.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ class Evidence(_Frozen):
 
     A PDF fact also names its ``page``; a fact read from a real table (PDF, Word, web page)
     its ``table``, ``row`` and ``cell`` (all 1-based). ``also`` lists the same fact in other
-    documents about the same body. Absent parts are left out of the serialised form, so a
+    documents about the same body; ``corrected`` the reviewer's row that changed the fact
+    (``review.xlsx:17``, :mod:`graphmodel.corrections`). Absent parts are left out of the serialised form, so a
     plain-text fact serialises as ``{"file": …, "line": …}``.
 
     Examples
@@ -65,6 +67,7 @@ class Evidence(_Frozen):
     row: int | None = None
     cell: int | None = None
     also: tuple["Evidence", ...] = ()
+    corrected: str | None = None  # the review row that changed the fact (review.xlsx:17): graphmodel.corrections
 
     def model_dump(self, *, mode: str = "python", exclude: set[str] | frozenset[str] = frozenset()) -> dict[str, Any]:
         return {k: v for k, v in super().model_dump(mode=mode, exclude=exclude).items()
@@ -322,6 +325,7 @@ class SubdistrictModel(Record):
     entities: list[Entity]
     relations: list[Relation]
     warnings: list[Notice | str] = []
+    corrected: list[str] = []  # the review rows applied to it (review.xlsx:17): graphmodel.corrections
 
     def of_label(self, label: str) -> list[Entity]:
         """Return the entities with this label, in document order."""

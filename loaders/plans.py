@@ -17,7 +17,8 @@ from .formats import SUFFIXES, detect_format, reader
 from .plan.reader import read_plan_source
 from .plan.source import Source
 
-__all__ = ["read_plan", "read_plans", "read_source", "bundled_plans", "display_name", "expand_paths", "readable"]
+__all__ = ["read_plan", "read_plans", "read_source", "bundled_plans", "display_name", "expand_paths", "readable",
+           "source_lines", "correction_rows", "corrected"]
 
 T = TypeVar("T")
 
@@ -105,6 +106,22 @@ def read_plan(path: str | os.PathLike, name: str | None = None, *, issuer: str |
     return resolve_plan(record)
 
 
+def source_lines(paths: Iterable[str | os.PathLike] | None) -> dict[tuple[str, int], str]:
+    """``(file, line) → text`` of every line of the documents ``paths`` stands for (files that cannot be read: none).
+
+    The file is named as evidence names it (:func:`display_name`), so a fact's evidence finds its line's text.
+    """
+    out: dict[tuple[str, int], str] = {}
+    for path in expand_paths(paths):
+        file = display_name(path)
+        try:
+            source = read_source(Path(path).read_bytes(), file)
+        except (OSError, PlanError):
+            continue
+        out.update(((file, line.no), line.text) for line in source.lines)
+    return out
+
+
 def _page_starts(source: Source) -> tuple[tuple[int, int], ...]:
     """(first line, page) of each page a PDF's lines stand on; empty for other formats."""
     starts: list[tuple[int, int]] = []
@@ -148,7 +165,8 @@ def expand_paths(paths: Iterable[str | os.PathLike] | None) -> list[Path]:
 
 def read_plans(paths: Iterable[str | os.PathLike] | None = None, *, merge: bool = False,
                on_error: Callable[[PlanError], None] | None = None,
-               issuer: str | None = None) -> Iterator[SubdistrictModel]:
+               issuer: str | None = None,
+               corrections: str | os.PathLike | Iterable | None = None) -> Iterator[SubdistrictModel]:
     """Read plans (folders give their documents, see :func:`expand_paths`) into one model per body.
 
     The bundled plans when ``paths`` is empty.
@@ -162,13 +180,41 @@ def read_plans(paths: Iterable[str | os.PathLike] | None = None, *, merge: bool 
     are read; without it the first such file raises. ``issuer``: the issuing body of the documents that name
     none (see :func:`read_plan`).
 
+    ``corrections``: a reviewer's corrections, applied to each body's model
+    (:func:`graphmodel.corrections.apply_corrections`): a review workbook or CSV (a path), or the rows
+    :func:`graphmodel.corrections.read_corrections` read.
+
     Raises
     ------
     PlanError
         A file that is not a plan (unless ``on_error``), or two different documents of one layout about one body.
+    ExportFileError
+        A corrections file that cannot be read.
     """
     read = functools.partial(read_plan, issuer=issuer) if issuer else read_plan
-    yield from merge_models(readable(expand_paths(paths), read, on_error), merge=merge)
+    rows = correction_rows(corrections)
+    for model in merge_models(readable(expand_paths(paths), read, on_error), merge=merge):
+        yield corrected(model, rows)
+
+
+def correction_rows(corrections) -> list:
+    """The rows of ``corrections``: a path is read (:func:`graphmodel.corrections.read_corrections`), rows stay."""
+    if corrections is None:
+        return []
+    if isinstance(corrections, (str, os.PathLike)):
+        from graphmodel.corrections import read_corrections
+
+        return read_corrections(corrections)
+    return list(corrections)
+
+
+def corrected(model: SubdistrictModel, rows: list) -> SubdistrictModel:
+    """The model with the rows about its body applied (itself when there are none)."""
+    if not rows:
+        return model
+    from graphmodel.corrections import apply_corrections
+
+    return apply_corrections(model, rows)
 
 
 def readable(files: Iterable, read: Callable[[Any], T], on_error: Callable[[PlanError], None] | None) -> Iterator[T]:

@@ -14,7 +14,7 @@ from graphmodel.errors import PlanError
 from graphmodel.graph import build_graph
 from graphmodel.merge import merge_models
 
-from .plans import expand_paths, read_plan
+from .plans import correction_rows, corrected, expand_paths, read_plan
 
 __all__ = ["map_plans", "PARALLEL_FROM"]
 
@@ -24,11 +24,12 @@ T = TypeVar("T")
 PARALLEL_FROM = 48
 
 
-def _one(path: str, fn: Callable[[Any], T], skip: bool = False,
-         issuer: str | None = None) -> tuple[str | None, T | PlanError, list[str]]:
-    """One plan's body, result and warnings; with ``skip``, a file that cannot be read gives ``(None, its error, [])``."""
+def _one(path: str, fn: Callable[[Any], T], skip: bool = False, issuer: str | None = None,
+         rows: tuple = ()) -> tuple[str | None, T | PlanError, list[str]]:
+    """One plan's body, result and warnings; with ``skip``, a file that cannot be read gives ``(None, its error, [])``;
+    ``rows``: the corrections to apply."""
     try:
-        model = read_plan(path, issuer=issuer)
+        model = corrected(read_plan(path, issuer=issuer), list(rows))
     except PlanError as exc:
         if not skip:
             raise
@@ -38,11 +39,12 @@ def _one(path: str, fn: Callable[[Any], T], skip: bool = False,
 
 
 def _chunk(paths: list[str], fn: Callable[[Any], T], skip: bool = False,
-           issuer: str | None = None) -> list[tuple[str | None, Any, list[str]]]:
-    return [_one(p, fn, skip, issuer) for p in paths]
+           issuer: str | None = None, rows: tuple = ()) -> list[tuple[str | None, Any, list[str]]]:
+    return [_one(p, fn, skip, issuer, rows) for p in paths]
 
 
-def _bodies_once(files: list[str], done: list[tuple[str, T, list[str]]], fn, merge: bool, issuer: str | None = None):
+def _bodies_once(files: list[str], done: list[tuple[str, T, list[str]]], fn, merge: bool, issuer: str | None = None,
+                 rows: tuple = ()):
     """Results per body: a body read from several files is read again here, merged (graphmodel.merge), analysed once."""
     where: dict[str, list[int]] = {}
     for i, (body, _result, _warnings) in enumerate(done):
@@ -53,6 +55,7 @@ def _bodies_once(files: list[str], done: list[tuple[str, T, list[str]]], fn, mer
             yield result, warnings
         elif i == at[0]:
             (model,) = merge_models([read_plan(files[j], issuer=issuer) for j in at], merge=merge)
+            model = corrected(model, list(rows))
             graph = build_graph([model])
             yield fn(graph), list(graph.graph.get("warnings", []))
 
@@ -66,6 +69,7 @@ def map_plans(
     merge: bool = False,
     on_error: Callable[[PlanError], None] | None = None,
     issuer: str | None = None,
+    corrections: str | os.PathLike | Iterable | None = None,
 ) -> Iterator[tuple[T, list[str]]]:
     """Apply ``fn`` to the graph of each plan; yield ``(result, warnings)`` per plan, in file order.
 
@@ -89,6 +93,8 @@ def map_plans(
         without it the first such file raises.
     issuer : str, optional
         The issuing body of the documents that name none (:func:`loaders.plans.read_plan`).
+    corrections : path-like or iterable of Correction, optional
+        A reviewer's corrections, applied to each body's model (see :func:`loaders.plans.read_plans`).
 
     Raises
     ------
@@ -100,22 +106,23 @@ def map_plans(
     of each plan are held meanwhile.
     """
     files = [str(p) for p in expand_paths(paths)]
+    rows = tuple(correction_rows(corrections))
     if workers is None:
         workers = (os.cpu_count() or 1) if len(files) >= PARALLEL_FROM else 1
     skip = on_error is not None
     if workers <= 1:
-        done = [_one(path, fn, skip, issuer) for path in files]
+        done = [_one(path, fn, skip, issuer, rows) for path in files]
     else:
         from concurrent.futures import ProcessPoolExecutor  # here: one plan's start-up does not pay for it
 
         chunks = [files[i : i + chunksize] for i in range(0, len(files), chunksize)]
         with ProcessPoolExecutor(max_workers=workers) as pool:
             done = [r for results in pool.map(_chunk, chunks, [fn] * len(chunks), [skip] * len(chunks),
-                                                          [issuer] * len(chunks))
+                                              [issuer] * len(chunks), [rows] * len(chunks))
                     for r in results]
     for body, error, _warnings in done:
         if body is None:
             on_error(error)
     kept = [(f, d) for f, d in zip(files, done) if d[0] is not None]
-    yield from _bodies_once([f for f, _ in kept], [d for _, d in kept], fn, merge, issuer)
+    yield from _bodies_once([f for f, _ in kept], [d for _, d in kept], fn, merge, issuer, rows)
 

@@ -25,7 +25,7 @@ def _imported_by(*argv: str) -> set[str]:
     return set(eval(line.removeprefix("MODULES ")))  # noqa: S307 — our own printed list
 
 
-@pytest.mark.parametrize("argv", [("audit",), ("ingest",), ("bottlenecks",)])
+@pytest.mark.parametrize("argv", [("audit",), ("ingest",), ("bottlenecks",), ("export", "--format", "json")])
 def test_per_plan_commands_on_the_bundled_plans_import_no_heavy_library(argv):
     modules = _imported_by(*argv)
     assert "loaders.plan.reader" in modules and "graphmodel.resolve" in modules  # the command did read the plans

@@ -28,6 +28,7 @@ KINDS: dict[str, str] = {
     "overloaded-official": "medium",
     "overloaded-unit": "medium",
     "member-without-task": "low",
+    "correction-unmatched": "medium",
 }
 
 #: Severities, the most serious first.
@@ -90,6 +91,10 @@ def audit(
         no task and is accountable for none. Only in a plan where some task has a lead: a
         plan that names no task leads at all (潍坊) would flag every deputy, which says
         nothing about any of them; ``task-without-lead`` already reports that gap.
+    ``correction-unmatched`` (medium)
+        A reviewer's correction (``--corrections``, :mod:`graphmodel.corrections`) whose fact the documents
+        no longer hold: not applied. The subject is the row (label ``Correction``, ``name`` ``review.xlsx:17``,
+        ``fact`` its kind, ``about`` the name and ``of`` the task or plan it was about); the evidence is the row.
 
     Parameters
     ----------
@@ -166,6 +171,7 @@ def audit(
         "overloaded-unit": lambda sd: _overloaded(graph, sd, Label.UNIT, Rel.RESPONSIBLE_FOR, overload_factor,
                                                   overload_minimum),
         "member-without-task": lambda sd: _members_without_task(graph, sd, tuple(deputy_roles)),
+        "correction-unmatched": lambda sd: _corrections_unmatched(graph, sd),
     }
     findings: list[dict[str, Any]] = []
     for sd in subdistricts(graph):
@@ -311,6 +317,15 @@ def _members_without_task(graph, sd, roles):
         membership = [d for p, _, d in edges_out(graph, official, Rel.MEMBER_OF)
                       if graph.nodes[p].get("label") == Label.PLAN]
         yield [ref(graph, official)], {}, evidence_of(membership[0] if membership else data)
+
+
+def _corrections_unmatched(graph, sd):
+    for notice in graph.graph.get("warnings", []):
+        if getattr(notice, "kind", None) == "correction-unmatched" and notice.values.get("subdistrict") == sd:
+            row = f"{notice.file}:{notice.line}"
+            yield ([{"id": row, "name": row, "label": "Correction", "fact": notice.values.get("fact"),
+                     "of": notice.values.get("of"), "about": notice.values.get("name")}], {},
+                   {"file": notice.file, "line": notice.line})
 
 
 def _line(attrs: dict) -> int:

@@ -14,7 +14,7 @@ from ..errors import GraphModelError, PlanConflictError, PlanError
 from ..labels import ERRORS, WORDS, L, notice
 
 __all__ = ["make_app", "guarded", "fail", "warn", "lang_of", "Paths", "FormatOpt", "LangOpt", "Format", "Lang", "OutputOpt",
-           "SkipOpt", "IssuerOpt", "Unreadable", "given_issuer"]
+           "SkipOpt", "IssuerOpt", "Unreadable", "given_issuer", "CorrectionsOpt", "corrections"]
 
 F = TypeVar("F", bound=Callable)
 
@@ -50,6 +50,11 @@ IssuerOpt = Annotated[Optional[str], typer.Option(
     help="文件没有写明发文机关时用这个名称（如 崇川区、南通市崇川区人民政府）；文件写明的优先。"
          "不写则以文件名作为发文机关，并给出一行警告。", show_default=False)]
 
+CorrectionsOpt = Annotated[Optional[Path], typer.Option(
+    "--corrections",
+    help="审核后的更正：export --format review 写出的审核表（.xlsx），或同样各列的 CSV。判断为“错”的事实删除（填写了更正则替换），"
+         "“缺”的事实增加；每条更正记在事实的出处里。找不到所改事实的更正给出一行警告，不应用。", show_default=False)]
+
 
 def make_app(help: str) -> typer.Typer:
     """Return a Typer app with the project's settings (no rich tracebacks, -h for help)."""
@@ -76,6 +81,16 @@ _issuer: str | None = None
 def given_issuer() -> str | None:
     """The running command's ``--issuer`` (None when not given)."""
     return _issuer
+
+
+#: The running command's ``--corrections`` rows (graphmodel.corrections.Correction), read by :func:`guarded`;
+#: None without ``--corrections``.
+_corrections: list | None = None
+
+
+def corrections() -> list | None:
+    """The rows of the running command's ``--corrections`` file (None without one)."""
+    return _corrections
 
 
 class Unreadable:
@@ -131,20 +146,27 @@ def guarded(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        global _lang, _skip, _many, _issuer
+        global _lang, _skip, _many, _issuer, _corrections
         _lang = lang_of(kwargs.get("lang", "zh"))
         _skip = bool(kwargs.get("skip_unreadable"))
         _issuer = kwargs.get("issuer")
         paths = kwargs.get("paths") or []
         _many = len(paths) > 1 or any(Path(p).is_dir() for p in paths)
+        _corrections = None
         try:
+            if kwargs.get("corrections"):
+                from ..corrections import read_corrections  # here: without --corrections, openpyxl is not imported
+
+                _corrections = read_corrections(kwargs["corrections"], name=str(kwargs["corrections"]))
             return fn(*args, **kwargs)
         except PlanError as exc:
             if _many and not _skip and "skip_unreadable" in kwargs and not isinstance(exc, PlanConflictError):
                 fail(ERRORS["unreadable_among_many"], exc.exit_code, error=exc.message(_lang))
             fail(exc, exc.exit_code)
         except GraphModelError as exc:
-            fail(exc, exc.exit_code)
+            for line in getattr(exc, "lines_in", lambda _lang: [])(_lang)[:-1]:  # one line per problem
+                typer.echo(WORDS["error"](_lang, message=line), err=True)
+            fail(exc.lines_in(_lang)[-1] if hasattr(exc, "lines_in") else exc, exc.exit_code)
         except BrokenPipeError:  # `graphmodel export | head`
             sys.stderr.close()
             raise typer.Exit(0)

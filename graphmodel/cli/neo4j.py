@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ._common import FormatOpt, IssuerOpt, LangOpt, Paths, SkipOpt, fail, guarded, make_app
+from ._common import CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, Paths, SkipOpt, fail, guarded, make_app
 from .output import Column, render
 
 __all__ = ["app", "query_app"]
@@ -82,6 +82,7 @@ def load(
     lang: LangOpt = "zh",
     skip_unreadable: SkipOpt = False,
     issuer: IssuerOpt = None,
+    corrections: CorrectionsOpt = None,
 ) -> None:
     """把方案的图谱载入 Neo4j：可重复运行；修订后的方案整体替换该街道的数据，不留旧数据，不动其他街道。"""
     from ..neo4j.writer import load_graph as write_graph

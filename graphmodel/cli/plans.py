@@ -12,8 +12,8 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from ..labels import ERRORS, REPORT, WORDS
-from ._common import (FormatOpt, IssuerOpt, LangOpt, OutputOpt, Paths, SkipOpt, Unreadable, fail, given_issuer,
-                      guarded, lang_of, make_app, warn)
+from ._common import (CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, OutputOpt, Paths, SkipOpt, Unreadable, corrections,
+                      fail, given_issuer, guarded, lang_of, make_app, warn)
 from .output import columns_of, render, write_bytes, write_text
 
 __all__ = ["app", "load_graph", "answer", "check_output"]
@@ -23,14 +23,31 @@ T = TypeVar("T")
 app = make_app("读取方案。")
 
 
+def json_exports(paths: list[Path] | None):
+    """The graph of ``paths`` when they are JSON exports (``graph.json``: read back, validated), else None."""
+    if not paths or not all(Path(p).suffix.lower() == ".json" and not Path(p).is_dir() for p in paths):
+        return None
+    if corrections() is not None:
+        fail(ERRORS["corrections_need_documents"])
+    import networkx as nx
+
+    from ..contract import read_graph_json
+
+    return nx.compose_all([read_graph_json(p) for p in paths])
+
+
 def load_graph(paths: list[Path] | None):
-    """Read the plans (the bundled ones when ``paths`` is empty) into one graph, warnings to stderr."""
+    """Read the plans (the bundled ones when ``paths`` is empty) into one graph, warnings to stderr.
+
+    JSON exports given as paths are read back instead (validated against the contract)."""
     from loaders import read_plans
 
     from ..graph import build_graph
 
+    if (graph := json_exports(paths)) is not None:
+        return graph
     unreadable = Unreadable()
-    models = list(read_plans(paths, on_error=unreadable.on_error, issuer=given_issuer()))
+    models = list(read_plans(paths, on_error=unreadable.on_error, issuer=given_issuer(), corrections=corrections()))
     unreadable.check(len(models))
     graph = build_graph(models)
     for message in graph.graph.get("warnings", []):
@@ -49,8 +66,10 @@ def answer(paths: list[Path] | None, ask: Callable[[Any], T], about: Callable[[T
 
     from ..graph import build_graph
 
+    if (graph := json_exports(paths)) is not None:
+        return ask(graph)
     unreadable = Unreadable()
-    models = list(read_plans(paths, on_error=unreadable.on_error, issuer=given_issuer()))
+    models = list(read_plans(paths, on_error=unreadable.on_error, issuer=given_issuer(), corrections=corrections()))
     unreadable.check(len(models))
     graph = build_graph(models)
     used: set[str] | None = None
@@ -68,7 +87,7 @@ def answer(paths: list[Path] | None, ask: Callable[[Any], T], about: Callable[[T
 @app.command("ingest")
 @guarded
 def ingest(paths: Paths = None, fmt: FormatOpt = "table", lang: LangOpt = "zh",
-           skip_unreadable: SkipOpt = False, issuer: IssuerOpt = None) -> None:
+           skip_unreadable: SkipOpt = False, issuer: IssuerOpt = None, corrections: CorrectionsOpt = None) -> None:
     """读取方案并汇总：每个街道（机关）的领导、单位、任务、目标、道路数，以及没有牵头领导的任务数。"""
     from ..summary import summarize
     from ._stream import per_plan
@@ -84,6 +103,8 @@ class ExportFormat(str, Enum):
     csv = "csv"
     xlsx = "xlsx"
     neo4j_admin = "neo4j-admin"
+    json_schema = "json-schema"
+    review = "review"
 
 
 def check_output(output: Path | None) -> None:
@@ -112,6 +133,19 @@ def _raci_csv(graph, lang: str) -> str:
     return buffer.getvalue()
 
 
+def _review_workbook(graph, paths: list[Path] | None, lang: str) -> bytes:
+    """The review workbook of the graph, with the text of each fact's line (read again from the documents)."""
+    from ..report.review import build_review_workbook
+    from ..review import review_rows
+
+    lines = {}
+    if json_exports(paths) is None:
+        from loaders.plans import source_lines
+
+        lines = source_lines(paths)
+    return build_review_workbook(review_rows(graph, lines=lines, warnings=graph.graph.get("warnings", [])), lang=lang)
+
+
 @app.command("export")
 @guarded
 def export(
@@ -120,11 +154,14 @@ def export(
         "--format", "-f",
         help="json（项目的数据契约）、graphml、csv（任务 × 单位矩阵，所有街道一张表）或 xlsx"
              "（给规划人员的表格：每个街道一张矩阵，另有审计发现、领导负担两张表；必须用 -o 写入文件），"
-             "或 neo4j-admin（供 neo4j-admin database import 使用的 CSV 文件，-o 为目录）。")] = "json",
+             "或 neo4j-admin（供 neo4j-admin database import 使用的 CSV 文件，-o 为目录），"
+             "或 json-schema（json 导出的 JSON Schema，不读方案），"
+             "或 review（审核表 .xlsx：每个事实一行，带出处、原文和读取警告，供人判断 对/错/缺 并填写更正；必须用 -o）。")] = "json",
     output: OutputOpt = None,
     lang: LangOpt = "zh",
     skip_unreadable: SkipOpt = False,
     issuer: IssuerOpt = None,
+    corrections: CorrectionsOpt = None,
 ) -> None:
     """导出整张责任图谱（json、graphml，节点与关系均带出处），或任务 × 单位的责任矩阵（csv、xlsx）。
 
@@ -133,8 +170,16 @@ def export(
     其后每个单位一列。xlsx 没有 -o 时报错（退出码 2）：二进制内容不能写到终端。
     """
     lang = lang_of(lang)
-    if fmt == ExportFormat.xlsx and output is None:
-        fail(ERRORS["xlsx_needs_output"])
+    if fmt == ExportFormat.json_schema:  # the contract itself: no plan is read
+        import json
+
+        from ..contract import json_schema
+
+        check_output(output)
+        write_text(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", output)
+        return
+    if fmt in (ExportFormat.xlsx, ExportFormat.review) and output is None:
+        fail(ERRORS["xlsx_needs_output"], format=fmt.value)
     if fmt == ExportFormat.neo4j_admin:
         if output is None:
             fail(ERRORS["admin_needs_output"])
@@ -146,6 +191,9 @@ def export(
         return
     check_output(output)
     graph = load_graph(paths)
+    if fmt == ExportFormat.review:
+        write_bytes(_review_workbook(graph, paths, lang), output)
+        return
     if fmt == ExportFormat.xlsx:
         from ..report.workbook import build_workbook
 

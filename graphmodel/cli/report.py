@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ._common import IssuerOpt, LangOpt, Paths, SkipOpt, fail, guarded, lang_of, make_app
+from ._common import CorrectionsOpt, IssuerOpt, LangOpt, Paths, SkipOpt, fail, guarded, lang_of, make_app
 from .output import write_text
 from .plans import check_output, load_graph
 
@@ -29,6 +29,7 @@ def report(
     lang: LangOpt = "zh",
     skip_unreadable: SkipOpt = False,
     issuer: IssuerOpt = None,
+    corrections: CorrectionsOpt = None,
 ) -> None:
     """生成一个独立的 HTML 报告（中文，或 --lang en 英文；无需联网）：每个街道的汇总数字、可排序筛选的审计发现（附出处）、
     领导与单位负担的柱状图，以及可点击的责任网络（点击节点在右侧显示详情与出处）。
