@@ -206,7 +206,7 @@ def test_a_csv_of_the_same_columns_and_english_verdicts(tmp_path, monkeypatch):
     Path("fix.csv").write_text(buffer.getvalue(), encoding="utf-8-sig")
     [fix] = read_corrections("fix.csv")
     assert fix == Correction(file="fix.csv", row=2, verdict="wrong", kind="lead", anchor=lead[COL["code"]].split("|")[1],
-                             name=lead[COL["name"]], correction="甄子丹")
+                             name=lead[COL["name"]], correction="甄子丹", detail=lead[COL["detail"]] or None)
     result = runner.invoke(app, ["show", "甄子丹", str(path), "--corrections", "fix.csv", "--lang", "en"])
     assert result.exit_code == 0 and "corrected: fix.csv:2" in result.stdout
 
