@@ -5,10 +5,15 @@ Each document is deterministic from its seed: the same header as the task tables
 with 二级 parts （一）…) of numbered tasks (``1.`` ``1、`` or ``（1）``), each saying who does it in one of the genre's
 ways: labels in brackets (（牵头单位：…；配合单位：…；责任领导：…）, ASCII or full-width, parts in any order), verbs
 (（A牵头，B、C配合）, （A负责）), a unit marked （牵头） among the responsible ones, labelled lines of their own
-(责任单位：… / 配合单位：… / 分管领导：…), or a label after the task's last sentence. Tasks wrap over lines as PDF
-extraction leaves them; some notices say that the unit listed first leads (排在第一位的为牵头单位); a closing part
-(保障措施) has numbered items naming nobody, which are no tasks. :class:`ListTruth` holds what the reader should
-find, line by line.
+(责任单位：… / 配合单位：… / 分管领导：…), or a label after the task's last sentence; and the forms of real documents:
+``牵头单位:A`` / ``责任单位:B,C`` lines (B and C cooperate), ``[牵头单位:A;责任单位:B、各镇(街道、园区)]``,
+``(A主办,B、C协办)`` and ``(A、B主办,C协办)``, and sections whose heading names the person leading their tasks
+(``一、王伟副区长牵头重点工作``) over ``责任单位:`` lines, with ``A和B分别牵头、C`` and the first-listed rule stated
+once mid-way (``(列第一位者为牵头或汇总单位,下同)``). Tasks wrap over lines as PDF extraction leaves them (names
+split over a line break, page footers ``— 2 —`` between); some notices say that the unit listed first leads
+(排在第一位的为牵头单位); a closing part (保障措施) has numbered items naming nobody, which are no tasks; some lists
+end with a signature and a date right after the last task. The truth holds what the reader should find, line by
+line.
 
 Not imported by the CLI. Run as a script to write documents and their truth::
 
@@ -39,7 +44,7 @@ _T = _tables()
 _L = _T._L
 
 #: How a task says who does it.
-FORMS = ("labels", "verbs", "marked", "lines", "inline")
+FORMS = ("labels", "verbs", "marked", "lines", "inline", "lead_lines", "hosted", "square", "heading_leads")
 _RESPONSIBLE = ("牵头单位", "责任单位", "牵头部门", "责任部门")
 _COOPERATING = ("配合单位", "协办单位", "配合部门", "协同单位")
 _LEAD = ("责任领导", "分管领导", "牵头领导")
@@ -47,6 +52,8 @@ _FIRST_LEADS = ("排在第一位的为牵头单位", "列第一位的为牵头�
 _CLOSING = ("加强组织领导。各单位要高度重视，明确专人负责。", "强化督查考核。定期通报任务进展情况。",
             "营造良好氛围。加大宣传力度，及时总结推广经验。")
 _NUMBERING = ("{n}.", "{n}、", "（{n}）")
+_COLLECTIVES = ("各镇（街道、园区）", "各县（市、区）", "各乡（镇、街道）")
+_RULE = ("(列第一位者为牵头或汇总单位,下同)", "（排在第一位的为牵头单位，下同）")
 
 
 class _ListDocument(_T._Document):
@@ -57,6 +64,11 @@ class _ListDocument(_T._Document):
         self.form = self.rng.choice(FORMS)
         self.truth.kind, self.truth.form = "division", self.form
         self.first_leads = self.form in ("labels", "lines") and self.rng.random() < 0.3
+        self.footers = self.rng.random() < 0.3  # page footers (— 2 —) left between the lines of a task
+        self.signed = self.rng.random() < 0.3  # a signature and a date right after the last task
+        self.page = 1
+        self.rule_at: int | None = None  # heading_leads: the task whose 责任单位 line states the first-listed rule
+        self.section_lead: tuple[str, int] | None = None
 
     def header(self) -> None:
         super().header()
@@ -66,27 +78,46 @@ class _ListDocument(_T._Document):
 
     def body(self) -> None:
         rng = self.rng
-        two_levels = rng.random() < 0.4
+        two_levels = rng.random() < 0.4 and self.form != "heading_leads"
         numbering = rng.choice(_NUMBERING)
         if two_levels:
             self.add("一、重点任务")
             self.truth.goals.append(("重点任务", None))
         number = 0
         sections = rng.sample(_T._SECTIONS, rng.randint(1, 3))
+        restart = self.form == "heading_leads" and rng.random() < 0.5  # numbers restart in each section
+        counts = [rng.randint(1 if len(sections) > 1 else 2, 4) for _ in sections]  # two tasks at least
+        if self.form == "heading_leads" and rng.random() < 0.6:
+            self.rule_at = rng.randint(1, sum(counts))
         for s, section in enumerate(sections):
             numeral = "一二三四五六七八九"[s]
-            self.add(f"（{numeral}）{section}" if two_levels else f"{numeral}、{section}")
+            if self.form == "heading_leads":
+                name, title = self.person(), rng.choice(self._lead_titles())
+                section = f"{name}{title}{rng.choice(('牵头', '主抓'))}{rng.choice(('重点工作', '工作'))}"
+                self.section_lead = (name, self.add(f"{numeral}、{section}"))
+            else:
+                self.add(f"（{numeral}）{section}" if two_levels else f"{numeral}、{section}")
             self.truth.goals.append((section, "重点任务" if two_levels else None))
-            for _ in range(rng.randint(1 if len(sections) > 1 else 2, 4)):  # a list has two tasks at least
+            for k in range(counts[s]):
                 number += 1
-                self.task(number, numbering.format(n=number), section)
+                shown = k + 1 if restart else number
+                self.task(shown, numbering.format(n=shown), section, number)
+        if self.signed:  # the list ends with its signature: no closing part
+            return
         closing = "二" if two_levels else "一二三四五六七八九"[len(sections)]
         self.add(f"{closing}、保障措施")
         for k, text in enumerate(rng.sample(_CLOSING, 2), start=1):
             self.add(f"{k}.{text}")
 
-    def task(self, number: int, label: str, section: str) -> None:
+    def _lead_titles(self) -> tuple[str, ...]:
+        p, deputy = self.spec["office_prefix"], self.spec["deputy"]
+        if p:
+            return (f"{p}长", deputy, f"常务{deputy}", f"{p}政府党组成员")
+        return (deputy, deputy.replace("副", ""), "党工委副书记")
+
+    def task(self, number: int, label: str, section: str, index: int = 0) -> None:
         rng = self.rng
+        self.index = index
         text = f"{rng.choice(_T._VERBS)}{rng.choice(_T._OBJECTS)}{rng.randint(2, 120)}{rng.choice(_T._MEASURES)}" \
                f"{rng.choice(_T._EXTRA)}。"
         truth = _T.TaskTruth(number=number, line=0, text=text, goal=section)
@@ -95,16 +126,20 @@ class _ListDocument(_T._Document):
                        if u not in responsible]
         if rng.random() < 0.15:
             cooperating.append("各" + rng.choice(("街道", "镇（街道）", "村（居）委会")))
+        elif self.form == "square" and rng.random() < 0.4:
+            cooperating.append(rng.choice(_COLLECTIVES))  # a 、 inside its brackets parts no units
         lead = None
         if rng.random() < 0.5 and self.form in ("labels", "lines"):
             lead = (self.post(), True) if rng.random() < 0.25 else (self.person(), False)
         pieces = self.assignment(responsible, cooperating, lead)  # [(text, [(name, role)])] parts, in order
+        if self.form == "heading_leads":
+            truth.leads.append((self.section_lead[0], self.section_lead[1], True, False))
         # the task as written: label + text (+ the assignment in brackets or inline), cut into lines
         first = self.add("")  # placeholder: the first line of the task
         written = label + text
         names_at: list[tuple[str, str, int]] = []  # (name, role, offset in written)
         own_lines: list[tuple[str, list]] = []
-        if self.form == "lines":
+        if self.form in ("lines", "lead_lines", "heading_leads"):
             own_lines = pieces
         else:
             clause_at = len(written)
@@ -113,8 +148,10 @@ class _ListDocument(_T._Document):
                 written += body
             else:
                 open_, close, sep = rng.choice((("（", "）", "；"), ("(", ")", ";"), ("（", "）", "；")))
-                if self.form == "verbs":
-                    sep = "，"
+                if self.form in ("verbs", "hosted"):
+                    sep = rng.choice(("，", ",")) if self.form == "hosted" else "，"
+                elif self.form == "square":
+                    open_, close, sep = "[", "]", rng.choice((";", "；"))
                 written += open_ + sep.join(p for p, _ in pieces) + close
             at = clause_at
             for part, names in pieces:
@@ -123,28 +160,44 @@ class _ListDocument(_T._Document):
                 for name, role in names:
                     names_at.append((name, role, written.index(name, value_at)))
         self.lines.pop()
-        lines = self.cut(written)
-        starts, pos = [], 0
-        for piece in lines:
-            starts.append(pos)
-            pos += len(piece)
-        for piece in lines:
-            self.add(piece)
+        line_of = self.write(self.cut(written))
         truth.line = first
-
-        def line_of(offset: int) -> int:
-            return first + max(i for i, s in enumerate(starts) if s <= offset)
-
         for name, role, offset in names_at:
             self.record(truth, name, role, line_of(offset))
         for part, names in own_lines:
-            no = self.add(part)
+            cut = self.split_name(part, names) if self.form in ("lead_lines", "heading_leads") else [part]
+            part_line = self.write(cut)
+            at = part.index("：") + 1 if "：" in part else part.index(":") + 1 if ":" in part else 0
             for name, role in names:
-                self.record(truth, name, role, no)
+                at = part.index(name, at)
+                self.record(truth, name, role, part_line(at))
+                at += len(name)
         if self.first_leads and len(truth.responsible) > 1 and not any(m for m in truth.responsible if m[2]):
             truth.cooperating = truth.responsible[1:] + truth.cooperating
             truth.responsible = truth.responsible[:1]
         self.truth.tasks.append(truth)
+
+    def write(self, pieces: list[str]):
+        """Add the pieces of one text as lines (a page footer maybe between two); a function offset → line."""
+        starts, nos, pos = [], [], 0
+        for i, piece in enumerate(pieces):
+            if i and self.footers and self.rng.random() < 0.3:
+                self.page += 1
+                self.add(self.rng.choice(("— {n} —", "- {n} -", "— — — {n} —")).format(n=self.page))
+            starts.append(pos)
+            nos.append(self.add(piece))
+            pos += len(piece)
+        return lambda offset: nos[max(i for i, s in enumerate(starts) if s <= offset)]
+
+    def split_name(self, part: str, names: list) -> list[str]:
+        """A labelled line as a PDF leaves it: sometimes broken inside a unit's name (not a collective's)."""
+        plain = [n for n, _ in names if not n.startswith("各") and len(n) >= 4]
+        if not plain or self.rng.random() < 0.6:
+            return [part]
+        name = self.rng.choice(plain)
+        at = part.index(name, part.index(":") + 1 if ":" in part else part.index("：") + 1)
+        k = at + self.rng.randint(1, len(name) - 2)
+        return [part[:k], part[k:]]
 
     @staticmethod
     def record(truth, name: str, role: str, line: int) -> None:
@@ -170,6 +223,22 @@ class _ListDocument(_T._Document):
             if cooperating:
                 parts.append((f"{sep.join(cooperating)}配合", coop))
             return parts
+        if self.form == "hosted":  # (A、B主办,C协办): every 主办 unit responsible, the 协办 ones cooperate
+            parts = [(f"{'、'.join(responsible)}主办", resp)]
+            if cooperating:
+                parts.append((f"{'、'.join(cooperating)}协办", coop))
+            return parts
+        colon = rng.choice((":", "：")) if self.form in ("lead_lines", "square", "heading_leads") else "："
+        if self.form in ("lead_lines", "square"):  # 牵头单位 A, then the task's other units: they cooperate
+            lead_word = rng.choice(("牵头单位", "牵头部门"))
+            parts = [(f"{lead_word}{colon}{responsible[0]}", [(responsible[0], "responsible")])]
+            others = [(u, "cooperating") for u in responsible[1:]] + coop
+            if others:
+                word = rng.choice(("责任单位", "责任单位", "协办单位"))
+                parts.append((f"{word}{colon}{rng.choice(('、', ','))[0].join(n for n, _ in others)}", others))
+            return parts
+        if self.form == "heading_leads":
+            return [self.heading_units(responsible, cooperating, colon)]
         if self.form == "marked" and len(responsible) > 1:
             shown = [f"{u}（牵头）" if i == 0 else u for i, u in enumerate(responsible)]
             names = [(responsible[0], "responsible")] + [(u, "cooperating") for u in responsible[1:]]
@@ -187,6 +256,21 @@ class _ListDocument(_T._Document):
             rng.shuffle(parts)
         return parts
 
+    def heading_units(self, responsible: list[str], cooperating: list[str], colon: str) -> tuple[str, list]:
+        """The 责任单位 line of a task under a heading lead: the first-listed rule from ``rule_at`` on (stated there),
+        ``A和B分别牵头、C`` now and then; before the rule, a list of units alone is responsible whole."""
+        units = responsible + cooperating
+        ruled = self.rule_at is not None and self.index >= self.rule_at
+        if len(responsible) == 2 and cooperating and self.rng.random() < 0.5:
+            names = [(u, "responsible") for u in responsible] + [(u, "cooperating") for u in cooperating]
+            return (f"责任单位{colon}{responsible[0]}和{responsible[1]}分别牵头、{'、'.join(cooperating)}", names)
+        if ruled:
+            names = [(units[0], "responsible")] + [(u, "cooperating") for u in units[1:]]
+        else:
+            names = [(u, "responsible") for u in units]
+        rule = self.rng.choice(_RULE) if self.index == self.rule_at else ""
+        return (f"责任单位{colon}{'、'.join(units)}{rule}", names)
+
     def cut(self, text: str) -> list[str]:
         """The text as PDF extraction leaves it: cut every 20 to 34 characters (never inside a label's colon)."""
         out = []
@@ -200,6 +284,9 @@ class _ListDocument(_T._Document):
         return out
 
     def footer(self) -> None:
+        if self.signed:
+            self.add(self.rng.choice(self.spec["bodies"]).format(j=self.jurisdiction))
+            self.add(f"{self.truth.date[:4]}年{int(self.truth.date[5:7])}月{int(self.truth.date[8:])}日")
         self.add("")
         if self.rng.random() < 0.6:
             self.add("抄送：区委办公室，区人大常委会办公室。" if self.spec["office_prefix"] == "区" else "抄送：各有关单位。")

@@ -13,13 +13,13 @@ SEEDS = range(300)
 
 
 def _got(record) -> list:
-    return [(t.number, t.line, t.text, [(m.name, m.line, m.post) for m in t.leads],
+    return [(t.number, t.line, t.text, [(m.name, m.line, m.inherited, m.post) for m in t.leads],
              [(m.name, m.line) for m in t.responsible], [(m.name, m.line) for m in t.cooperating], t.goal)
             for t in record.tasks]
 
 
 def _want(truth) -> list:
-    return [(t.number, t.line, t.text, [(n, line, post) for n, line, _i, post in t.leads],
+    return [(t.number, t.line, t.text, [(n, line, inherited, post) for n, line, inherited, post in t.leads],
              [(n, line) for n, line, _i in t.responsible], [(n, line) for n, line, _i in t.cooperating], t.goal)
             for t in truth.tasks]
 
@@ -45,3 +45,14 @@ def test_the_generator_covers_every_form_and_level():
     assert sum(1 for t in tasks if len({line for _n, line, *_ in t.responsible + t.cooperating} | {t.line}) > 1) > 100
     assert sum(1 for t in tasks for m in t.leads if m[3]) > 10  # leads named by post
     assert sum(1 for d in docs if "为牵头单位" in d.text) > 20
+    # the forms of real documents: heading leads (inherited), the first-listed rule stated mid-way, 分别牵头,
+    # a 、 inside a unit's brackets, page footers, names broken over lines, a signature right after the list
+    assert sum(1 for t in tasks for m in t.leads if m[2]) > 50
+    assert sum(1 for d in docs if "下同" in d.text) > 5
+    assert sum(1 for d in docs if "分别牵头" in d.text) > 5
+    assert sum(1 for d in docs if any(c in d.text for c in synthetic_lists._COLLECTIVES)) > 5
+    assert sum(1 for d in docs if "—" in d.text or "\n- " in d.text) > 20
+    assert sum(1 for d in docs for t in d.truth.tasks for _n, line, _i in t.cooperating + t.responsible
+               if line > t.line + 1) > 100
+    dated = lambda d: f"{d.truth.date[:4]}年{int(d.truth.date[5:7])}月{int(d.truth.date[8:])}日\n"  # noqa: E731
+    assert sum(1 for d in docs if d.text.count(dated(d)) == 2) > 50  # signed and dated again after the list

@@ -253,18 +253,31 @@ def _marked(value: str, offset: int) -> list[tuple[str, int, bool, str | None]]:
         if _MARK.search(core):
             out += [(n, at, True, "牵头") for n, at in _located(_MARK.sub("", piece), offset + pos)]
         elif (m := _EACH_LEADS.search(core)) and m.start() > 0:
-            heads = [h for h in re.split(r"[和与及]", core[: m.start()]) if h]
-            if not all(is_unit_like(h) for h in heads):  # 区住房和城乡建设局牵头: one unit
-                heads = [core[: m.start()]]
+            heads = _joined_units(core[: m.start()])
             at = offset + pos + piece.find(core)
-            for head in heads if is_unit_like(heads[0]) else ():
+            for head in heads:
                 out.append((head, at, True, m.group()))
                 at += len(head) + 1
-            if not is_unit_like(heads[0]):
+            if not heads:
                 out += [(n, at, False, None) for n, at in _located(piece, offset + pos)]
         else:
             out += [(n, at, False, None) for n, at in _located(piece, offset + pos)]
     return out
+
+
+def _joined_units(text: str) -> list[str]:
+    """The units of ``甲局和乙局`` (joined by 和, 与, 及), cut only where every part is a unit: a 和 inside a name
+    (市自然资源和规划局和市财政局) stays; [] when the text is no unit.
+
+    >>> _joined_units("市自然资源和规划局和市财政局"), _joined_units("区住房和城乡建设局"), _joined_units("做好")
+    (['市自然资源和规划局', '市财政局'], ['区住房和城乡建设局'], [])
+    """
+    best: list[str] = [text] if is_unit_like(text) else []
+    for m in re.finditer(r"[和与及]", text):
+        head, rest = text[: m.start()], _joined_units(text[m.end():])
+        if len(head) >= 2 and is_unit_like(head) and rest and len(rest) + 1 > len(best):
+            best = [head, *rest]
+    return best
 
 
 def assignment_mentions(a: Assignment, line_at, officials: set[str] = frozenset(),

@@ -51,7 +51,9 @@ _ITEM = re.compile(r"^(?:(\d{1,3})\s*[、.．﹒](?!\d)|[（(](\d{1,3})[)）])\s
 # A heading that names who leads the tasks under it: 王建国副区长牵头重点工作, 李文区政府党组成员主抓工作.
 _HEADING_LEAD = re.compile(r"^(?P<who>\S{2,24}?)(?P<verb>牵头|主抓|负责|分管|联系)的?(?:重点|主要|各项)?"
                            r"(?:工作|任务|事项|项目)")
-_TITLE_START = tuple("副区市县镇乡街党常主书分局委人政总办省州盟旗")
+_TITLE_START = tuple("副区市县镇乡街党常主书分局委人政总办省州盟旗管")
+# How a title surely opens: where a name of two and of three characters both fit, the one leaving such a title wins.
+_SURE_START = ("副", "常务", "区", "市", "县", "镇", "乡", "省", "州", "街道", "办事处", "管委会", "党工委", "党委", "党组")
 _POST_WORDS = {"常务", "分管", "主管", "主要", "党委", "党组", "专职", "执行", "第一", "副职", "正职", "联系", "包保"}
 _TITLE_END = ("长", "书记", "主任", "主席", "委员", "成员", "领导", "负责人", "专员", "调研员", "巡视员", "干部")
 
@@ -76,10 +78,10 @@ def heading_lead(text: str, officials: set[str] = frozenset()) -> tuple[str, str
     for name in sorted(officials, key=len, reverse=True):
         if who.startswith(name) and _is_title(who[len(name):]):
             return name, who[len(name):], verb, False
-    for k in (2, 3, 4):
-        head, rest = who[:k], who[k:]
-        if looks_like_person(head) and head[:2] not in _POST_WORDS and _is_title(rest):
-            return head, rest, verb, False
+    fits = [(who[:k], who[k:]) for k in (2, 3, 4)
+            if looks_like_person(who[:k]) and who[:2] not in _POST_WORDS and _is_title(who[k:])]
+    for head, rest in sorted(fits, key=lambda f: not f[1].startswith(_SURE_START)):
+        return head, rest, verb, False
     if who.startswith(_TITLE_START) and _is_title(who):
         return who, "", verb, True
     return None
