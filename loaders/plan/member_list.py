@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 
 from graphmodel.model import Mention, MemberUnitRecord, Notice, OfficialRecord, TeamRecord
@@ -11,6 +12,7 @@ from graphmodel.names import clean, is_collective, is_unit_like, looks_like_pers
 from .document import CN_NUMERALS, Joined
 from .issuer import jurisdiction
 from .source import Line
+from .traditional import SIMPLIFIED, as_written
 
 __all__ = ["GroupList", "read_member_list", "read_office", "entries", "is_list_line", "TEAM_NAME"]
 
@@ -26,8 +28,6 @@ _ROLE_WORDS = {
     "所长": "所长", "副所长": "副所长", "召集人": "召集人", "副召集人": "副召集人",
 }
 # In a 工作专班: who leads it, its deputies, its members.
-# Role labels in traditional script (組長, 副組長, 成員, 總指揮): matched as their simplified form, names kept.
-_SIMPLIFIED = str.maketrans("組員長務揮總會議辦導調設執", "组员长务挥总会议办导调设执")
 _TEAM_ROLE_WORDS = {"专班长": "lead", "专班组长": "lead", "专班负责人": "lead", "副专班长": "deputy",
                     "专班副组长": "deputy", "组长": "lead", "常务副组长": "deputy", "副组长": "deputy",
                     "成员": "member", "成员单位": "member"}
@@ -143,9 +143,28 @@ def _run_in(whole: str) -> Person | None:
     return None
 
 
+# The bodies the document names before its list (its addressees, its issuer's place): a title may open with one
+# (潘立人岭南航投集团有限公司董事长). Set while :func:`read_member_list` reads a document.
+_BODIES: ContextVar[tuple[str, ...]] = ContextVar("bodies", default=())
+_NAMED_BODY = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团|公司)")
+_NAMED_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:省|市|自治区)(?:人民政府|委员会|政府|委)")
+
+
+def _document_bodies(lines: tuple[Line, ...]) -> tuple[str, ...]:
+    """The bodies and places (岭南航投集团有限公司, 岭南) the lines before the list name."""
+    found: list[str] = []
+    for line in lines:
+        if is_list_line(line.text):
+            break
+        text = re.sub(r"\s+", "", line.text).translate(SIMPLIFIED)
+        found += [m.group(0) for m in _NAMED_BODY.finditer(text)] + [m.group(1) for m in _NAMED_PLACE.finditer(text)]
+    return tuple(dict.fromkeys(found))
+
+
 def _name_then_title(name: str, title: str) -> bool:
     """Whether ``name`` + ``title`` is a name run into its title (岑静 + 副县长, 林克庆 + 省委常委)."""
-    return (looks_like_person(name) and _is_post(title) and bool(_TITLE_OPENS.match(title))
+    opens = bool(_TITLE_OPENS.match(title)) or title.startswith(_BODIES.get())
+    return (looks_like_person(name) and _is_post(title) and opens
             and not name.startswith(("常务", "执行", "第一", "专职")) and not name.endswith(_NOT_NAME_END))
 
 
@@ -167,7 +186,11 @@ def _unit(whole: str) -> UnitEntry | None:
     """A member given as a unit, with the post its holder has (区发改委主要负责人, 各乡镇乡镇长, 县财政局)."""
     m = _UNIT_POST.match(whole)
     if m and len(m.group("unit")) >= 2 and m.group("unit") not in ("分管", "主要", "相关", "常务", "有关"):
-        return UnitEntry(m.group("unit"), m.group("post"))
+        unit, post = m.group("unit"), m.group("post")
+        if unit.endswith("各") and len(unit) > 2:  # 市城管局各分管领导, 局机关各科室负责人: 各 is of the post or the unit
+            office = re.match(r"(?:分管|相关|业务)?科室", post)
+            unit, post = (unit + office.group(0), post[office.end():]) if office else (unit[:-1], "各" + post)
+        return UnitEntry(unit, post)
     if is_unit_like(whole) or is_collective(whole):
         return UnitEntry(whole, "")
     return None
@@ -175,7 +198,7 @@ def _unit(whole: str) -> UnitEntry | None:
 
 # What ends a post (a title): 长, 主任, 书记 …; a token so ending is a title, not a name.
 _POST_END = re.compile(r"(?:长|主任|书记|主席|负责人|负责同志|领导|委员|常委|调研员|巡视员|秘书|干事|经理|专员|助理|"
-                       r"工程师|会计师|经济师|规划师|总监|参事)$")
+                       r"工程师|会计师|经济师|规划师|总监|参事|总理)$")
 # A post that names no one: the unit's holder is the member (区发改委主要负责人, 各镇分管领导).
 _HOLDER_POST = re.compile(r"(?:主要|分管|相关)(?:负责人|负责同志|领导)$|负责同志$")
 _PADDED = re.compile(r"(?<![\u4e00-\u9fff（(])([\u4e00-\u9fff]) +([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
@@ -332,9 +355,17 @@ def entries(text: str) -> list[Person | UnitEntry | str]:
     [('吕振华', ['县委副书记', '县长'])]
     >>> [(e.name, e.titles) for e in entries("县发展改革局局长 邓  凯    县财政局局长 龚晓燕")]
     [('邓凯', ['县发展改革局局长']), ('龚晓燕', ['县财政局局长'])]
+    >>> [(e.name, e.titles) for e in entries("張高遠 國務院副總理")]
+    [('張高遠', ['国务院副总理'])]
     """
-    out = _read_tokens(_padded_run_in(_tokens(_join_padded(_normal(text)))))
+    normal = _normal(text)
+    simple = normal.translate(SIMPLIFIED)  # 張高遠 國務院副總理: read as simplified, the name kept as written
+    out = _read_tokens(_padded_run_in(_tokens(_join_padded(simple))))
     _share_post(out)
+    if simple != normal:
+        for entry in out:
+            if isinstance(entry, Person):
+                entry.name = as_written(entry.name, simple, normal)
     return out
 
 
@@ -356,6 +387,7 @@ class GroupList:
     office_leads: list[Mention] = field(default_factory=list)
     office_deputies: list[Mention] = field(default_factory=list)
     office_line: int | None = None
+    office_members: list[Mention] = field(default_factory=list)  # units the office holds (…为成员, in its sentence)
     warnings: list[Notice] = field(default_factory=list)  # what the list names that could not be placed
     teams: list[TeamRecord] = field(default_factory=list)  # 工作专班 given as lists (专班长：…)
 
@@ -363,7 +395,7 @@ class GroupList:
 def _label(text: str) -> tuple[str, str, str] | None:
     """A role label opening the line: ('group' | 'office' | 'team', role, rest); a label in traditional script
     (組長, 成員) reads as its simplified form."""
-    m = _LABEL.match(text.translate(_SIMPLIFIED))
+    m = _LABEL.match(text.translate(SIMPLIFIED))
     if not m:
         return None
     label = re.sub(r"\s+", "", m.group("label"))
@@ -393,7 +425,7 @@ _AFTER_CLAUSE = re.compile(rf"(?<=[。；;])\s*(?=(?:领导小组)?(?:{_LABEL_WO
 
 def _cut(text: str, pattern: re.Pattern, start: int = 0) -> list[str]:
     """The text cut where ``pattern`` matches (on its simplified form), from ``start`` on."""
-    at = [m.start() for m in pattern.finditer(text.translate(_SIMPLIFIED), start) if m.start() > start]
+    at = [m.start() for m in pattern.finditer(text.translate(SIMPLIFIED), start) if m.start() > start]
     return [text[a:b] for a, b in zip([0, *at], [*at, len(text)])]
 
 
@@ -408,7 +440,7 @@ def _pieces(text: str) -> list[str]:
     """
     out: list[str] = []
     for part in _cut(text, _AFTER_CLAUSE):
-        m = _LABEL.match(part.translate(_SIMPLIFIED))
+        m = _LABEL.match(part.translate(SIMPLIFIED))
         if not m:
             out.append(part)
             continue
@@ -547,7 +579,7 @@ class _ListReader:
             return
         found = _label(text)
         if found and (found[0] == "team" or found[1] in ("组长", "副组长", "常务副组长", "成员")):
-            label = re.sub(r"\s+", "", _LABEL.match(text.translate(_SIMPLIFIED)).group("label"))
+            label = re.sub(r"\s+", "", _LABEL.match(text.translate(SIMPLIFIED)).group("label"))
             self.team_role, text = _TEAM_ROLE_WORDS.get(label), found[2]
         elif found or _prose(text) or not self.team_role:
             return
@@ -708,6 +740,14 @@ def _member_table(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     return tuple(out)
 
 
+def _cut_off(result: GroupList, lines: tuple[Line, ...]) -> None:
+    """A list cut off at the end of the file (…李春良 国家林草局副局长 / 吕): its last piece, one character, is said so."""
+    last = result.warnings[-1] if result.warnings else None
+    if (last is not None and lines and last.kind == "member-unread" and last.line == lines[-1].no
+            and re.fullmatch(r"[\u4e00-\u9fff]", last.values["text"]) and lines[-1].text.endswith(last.values["text"])):
+        result.warnings[-1] = Notice(kind="member-cut-off", line=last.line, values=last.values)
+
+
 def read_member_list(lines: tuple[Line, ...]) -> GroupList:
     """Read the member list wherever it starts (the first role label: 组长, 副组长, 成员 …).
 
@@ -730,9 +770,14 @@ def read_member_list(lines: tuple[Line, ...]) -> GroupList:
     ([('区规划资源局', '成员', '分管负责人', 5)], [Mention(name='周伟', line=7)], 6)
     """
     reader = _ListReader()
-    for line in _member_table(lines):
-        reader.feed(line)
+    token = _BODIES.set(_document_bodies(lines))
+    try:
+        for line in _member_table(lines):
+            reader.feed(line)
+    finally:
+        _BODIES.reset(token)
     result = reader.result
+    _cut_off(result, lines)
     result.teams = [TeamRecord(name=t["name"], line=t["line"], leads=tuple(t["lead"]), deputies=tuple(t["deputy"]),
                                members=tuple(t["member"])) for t in result.teams]
     return result
@@ -778,7 +823,8 @@ def read_office(lines: tuple[Line, ...], group: GroupList, name: str = "领导�
                     if person.name not in {o.name for o in group.officials}:
                         group.officials.append(OfficialRecord(name=person.name, role=None,
                                                               titles=tuple(person.titles), line=at))
-    if not (seat or leads or deputies or group.office_line):
+    if not (seat or leads or deputies or group.office_line or group.office_members):
         return None
     line = group.office_line or (seat.line if seat else (leads or deputies)[0].line)
-    return TeamRecord(name=name, line=line, leads=tuple(leads), deputies=tuple(deputies), seat=seat)
+    return TeamRecord(name=name, line=line, leads=tuple(leads), deputies=tuple(deputies), seat=seat,
+                      members=tuple(group.office_members))

@@ -15,6 +15,7 @@ from ..issuer import Issuer, choose_issuer, jurisdiction, jurisdiction_prefix, s
 from ..member_list import GroupList, read_member_list, read_office
 from ..member_prose import read_member_prose
 from ..source import Line
+from ..traditional import SIMPLIFIED
 from ..unit_duties import read_unit_duties
 from .base import Recognition
 from .common import read_attachments, read_body
@@ -51,11 +52,12 @@ class _Title:
 def _title(doc: Document) -> _Title | None:
     """The title: from the start of the line holding 关于成立… to 的通知 (it may wrap over lines)."""
     joined = Joined.of([Line(ln.no, re.sub(r"\s+", "", ln.text)) for ln in doc.lines[:_SCOPE]])
-    m = _TITLE.search(joined.text)
+    m = _TITLE.search(joined.text.translate(SIMPLIFIED))  # 關於成立…領導小組的通知 too, kept as written
     if not m:
         return None
     start = joined.starts[bisect.bisect_right(joined.starts, m.start()) - 1]
-    return _Title(joined.text[start : m.end()], joined.text[start : m.start()], m.group("group"),
+    group = joined.text[m.start("group") : m.end("group")]
+    return _Title(joined.text[start : m.end()], joined.text[start : m.start()], group,
                   joined.line_at(start), joined.line_at(m.start("group")))
 
 
@@ -64,8 +66,10 @@ def _set_up(doc: Document, before: int) -> _Title | None:
     last such sentence before the list's first member (line ``before``), else the first one after it."""
     found = []
     for line in doc.lines:
-        for m in _SET_UP.finditer(re.sub(r"\s+", "", line.text)):
-            found.append((line.no, _OWN.sub("", m.group("group"))))
+        text = re.sub(r"\s+", "", line.text)
+        for m in _SET_UP.finditer(text.translate(SIMPLIFIED)):
+            group = _OWN.sub("", m.group("group"))  # 我镇…, 13人…: not the group's name
+            found.append((line.no, text[m.end("group") - len(group) : m.end("group")]))
     if not found:
         return None
     earlier = [f for f in found if f[0] <= before]
