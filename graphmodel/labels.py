@@ -136,6 +136,7 @@ PROPERTIES: dict[str, L] = {
     "issuers": L("发文机关", "issuers"), "attachments": L("附件", "attachments"), "layout": L("版式", "layout"),
     "lead_posts": L("牵头岗位（未写姓名）", "lead posts (no name given)"), "group": L("领导小组", "leading group"),
     "seat": L("设在", "seated in"),
+    "holders": L("办公室主任、副主任（非领导小组成员）", "office heads and deputies (not members of the group)"),
 }
 
 UNIT_KINDS: dict[str, L] = {"unit": L("单位", "unit"), "team": L("工作专班", "task force"),

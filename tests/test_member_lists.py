@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from graphmodel import build_graph
 from graphmodel.labels import NOTICES, ROLES, notice
+from graphmodel.resolve import resolve_plan
 from graphmodel.model import Notice
 from loaders.plan.document import split_document
 from loaders.plan.layouts import recognise
@@ -188,3 +190,28 @@ def test_new_roles_and_warnings_speak_both_languages():
     for role in ("所长", "副所长", "召集人", "副召集人", "常务副所长", "常务副召集人"):
         assert ROLES[role].zh == role and ROLES[role].en
     assert NOTICES["member-cut-off"].zh and NOTICES["member-cut-off"].en
+
+
+def test_office_heads_who_are_no_members_stay_on_the_office():
+    """办公室主任由驻局纪检组长乐正清同志兼任，副主任由安全科科长霍思远、办公室主任闵秋池兼任: none of them is a member
+    of the group, so none is an official of it; the office keeps each with post, titles and line."""
+    record = read_plan_bytes((FIXTURES / "city_posts.txt").read_bytes(), "c.txt")
+    assert [(o.name, o.role) for o in record.officials] == [("卓怀远", "组长")]
+    (office,) = record.teams
+    assert (office.leads, office.deputies, office.seat.name) == ((), (), "局安全科")
+    assert [(h.name, h.post, h.titles, h.line) for h in office.holders] == [
+        ("乐正清", "主任", ("驻局纪检组长",), 7), ("霍思远", "副主任", ("安全科科长",), 7),
+        ("闵秋池", "副主任", ("办公室主任",), 7)]
+    graph = build_graph([resolve_plan(record)])
+    assert not any(d["label"] == "Official" and d["name"] != "卓怀远" for _, d in graph.nodes(data=True))
+    holders = graph.nodes["白沙市/Unit/领导小组办公室"]["holders"]
+    assert [(h["name"], h["post"], h["line"]) for h in holders] == [
+        ("乐正清", "主任", 7), ("霍思远", "副主任", 7), ("闵秋池", "副主任", 7)]
+
+
+def test_an_office_head_who_is_a_member_heads_the_office():
+    record = read_plan_bytes((FIXTURES / "city_joint_meeting.txt").read_bytes(), "j.txt")
+    graph = build_graph([resolve_plan(record)])
+    edge = graph.edges["东州市/Official/韦思源", "东州市/Unit/联席会议办公室", "HEADS"]
+    assert (edge["position"], edge["deputy"], edge["evidence"]["line"]) == ("主任", False, 8)
+    assert graph.nodes["东州市/Unit/联席会议办公室"]["holders"] == []

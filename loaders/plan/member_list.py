@@ -6,7 +6,7 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 
-from graphmodel.model import Mention, MemberUnitRecord, Notice, OfficialRecord, TeamRecord
+from graphmodel.model import Mention, MemberUnitRecord, Notice, OfficeHolder, OfficialRecord, TeamRecord
 from graphmodel.names import clean, is_collective, is_unit_like, looks_like_person
 
 from .document import CN_NUMERALS, Joined
@@ -784,32 +784,22 @@ def read_member_list(lines: tuple[Line, ...]) -> GroupList:
 
 
 _SEAT = re.compile(r"办公室[（(]?(?:设在|设于)(?P<seat>[^，,。；;）)]+)")
-_POST_BY = re.compile(r"(?P<deputy>副)?主任由(?P<who>[^，,。；;]{2,30}?)(?:同志)?(?:兼任|担任)")
+_POST_BY = re.compile(r"(?P<deputy>副)?主任由(?P<who>[^，,。；;]{2,60}?)(?:同志)?(?:兼任|担任)")
 _POST_OF = re.compile(r"(?:由)?(?P<who>[^，,。；;由]{2,30}?)(?:同志)?(?:兼任|担任|(?<![主兼])任)(?:领导小组)?(?:办公室)?"
                       r"(?P<deputy>副)?主任")
+# An honorific after a name given with its title (驻局纪检组长方景昭书记兼任): not part of the name.
+_HONORIFIC = re.compile(r"(?:同志|书记|主任|局长|先生|女士)$")
 
 
 def _people(text: str) -> list[Person]:
-    return [e for e in entries(text) if isinstance(e, Person)]
+    found = [e for e in entries(text) if isinstance(e, Person)]
+    bare = _HONORIFIC.sub("", text)
+    return found or ([e for e in entries(bare) if isinstance(e, Person)] if bare != text else [])
 
 
-def read_office(lines: tuple[Line, ...], group: GroupList, name: str = "领导小组办公室") -> TeamRecord | None:
-    """The 领导小组办公室 from the list and from prose: where it sits (办公室设在 X), its 主任 and 副主任.
-
-    Examples
-    --------
-    >>> ls = (Line(1, "领导小组下设办公室，办公室设在区发改委，办公室主任由区发改委主任陈"),
-    ...       Line(2, "七兼任，副主任由吴芳同志担任。"))
-    >>> t = read_office(ls, GroupList())
-    >>> t.seat, [m.name for m in t.leads], [m.name for m in t.deputies]
-    (Mention(name='区发改委', line=1), ['陈七'], ['吴芳'])
-    """
-    joined = Joined.of(lines)
-    text = _normal(joined.text)
-    seat = None
-    m = _SEAT.search(text)
-    if m:
-        seat = Mention(name=clean(m.group("seat")), line=joined.line_at(m.start("seat")))
+def _office_heads(joined: Joined, text: str, group: GroupList) -> tuple[list[Mention], list[Mention]]:
+    """The office's 主任 and 副主任: from its labelled lines, then from prose (主任由…兼任, …任副主任); a person
+    named only there is added to the officials, without a role, with the titles the text gives."""
     leads, deputies = list(group.office_leads), list(group.office_deputies)
     taken = {(m.name, "lead") for m in leads} | {(m.name, "deputy") for m in deputies}
     for pattern in (_POST_BY, _POST_OF):
@@ -823,8 +813,51 @@ def read_office(lines: tuple[Line, ...], group: GroupList, name: str = "领导�
                     if person.name not in {o.name for o in group.officials}:
                         group.officials.append(OfficialRecord(name=person.name, role=None,
                                                               titles=tuple(person.titles), line=at))
+    return leads, deputies
+
+
+def _holders(leads: list[Mention], deputies: list[Mention], group: GroupList) -> list[OfficeHolder]:
+    """The office's heads who are no members of the group, taken off the officials (unless a 专班 names them):
+    the office keeps them, with their post, titles and line."""
+    members = {o.name for o in group.officials if o.role}
+    in_teams = {m.name for t in group.teams for m in (*t.leads, *t.deputies)}
+    titles = {o.name: o.titles for o in group.officials if not o.role}
+    holders = [OfficeHolder(name=m.name, post=post, titles=titles.get(m.name, ()), line=m.line)
+               for post, heads in (("主任", leads), ("副主任", deputies)) for m in heads if m.name not in members]
+    away = {h.name for h in holders} - in_teams
+    group.officials[:] = [o for o in group.officials if o.role or o.name not in away]
+    return holders
+
+
+def read_office(lines: tuple[Line, ...], group: GroupList, name: str = "领导小组办公室") -> TeamRecord | None:
+    """The 领导小组办公室 from the list and from prose: where it sits (办公室设在 X), its 主任 and 副主任.
+
+    A head who is a member of the group heads the office (``leads``, ``deputies``); one who is not is kept on
+    the office (``holders``) and is no official of the group.
+
+    Examples
+    --------
+    >>> ls = (Line(1, "领导小组下设办公室，办公室设在区发改委，办公室主任由区发改委主任陈"),
+    ...       Line(2, "七兼任，副主任由吴芳同志担任。"))
+    >>> g = GroupList(officials=[OfficialRecord(name="陈七", role="成员", titles=("区发改委主任",), line=1)])
+    >>> t = read_office(ls, g)
+    >>> t.seat, [m.name for m in t.leads], [m.name for m in t.deputies], [(h.name, h.post, h.line) for h in t.holders]
+    (Mention(name='区发改委', line=1), ['陈七'], [], [('吴芳', '副主任', 2)])
+    >>> [o.name for o in g.officials]
+    ['陈七']
+    """
+    joined = Joined.of(lines)
+    text = _normal(joined.text)
+    seat = None
+    m = _SEAT.search(text)
+    if m:
+        seat = Mention(name=clean(m.group("seat")), line=joined.line_at(m.start("seat")))
+    leads, deputies = _office_heads(joined, text, group)
     if not (seat or leads or deputies or group.office_line or group.office_members):
         return None
-    line = group.office_line or (seat.line if seat else (leads or deputies)[0].line)
-    return TeamRecord(name=name, line=line, leads=tuple(leads), deputies=tuple(deputies), seat=seat,
-                      members=tuple(group.office_members))
+    line = group.office_line or (seat.line if seat else (leads or deputies or group.office_members)[0].line)
+    holders = _holders(leads, deputies, group)
+    members = {o.name for o in group.officials if o.role}
+    return TeamRecord(name=name, line=line, leads=tuple(m for m in leads if m.name in members),
+                      deputies=tuple(m for m in deputies if m.name in members), seat=seat,
+                      members=tuple(group.office_members), holders=tuple(holders))

@@ -162,7 +162,8 @@ class LeadingGroupNotice:
         if not (group.officials or group.units):
             raise PlanError(file, "成立领导小组的通知里没有找到组成人员（组长、副组长、成员）", meta.title_line,
                             en="a notice setting up a leading group, but no members (leader, deputy leaders, members) found")
-        body = read_body(doc, {o.name for o in group.officials})
+        holders = {h.name for h in office.holders} if office else set()  # the office's heads: officials of tasks
+        body = read_body(doc, {o.name for o in group.officials} | holders)
         if not body.tasks:  # 成员单位职责: 县财政局：负责… — a duty that names its unit is that unit's task
             body.tasks = read_unit_duties(after_title)
         attachments, missing = read_attachments(doc, file)
