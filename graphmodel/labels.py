@@ -90,6 +90,11 @@ ROLES: dict[str, L] = {
     "召集人": L("召集人", "convener"),
     "副召集人": L("副召集人", "deputy convener"),
     "常务副召集人": L("常务副召集人", "executive deputy convener"),
+    # a 委员会 (committee)
+    "主任": L("主任", "chair"),
+    "常务副主任": L("常务副主任", "executive vice-chair"),
+    "副主任": L("副主任", "vice-chair"),
+    "委员": L("委员", "committee member"),
 }
 
 #: Node labels as a reader names them.

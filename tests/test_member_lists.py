@@ -215,3 +215,24 @@ def test_an_office_head_who_is_a_member_heads_the_office():
     edge = graph.edges["东州市/Official/韦思源", "东州市/Unit/联席会议办公室", "HEADS"]
     assert (edge["position"], edge["deputy"], edge["evidence"]["line"]) == ("主任", False, 8)
     assert graph.nodes["东州市/Unit/联席会议办公室"]["holders"] == []
+
+
+def test_a_committee_names_its_members_chair_vice_chairs_and_members():
+    record = read_plan_bytes((FIXTURES / "county_committee.txt").read_bytes(), "c.txt")
+    assert record.meta.group == "丰源县食品安全委员会"
+    assert [(o.name, o.role, o.titles, o.line) for o in record.officials] == [
+        ("雍明川", "主任", ("县长",), 5), ("卞思远", "常务副主任", ("副县长",), 6),
+        ("郜雨桐", "副主任", ("县政府办公室主任",), 7), ("韶光明", "委员", ("县市场监管局局长",), 8),
+        ("詹如玉", "委员", ("县农业农村局局长",), 9)]
+    (office,) = record.teams  # 委员会下设办公室 …: the office of the committee, headed by a member
+    assert (office.name, [(m.name, m.line) for m in office.leads]) == ("委员会办公室", [("韶光明", 10)])
+    for role in ("主任", "常务副主任", "副主任", "委员"):
+        assert ROLES[role].en
+
+
+def test_in_a_leading_group_the_office_labels_stay_the_office():
+    text = ("关于成立丰源县测试工作领导小组的通知\n各单位：\n组长：雍明川（县长）\n成员：韶光明（县市场监管局局长）\n"
+            "主任：韶光明（兼）\n委员：另行通知\n特此通知。\n丰源县人民政府\n2024年5月6日\n")
+    record = read_plan_bytes(text.encode(), "p.txt")
+    assert [(o.name, o.role) for o in record.officials] == [("雍明川", "组长"), ("韶光明", "成员")]
+    assert [(m.name, m.line) for m in record.teams[0].leads] == [("韶光明", 5)]

@@ -27,6 +27,8 @@ _ROLE_WORDS = {
     # a 指挥所 (防汛指挥所), a 联席会议
     "所长": "所长", "副所长": "副所长", "召集人": "召集人", "副召集人": "副召集人",
 }
+# A 委员会 names its members 主任, 副主任, 委员: there these labels are the group's, not its office's.
+_COMMITTEE_ROLE_WORDS = {"主任": "主任", "常务副主任": "常务副主任", "副主任": "副主任", "委员": "委员"}
 # In a 工作专班: who leads it, its deputies, its members.
 _TEAM_ROLE_WORDS = {"专班长": "lead", "专班组长": "lead", "专班负责人": "lead", "副专班长": "deputy",
                     "专班副组长": "deputy", "组长": "lead", "常务副组长": "deputy", "副组长": "deputy",
@@ -34,7 +36,8 @@ _TEAM_ROLE_WORDS = {"专班长": "lead", "专班组长": "lead", "专班负责�
 TEAM_NAME = re.compile(r"(?:下设|组建|成立|设立)(?P<name>[^，,。；;、：:]{2,20}?专班)")
 _OFFICE_ROLE_WORDS = {"办公室主任": "主任", "办公室副主任": "副主任", "主任": "主任", "副主任": "副主任",
                       "常务副主任": "副主任"}
-_LABEL_WORDS = "|".join("[ \t]*".join(w) for w in sorted({*_ROLE_WORDS, *_OFFICE_ROLE_WORDS, *_TEAM_ROLE_WORDS},
+_LABEL_WORDS = "|".join("[ \t]*".join(w) for w in sorted({*_ROLE_WORDS, *_OFFICE_ROLE_WORDS, *_TEAM_ROLE_WORDS,
+                                                            *_COMMITTEE_ROLE_WORDS},
                                                            key=len, reverse=True))
 # A role label as written: 组长, 组 长, 副 组 长, （一）组长, 1.组长, 领导小组副组长; then ：, spaces or the line's end.
 _LABEL = re.compile(
@@ -406,7 +409,24 @@ def _label(text: str) -> tuple[str, str, str] | None:
         return "group", _ROLE_WORDS[label], rest
     if label in _OFFICE_ROLE_WORDS:
         return "office", _OFFICE_ROLE_WORDS[label], rest
+    if label in _COMMITTEE_ROLE_WORDS:
+        return "committee", _COMMITTEE_ROLE_WORDS[label], rest
     return None
+
+
+def _group_label(text: str) -> tuple[str, str, str] | None:
+    """A label of a group's list: as :func:`_label`, but 委员 is no label outside a 委员会."""
+    found = _label(text)
+    return None if found and found[0] == "committee" else found
+
+
+def _committee_label(text: str) -> tuple[str, str, str] | None:
+    """A label of a 委员会's list (主任：…, 副主任：…, 委员：…) as a role of the group; others as :func:`_label`."""
+    found = _label(text)
+    if found and found[0] in ("office", "committee") and not _normal(text).startswith(("办公室", "领导小组办公室")):
+        label = re.sub(r"\s+", "", _LABEL.match(text.translate(SIMPLIFIED)).group("label"))
+        return "group", _COMMITTEE_ROLE_WORDS.get(label, found[1]), found[2]
+    return found
 
 
 _PROSE_WORDS = re.compile(r"由|设在|设于|下设|兼任|担任|组成|如有|按照")
@@ -469,7 +489,8 @@ def _a_title(entry: Person | UnitEntry | str) -> bool:
 class _ListReader:
     """A small state machine over the lines: before the list, in the group, in the office, done."""
 
-    def __init__(self) -> None:
+    def __init__(self, committee: bool = False) -> None:
+        self.label = _committee_label if committee else _group_label  # a 委员会: 主任, 副主任, 委员 are its roles
         self.result = GroupList()
         self.state = "before"
         self.role: str | None = None
@@ -488,7 +509,7 @@ class _ListReader:
 
     # --- states
     def _before(self, text: str, no: int) -> None:
-        found = _label(text)
+        found = self.label(text)
         if found and found[0] == "group":
             self.state = "group"
             self._group(text, no)
@@ -517,7 +538,7 @@ class _ListReader:
                 self.state = "done"
                 self.resumable = _prose(text) and not _STOP.match(text)  # a sentence inside the list
             return
-        found = _label(text)
+        found = self.label(text)
         if found and found[0] in ("office", "team"):
             self.state = found[0]
             if found[0] == "team":
@@ -748,14 +769,15 @@ def _cut_off(result: GroupList, lines: tuple[Line, ...]) -> None:
         result.warnings[-1] = Notice(kind="member-cut-off", line=last.line, values=last.values)
 
 
-def read_member_list(lines: tuple[Line, ...]) -> GroupList:
+def read_member_list(lines: tuple[Line, ...], *, committee: bool = False) -> GroupList:
     """Read the member list wherever it starts (the first role label: 组长, 副组长, 成员 …).
 
     Roles may come in any order; a label may stand on its own line with the names below it;
     titles follow the name in brackets (张三（副区长）) or after a space (张三 副区长), or stand
     before it (副区长 张三); members given as units (区发改委主要负责人, 各镇分管领导) are units,
     not people; a list drawn as a table is read row by row; the office (主任, 副主任) and a
-    工作专班 (专班长, 副专班长, 成员单位) given as labelled lines are read too. What the list names
+    工作专班 (专班长, 副专班长, 成员单位) given as labelled lines are read too; for a 委员会 (``committee``),
+    主任, 副主任 and 委员 are the group's roles. What the list names
     that is neither a person nor a unit is kept as a warning (``member-unread``).
 
     Examples
@@ -769,7 +791,7 @@ def read_member_list(lines: tuple[Line, ...]) -> GroupList:
     >>> [(u.name, u.role, u.position, u.line) for u in g.units], g.office_leads, g.office_line
     ([('区规划资源局', '成员', '分管负责人', 5)], [Mention(name='周伟', line=7)], 6)
     """
-    reader = _ListReader()
+    reader = _ListReader(committee)
     token = _BODIES.set(_document_bodies(lines))
     try:
         for line in _member_table(lines):

@@ -83,7 +83,7 @@ def _listed(doc: Document) -> GroupList | None:
     plan = find_plan_title(doc)
     if plan and not _quoted_in_a_sentence(doc, plan[1]):
         return None
-    group = read_member_list(doc.lines)
+    group = read_member_list(doc.lines, committee=_committee(_set_up(doc, doc.lines[-1].no)))
     roled = [(o.role, o.line) for o in group.officials if o.role] + [(u.role, u.line) for u in group.units]
     if len(roled) < _LISTED or len({r for r, _ in roled}) < 2:
         return None
@@ -122,6 +122,12 @@ def _candidates(doc: Document, title: _Title, date_at: int | None) -> list[Issue
     return found
 
 
+def _committee(group: str | _Title | None) -> bool:
+    """Whether the group is a 委员会 (its members 主任, 副主任, 委员)."""
+    name = group.group if isinstance(group, _Title) else group
+    return bool(name) and name.translate(SIMPLIFIED).endswith("委员会")
+
+
 def _office_name(group: str | None) -> str:
     """领导小组办公室, 指挥部办公室, 联席会议办公室 …: the office is named after the body."""
     body = re.search(_BODY + "$", group or "")
@@ -151,12 +157,12 @@ class LeadingGroupNotice:
     def read(self, doc: Document, file: str) -> PlanRecord:
         title = _title(doc)
         if title is None:  # a notice copied from the salutation on: the list, and the sentence naming the group
-            listed = read_member_list(doc.lines)
+            listed = read_member_list(doc.lines, committee=_committee(_set_up(doc, doc.lines[-1].no)))
             first = min([o.line for o in listed.officials] + [u.line for u in listed.units], default=doc.lines[0].no)
             title = _set_up(doc, first) or _Title("", "", "", first, first)
         meta = self._meta(doc, file, title)
         after_title = tuple(ln for ln in doc.lines if ln.no > meta.title_line) if title.text else doc.lines
-        group = read_member_list(after_title)
+        group = read_member_list(after_title, committee=_committee(meta.group))
         read_member_prose(after_title, group)
         office = read_office(doc.lines, group, _office_name(meta.group))
         if not (group.officials or group.units):
