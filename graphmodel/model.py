@@ -297,6 +297,12 @@ class Unit(Entity):
     seat: str | None = None  # office: the unit it sits in (办公室设在 X)
     holders: list[OfficeHolder] = []  # office: its heads who are no members of the group (主任, 副主任)
 
+    def model_dump(self, *, mode: str = "python", exclude: set[str] | frozenset[str] = frozenset()) -> dict[str, Any]:
+        data = super().model_dump(mode=mode, exclude=exclude)
+        if not data.get("holders", True):  # only an office that has them says so: other units are as they were
+            del data["holders"]
+        return data
+
 
 class Task(Entity):
     label: Literal["Task"] = "Task"
