@@ -88,6 +88,8 @@ class NoticeTruth:
     office_seat: str | None = None
     office_leads: list[str] = field(default_factory=list)
     office_deputies: list[str] = field(default_factory=list)
+    # the office's heads who are no members of the group: (name, post, titles, line), kept on the office
+    office_holders: list[tuple[str, str, tuple[str, ...], int]] = field(default_factory=list)
 
 
 @dataclass
@@ -244,10 +246,10 @@ class _Notice:
             if lead_name is None:
                 titles = (self.seat + "主任",)
                 self.out.add(f"办公室主任：{director}（{titles[0]}）")
-                self.truth.officials.append((director, None, titles, len(self.out.lines)))
+                self.truth.office_holders.append((director, "主任", titles, len(self.out.lines)))
             else:
                 self.out.add(f"办公室主任：{director}")
-            self.truth.office_leads.append(director)
+                self.truth.office_leads.append(director)
             return
         self.truth.office_seat = self.seat
         deputy = self.truth.officials[-1][0] if self.truth.officials[-1][0] != lead_name else None
@@ -261,9 +263,10 @@ class _Notice:
             text = f"领导小组办公室设在{self.seat}，办公室主任由{titles[0]}{outsider}兼任"
             text += f"，副主任由{deputy}同志担任" if deputy else ""
             no = self.out.add(text + "。")
-            self.truth.officials.append((outsider, None, titles, no))
-            lead_name = outsider
-        self.truth.office_leads.append(lead_name)
+            self.truth.office_holders.append((outsider, "主任", titles, no))
+            lead_name = None
+        if lead_name:
+            self.truth.office_leads.append(lead_name)
         if deputy:
             self.truth.office_deputies.append(deputy)
 

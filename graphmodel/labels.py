@@ -82,6 +82,20 @@ ROLES: dict[str, L] = {
     "常务副指挥长": L("常务副指挥长", "executive deputy commander"),
     "副总指挥": L("副总指挥", "deputy commander"),
     "副指挥长": L("副指挥长", "deputy commander"),
+    "执行副组长": L("执行副组长", "acting deputy leader"),
+    "顾问": L("顾问", "adviser"),
+    # a 指挥所 (防汛指挥所) and a 联席会议 (joint meeting)
+    "所长": L("所长", "head of the command post"),
+    "副所长": L("副所长", "deputy head of the command post"),
+    "常务副所长": L("常务副所长", "executive deputy head of the command post"),
+    "召集人": L("召集人", "convener"),
+    "副召集人": L("副召集人", "deputy convener"),
+    "常务副召集人": L("常务副召集人", "executive deputy convener"),
+    # a 委员会 (committee)
+    "主任": L("主任", "chair"),
+    "常务副主任": L("常务副主任", "executive vice-chair"),
+    "副主任": L("副主任", "vice-chair"),
+    "委员": L("委员", "committee member"),
 }
 
 #: Node labels as a reader names them.
@@ -128,6 +142,7 @@ PROPERTIES: dict[str, L] = {
     "issuers": L("发文机关", "issuers"), "attachments": L("附件", "attachments"), "layout": L("版式", "layout"),
     "lead_posts": L("牵头岗位（未写姓名）", "lead posts (no name given)"), "group": L("领导小组", "leading group"),
     "seat": L("设在", "seated in"),
+    "holders": L("办公室主任、副主任（非领导小组成员）", "office heads and deputies (not members of the group)"),
 }
 
 UNIT_KINDS: dict[str, L] = {"unit": L("单位", "unit"), "team": L("工作专班", "task force"),
@@ -307,6 +322,9 @@ NOTICES: dict[str, L] = {
                         "lines {line}–{last}: a row of {cells} cells (the header has {header}): the table ends here"),
     "member-unread": L("领导小组名单里的“{text}”读不出是人还是单位，未计入",
                        "“{text}” in the leading group's list reads as neither a person nor a unit: left out"),
+    "member-cut-off": L("领导小组名单在文件末尾的“{text}”处中断（文件可能被截断），“{text}”未计入",
+                        "the leading group's list stops at “{text}” at the end of the file (it may have been cut off): "
+                        "“{text}” is left out"),
     "member-removed": L("调整通知：{name} 不再担任{role}，未计入领导小组",
                         "a change notice: {name} no longer serves as {role}; not counted in the group"),
     "ambiguous-unit": L("“{name}”可能是 {options}，未合并", "“{name}” may be {options}; not merged"),

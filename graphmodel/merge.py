@@ -34,7 +34,7 @@ _MERGED_FIELDS = {"evidence", "aliases", "titles", "role", "attachments", "issue
 def fingerprint(model: SubdistrictModel) -> str:
     """The model's facts without their evidence: equal for the same plan read from any format or encoding.
 
-    Where a fact was read is left out: evidence, the lines of listed attachments, and whether a cell's value
+    Where a fact was read is left out: evidence, the lines of listed attachments and of an office's heads, and whether a cell's value
     was inherited from a merged cell above it (a table drawn with merged cells and the same table as text
     say the same thing). Spaces in texts are left out too: a PDF does not draw the space where a cell's
     text wraps (``泊位 21个`` wrapped after ``泊位`` reads back as ``泊位21个``), and text extracted from a
@@ -74,8 +74,9 @@ _PROVENANCE = {"inherited"}
 
 
 def _without_lines(data: dict) -> dict:
-    if "attachments" in data:
-        data["attachments"] = [{k: v for k, v in a.items() if k != "line"} for a in data["attachments"]]
+    for key in ("attachments", "holders"):  # a plan's listed attachments, an office's heads: each with its line
+        if key in data:
+            data[key] = [{k: v for k, v in a.items() if k != "line"} for a in data[key]]
     return data
 
 

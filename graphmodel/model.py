@@ -20,6 +20,7 @@ __all__ = [
     "OfficialRecord",
     "MemberUnitRecord",
     "TeamRecord",
+    "OfficeHolder",
     "TaskRecord",
     "GoalRecord",
     "Attachment",
@@ -150,6 +151,16 @@ class MemberUnitRecord(_Frozen):
     line: int
 
 
+class OfficeHolder(_Frozen):
+    """Who heads the office of a group (its 主任 or 副主任, ``post``) without being a member of the group: kept on
+    the office, as the document writes it, not as an official of the group."""
+
+    name: str
+    post: str
+    titles: tuple[str, ...] = ()
+    line: int
+
+
 class TeamRecord(_Frozen):
     """A 工作专班 or the 领导小组办公室: its lead(s), deputies and member units."""
 
@@ -159,6 +170,7 @@ class TeamRecord(_Frozen):
     deputies: tuple[Mention, ...] = ()
     members: tuple[Mention, ...] = ()
     seat: Mention | None = None  # the unit the office sits in (办公室设在 X)
+    holders: tuple[OfficeHolder, ...] = ()  # the office's heads who are no members of the group
 
 
 class TaskRecord(_Frozen):
@@ -286,6 +298,13 @@ class Unit(Entity):
     collective: bool = False
     kind: str = "unit"  # unit | team (工作专班) | office (领导小组办公室)
     seat: str | None = None  # office: the unit it sits in (办公室设在 X)
+    holders: list[OfficeHolder] = []  # office: its heads who are no members of the group (主任, 副主任)
+
+    def model_dump(self, *, mode: str = "python", exclude: set[str] | frozenset[str] = frozenset()) -> dict[str, Any]:
+        data = super().model_dump(mode=mode, exclude=exclude)
+        if not data.get("holders", True):  # only an office that has them says so: other units are as they were
+            del data["holders"]
+        return data
 
 
 class Task(Entity):

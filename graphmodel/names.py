@@ -30,7 +30,8 @@ _SURNAMES = set(
     "毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公晋楚闫佘佴伯赏墨哈谯笪年爱阳佟言福延迟昂"
     "肖付覃岳兰涂牟芦麦苟隋苑邝冼谌揭粟练"  # common today, not in the 百家姓 above
 )
-_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "端木")
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "端木",
+                      "司徒", "司空", "长孙", "宇文", "澹台", "独孤", "南宫", "呼延", "申屠", "万俟")
 
 # Endings that make a phrase a unit: the longest first.
 _UNIT_ENDINGS = (

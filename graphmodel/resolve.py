@@ -276,7 +276,8 @@ class _Resolver(_Builder):
             kind = "office" if team.name.endswith("办公室") else "team"
             seat = self.canon.get(clean(team.seat.name), clean(team.seat.name)) if team.seat else None
             tid = self.add(Unit(id=self.nid(Label.UNIT, team.name), name=team.name, subdistrict=self.sd,
-                                evidence=self.ev(team.line), aliases=[], kind=kind, seat=seat))
+                                evidence=self.ev(team.line), aliases=[], kind=kind, seat=seat,
+                                holders=list(team.holders)))
             for m in team.leads:
                 self.rel(self.official(m.name, m.line), tid, Rel.HEADS, m.line,
                          position="主任" if kind == "office" else "牵头负责", deputy=False)

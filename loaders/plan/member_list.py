@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 
-from graphmodel.model import Mention, MemberUnitRecord, Notice, OfficialRecord, TeamRecord
+from graphmodel.model import Mention, MemberUnitRecord, Notice, OfficeHolder, OfficialRecord, TeamRecord
 from graphmodel.names import clean, is_collective, is_unit_like, looks_like_person
 
 from .document import CN_NUMERALS, Joined
 from .issuer import jurisdiction
 from .source import Line
+from .traditional import SIMPLIFIED, as_written
 
 __all__ = ["GroupList", "read_member_list", "read_office", "entries", "is_list_line", "TEAM_NAME"]
 
@@ -25,16 +27,17 @@ _ROLE_WORDS = {
     # a 指挥所 (防汛指挥所), a 联席会议
     "所长": "所长", "副所长": "副所长", "召集人": "召集人", "副召集人": "副召集人",
 }
+# A 委员会 names its members 主任, 副主任, 委员: there these labels are the group's, not its office's.
+_COMMITTEE_ROLE_WORDS = {"主任": "主任", "常务副主任": "常务副主任", "副主任": "副主任", "委员": "委员"}
 # In a 工作专班: who leads it, its deputies, its members.
-# Role labels in traditional script (組長, 副組長, 成員, 總指揮): matched as their simplified form, names kept.
-_SIMPLIFIED = str.maketrans("組員長務揮總會議辦導調設執", "组员长务挥总会议办导调设执")
 _TEAM_ROLE_WORDS = {"专班长": "lead", "专班组长": "lead", "专班负责人": "lead", "副专班长": "deputy",
                     "专班副组长": "deputy", "组长": "lead", "常务副组长": "deputy", "副组长": "deputy",
                     "成员": "member", "成员单位": "member"}
 TEAM_NAME = re.compile(r"(?:下设|组建|成立|设立)(?P<name>[^，,。；;、：:]{2,20}?专班)")
 _OFFICE_ROLE_WORDS = {"办公室主任": "主任", "办公室副主任": "副主任", "主任": "主任", "副主任": "副主任",
                       "常务副主任": "副主任"}
-_LABEL_WORDS = "|".join("[ \t]*".join(w) for w in sorted({*_ROLE_WORDS, *_OFFICE_ROLE_WORDS, *_TEAM_ROLE_WORDS},
+_LABEL_WORDS = "|".join("[ \t]*".join(w) for w in sorted({*_ROLE_WORDS, *_OFFICE_ROLE_WORDS, *_TEAM_ROLE_WORDS,
+                                                            *_COMMITTEE_ROLE_WORDS},
                                                            key=len, reverse=True))
 # A role label as written: 组长, 组 长, 副 组 长, （一）组长, 1.组长, 领导小组副组长; then ：, spaces or the line's end.
 _LABEL = re.compile(
@@ -143,9 +146,28 @@ def _run_in(whole: str) -> Person | None:
     return None
 
 
+# The bodies the document names before its list (its addressees, its issuer's place): a title may open with one
+# (潘立人岭南航投集团有限公司董事长). Set while :func:`read_member_list` reads a document.
+_BODIES: ContextVar[tuple[str, ...]] = ContextVar("bodies", default=())
+_NAMED_BODY = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团|公司)")
+_NAMED_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:省|市|自治区)(?:人民政府|委员会|政府|委)")
+
+
+def _document_bodies(lines: tuple[Line, ...]) -> tuple[str, ...]:
+    """The bodies and places (岭南航投集团有限公司, 岭南) the lines before the list name."""
+    found: list[str] = []
+    for line in lines:
+        if is_list_line(line.text):
+            break
+        text = re.sub(r"\s+", "", line.text).translate(SIMPLIFIED)
+        found += [m.group(0) for m in _NAMED_BODY.finditer(text)] + [m.group(1) for m in _NAMED_PLACE.finditer(text)]
+    return tuple(dict.fromkeys(found))
+
+
 def _name_then_title(name: str, title: str) -> bool:
     """Whether ``name`` + ``title`` is a name run into its title (岑静 + 副县长, 林克庆 + 省委常委)."""
-    return (looks_like_person(name) and _is_post(title) and bool(_TITLE_OPENS.match(title))
+    opens = bool(_TITLE_OPENS.match(title)) or title.startswith(_BODIES.get())
+    return (looks_like_person(name) and _is_post(title) and opens
             and not name.startswith(("常务", "执行", "第一", "专职")) and not name.endswith(_NOT_NAME_END))
 
 
@@ -167,7 +189,11 @@ def _unit(whole: str) -> UnitEntry | None:
     """A member given as a unit, with the post its holder has (区发改委主要负责人, 各乡镇乡镇长, 县财政局)."""
     m = _UNIT_POST.match(whole)
     if m and len(m.group("unit")) >= 2 and m.group("unit") not in ("分管", "主要", "相关", "常务", "有关"):
-        return UnitEntry(m.group("unit"), m.group("post"))
+        unit, post = m.group("unit"), m.group("post")
+        if unit.endswith("各") and len(unit) > 2:  # 市城管局各分管领导, 局机关各科室负责人: 各 is of the post or the unit
+            office = re.match(r"(?:分管|相关|业务)?科室", post)
+            unit, post = (unit + office.group(0), post[office.end():]) if office else (unit[:-1], "各" + post)
+        return UnitEntry(unit, post)
     if is_unit_like(whole) or is_collective(whole):
         return UnitEntry(whole, "")
     return None
@@ -175,7 +201,7 @@ def _unit(whole: str) -> UnitEntry | None:
 
 # What ends a post (a title): 长, 主任, 书记 …; a token so ending is a title, not a name.
 _POST_END = re.compile(r"(?:长|主任|书记|主席|负责人|负责同志|领导|委员|常委|调研员|巡视员|秘书|干事|经理|专员|助理|"
-                       r"工程师|会计师|经济师|规划师|总监|参事)$")
+                       r"工程师|会计师|经济师|规划师|总监|参事|总理)$")
 # A post that names no one: the unit's holder is the member (区发改委主要负责人, 各镇分管领导).
 _HOLDER_POST = re.compile(r"(?:主要|分管|相关)(?:负责人|负责同志|领导)$|负责同志$")
 _PADDED = re.compile(r"(?<![\u4e00-\u9fff（(])([\u4e00-\u9fff]) +([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
@@ -332,9 +358,17 @@ def entries(text: str) -> list[Person | UnitEntry | str]:
     [('吕振华', ['县委副书记', '县长'])]
     >>> [(e.name, e.titles) for e in entries("县发展改革局局长 邓  凯    县财政局局长 龚晓燕")]
     [('邓凯', ['县发展改革局局长']), ('龚晓燕', ['县财政局局长'])]
+    >>> [(e.name, e.titles) for e in entries("張高遠 國務院副總理")]
+    [('張高遠', ['国务院副总理'])]
     """
-    out = _read_tokens(_padded_run_in(_tokens(_join_padded(_normal(text)))))
+    normal = _normal(text)
+    simple = normal.translate(SIMPLIFIED)  # 張高遠 國務院副總理: read as simplified, the name kept as written
+    out = _read_tokens(_padded_run_in(_tokens(_join_padded(simple))))
     _share_post(out)
+    if simple != normal:
+        for entry in out:
+            if isinstance(entry, Person):
+                entry.name = as_written(entry.name, simple, normal)
     return out
 
 
@@ -356,6 +390,7 @@ class GroupList:
     office_leads: list[Mention] = field(default_factory=list)
     office_deputies: list[Mention] = field(default_factory=list)
     office_line: int | None = None
+    office_members: list[Mention] = field(default_factory=list)  # units the office holds (…为成员, in its sentence)
     warnings: list[Notice] = field(default_factory=list)  # what the list names that could not be placed
     teams: list[TeamRecord] = field(default_factory=list)  # 工作专班 given as lists (专班长：…)
 
@@ -363,7 +398,7 @@ class GroupList:
 def _label(text: str) -> tuple[str, str, str] | None:
     """A role label opening the line: ('group' | 'office' | 'team', role, rest); a label in traditional script
     (組長, 成員) reads as its simplified form."""
-    m = _LABEL.match(text.translate(_SIMPLIFIED))
+    m = _LABEL.match(text.translate(SIMPLIFIED))
     if not m:
         return None
     label = re.sub(r"\s+", "", m.group("label"))
@@ -374,7 +409,24 @@ def _label(text: str) -> tuple[str, str, str] | None:
         return "group", _ROLE_WORDS[label], rest
     if label in _OFFICE_ROLE_WORDS:
         return "office", _OFFICE_ROLE_WORDS[label], rest
+    if label in _COMMITTEE_ROLE_WORDS:
+        return "committee", _COMMITTEE_ROLE_WORDS[label], rest
     return None
+
+
+def _group_label(text: str) -> tuple[str, str, str] | None:
+    """A label of a group's list: as :func:`_label`, but 委员 is no label outside a 委员会."""
+    found = _label(text)
+    return None if found and found[0] == "committee" else found
+
+
+def _committee_label(text: str) -> tuple[str, str, str] | None:
+    """A label of a 委员会's list (主任：…, 副主任：…, 委员：…) as a role of the group; others as :func:`_label`."""
+    found = _label(text)
+    if found and found[0] in ("office", "committee") and not _normal(text).startswith(("办公室", "领导小组办公室")):
+        label = re.sub(r"\s+", "", _LABEL.match(text.translate(SIMPLIFIED)).group("label"))
+        return "group", _COMMITTEE_ROLE_WORDS.get(label, found[1]), found[2]
+    return found
 
 
 _PROSE_WORDS = re.compile(r"由|设在|设于|下设|兼任|担任|组成|如有|按照")
@@ -393,7 +445,7 @@ _AFTER_CLAUSE = re.compile(rf"(?<=[。；;])\s*(?=(?:领导小组)?(?:{_LABEL_WO
 
 def _cut(text: str, pattern: re.Pattern, start: int = 0) -> list[str]:
     """The text cut where ``pattern`` matches (on its simplified form), from ``start`` on."""
-    at = [m.start() for m in pattern.finditer(text.translate(_SIMPLIFIED), start) if m.start() > start]
+    at = [m.start() for m in pattern.finditer(text.translate(SIMPLIFIED), start) if m.start() > start]
     return [text[a:b] for a, b in zip([0, *at], [*at, len(text)])]
 
 
@@ -408,7 +460,7 @@ def _pieces(text: str) -> list[str]:
     """
     out: list[str] = []
     for part in _cut(text, _AFTER_CLAUSE):
-        m = _LABEL.match(part.translate(_SIMPLIFIED))
+        m = _LABEL.match(part.translate(SIMPLIFIED))
         if not m:
             out.append(part)
             continue
@@ -437,7 +489,8 @@ def _a_title(entry: Person | UnitEntry | str) -> bool:
 class _ListReader:
     """A small state machine over the lines: before the list, in the group, in the office, done."""
 
-    def __init__(self) -> None:
+    def __init__(self, committee: bool = False) -> None:
+        self.label = _committee_label if committee else _group_label  # a 委员会: 主任, 副主任, 委员 are its roles
         self.result = GroupList()
         self.state = "before"
         self.role: str | None = None
@@ -456,7 +509,7 @@ class _ListReader:
 
     # --- states
     def _before(self, text: str, no: int) -> None:
-        found = _label(text)
+        found = self.label(text)
         if found and found[0] == "group":
             self.state = "group"
             self._group(text, no)
@@ -485,7 +538,7 @@ class _ListReader:
                 self.state = "done"
                 self.resumable = _prose(text) and not _STOP.match(text)  # a sentence inside the list
             return
-        found = _label(text)
+        found = self.label(text)
         if found and found[0] in ("office", "team"):
             self.state = found[0]
             if found[0] == "team":
@@ -547,7 +600,7 @@ class _ListReader:
             return
         found = _label(text)
         if found and (found[0] == "team" or found[1] in ("组长", "副组长", "常务副组长", "成员")):
-            label = re.sub(r"\s+", "", _LABEL.match(text.translate(_SIMPLIFIED)).group("label"))
+            label = re.sub(r"\s+", "", _LABEL.match(text.translate(SIMPLIFIED)).group("label"))
             self.team_role, text = _TEAM_ROLE_WORDS.get(label), found[2]
         elif found or _prose(text) or not self.team_role:
             return
@@ -708,14 +761,23 @@ def _member_table(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     return tuple(out)
 
 
-def read_member_list(lines: tuple[Line, ...]) -> GroupList:
+def _cut_off(result: GroupList, lines: tuple[Line, ...]) -> None:
+    """A list cut off at the end of the file (…李春良 国家林草局副局长 / 吕): its last piece, one character, is said so."""
+    last = result.warnings[-1] if result.warnings else None
+    if (last is not None and lines and last.kind == "member-unread" and last.line == lines[-1].no
+            and re.fullmatch(r"[\u4e00-\u9fff]", last.values["text"]) and lines[-1].text.endswith(last.values["text"])):
+        result.warnings[-1] = Notice(kind="member-cut-off", line=last.line, values=last.values)
+
+
+def read_member_list(lines: tuple[Line, ...], *, committee: bool = False) -> GroupList:
     """Read the member list wherever it starts (the first role label: 组长, 副组长, 成员 …).
 
     Roles may come in any order; a label may stand on its own line with the names below it;
     titles follow the name in brackets (张三（副区长）) or after a space (张三 副区长), or stand
     before it (副区长 张三); members given as units (区发改委主要负责人, 各镇分管领导) are units,
     not people; a list drawn as a table is read row by row; the office (主任, 副主任) and a
-    工作专班 (专班长, 副专班长, 成员单位) given as labelled lines are read too. What the list names
+    工作专班 (专班长, 副专班长, 成员单位) given as labelled lines are read too; for a 委员会 (``committee``),
+    主任, 副主任 and 委员 are the group's roles. What the list names
     that is neither a person nor a unit is kept as a warning (``member-unread``).
 
     Examples
@@ -729,42 +791,37 @@ def read_member_list(lines: tuple[Line, ...]) -> GroupList:
     >>> [(u.name, u.role, u.position, u.line) for u in g.units], g.office_leads, g.office_line
     ([('区规划资源局', '成员', '分管负责人', 5)], [Mention(name='周伟', line=7)], 6)
     """
-    reader = _ListReader()
-    for line in _member_table(lines):
-        reader.feed(line)
+    reader = _ListReader(committee)
+    token = _BODIES.set(_document_bodies(lines))
+    try:
+        for line in _member_table(lines):
+            reader.feed(line)
+    finally:
+        _BODIES.reset(token)
     result = reader.result
+    _cut_off(result, lines)
     result.teams = [TeamRecord(name=t["name"], line=t["line"], leads=tuple(t["lead"]), deputies=tuple(t["deputy"]),
                                members=tuple(t["member"])) for t in result.teams]
     return result
 
 
 _SEAT = re.compile(r"办公室[（(]?(?:设在|设于)(?P<seat>[^，,。；;）)]+)")
-_POST_BY = re.compile(r"(?P<deputy>副)?主任由(?P<who>[^，,。；;]{2,30}?)(?:同志)?(?:兼任|担任)")
+_POST_BY = re.compile(r"(?P<deputy>副)?主任由(?P<who>[^，,。；;]{2,60}?)(?:同志)?(?:兼任|担任)")
 _POST_OF = re.compile(r"(?:由)?(?P<who>[^，,。；;由]{2,30}?)(?:同志)?(?:兼任|担任|(?<![主兼])任)(?:领导小组)?(?:办公室)?"
                       r"(?P<deputy>副)?主任")
+# An honorific after a name given with its title (驻局纪检组长方景昭书记兼任): not part of the name.
+_HONORIFIC = re.compile(r"(?:同志|书记|主任|局长|先生|女士)$")
 
 
 def _people(text: str) -> list[Person]:
-    return [e for e in entries(text) if isinstance(e, Person)]
+    found = [e for e in entries(text) if isinstance(e, Person)]
+    bare = _HONORIFIC.sub("", text)
+    return found or ([e for e in entries(bare) if isinstance(e, Person)] if bare != text else [])
 
 
-def read_office(lines: tuple[Line, ...], group: GroupList, name: str = "领导小组办公室") -> TeamRecord | None:
-    """The 领导小组办公室 from the list and from prose: where it sits (办公室设在 X), its 主任 and 副主任.
-
-    Examples
-    --------
-    >>> ls = (Line(1, "领导小组下设办公室，办公室设在区发改委，办公室主任由区发改委主任陈"),
-    ...       Line(2, "七兼任，副主任由吴芳同志担任。"))
-    >>> t = read_office(ls, GroupList())
-    >>> t.seat, [m.name for m in t.leads], [m.name for m in t.deputies]
-    (Mention(name='区发改委', line=1), ['陈七'], ['吴芳'])
-    """
-    joined = Joined.of(lines)
-    text = _normal(joined.text)
-    seat = None
-    m = _SEAT.search(text)
-    if m:
-        seat = Mention(name=clean(m.group("seat")), line=joined.line_at(m.start("seat")))
+def _office_heads(joined: Joined, text: str, group: GroupList) -> tuple[list[Mention], list[Mention]]:
+    """The office's 主任 and 副主任: from its labelled lines, then from prose (主任由…兼任, …任副主任); a person
+    named only there is added to the officials, without a role, with the titles the text gives."""
     leads, deputies = list(group.office_leads), list(group.office_deputies)
     taken = {(m.name, "lead") for m in leads} | {(m.name, "deputy") for m in deputies}
     for pattern in (_POST_BY, _POST_OF):
@@ -778,7 +835,51 @@ def read_office(lines: tuple[Line, ...], group: GroupList, name: str = "领导�
                     if person.name not in {o.name for o in group.officials}:
                         group.officials.append(OfficialRecord(name=person.name, role=None,
                                                               titles=tuple(person.titles), line=at))
-    if not (seat or leads or deputies or group.office_line):
+    return leads, deputies
+
+
+def _holders(leads: list[Mention], deputies: list[Mention], group: GroupList) -> list[OfficeHolder]:
+    """The office's heads who are no members of the group, taken off the officials (unless a 专班 names them):
+    the office keeps them, with their post, titles and line."""
+    members = {o.name for o in group.officials if o.role}
+    in_teams = {m.name for t in group.teams for m in (*t.leads, *t.deputies)}
+    titles = {o.name: o.titles for o in group.officials if not o.role}
+    holders = [OfficeHolder(name=m.name, post=post, titles=titles.get(m.name, ()), line=m.line)
+               for post, heads in (("主任", leads), ("副主任", deputies)) for m in heads if m.name not in members]
+    away = {h.name for h in holders} - in_teams
+    group.officials[:] = [o for o in group.officials if o.role or o.name not in away]
+    return holders
+
+
+def read_office(lines: tuple[Line, ...], group: GroupList, name: str = "领导小组办公室") -> TeamRecord | None:
+    """The 领导小组办公室 from the list and from prose: where it sits (办公室设在 X), its 主任 and 副主任.
+
+    A head who is a member of the group heads the office (``leads``, ``deputies``); one who is not is kept on
+    the office (``holders``) and is no official of the group.
+
+    Examples
+    --------
+    >>> ls = (Line(1, "领导小组下设办公室，办公室设在区发改委，办公室主任由区发改委主任陈"),
+    ...       Line(2, "七兼任，副主任由吴芳同志担任。"))
+    >>> g = GroupList(officials=[OfficialRecord(name="陈七", role="成员", titles=("区发改委主任",), line=1)])
+    >>> t = read_office(ls, g)
+    >>> t.seat, [m.name for m in t.leads], [m.name for m in t.deputies], [(h.name, h.post, h.line) for h in t.holders]
+    (Mention(name='区发改委', line=1), ['陈七'], [], [('吴芳', '副主任', 2)])
+    >>> [o.name for o in g.officials]
+    ['陈七']
+    """
+    joined = Joined.of(lines)
+    text = _normal(joined.text)
+    seat = None
+    m = _SEAT.search(text)
+    if m:
+        seat = Mention(name=clean(m.group("seat")), line=joined.line_at(m.start("seat")))
+    leads, deputies = _office_heads(joined, text, group)
+    if not (seat or leads or deputies or group.office_line or group.office_members):
         return None
-    line = group.office_line or (seat.line if seat else (leads or deputies)[0].line)
-    return TeamRecord(name=name, line=line, leads=tuple(leads), deputies=tuple(deputies), seat=seat)
+    line = group.office_line or (seat.line if seat else (leads or deputies or group.office_members)[0].line)
+    holders = _holders(leads, deputies, group)
+    members = {o.name for o in group.officials if o.role}
+    return TeamRecord(name=name, line=line, leads=tuple(m for m in leads if m.name in members),
+                      deputies=tuple(m for m in deputies if m.name in members), seat=seat,
+                      members=tuple(group.office_members), holders=tuple(holders))

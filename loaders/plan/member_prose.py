@@ -34,6 +34,21 @@ _TEAM_LEAD_BY = re.compile(r"^(?:专班)?(?P<deputy>副)?(?:专班长|组长)由
 _TEAM_MEMBERS = re.compile(r"^(?:专班)?成员(?:单位)?(?:为|包括|由)(?P<who>.+?)(?:等(?:单位|部门))?(?:组成)?$")
 
 
+# A sentence about groups of the units below (各村委会要成立…防汛小组，…任组长): not this group's members.
+_SUB_GROUP = re.compile(r"各[^，,。；;：:]{1,20}?(?:要|应|须|均|也)?(?:分别)?(?:成立|组建|设立)")
+# A sentence that sets up the group's office (领导小组下设办公室…, 办公室设在…): its 成员 are the office's.
+_OFFICE_SET_UP = re.compile(r"下设[^，,。；;]{0,20}办公室|办公室[（(]?设在")
+_OFFICE_MEMBERS = re.compile(r"^(?P<who>.+?)(?:为|作为)(?:办公室)?成员(?:单位)?$")
+
+
+def _office_members(clause: str, line: int, group: GroupList) -> None:
+    """街直相关部门及各村（社区）为成员, in the sentence that sets up the office: members of the office."""
+    m = _OFFICE_MEMBERS.match(clause)
+    if m:
+        who = re.sub(r"以及|及", "、", m.group("who"))  # 街直相关部门及各社区: two members
+        group.office_members += [Mention(name=e.name, line=line) for e in entries(who) if isinstance(e, UnitEntry)]
+
+
 def _sentences(text: str) -> list[tuple[int, str]]:
     out, at = [], 0
     for m in re.finditer(r"。", text + "。"):
@@ -102,12 +117,21 @@ def read_member_prose(lines: tuple[Line, ...], group: GroupList) -> None:
     known = {o.name for o in group.officials if o.role}
     units = {(u.name, u.role) for u in group.units}
     skip: list[tuple[int, int]] = []
+    office_spans: list[tuple[int, int]] = []  # the sentences that set up the office: who is 成员 there is the office's
     for at, sentence in _sentences(text):
-        if TEAM_NAME.search(sentence.replace("\u2060", "")):
+        plain = sentence.replace("\u2060", "")
+        if TEAM_NAME.search(plain):
             _read_team(at, sentence, joined, group)
             skip.append((at, at + len(sentence)))
+        elif _SUB_GROUP.search(plain):  # 各二级单位成立本单位工作小组，党政负责人任组长: another group's roles
+            skip.append((at, at + len(sentence)))
+        elif _OFFICE_SET_UP.search(plain):
+            office_spans.append((at, at + len(sentence)))
     for at, clause in _clauses(text):
         if any(a <= at < b for a, b in skip):
+            continue
+        if any(a <= at < b for a, b in office_spans):
+            _office_members(clause.replace("\u2060", ""), joined.line_at(at), group)
             continue
         clause = _ADDED.sub("", clause.replace("\u2060", ""))
         line = joined.line_at(at)

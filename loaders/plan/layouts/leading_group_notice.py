@@ -17,6 +17,7 @@ from ..member_list import GroupList, read_member_list, read_office
 from ..member_prose import read_member_prose
 from ..source import Line
 from ..task_list import read_task_list
+from ..traditional import SIMPLIFIED
 from ..unit_duties import read_unit_duties
 from .base import Recognition
 from .common import read_attachments, read_body
@@ -53,11 +54,12 @@ class _Title:
 def _title(doc: Document) -> _Title | None:
     """The title: from the start of the line holding 关于成立… to 的通知 (it may wrap over lines)."""
     joined = Joined.of([Line(ln.no, re.sub(r"\s+", "", ln.text)) for ln in doc.lines[:_SCOPE]])
-    m = _TITLE.search(joined.text)
+    m = _TITLE.search(joined.text.translate(SIMPLIFIED))  # 關於成立…領導小組的通知 too, kept as written
     if not m:
         return None
     start = joined.starts[bisect.bisect_right(joined.starts, m.start()) - 1]
-    return _Title(joined.text[start : m.end()], joined.text[start : m.start()], m.group("group"),
+    group = joined.text[m.start("group") : m.end("group")]
+    return _Title(joined.text[start : m.end()], joined.text[start : m.start()], group,
                   joined.line_at(start), joined.line_at(m.start("group")))
 
 
@@ -66,8 +68,10 @@ def _set_up(doc: Document, before: int) -> _Title | None:
     last such sentence before the list's first member (line ``before``), else the first one after it."""
     found = []
     for line in doc.lines:
-        for m in _SET_UP.finditer(re.sub(r"\s+", "", line.text)):
-            found.append((line.no, _OWN.sub("", m.group("group"))))
+        text = re.sub(r"\s+", "", line.text)
+        for m in _SET_UP.finditer(text.translate(SIMPLIFIED)):
+            group = _OWN.sub("", m.group("group"))  # 我镇…, 13人…: not the group's name
+            found.append((line.no, text[m.end("group") - len(group) : m.end("group")]))
     if not found:
         return None
     earlier = [f for f in found if f[0] <= before]
@@ -81,7 +85,7 @@ def _listed(doc: Document) -> GroupList | None:
     plan = find_plan_title(doc)
     if plan and not _quoted_in_a_sentence(doc, plan[1]):
         return None
-    group = read_member_list(doc.lines)
+    group = read_member_list(doc.lines, committee=_committee(_set_up(doc, doc.lines[-1].no)))
     roled = [(o.role, o.line) for o in group.officials if o.role] + [(u.role, u.line) for u in group.units]
     if len(roled) < _LISTED or len({r for r, _ in roled}) < 2:
         return None
@@ -121,6 +125,12 @@ def _candidates(doc: Document, title: _Title, date_at: int | None) -> list[Issue
     return found + sentence_issuers(doc.lines)
 
 
+def _committee(group: str | _Title | None) -> bool:
+    """Whether the group is a 委员会 (its members 主任, 副主任, 委员)."""
+    name = group.group if isinstance(group, _Title) else group
+    return bool(name) and name.translate(SIMPLIFIED).endswith("委员会")
+
+
 def _office_name(group: str | None) -> str:
     """领导小组办公室, 指挥部办公室, 联席会议办公室 …: the office is named after the body."""
     body = re.search(_BODY + "$", group or "")
@@ -150,18 +160,19 @@ class LeadingGroupNotice:
     def read(self, doc: Document, file: str) -> PlanRecord:
         title = _title(doc)
         if title is None:  # a notice copied from the salutation on: the list, and the sentence naming the group
-            listed = read_member_list(doc.lines)
+            listed = read_member_list(doc.lines, committee=_committee(_set_up(doc, doc.lines[-1].no)))
             first = min([o.line for o in listed.officials] + [u.line for u in listed.units], default=doc.lines[0].no)
             title = _set_up(doc, first) or _Title("", "", "", first, first)
         meta, issuer_notices = self._meta(doc, file, title)
         after_title = tuple(ln for ln in doc.lines if ln.no > meta.title_line) if title.text else doc.lines
-        group = read_member_list(after_title)
+        group = read_member_list(after_title, committee=_committee(meta.group))
         read_member_prose(after_title, group)
         office = read_office(doc.lines, group, _office_name(meta.group))
         if not (group.officials or group.units):
             raise PlanError(file, "成立领导小组的通知里没有找到组成人员（组长、副组长、成员）", meta.title_line,
                             en="a notice setting up a leading group, but no members (leader, deputy leaders, members) found")
-        body = read_body(doc, {o.name for o in group.officials})
+        holders = {h.name for h in office.holders} if office else set()  # the office's heads: officials of tasks
+        body = read_body(doc, {o.name for o in group.officials} | holders)
         if not body.tasks:  # 成员单位职责: 县财政局：负责… — a duty that names its unit is that unit's task
             body.tasks = read_unit_duties(after_title)
         if not body.tasks:  # numbered tasks the notice assigns to units in words (（牵头单位：…）, 责任单位：…)
