@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib.util
 import random
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,8 +43,10 @@ def _layouts():
 _L = _layouts()
 LEVELS, _PLACE = _L.LEVELS, _L._PLACE
 
-#: How the table is written in the text.
-FORMS = ("pipe", "cells", "tabs")
+_PLAIN_FORMS = ("pipe", "cells", "tabs")  # drawn first (bench/synthetic_lists.py shares the draw)
+#: How the table is written in the text: pipes, one cell per line, tabs, one cell per paragraph.
+FORMS = (*_PLAIN_FORMS, "paragraphs")
+_OWN_LINES = ("cells", "paragraphs")  # the forms that give each cell a line of its own
 
 #: The kinds of document: (title ending, header words per role, whether it has a goal column and a progress column).
 KINDS: dict[str, dict] = {
@@ -88,6 +91,8 @@ class TaskTruth:
     cooperating: list[tuple[str, int, bool]] = field(default_factory=list)
     goal: str | None = None
     goal_inherited: bool = False
+    #: The header's word for each mention, per role, in the order of the mentions (``Mention.as_written``).
+    as_written: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -125,6 +130,21 @@ class SyntheticTable:
 
 
 @dataclass
+class _Variety:
+    """What a generated table holds beyond the plain forms of the genre."""
+
+    paragraphs: bool = False  # one cell per paragraph (a web page's table copied to text)
+    places: bool = False  # a 当前进度 column whose cells name places (80%（某某镇进度滞后）)
+    note: bool = False  # a 备注 column (区民生实事)
+    scorer: bool = False  # a 评分部门 column naming a unit that is no unit of the task
+    contract: bool = False  # 牵头单位 then 责任单位: the 责任单位 units cooperate
+    marks: bool = False  # a unit marked （牵头） in a 责任单位 cell leads, the others of the cell cooperate
+    brackets: bool = False  # units with brackets (a 、 inside), wrapped before the bracket where cells have lines
+    omit: bool = False  # a merged lead or goal cell written once, left out of the rows below (cells, paragraphs)
+    content_header: bool = False  # the task column named 项目内容 (a compound named by its last word)
+
+
+@dataclass
 class _Cell:
     """A cell as written, and what it holds for the truth."""
 
@@ -141,7 +161,9 @@ class _Document:
         self.place = "".join(rng.sample(_PLACE, 2))
         self.jurisdiction = self.place + self.spec["suffix"]
         self.kind = rng.choice(list(KINDS))
-        self.form = rng.choice(FORMS)
+        self.form = rng.choice(_PLAIN_FORMS)
+        self.vary = random.Random(seed * 7919 + 104729)  # the variety beyond the plain forms (choose_variety)
+        self.variety = _Variety()
         self.lines: list[str] = []
         self.rows: list[tuple[str, ...]] = []
         self.table_at = 0  # how many lines stand before the table
@@ -186,31 +208,57 @@ class _Document:
         self.add(self.truth.title)
         self.add("")
 
+    def choose_variety(self) -> None:
+        """What else the table holds beyond the plain form, drawn from a second random stream (the documents of
+        bench/synthetic_lists.py share this class's header and vocabulary, and stay the same)."""
+        v = self.vary
+        kind = KINDS[self.kind]
+        self.variety = _Variety(
+            paragraphs=v.random() < 0.25, places=v.random() < 0.35, note=v.random() < 0.35,
+            scorer=v.random() < 0.2, contract=v.random() < 0.2, brackets=v.random() < 0.35,
+            omit=v.random() < 0.7, content_header=kind["goal"] is not None and v.random() < 0.3,
+        )
+        self.variety.marks = not self.variety.contract and v.random() < 0.3
+        if self.variety.paragraphs:
+            self.form = self.truth.form = "paragraphs"
+
     def columns(self) -> list[tuple[str, str]]:
-        """(role, header word) per column, in order."""
-        rng, kind = self.rng, KINDS[self.kind]
-        prefix = self.spec["office_prefix"] or "镇"
+        """(role, header word) per column, in order; ``also`` is a 责任单位 column beside a 牵头单位 column."""
+        rng, kind, var = self.rng, KINDS[self.kind], self.variety
 
         def word(role):
             return rng.choice(kind[role]).format(p=prefix)
 
+        prefix = self.spec["office_prefix"] or "镇"
         cols = [("number", word("number"))]
         if kind["goal"]:
             cols.append(("goal", word("goal")))
-        cols.append(("task", word("task")))
+        task = word("task")
+        cols.append(("task", "项目内容" if var.content_header else task))
         people = [("lead", word("lead"))]
-        units = [("responsible", word("responsible")), ("cooperating", word("cooperating"))]
+        responsible = word("responsible")
+        units = [("responsible", responsible), ("cooperating", word("cooperating"))]
+        if var.contract:
+            units = [("responsible", "牵头单位"), ("also", self.vary.choice(("责任单位", "责任部门"))), units[1]]
+        elif var.marks and "牵头" in responsible:
+            units[0] = ("responsible", self.vary.choice(("责任单位", "责任部门")))
         cols += people + units if rng.random() < 0.7 else units + people
         for role in ("deadline", "progress"):
             if kind[role]:
                 cols.append((role, word(role)))
+        if var.places and not kind["progress"]:
+            cols.append(("progress", "当前进度"))
+        if var.scorer:
+            cols.append(("scorer", self.vary.choice(("评分部门", "考核部门"))))
+        if var.note:
+            cols.append(("note", "备注"))
         return cols
 
     # ------------------------------------------------------------------ cells
     def lead_cell(self, held: list) -> _Cell:
         rng = self.rng
         if held and rng.random() < 0.3:
-            return _Cell("" if self.form != "cells" and rng.random() < 0.7 else "同上", ["held"])
+            return _Cell("" if self.form not in _OWN_LINES and rng.random() < 0.7 else "同上", ["held"])
         if rng.random() < 0.25:
             post = self.post()
             return _Cell(post, [(post, True)])
@@ -224,29 +272,91 @@ class _Document:
             written.append(shown)
         return _Cell(rng.choice(("、", "，", ",")).join(written), [(n, False) for n in people])
 
-    def unit_cell(self, held: list, may_be_empty: bool) -> _Cell:
+    def bracketed_unit(self) -> str:
+        """A unit whose name holds brackets, some with a 、 inside that separates nothing."""
+        p = self.spec["office_prefix"]
+        units = self.spec["units"]
+        return self.vary.choice((
+            f"{p}{self.vary.choice(units)}（{p}{self.vary.choice(units)}）",
+            "各镇（街道、园区）", "各村（社区、居）委会",
+            f"各县（市、区）{self.vary.choice(('政府', '住建局', '民政局'))}" if self.level == "市" else "各镇（街道）",
+        ))
+
+    def unit_cell(self, held: list, may_be_empty: bool, mark: bool = False) -> _Cell:
         rng = self.rng
         if held and rng.random() < 0.3:
-            return _Cell("" if self.form != "cells" and rng.random() < 0.7 else "同上", ["held"])
+            return _Cell("" if self.form not in _OWN_LINES and rng.random() < 0.7 else "同上", ["held"])
         if may_be_empty and rng.random() < 0.2:
             return _Cell(rng.choice(("—", "/")), [])
         names = list(dict.fromkeys(self.unit() for _ in range(rng.choice((1, 1, 2, 3)))))
         if rng.random() < 0.1:
             names.append("各" + rng.choice(("街道", "镇（街道）", "村（居）委会", "有关单位")))
-        return _Cell(rng.choice(_UNIT_SEPARATORS).join(names), names)
+        if self.variety.brackets and self.vary.random() < 0.4:
+            names = list(dict.fromkeys([*names, self.bracketed_unit()]))
+        if mark and len(names) > 1:  # one unit marked as leading: it is responsible, the others cooperate
+            lead = self.vary.randrange(len(names))
+            names[lead] += "（牵头）"
+        separator = rng.choice(_UNIT_SEPARATORS)
+        text = separator.join(names)
+        if self.variety.brackets and self.form in ("pipe", "tabs") and separator != " " and self.vary.random() < 0.5:
+            text = re.sub(r"(?<=[^\s、，,；/])（(?!牵头)", " （", text, count=1)  # a space before a bracket
+        return _Cell(text, names)
 
     def goal_cell(self, held: str | None) -> tuple[_Cell, str | None, bool]:
         rng = self.rng
         if held and rng.random() < 0.5:
-            return _Cell("" if self.form != "cells" else "同上"), held, True
+            return _Cell("" if self.form not in _OWN_LINES else "同上"), held, True
         goal = rng.choice(_GOALS)
         return _Cell(goal), goal, False
+
+    def other_cell(self, role: str) -> _Cell:
+        """A cell of a column that names no task's unit: a deadline, progress (naming places), a note, a scorer."""
+        rng, v = self.rng, self.vary
+        none = "—" if self.form in _OWN_LINES else ""
+        if role == "deadline":
+            return _Cell(f"{rng.randint(2024, 2026)}年{rng.randint(1, 12)}月底")
+        if role == "progress":
+            if self.variety.places and v.random() < 0.6:
+                place = "".join(v.sample(_L._PLACE, 2)) + v.choice(("镇", "乡", "街道", "村"))
+                late = v.choice(("进度滞后", "推进缓慢", "未开工", "偏慢"))
+                return _Cell(f"{v.randint(10, 99)}%" + (f"（{place}{late}）" if v.random() < 0.7 else ""))
+            return _Cell(rng.choice(_PROGRESS) if rng.random() < 0.7 else none)
+        if role == "scorer":  # a unit's name, but the unit scores the task: no unit of it
+            return _Cell(self.unit() if v.random() < 0.8 else none)
+        prefix = self.spec["office_prefix"] or "镇"
+        return _Cell(v.choice((f"{prefix}民生实事", "市民生实事", "重点项目", none)))
+
+    def merged_out(self, cells: dict, roles: list[str], held: dict, goal_inherited: bool) -> None:
+        """Where a table gives each cell its own line (cells, paragraphs), leave out a merged lead or goal cell, as a
+        web page's table copied to text writes a merged cell once: only where every other cell of the row tells its
+        column (a unit, a date, a number, no "—" or 同上 that could stand in any column), and no cell wraps."""
+        if self.form not in _OWN_LINES or not self.variety.omit:
+            return
+        others = [cells[r] for r in roles if r not in ("number", "task", "goal", "lead")]
+        if any(c.text in ("", "—", "/", "同上") or "\n" in c.text for c in others):
+            return
+        if "lead" in held and cells["lead"].names == ["held"] and self.vary.random() < 0.9:
+            cells["lead"] = _Cell("", ["held"])
+        if goal_inherited and self.vary.random() < 0.9:
+            cells["goal"] = _Cell("")
+
+    def wrap(self, cells: dict, roles: list[str]) -> None:
+        """A unit cell that wraps before a bracket (某某局 / （某某办）), in the forms that give a cell lines of its own."""
+        if self.form not in _OWN_LINES or not self.variety.brackets:
+            return
+        for role in ("responsible", "also", "cooperating"):
+            cell = cells.get(role)
+            m = re.search(r"(?<=[^\s、，,；/])（(?!牵头)[^（）]{1,12}）", cell.text) if cell else None
+            if m and self.vary.random() < 0.5:
+                cells[role] = _Cell(cell.text[: m.start()] + "\n" + cell.text[m.start():], cell.names)
+                return
 
     # ------------------------------------------------------------------ the table
     def table(self) -> None:
         rng = self.rng
         cols = self.columns()
         roles = [r for r, _ in cols]
+        words = dict((r, w) for r, w in reversed(cols))
         self.table_at = len(self.lines)
         self.write_row([w for _, w in cols], header=True)
         sections = rng.random() < 0.5
@@ -268,54 +378,72 @@ class _Document:
             text = f"{rng.choice(_VERBS)}{rng.choice(_OBJECTS)}{rng.randint(2, 120)}{rng.choice(_MEASURES)}" \
                    f"{rng.choice(_EXTRA)}。"
             cells, truth = {}, TaskTruth(number=number, line=0, text=text)
+            goal_inherited = False
             for role in roles:
                 if role == "number":
                     cells[role] = _Cell(str(number))
                 elif role == "task":
                     cells[role] = _Cell(text)
                 elif role == "goal":
-                    cell, goal_held, inherited = self.goal_cell(goal_held)
+                    cell, goal_held, goal_inherited = self.goal_cell(goal_held)
                     cells[role] = cell
-                    truth.goal, truth.goal_inherited = goal_held, inherited
-                    if (goal_held, section) not in self.truth.goals and not inherited:
+                    truth.goal, truth.goal_inherited = goal_held, goal_inherited
+                    if (goal_held, section) not in self.truth.goals and not goal_inherited:
                         if not any(g == goal_held for g, _ in self.truth.goals):
                             self.truth.goals.append((goal_held, section))
                 elif role == "lead":
                     cells[role] = self.lead_cell(held.get(role, ([], 0))[0])
-                elif role in ("responsible", "cooperating"):
-                    cells[role] = self.unit_cell(held.get(role, ([], 0))[0], role == "cooperating")
-                elif role == "deadline":
-                    cells[role] = _Cell(f"{rng.randint(2024, 2026)}年{rng.randint(1, 12)}月底")
-                elif role == "progress":
-                    cells[role] = _Cell(rng.choice(_PROGRESS) if rng.random() < 0.7 else
-                                        ("—" if self.form == "cells" else ""))
+                elif role in ("responsible", "also", "cooperating"):
+                    mark = role == "responsible" and self.variety.marks and self.vary.random() < 0.5
+                    cells[role] = self.unit_cell(held.get(role, ([], 0))[0], role != "responsible", mark)
+                else:
+                    cells[role] = self.other_cell(role)
+            self.wrap(cells, roles)
+            self.merged_out(cells, roles, held, goal_inherited)
             if truth.goal is None and section:
                 truth.goal = section
-            line = self.write_row([cells[r].text for r in roles])
-            truth.line = line
-            for role in ("lead", "responsible", "cooperating"):
-                cell = cells[role]
-                if cell.names == ["held"]:
-                    names, at = held[role]
-                    inherited = True
-                else:  # one cell per line: a name's line is its cell's own
-                    names, inherited = cell.names, False
-                    at = line + roles.index(role) if self.form == "cells" else line
-                    held[role] = (names, at)
-                if role == "lead":
-                    truth.leads = [(n, at, inherited, post) for n, post in names]
-                else:
-                    getattr(truth, role).extend((n, at, inherited) for n in names)
+            at = self.write_row([cells[r].text for r in roles])
+            truth.line = at[0]
+            self.task_truth(truth, cells, roles, words, held, at)
             self.truth.tasks.append(truth)
             if "progress" in roles and rng.random() < 0.3:  # a progress report on a row of its own
                 self.write_row([""] * (len(cols) - 1) + [rng.choice(_PROGRESS)], progress=True)
         self.roles = roles
         self.table_end = len(self.lines)
 
-    def write_row(self, cells: list[str], header: bool = False, section: bool = False, progress: bool = False) -> int:
-        """Write one row in the document's form; return the line it starts on."""
+    def task_truth(self, truth: TaskTruth, cells: dict, roles: list[str], words: dict, held: dict,
+                   at: list[int | None]) -> None:
+        """The row's mentions as the reader should find them: merged cells from the line above, the unit marked
+        （牵头） responsible and the others of its cell cooperating, a 责任单位 beside a 牵头单位 cooperating."""
+        found: dict[str, list] = {}
+        for role in ("lead", "responsible", "also", "cooperating"):
+            if role not in cells:
+                continue
+            cell = cells[role]
+            if cell.names == ["held"]:
+                names, line = held[role]
+                inherited = True
+            else:
+                names, line, inherited = cell.names, at[roles.index(role)] or at[0], False
+                held[role] = (names, line)
+            found[role] = [(n, line, inherited, words[role]) for n in names]
+        truth.leads = [(n[0], line, inh, n[1]) for n, line, inh, _w in found.get("lead", [])]
+        responsible = found.get("responsible", [])
+        cooperating = [m for role in roles if role in ("also", "cooperating") for m in found.get(role, [])]
+        marked = [m for m in responsible if m[0].endswith("（牵头）")]
+        if marked:
+            cooperating = [m for m in responsible if m not in marked] + cooperating
+            responsible = [(m[0].removesuffix("（牵头）"), *m[1:]) for m in marked]
+        truth.responsible = [m[:3] for m in responsible]
+        truth.cooperating = [m[:3] for m in cooperating]
+        truth.as_written = {"lead": [m[3] for m in found.get("lead", [])], "responsible": [m[3] for m in responsible],
+                            "cooperating": [m[3] for m in cooperating]}
+
+    def write_row(self, cells: list[str], header: bool = False, section: bool = False,
+                  progress: bool = False) -> list[int | None]:
+        """Write one row in the document's form; return the line each cell starts on (None: a cell left out)."""
         rng = self.rng
-        self.rows.append(tuple(cells))
+        self.rows.append(tuple(c.replace("\n", "") for c in cells))
         if self.form == "pipe":
             if progress:
                 cells = ["" for _ in cells[:-1]] + [cells[-1]]
@@ -323,20 +451,32 @@ class _Document:
             line = self.add(bar + bar.join(f" {c} " if c else " " for c in cells) + bar)
             if header and rng.random() < 0.7:
                 self.add("|" + "|".join("---" for _ in cells) + "|")
-            return line
+            return [line] * len(cells)
         if self.form == "tabs":
-            return self.add("\t".join(cells))  # a progress row, stripped to one cell, is skipped with a warning
-        # one cell per line; a blank line between rows
-        if progress:
-            return len(self.lines)  # a row of one cell is a section in this form: no progress rows of their own
-        line = self.add(cells[0])
-        for c in cells[1:] if not section else ():
-            self.add(c)
-        self.add("")
-        return line
+            return [self.add("\t".join(cells))] * len(cells)  # a progress row, stripped to one cell, is skipped
+        if progress:  # a row of one cell is a section in these forms: no progress rows of their own
+            return [len(self.lines)] * len(cells)
+        if section:
+            cells = cells[:1]
+        at: list[int | None] = []
+        for cell in cells:  # one cell per line (a blank line after the row), or per paragraph
+            if not cell and not header:
+                at.append(None)  # a merged cell written once, above
+                continue
+            first, *rest = cell.split("\n")
+            at.append(self.add(first))
+            for part in rest:  # a cell wrapped before its bracket: the same paragraph, or one of its own
+                if self.form == "paragraphs" and self.vary.random() < 0.5:
+                    self.add("")
+                self.add(part)
+            if self.form == "paragraphs":
+                self.add("")
+        if self.form == "cells":
+            self.add("")
+        return at + [at[0]] * (len(cells) - len(at)) if section else at
 
     def footer(self) -> None:
-        if self.form != "cells":
+        if self.form not in _OWN_LINES:
             self.add("")
         if self.rng.random() < 0.5:
             self.add("抄送：各有关单位。")
@@ -352,11 +492,13 @@ def generate_table(seed: int) -> SyntheticTable:
     (True, True, True)
     """
     doc = _Document(seed)
+    doc.choose_variety()
     doc.header()
     doc.table()
     doc.footer()
     text = "\n".join(doc.lines) + "\n"
-    merge = frozenset(i for i, role in enumerate(doc.roles) if role in ("goal", "lead", "responsible", "cooperating"))
+    merge = frozenset(i for i, role in enumerate(doc.roles)
+                      if role in ("goal", "lead", "responsible", "also", "cooperating"))
     return SyntheticTable(f"table-{seed:06d}.txt", text, doc.truth, [t for t in doc.lines[: doc.table_at] if t],
                           doc.rows, [t for t in doc.lines[doc.table_end :] if t], merge)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -31,6 +32,9 @@ def _task_facts(task) -> dict:
         "responsible": [(m.name, m.line, m.inherited) for m in task.responsible],
         "cooperating": [(m.name, m.line, m.inherited) for m in task.cooperating],
         "goal": task.goal, "goal_inherited": "goal" in task.inherited,
+        "as_written": {"lead": [m.as_written for m in task.leads],
+                       "responsible": [m.as_written for m in task.responsible],
+                       "cooperating": [m.as_written for m in task.cooperating]},
     }
 
 
@@ -38,7 +42,7 @@ def _truth_facts(t) -> dict:
     return {
         "number": t.number, "line": t.line, "text": t.text, "leads": [tuple(x) for x in t.leads],
         "responsible": [tuple(x) for x in t.responsible], "cooperating": [tuple(x) for x in t.cooperating],
-        "goal": t.goal, "goal_inherited": t.goal_inherited,
+        "goal": t.goal, "goal_inherited": t.goal_inherited, "as_written": t.as_written,
     }
 
 
@@ -69,6 +73,33 @@ def test_the_generator_covers_every_form_kind_and_merged_cell():
     assert sum(1 for d in docs for t in d.truth.tasks for m in t.leads if m[3]) > 100  # posts, no people
     assert sum(1 for d in docs for t in d.truth.tasks if t.goal_inherited) > 50
     assert Counter(d.truth.level for d in docs).keys() == set(synthetic_tables.LEVELS)
+
+
+def test_the_generator_covers_the_variety_of_real_tables():
+    """Each behaviour of the real documents comes out in dozens of the generated ones, read fact by fact above."""
+    docs = [synthetic_tables.generate_table(seed) for seed in SEEDS]
+    paragraphs = [d for d in docs if d.truth.form == "paragraphs"]
+    assert len(paragraphs) > 50
+    headers = [d.rows[0] for d in docs]
+    assert sum("备注" in h for h in headers) > 60 and sum("当前进度" in h for h in headers) > 50
+    assert sum(bool({"评分部门", "考核部门"} & set(h)) for h in headers) > 30  # a column naming units that is no unit's
+    assert sum("项目内容" in h for h in headers) > 30
+    # progress cells naming places, units with a 、 inside brackets, units wrapped before their bracket
+    cells = [c for d in docs for row in d.rows[1:] for c in row]
+    assert sum("%（" in c and c.endswith(("滞后）", "缓慢）", "未开工）", "偏慢）")) for c in cells) > 50
+    assert sum(bool(re.search(r"（[^）]*、[^）]*）", c)) for c in cells) > 50
+    assert sum(1 for d in docs for line in d.text.splitlines() if line.startswith("（") and line.endswith("）")
+               or (line.startswith("（") and "）、" in line)) > 30
+    # 牵头单位 beside 责任单位 (the 责任单位 units cooperate), and units marked （牵头）
+    contract = [m for d in docs for t in d.truth.tasks for m in t.as_written["cooperating"]
+                if m in ("责任单位", "责任部门") and "牵头单位" in d.rows[0]]
+    assert len(contract) > 50
+    assert sum("（牵头）" in c for c in cells) > 30
+    # merged cells written once and left out of the rows below, where each cell has a line of its own
+    left_out = [c for d in docs if d.truth.form in ("cells", "paragraphs") for row in d.rows[1:] if row[0].isdigit()
+                for i, c in enumerate(row) if i in d.merge_down and not c]
+    assert len(left_out) > 50
+    assert sum(1 for d in docs for t in d.truth.tasks for m in t.leads if m[2] and d.truth.form == "paragraphs") > 50
 
 
 _render_spec = importlib.util.spec_from_file_location("bench_render", SCRIPT.with_name("render.py"))

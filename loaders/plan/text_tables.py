@@ -28,6 +28,7 @@ from itertools import combinations
 from graphmodel.model import Notice
 from graphmodel.names import is_collective, is_unit_like, looks_like_person, split_units
 
+from .cell_values import lead_mentions
 from .columns import SECTION_HEADING, column_role, header_roles
 from .source import Line
 
@@ -45,6 +46,7 @@ _SENTENCE = re.compile(r"[。；;！!？?]")
 _DATE_LIKE = re.compile(r"\d|年|月|底|前|长期|持续|常态")
 _POST_END = ("领导", "书记", "主任", "长", "主席", "委员", "常委", "负责人")
 _UNIT_END = ("政府", "委", "办", "组")
+_MERGED_MOST = 2  # a last row short of more cells than this is not taken for one under merged cells
 
 
 @dataclass(frozen=True)
@@ -200,12 +202,28 @@ def _is_header_cell(text: str) -> bool:
     return len(_SPACES.sub("", text)) <= _HEADER_CELL_MAX and column_role(text) is not None
 
 
+def _column_name(text: str, head: list[str]) -> bool:
+    """Whether a line can name the next column of a header written one column per line (``head`` so far).
+
+    Under a header opening with 序号, the first row's number ends the header: the short lines before it name
+    columns even where they name no role (备注, 评分部门), so that the columns line up.
+    """
+    text = _SPACES.sub(" ", text).strip()
+    if re.search(r"[:：]", text):
+        return False
+    if _is_header_cell(text):
+        return True
+    numbered = bool(head) and column_role(head[0]) == "number"
+    return numbered and len(text) <= _HEADER_CELL_MAX and not re.search(r"[\d，,。；;、%]", text)
+
+
 def _cell_per_line_table(
     lines: list[Line], i: int, table: int, warnings: list[Notice], raw=None
 ) -> tuple[list[Line], int] | None:
     head = []
     for j in range(i, len(lines)):  # the column names: short lines of header words, no blank line between
-        if not _is_header_cell(lines[j].text) or (head and lines[j].no != head[-1].no + 1) or lines[j].cells:
+        if not _column_name(lines[j].text, [ln.text for ln in head]) or (head and lines[j].no != head[-1].no + 1) \
+                or lines[j].cells:
             break
         head.append(lines[j])
     header = tuple(_SPACES.sub(" ", ln.text).strip() for ln in head)
@@ -294,10 +312,7 @@ def _paragraph_header(lines: list[Line], i: int) -> tuple[list[tuple[str, int]],
     head, j = [], i
     while j < len(lines) and not lines[j].cells and len(_block(lines, j)) == 1:
         text = _SPACES.sub(" ", lines[j].text).strip()
-        numbered = bool(head) and column_role(head[0][0]) == "number"
-        named = _is_header_cell(text) or (numbered and len(text) <= _HEADER_CELL_MAX and not _number(text)
-                                          and not re.search(r"[\d，,。；;、%]", text))
-        if not named or re.search(r"[:：]", text) or text.endswith(_TABLE_TITLE_END):
+        if not _column_name(text, [t for t, _ in head]) or text.endswith(_TABLE_TITLE_END):
             break
         head.append((text, lines[j].no))
         j += 1
@@ -383,8 +398,9 @@ def _row_end(paragraphs: list[tuple[str, int, int]], k: int, n: int, number: int
         end += 1
     if end < len(paragraphs) and _opens_row(paragraphs[end][0], number):
         return end
-    end = min(k + n, len(paragraphs))
-    while end < len(paragraphs) and _WRAPPED.match(paragraphs[end][0]):  # the last cell wrapped before a bracket
+    end, cells = k + 1, 1
+    while end < len(paragraphs) and (cells < n or _WRAPPED.match(paragraphs[end][0])):
+        cells += not _WRAPPED.match(paragraphs[end][0])  # a cell wrapped before a bracket is no cell of its own
         end += 1
     return end
 
@@ -396,7 +412,7 @@ def _last_row(chunk: list, roles: list[str | None], filled: set[int]) -> list:
     joined = _join_wrapped(texts)[0]
     if len(joined) < len(roles) or (len(joined) == len(roles) and all(map(_fits, joined, roles))):
         return chunk
-    for m in range(len(texts) - 1, 1, -1):
+    for m in range(len(texts) - 1, max(len(roles) - _MERGED_MOST, 1), -1):
         if place_cells(texts[:m], roles, filled) is not None:
             return chunk[:m]
     return chunk
@@ -419,20 +435,16 @@ def _fits(text: str, role: str | None) -> bool:
         return role not in ("task",)
     if role in ("responsible", "cooperating"):
         units = [u for piece in re.split(r"[/／\s]+", text) for u in split_units(piece)]
-        return bool(units) and not _SENTENCE.search(text) and not _NUMBER.match(text) and all(
+        return bool(units) and not re.search(r"[。！!？?]", text) and not _NUMBER.match(text) and all(
             is_unit_like(u) or is_collective(u) or u.endswith(_UNIT_END) for u in units)
     if role == "lead":
-        people = [p for p in re.split(r"[、，,；;/／\s]+", _bracketless(text)) if p]
-        return bool(people) and all(looks_like_person(p) or p.endswith(_POST_END) for p in people)
+        found = lead_mentions(text)
+        return bool(found) and all(not m.post or m.name.endswith(_POST_END) for m in found)
     if role == "goal":
         return len(text) <= _SECTION_MAX and not _SENTENCE.search(text)
     if role == "deadline":
         return bool(_DATE_LIKE.search(text))
     return bool(text)
-
-
-def _bracketless(text: str) -> str:
-    return re.sub(r"[（(][^（()）]*[)）]", "", text)
 
 
 def place_cells(texts: list[str], roles: list[str | None], filled: set[int] | frozenset[int] | None = None
