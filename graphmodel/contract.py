@@ -55,6 +55,15 @@ class AttachmentModel(_Closed):
     present: bool
 
 
+class HolderModel(_Closed):
+    """Who heads an office (主任, 副主任: ``post``) without being a member of its group, with the line."""
+
+    name: str
+    post: str
+    titles: list[str] = []
+    line: int
+
+
 class _Node(_Closed):
     id: str = Field(min_length=1)
     name: str
@@ -91,6 +100,7 @@ class UnitNode(_Node):
     collective: bool = False
     kind: Literal["unit", "team", "office"] = "unit"
     seat: str | None = None
+    holders: list[HolderModel] = []
 
 
 class TaskNode(_Node):
