@@ -17,7 +17,7 @@ __all__ = [
     "NOTICES", "task_name", "finding_message", "where", "role_name", "notice",
     "RELATIONS", "VERBS", "PROPERTIES", "UNIT_KINDS", "GOAL_LEVELS", "ISSUER_LEVELS", "DEPENDENCY_ROLES",
     "fact_relation", "fact_detail", "property_value", "task_at", "node_name", "relation_arrow",
-    "REPORT", "STATS", "SCRIPT_WORDS", "WORKBOOK",
+    "REPORT", "STATS", "SCRIPT_WORDS", "WORKBOOK", "CHANGES", "change_value", "change_task", "change_basis",
 ]
 
 #: The languages every entry speaks.
@@ -225,6 +225,17 @@ TABLES: dict[str, tuple[tuple[str, L], ...]] = {
         ("where", L("出处", "Evidence")),
     ),
     "show": (("field", L("项目", "Field")), ("value", L("内容", "Value")), ("where", L("出处", "Evidence"))),
+    "diff": (
+        ("kind", L("变化", "Change")),
+        ("subdistrict", L("发文机关", "Issuer")),
+        ("task", L("任务", "Task")),
+        ("subject", L("对象", "Subject")),
+        ("before", L("原来", "Before")),
+        ("after", L("现在", "After")),
+        ("basis", L("依据", "Basis")),
+        ("where_before", L("原出处", "Evidence before")),
+        ("where_after", L("现出处", "Evidence after")),
+    ),
     "facts": (
         ("relation", L("关系", "Relationship")),
         ("other", L("对象", "Other")),
@@ -264,10 +275,28 @@ WORDS: dict[str, L] = {
                         "written to {output}; the import command (run it in that folder; the database must be new or empty):"),
     "yes": L("是", "yes"),
     "no": L("否", "no"),
+    "changes": L("变化：{old} → {new}", "Changes: {old} → {new}"),
+    "no_changes": L("{old} 与 {new} 之间没有变化", "no changes between {old} and {new}"),
     "no_chain": L("“{source}”与“{target}”之间没有责任链（不在同一街道，或互不相连）",
                   "no chain of responsibility between “{source}” and “{target}” (different bodies, or not connected)"),
     "chains_truncated": L("最短责任链不止 {limit} 条，只列出前 {limit} 条（--limit 可调）",
                           "more than {limit} shortest chains: only the first {limit} are listed (see --limit)"),
+}
+
+#: Each kind of change between two versions (:data:`graphmodel.analysis.diff.CHANGE_KINDS`).
+CHANGES: dict[str, L] = {
+    "task-added": L("新增任务", "task added"),
+    "task-removed": L("删去任务", "task removed"),
+    "task-reworded": L("任务改写", "task reworded"),
+    "lead-added": L("新增牵头领导", "lead added"),
+    "lead-removed": L("去掉牵头领导", "lead removed"),
+    "unit-added": L("新增单位", "unit added"),
+    "unit-removed": L("去掉单位", "unit removed"),
+    "unit-role-changed": L("单位角色改变", "unit's role changed"),
+    "unit-renamed": L("单位更名", "unit renamed"),
+    "official-joined": L("加入领导小组", "joined the group"),
+    "official-left": L("离开领导小组", "left the group"),
+    "role-changed": L("领导小组职务改变", "role in the group changed"),
 }
 
 #: What the readers warn about (:class:`graphmodel.model.Notice` kinds); ``file:line:`` goes before.
@@ -514,6 +543,10 @@ _PHRASES: dict[str, L] = {
     "via": L("经由{name}", "via {name}"),
     "detail_sep": L("；", "; "),
     "missing": L("（缺）", " (missing)"),
+    "task_was": L("{task}（原{old}）", "{task} (was {old})"),
+    "post": L("{name}（岗位）", "{name} (post)"),
+    "same_aliases": L("别名相同", "a shared alias"),
+    "same_tasks": L("{n}项任务相同", "{n} tasks in common"),
 }
 
 #: The sentence of each kind of finding; fields are filled by :func:`finding_message`.
@@ -749,3 +782,49 @@ def where(evidence: dict[str, Any] | None, lang: str = "zh") -> str:
     for other in evidence.get("also") or ():
         out += _PHRASES["also"](lang, where=where(other, lang))
     return out
+
+
+def change_task(change: dict[str, Any], lang: str = "zh") -> str:
+    """The task of a change (:func:`graphmodel.analysis.diff.diff`): 任务4, 任务5（原任务6）; empty for none.
+
+    >>> change_task({"task": {"before": {"number": 6, "name": "修路"}, "after": {"number": 5, "name": "修路"}}}, "en")
+    'task 5 (was task 6)'
+    """
+    task = change.get("task") or {}
+    before, after = task.get("before"), task.get("after")
+    if not before and not after:
+        return ""
+    if before and after and before.get("number") != after.get("number"):
+        return _PHRASES["task_was"](lang, task=task_name(after, lang), old=task_name(before, lang))
+    return task_name(after or before, lang)
+
+
+def change_value(change: dict[str, Any], side: str, lang: str = "zh", *, width: int | None = None) -> str:
+    """One side (``"before"`` / ``"after"``) of a change in ``lang``: a role, a unit's part, a lead, a text.
+
+    >>> change_value({"kind": "unit-role-changed", "before": "responsible", "after": "cooperating"}, "after", "en")
+    'cooperating unit'
+    >>> change_value({"kind": "lead-added", "before": None, "after": {"name": "区政府分管领导", "post": True}}, "after")
+    '区政府分管领导（岗位）'
+    """
+    value = change.get(side)
+    if value is None:
+        return ""
+    kind = change["kind"]
+    if kind in ("official-joined", "official-left", "role-changed"):
+        return role_name(value, lang)
+    if kind.startswith("unit-") and kind != "unit-renamed":
+        return text(DEPENDENCY_ROLES, value, lang)
+    if isinstance(value, dict):
+        return _PHRASES["post"](lang, name=value["name"]) if value.get("post") else value["name"]
+    value = str(value)
+    return value if width is None or len(value) <= width else value[: width - 1] + "…"
+
+
+def change_basis(change: dict[str, Any], lang: str = "zh") -> str:
+    """Why a unit counts as renamed: a shared alias, or the tasks it holds in both versions; empty otherwise."""
+    if change.get("basis") == "aliases":
+        return _PHRASES["same_aliases"](lang)
+    if change.get("basis") == "tasks":
+        return _PHRASES["same_tasks"](lang, n=change["tasks"])
+    return ""
