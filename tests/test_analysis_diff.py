@@ -108,8 +108,10 @@ def test_no_silent_merge_on_a_tie():
     old = [("a", 1, "修缮背街小巷道路12条。")]
     new = [("x", 2, "修缮背街小巷道路13条。"), ("y", 3, "修缮背街小巷道路14条。")]
     assert match_tasks(old, new) == []
-    # the same text twice on one side: no pair by text alone
+    # the same text twice on one side, once on the other: no pair by text alone; twice on each: in their order
     assert match_tasks([("a", None, "巡查。"), ("b", None, "巡查。")], [("x", None, "巡查。")]) == []
+    assert match_tasks([("a", 3, "巡查。"), ("b", 9, "巡查。")], [("x", 2, "巡查。"), ("y", 8, "巡查。")]) == [
+        ("a", "x"), ("b", "y")]
 
 
 def test_renamed_by_tasks_needs_two_tasks():

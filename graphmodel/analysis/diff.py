@@ -49,7 +49,7 @@ def diff(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> list[dict[str, Any]]:
 
     Issuers are matched by name; within one, tasks are matched by these rules, in order, each pair
     used once: (1) the same number and the same text; (2) the same text, the number changed, when the
-    text is that of one task on each side; (3) the same number and texts at least
+    text is that of as many tasks on each side (paired in their order); (3) the same number and texts at least
     :data:`SAME_NUMBER_SIMILARITY` alike (reworded); (4) another number and texts at least
     :data:`OTHER_NUMBER_SIMILARITY` alike, when that pair is the best of each and ties with no other
     (reworded). A task matched by none is added or removed: two tasks are never merged on a guess.
@@ -235,11 +235,14 @@ def match_tasks(old: list[tuple[str, int | None, str]], new: list[tuple[str, int
         q = next((q for q, m, t in right.values() if n is not None and m == n and _norm(t) == _norm(text)), None)
         if q is not None:
             take(p, q)
-    for p, _n, text in list(left.values()):  # (2) the same text, one task on each side
-        same_old = [x for x in left.values() if _norm(x[2]) == _norm(text)]
+    for p, _n, text in list(left.values()):  # (2) the same text, as many times on each side: in their order
+        if p not in left:
+            continue
+        same_old = [x[0] for x in left.values() if _norm(x[2]) == _norm(text)]
         same_new = [q for q, _m, t in right.values() if _norm(t) == _norm(text)]
-        if len(same_old) == 1 and len(same_new) == 1:
-            take(p, same_new[0])
+        if len(same_old) == len(same_new):
+            for x, y in zip(same_old, same_new):
+                take(x, y)
     for p, n, text in list(left.values()):  # (3) the same number, reworded
         q = next((q for q, m, t in right.values() if n is not None and m == n
                   and task_similarity(t, text) >= SAME_NUMBER_SIMILARITY), None)
