@@ -337,6 +337,10 @@ NOTICES: dict[str, L] = {
     "ambiguous-unit": L("“{name}”可能是 {options}，未合并", "“{name}” may be {options}; not merged"),
     "same-document": L("与 {other} 内容相同（同一份文件），只读一次",
                        "the same content as {other} (the same document): read once"),
+    "versions": L("{subdistrict}：{files} 是同一文件的不同版本（{dates}），以最新的 {current} 为准；"
+                  "用 graphmodel diff 比较它们，用 --as-of 日期 读取当时的版本",
+                  "{subdistrict}: {files} are versions of one document ({dates}); the latest, {current}, is current "
+                  "(compare them with graphmodel diff; read an earlier one with --as-of DATE)"),
     "documents-merged": L("{subdistrict}：{files} 合并为一张图（同名的领导和单位视为同一个）",
                           "{subdistrict}: {files} are merged into one graph (officials and units of the same name are one)"),
 }
@@ -355,6 +359,9 @@ ERRORS: dict[str, L] = {
                            "--format xlsx needs a file given with -o (e.g. -o plan.xlsx): binary content cannot go to a terminal"),
     "admin_needs_output": L("--format neo4j-admin 需要用 -o 指定一个新的（或空的）目录，如 -o import/",
                             "--format neo4j-admin needs a new (or empty) folder given with -o, e.g. -o import/"),
+    "bad_as_of": L("--as-of 须是日期，如 2024-06-30、2024-06 或 2024（得到的是 {value}）",
+                   "--as-of must be a date such as 2024-06-30, 2024-06 or 2024 (got {value})"),
+    "nothing_as_of": L("没有 {as_of} 或更早的文件（--as-of）", "no document dated {as_of} or earlier (--as-of)"),
     "bad_part": L("--part 只能是 {parts}", "--part must be one of {parts}"),
     "unknown_kind": L("未知的问题类型：{kinds}；可用的有：{known}", "unknown kind(s) of finding: {kinds}; known: {known}"),
 }

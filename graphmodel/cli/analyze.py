@@ -11,7 +11,7 @@ import typer
 from ..labels import (CHANGES, DEPENDENCY_ROLES, ERRORS, NODE_LABELS, PROPERTIES, TABLES, TRUCK_REASONS, WORDS, fact_detail,
                       fact_relation, finding_message, join, node_name, property_value, relation_arrow, role_name,
                       task_at, text, where, change_basis, change_task, change_value)
-from ._common import FormatOpt, IssuerOpt, LangOpt, Paths, SkipOpt, fail, guarded, lang_of, make_app, warn
+from ._common import AsOfOpt, FormatOpt, IssuerOpt, LangOpt, Paths, SkipOpt, fail, guarded, lang_of, make_app, warn
 from .output import Column, columns_of, render
 from ._stream import per_plan
 from .plans import answer
@@ -46,6 +46,7 @@ def audit(
     lang: LangOpt = "zh",
     skip_unreadable: SkipOpt = False,
     issuer: IssuerOpt = None,
+    as_of: AsOfOpt = None,
 ) -> None:
     """审计方案：无牵头领导或责任部门的任务、只写岗位的牵头领导、无人负责的单位、缺失的附件、无任务的目标、无任务的副组长、负担过重者、单点故障。
 
@@ -100,6 +101,7 @@ def bottlenecks(
     lang: LangOpt = "zh",
     skip_unreadable: SkipOpt = False,
     issuer: IssuerOpt = None,
+    as_of: AsOfOpt = None,
 ) -> None:
     """瓶颈：每个街道按任务负担排列的领导和单位（牵头、负责、配合的任务数，中介中心度，是否割点），以及方案的卡车因子。"""
     from ..analysis.bottlenecks import bottlenecks as run_bottlenecks
@@ -172,6 +174,7 @@ def depends(
     lang: LangOpt = "zh",
     skip_unreadable: SkipOpt = False,
     issuer: IssuerOpt = None,
+    as_of: AsOfOpt = None,
 ) -> None:
     """依赖：一个单位或领导依赖谁、被谁依赖，每条都列出构成依赖的任务和出处。
 
@@ -217,6 +220,7 @@ def path(
     lang: LangOpt = "zh",
     skip_unreadable: SkipOpt = False,
     issuer: IssuerOpt = None,
+    as_of: AsOfOpt = None,
 ) -> None:
     """责任链：两个名称之间所有最短的责任链（牵头、负责、配合、担任负责人），每一步带出处。
 
@@ -270,6 +274,7 @@ def show(
     lang: LangOpt = "zh",
     skip_unreadable: SkipOpt = False,
     issuer: IssuerOpt = None,
+    as_of: AsOfOpt = None,
 ) -> None:
     """详情：一个领导、单位、任务、目标或道路的全部信息和关系，每条都带出处（文件与行号）。"""
     from ..analysis.show import describe

@@ -12,8 +12,8 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from ..labels import ERRORS, REPORT, WORDS
-from ._common import (FormatOpt, IssuerOpt, LangOpt, OutputOpt, Paths, SkipOpt, Unreadable, fail, given_issuer,
-                      guarded, lang_of, make_app, warn)
+from ._common import (FormatOpt, IssuerOpt, LangOpt, OutputOpt, Paths, SkipOpt, Unreadable, fail, given_as_of,
+                      given_issuer, guarded, lang_of, make_app, warn)
 from .output import columns_of, render, write_bytes, write_text
 
 __all__ = ["app", "load_graph", "answer", "check_output"]
@@ -30,7 +30,7 @@ def load_graph(paths: list[Path] | None):
     from ..graph import build_graph
 
     unreadable = Unreadable()
-    models = list(read_plans(paths, on_error=unreadable.on_error, issuer=given_issuer()))
+    models = list(read_plans(paths, on_error=unreadable.on_error, issuer=given_issuer(), as_of=given_as_of()))
     unreadable.check(len(models))
     graph = build_graph(models)
     for message in graph.graph.get("warnings", []):
@@ -50,7 +50,7 @@ def answer(paths: list[Path] | None, ask: Callable[[Any], T], about: Callable[[T
     from ..graph import build_graph
 
     unreadable = Unreadable()
-    models = list(read_plans(paths, on_error=unreadable.on_error, issuer=given_issuer()))
+    models = list(read_plans(paths, on_error=unreadable.on_error, issuer=given_issuer(), as_of=given_as_of()))
     unreadable.check(len(models))
     graph = build_graph(models)
     used: set[str] | None = None
