@@ -551,7 +551,7 @@ _PHRASES: dict[str, L] = {
     "detail_sep": L("；", "; "),
     "missing": L("（缺）", " (missing)"),
     "task_was": L("{task}（原{old}）", "{task} (was {old})"),
-    "post": L("{name}（岗位）", "{name} (post)"),
+    "lead_post": L("牵头岗位（未写姓名）", "lead post (no name given)"),
     "same_aliases": L("别名相同", "a shared alias"),
     "same_tasks": L("{n}项任务相同", "{n} tasks in common"),
 }
@@ -812,7 +812,7 @@ def change_value(change: dict[str, Any], side: str, lang: str = "zh", *, width: 
     >>> change_value({"kind": "unit-role-changed", "before": "responsible", "after": "cooperating"}, "after", "en")
     'cooperating unit'
     >>> change_value({"kind": "lead-added", "before": None, "after": {"name": "区政府分管领导", "post": True}}, "after")
-    '区政府分管领导（岗位）'
+    '牵头岗位（未写姓名）'
     """
     value = change.get(side)
     if value is None:
@@ -822,8 +822,8 @@ def change_value(change: dict[str, Any], side: str, lang: str = "zh", *, width: 
         return role_name(value, lang)
     if kind.startswith("unit-") and kind != "unit-renamed":
         return text(DEPENDENCY_ROLES, value, lang)
-    if isinstance(value, dict):
-        return _PHRASES["post"](lang, name=value["name"]) if value.get("post") else value["name"]
+    if isinstance(value, dict):  # a lead: the column names it, the value says what it is
+        return _PHRASES["lead_post"](lang) if value.get("post") else text(DEPENDENCY_ROLES, "lead", lang)
     value = str(value)
     return value if width is None or len(value) <= width else value[: width - 1] + "…"
 
