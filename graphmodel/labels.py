@@ -341,6 +341,14 @@ NOTICES: dict[str, L] = {
                   "用 graphmodel diff 比较它们，用 --as-of 日期 读取当时的版本",
                   "{subdistrict}: {files} are versions of one document ({dates}); the latest, {current}, is current "
                   "(compare them with graphmodel diff; read an earlier one with --as-of DATE)"),
+    "adjustment-applied": L("按调整通知改动了 {base} 中的{group}：加入 {joined}，离开 {left}，职务改变 {changed}",
+                            "applied to {group} of {base}: joined {joined}; left {left}; role changed {changed}"),
+    "adjustment-superseded": L("这份调整通知早于 {current} 的完整名单，已被它取代，未计入",
+                               "this change notice is older than the whole list of {current}, which supersedes it: "
+                               "not applied"),
+    "adjustment-without-group": L("调整通知所调整的{group}的名单不在所给的文件中，按通知本身读取",
+                                  "the list of {group} that this change notice changes is not among the documents: "
+                                  "read as it stands"),
     "documents-merged": L("{subdistrict}：{files} 合并为一张图（同名的领导和单位视为同一个）",
                           "{subdistrict}: {files} are merged into one graph (officials and units of the same name are one)"),
 }
@@ -764,6 +772,8 @@ def notice(item: Any, lang: str = "zh") -> str:
         return str(item)
     values = {"line": item.line}
     for key, value in item.values.items():
+        if key == "role" and isinstance(value, str):  # a leading-group role is a word to translate
+            value = role_name(value, lang)
         values[key] = (join(value, lang) if isinstance(value, (list, tuple))
                        else _PHRASES["none"](lang) if value is None else value)
     place = ":".join(str(p) for p in (item.file, item.line) if p is not None)

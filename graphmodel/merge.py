@@ -26,6 +26,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from .adjust import apply_adjustment, is_adjustment
 from .errors import PlanConflictError
 from .model import Entity, Evidence, Notice, Relation, SubdistrictModel
 
@@ -162,14 +163,16 @@ def merge_models(models: Iterable[SubdistrictModel], *, merge: bool = False,
 
 
 def current_versions(documents: list[SubdistrictModel]) -> tuple[list[SubdistrictModel], list[Notice]]:
-    """The documents about one body with each matter's latest version only, and a notice per set of versions.
+    """The documents about one body with each matter's current state only, and a notice per set of versions.
 
     Documents of one layout are about one matter when their titles are the same but for the years in them
     (苇塘区2024年…责任分解表, 苇塘区2025年…责任分解表), or when they name the same leading group (a notice
     that sets a group up and a later one that lists it anew). Such documents are versions ordered by their
-    date (成文日期, else 印发日期, else the year of the 文号); the latest is current. A notice that only
-    changes some members (one of its members is said to be removed, ``member-removed``) is no whole version:
-    it is merged with what it changes.
+    date (成文日期, else 印发日期, else the year of the 文号); the latest is current. A notice that changes
+    only some members (:func:`graphmodel.adjust.is_adjustment`) is no whole version: it is applied to the
+    latest whole list of its group before it (:func:`graphmodel.adjust.apply_adjustment`), in date order;
+    one dated before that list is superseded by it; one whose group has no list among the documents is read
+    as it stands, with a warning.
 
     Raises
     ------
@@ -183,29 +186,40 @@ def current_versions(documents: list[SubdistrictModel]) -> tuple[list[Subdistric
             matters.append([doc])
         else:
             home.append(doc)
-    current, notes = [], []
+    current: list[tuple[int, SubdistrictModel]] = []
+    notes: list[Notice] = []
     for versions in matters:
-        if len(versions) > 1:
-            latest = _latest(versions)
-            ordered = sorted(versions, key=_when)
+        whole = [v for v in versions if not is_adjustment(v)]
+        changes = [v for v in versions if is_adjustment(v)]
+        if not whole:  # adjustments of a group the documents do not list
+            notes += [Notice(kind="adjustment-without-group", file=v.file, values={"group": _group(v)})
+                      for v in changes]
+            current += [(documents.index(v), v) for v in changes]
+            continue
+        latest = _latest(whole) if len(whole) > 1 else whole[0]
+        if len(whole) > 1:
+            ordered = sorted(whole, key=_when)
             notes.append(Notice(kind="versions", values={
                 "subdistrict": latest.subdistrict, "files": [v.file for v in ordered],
                 "dates": [_when(v) for v in ordered], "current": latest.file}))
-            versions = [latest]
-        current += versions
-    return [d for d in documents if d in current], notes
+        model = latest
+        for change in sorted(changes, key=lambda v: _when(v) or "9999"):
+            if _when(change) and _when(latest) and not _later(_when(change), _when(latest)):
+                notes.append(Notice(kind="adjustment-superseded", file=change.file, values={"current": latest.file}))
+                continue
+            model, note = apply_adjustment(model, change)
+            notes.append(note)
+        current.append((documents.index(latest), model))
+    return [m for _, m in sorted(current, key=lambda im: im[0])], notes
 
 
 def _same_matter(a: SubdistrictModel, b: SubdistrictModel) -> bool:
-    if a.layout != b.layout or _partial(a) or _partial(b):
+    if a.layout != b.layout:
         return False
     ga, gb = _group(a), _group(b)
+    if is_adjustment(a) or is_adjustment(b):
+        return ga is not None and ga == gb
     return _matter(a) == _matter(b) or (ga is not None and ga == gb)
-
-
-def _partial(model: SubdistrictModel) -> bool:
-    """A notice that changes some members only (it takes one out by name): no whole version of its group."""
-    return any(getattr(w, "kind", None) == "member-removed" for w in model.warnings)
 
 
 def _latest(versions: list[SubdistrictModel]) -> SubdistrictModel:

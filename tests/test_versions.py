@@ -119,18 +119,6 @@ def test_without_a_date_the_number_gives_the_year(tmp_path):
         list(read_plans([tmp_path]))
 
 
-def test_a_notice_changing_some_members_is_no_whole_version(tmp_path):
-    shutil.copy(G23, tmp_path / "a.txt")
-    (tmp_path / "b.txt").write_text(
-        "芦汀镇人民政府文件\n芦府〔2024〕40号\n关于调整芦汀镇人居环境整治工作领导小组成员的通知\n各村（社区）：\n"
-        "经研究，决定对领导小组成员作如下调整：沈向晖同志不再担任领导小组组长；庞立冬同志任领导小组组长。\n"
-        "其他成员不变。\n芦汀镇人民政府\n2024年9月1日\n", encoding="utf-8")
-    (model,) = read_plans([tmp_path])
-    kinds = [getattr(w, "kind", None) for w in model.warnings]
-    assert "versions" not in kinds and "documents-merged" in kinds
-    assert {"尚明川", "汤若溪", "贾成蹊"} <= set(_roles(model))  # the members it does not name are kept
-
-
 def test_cli_as_of(folder):
     now = runner.invoke(app, ["show", "冯知秋", str(folder), "--format", "json"])
     then = runner.invoke(app, ["show", "冯知秋", str(folder), "--format", "json", "--as-of", "2024-12-31"])

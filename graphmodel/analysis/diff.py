@@ -121,6 +121,10 @@ class _Side:
         self.units = nodes_of(graph, Label.UNIT, issuer)
         self.members = {graph.nodes[o]["name"]: o for o in nodes_of(graph, Label.OFFICIAL, issuer)
                         if graph.nodes[o].get("role")}
+        files = {(d.get("evidence") or {}).get("file") for _, d in graph.nodes(data=True) if d.get("subdistrict") == issuer}
+        self.removals = {w.values.get("name"): {"file": w.file, "line": w.line}
+                         for w in graph.graph.get("warnings", []) if getattr(w, "kind", None) == "member-removed"
+                         and w.file in files and w.line is not None}
 
     def text(self, task: str) -> str:
         data = self.graph.nodes[task]
@@ -317,8 +321,8 @@ def _member_changes(a: _Side, b: _Side, issuer: str) -> list[dict[str, Any]]:
             out.append(_change("role-changed", issuer, b.ref(o), a.graph.nodes[a.members[name]]["role"], role,
                                a.evidence(a.members[name]), b.evidence(o)))
     for name, o in a.members.items():
-        if name not in b.members:
-            ev = b.evidence(_official(b, name)) if _official(b, name) else b.document
+        if name not in b.members:  # where the new side takes them out (a 调整 notice), else where they stand, else the document
+            ev = b.removals.get(name) or (b.evidence(_official(b, name)) if _official(b, name) else b.document)
             out.append(_change("official-left", issuer, a.ref(o), a.graph.nodes[o]["role"], None, a.evidence(o), ev))
     return out
 
