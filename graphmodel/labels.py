@@ -18,6 +18,7 @@ __all__ = [
     "RELATIONS", "VERBS", "PROPERTIES", "UNIT_KINDS", "GOAL_LEVELS", "ISSUER_LEVELS", "DEPENDENCY_ROLES",
     "fact_relation", "fact_detail", "property_value", "task_at", "node_name", "relation_arrow", "place",
     "REPORT", "STATS", "SCRIPT_WORDS", "WORKBOOK", "REVIEW", "REVIEW_COLUMNS", "FACT_KINDS", "VERDICTS",
+    "CHANGES", "change_value", "change_task", "change_basis",
 ]
 
 #: The languages every entry speaks.
@@ -241,6 +242,17 @@ TABLES: dict[str, tuple[tuple[str, L], ...]] = {
         ("where", L("出处", "Evidence")),
     ),
     "show": (("field", L("项目", "Field")), ("value", L("内容", "Value")), ("where", L("出处", "Evidence"))),
+    "diff": (
+        ("kind", L("变化", "Change")),
+        ("subdistrict", L("发文机关", "Issuer")),
+        ("task", L("任务", "Task")),
+        ("subject", L("对象", "Subject")),
+        ("before", L("原来", "Before")),
+        ("after", L("现在", "After")),
+        ("basis", L("依据", "Basis")),
+        ("where_before", L("原出处", "Evidence before")),
+        ("where_after", L("现出处", "Evidence after")),
+    ),
     "facts": (
         ("relation", L("关系", "Relationship")),
         ("other", L("对象", "Other")),
@@ -280,10 +292,28 @@ WORDS: dict[str, L] = {
                         "written to {output}; the import command (run it in that folder; the database must be new or empty):"),
     "yes": L("是", "yes"),
     "no": L("否", "no"),
+    "changes": L("变化：{old} → {new}", "Changes: {old} → {new}"),
+    "no_changes": L("{old} 与 {new} 之间没有变化", "no changes between {old} and {new}"),
     "no_chain": L("“{source}”与“{target}”之间没有责任链（不在同一街道，或互不相连）",
                   "no chain of responsibility between “{source}” and “{target}” (different bodies, or not connected)"),
     "chains_truncated": L("最短责任链不止 {limit} 条，只列出前 {limit} 条（--limit 可调）",
                           "more than {limit} shortest chains: only the first {limit} are listed (see --limit)"),
+}
+
+#: Each kind of change between two versions (:data:`graphmodel.analysis.diff.CHANGE_KINDS`).
+CHANGES: dict[str, L] = {
+    "task-added": L("新增任务", "task added"),
+    "task-removed": L("删去任务", "task removed"),
+    "task-reworded": L("任务改写", "task reworded"),
+    "lead-added": L("新增牵头领导", "lead added"),
+    "lead-removed": L("去掉牵头领导", "lead removed"),
+    "unit-added": L("新增单位", "unit added"),
+    "unit-removed": L("去掉单位", "unit removed"),
+    "unit-role-changed": L("单位角色改变", "unit's role changed"),
+    "unit-renamed": L("单位更名", "unit renamed"),
+    "official-joined": L("加入领导小组", "joined the group"),
+    "official-left": L("离开领导小组", "left the group"),
+    "role-changed": L("领导小组职务改变", "role in the group changed"),
 }
 
 #: What the readers warn about (:class:`graphmodel.model.Notice` kinds); ``file:line:`` goes before.
@@ -333,6 +363,18 @@ NOTICES: dict[str, L] = {
     "correction-unmatched": L("审核表这一行的更正找不到它所改的事实（{name}，{of}）：文件可能已经改了，未应用",
                               "the correction on this row of the review finds no longer the fact it changes "
                               "({name}, {of}): the document may have changed; not applied"),
+    "versions": L("{subdistrict}：{files} 是同一文件的不同版本（{dates}），以最新的 {current} 为准；"
+                  "用 graphmodel diff 比较它们，用 --as-of 日期 读取当时的版本",
+                  "{subdistrict}: {files} are versions of one document ({dates}); the latest, {current}, is current "
+                  "(compare them with graphmodel diff; read an earlier one with --as-of DATE)"),
+    "adjustment-applied": L("按调整通知改动了 {base} 中的{group}：加入 {joined}，离开 {left}，职务改变 {changed}",
+                            "applied to {group} of {base}: joined {joined}; left {left}; role changed {changed}"),
+    "adjustment-superseded": L("这份调整通知早于 {current} 的完整名单，已被它取代，未计入",
+                               "this change notice is older than the whole list of {current}, which supersedes it: "
+                               "not applied"),
+    "adjustment-without-group": L("调整通知所调整的{group}的名单不在所给的文件中，按通知本身读取",
+                                  "the list of {group} that this change notice changes is not among the documents: "
+                                  "read as it stands"),
     "documents-merged": L("{subdistrict}：{files} 合并为一张图（同名的领导和单位视为同一个）",
                           "{subdistrict}: {files} are merged into one graph (officials and units of the same name are one)"),
 }
@@ -355,6 +397,9 @@ ERRORS: dict[str, L] = {
         "--corrections 用于读取文件时：JSON 导出已是读好的图谱，请给出文件本身（或用 --corrections 重新导出）",
         "--corrections applies when documents are read: a JSON export is a graph already read; give the documents "
         "(or export again with --corrections)"),
+    "bad_as_of": L("--as-of 须是日期，如 2024-06-30、2024-06 或 2024（得到的是 {value}）",
+                   "--as-of must be a date such as 2024-06-30, 2024-06 or 2024 (got {value})"),
+    "nothing_as_of": L("没有 {as_of} 或更早的文件（--as-of）", "no document dated {as_of} or earlier (--as-of)"),
     "bad_part": L("--part 只能是 {parts}", "--part must be one of {parts}"),
     "unknown_kind": L("未知的问题类型：{kinds}；可用的有：{known}", "unknown kind(s) of finding: {kinds}; known: {known}"),
 }
@@ -596,6 +641,10 @@ _PHRASES: dict[str, L] = {
     "via": L("经由{name}", "via {name}"),
     "detail_sep": L("；", "; "),
     "missing": L("（缺）", " (missing)"),
+    "task_was": L("{task}（原{old}）", "{task} (was {old})"),
+    "lead_post": L("牵头岗位（未写姓名）", "lead post (no name given)"),
+    "same_aliases": L("别名相同", "a shared alias"),
+    "same_tasks": L("{n}项任务相同", "{n} tasks in common"),
 }
 
 #: The sentence of each kind of finding; fields are filled by :func:`finding_message`.
@@ -812,6 +861,8 @@ def notice(item: Any, lang: str = "zh") -> str:
         return str(item)
     values = {"line": item.line}
     for key, value in item.values.items():
+        if key == "role" and isinstance(value, str):  # a leading-group role is a word to translate
+            value = role_name(value, lang)
         values[key] = (join(value, lang) if isinstance(value, (list, tuple))
                        else _PHRASES["none"](lang) if value is None else value)
     place = ":".join(str(p) for p in (item.file, item.line) if p is not None)
@@ -850,3 +901,49 @@ def place(evidence: dict[str, Any] | None, lang: str = "zh") -> str:
     return _PHRASES["details_sep"](lang).join(
         _PHRASES[key](lang, **{key: evidence[key]}) for key in ("page", "table", "row", "cell")
         if evidence and evidence.get(key) is not None)
+
+
+def change_task(change: dict[str, Any], lang: str = "zh") -> str:
+    """The task of a change (:func:`graphmodel.analysis.diff.diff`): 任务4, 任务5（原任务6）; empty for none.
+
+    >>> change_task({"task": {"before": {"number": 6, "name": "修路"}, "after": {"number": 5, "name": "修路"}}}, "en")
+    'task 5 (was task 6)'
+    """
+    task = change.get("task") or {}
+    before, after = task.get("before"), task.get("after")
+    if not before and not after:
+        return ""
+    if before and after and before.get("number") != after.get("number"):
+        return _PHRASES["task_was"](lang, task=task_name(after, lang), old=task_name(before, lang))
+    return task_name(after or before, lang)
+
+
+def change_value(change: dict[str, Any], side: str, lang: str = "zh", *, width: int | None = None) -> str:
+    """One side (``"before"`` / ``"after"``) of a change in ``lang``: a role, a unit's part, a lead, a text.
+
+    >>> change_value({"kind": "unit-role-changed", "before": "responsible", "after": "cooperating"}, "after", "en")
+    'cooperating unit'
+    >>> change_value({"kind": "lead-added", "before": None, "after": {"name": "区政府分管领导", "post": True}}, "after")
+    '牵头岗位（未写姓名）'
+    """
+    value = change.get(side)
+    if value is None:
+        return ""
+    kind = change["kind"]
+    if kind in ("official-joined", "official-left", "role-changed"):
+        return role_name(value, lang)
+    if kind.startswith("unit-") and kind != "unit-renamed":
+        return text(DEPENDENCY_ROLES, value, lang)
+    if isinstance(value, dict):  # a lead: the column names it, the value says what it is
+        return _PHRASES["lead_post"](lang) if value.get("post") else text(DEPENDENCY_ROLES, "lead", lang)
+    value = str(value)
+    return value if width is None or len(value) <= width else value[: width - 1] + "…"
+
+
+def change_basis(change: dict[str, Any], lang: str = "zh") -> str:
+    """Why a unit counts as renamed: a shared alias, or the tasks it holds in both versions; empty otherwise."""
+    if change.get("basis") == "aliases":
+        return _PHRASES["same_aliases"](lang)
+    if change.get("basis") == "tasks":
+        return _PHRASES["same_tasks"](lang, n=change["tasks"])
+    return ""

@@ -12,20 +12,25 @@ merged silently:
   differently stays two tasks;
 - documents of one layout with different titles (a district's 营商环境 责任分解表 and its 城市更新 责任分解表)
   are different documents and merged like documents of different layouts;
-- two different documents of the same layout and title about one body (two versions of one plan) are an error
-  naming both files, unless ``merge=True`` asks for them to be merged.
+- documents of one layout about one matter (the same title but for its years, or the same leading group) with
+  different dates are versions: the latest is the current model, with a warning naming the versions
+  (:func:`current_versions`); ``as_of`` reads them as they stood on a date;
+- two different documents of one matter that cannot be ordered (the same date, or no date) are an error naming
+  both files, unless ``merge=True`` asks for them to be merged.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from .adjust import apply_adjustment, is_adjustment
 from .errors import PlanConflictError
 from .model import Entity, Evidence, Notice, Relation, SubdistrictModel
 
-__all__ = ["fingerprint", "merge_models", "combine"]
+__all__ = ["fingerprint", "merge_models", "current_versions", "combine"]
 
 # Entity fields that may differ between documents about one thing, merged rather than compared.
 _MERGED_FIELDS = {"evidence", "aliases", "titles", "role", "attachments", "issuers"}
@@ -80,7 +85,8 @@ def _without_lines(data: dict) -> dict:
     return data
 
 
-def merge_models(models: Iterable[SubdistrictModel], *, merge: bool = False) -> list[SubdistrictModel]:
+def merge_models(models: Iterable[SubdistrictModel], *, merge: bool = False,
+                 as_of: str | None = None) -> list[SubdistrictModel]:
     """Group models by body and read each body once.
 
     Parameters
@@ -88,34 +94,46 @@ def merge_models(models: Iterable[SubdistrictModel], *, merge: bool = False) -> 
     models : iterable of SubdistrictModel
         Resolved documents, in file order.
     merge : bool
-        Merge different documents of the same layout and title about one body (two versions) instead of
-        refusing them.
+        Merge different documents of the same layout and matter about one body (versions, or two documents
+        that cannot be told apart by date) instead of keeping the latest version or refusing them.
+    as_of : str, optional
+        An ISO date (``2024-06-30``, or a year): read the documents as they stood then: a document dated
+        later is left out, and of several versions the latest up to that date is the current one.
 
     Returns
     -------
     list of SubdistrictModel
         One model per body, in the order each body first appears; its ``warnings`` say which duplicates were
-        read once and which documents were merged.
+        read once, which documents were merged and which versions were set aside for the current one.
 
     Raises
     ------
     PlanError
-        Two different documents of the same layout and title about one body (unless ``merge``).
+        Two different documents of the same layout and matter about one body that are no versions of each
+        other: of one date, or without a date (unless ``merge``).
 
     Examples
     --------
-    >>> from graphmodel.model import Official
-    >>> def m(file, role):
+    >>> from graphmodel.model import Official, Plan
+    >>> def m(file, role, date=None):
     ...     o = Official(id="甲/Official/张三", name="张三", subdistrict="甲", role=role, titles=[],
     ...                  evidence=Evidence(file=file, line=2))
-    ...     return SubdistrictModel(subdistrict="甲", file=file, entities=[o], relations=[])
+    ...     p = Plan(id="甲/Plan/方案", name="方案", title="甲2024年方案", subdistrict="甲", date=date,
+    ...              evidence=Evidence(file=file, line=1))
+    ...     return SubdistrictModel(subdistrict="甲", file=file, entities=[p, o], relations=[])
     >>> out = merge_models([m("a.txt", "组长"), m("a-gbk.txt", "组长")])
     >>> len(out), [(w.kind, w.file, w.values) for w in out[0].warnings]
     (1, [('same-document', 'a-gbk.txt', {'other': 'a.txt'})])
     >>> merge_models([m("a.txt", "组长"), m("b.txt", "副组长")])
     Traceback (most recent call last):
     ...
-    graphmodel.errors.PlanConflictError: b.txt: 与 a.txt 都是 甲 的同一类文件（action-plan），内容却不同；请只给出其中一份
+    graphmodel.errors.PlanConflictError: b.txt: 与 a.txt 都是 甲 的同一类文件（action-plan），内容却不同，又分不出先后（日期相同或没有日期）；请只给出其中一份
+    >>> [out] = merge_models([m("2025.txt", "副组长", "2025-03-01"), m("2024.txt", "组长", "2024-03-01")])
+    >>> out.file, out.warnings[0].values["current"]
+    ('2025.txt', '2025.txt')
+    >>> merge_models([m("2025.txt", "副组长", "2025-03-01"), m("2024.txt", "组长", "2024-03-01")],
+    ...              as_of="2024-12-31")[0].file
+    '2024.txt'
     """
     groups: dict[str, list[SubdistrictModel]] = defaultdict(list)
     for model in models:
@@ -130,21 +148,128 @@ def merge_models(models: Iterable[SubdistrictModel], *, merge: bool = False) -> 
             if same is not None:
                 warnings.append(Notice(kind="same-document", file=model.file, values={"other": same.file}))
                 continue
-            rival = next((k for k, _ in kept if k.layout == model.layout and _title(k) == _title(model)), None)
-            if rival is not None and not merge:
-                raise PlanConflictError(
-                    model.file,
-                    f"与 {rival.file} 都是 {model.subdistrict} 的同一类文件（{model.layout}），内容却不同；请只给出其中一份",
-                    en=f"{rival.file} is a different document of the same layout ({model.layout}) about "
-                       f"{model.subdistrict}; give only one of them",
-                )
             kept.append((model, print_))
-        if len(kept) > 1:
+        documents = [k for k, _ in kept if as_of is None or not _later(_when(k), as_of)]
+        if not documents:
+            continue
+        if not merge:
+            documents, notes = current_versions(documents)
+            warnings += notes
+        if len(documents) > 1:
             warnings.append(Notice(kind="documents-merged", values={"subdistrict": group[0].subdistrict,
-                                                                     "files": [k.file for k, _ in kept]}))
-        model = combine([k for k, _ in kept]) if len(kept) > 1 else kept[0][0]
+                                                                     "files": [k.file for k in documents]}))
+        model = combine(documents) if len(documents) > 1 else documents[0]
         out.append(model.model_copy(update={"warnings": model.warnings + warnings}) if warnings else model)
     return out
+
+
+def current_versions(documents: list[SubdistrictModel]) -> tuple[list[SubdistrictModel], list[Notice]]:
+    """The documents about one body with each matter's current state only, and a notice per set of versions.
+
+    Documents of one layout are about one matter when their titles are the same but for the years in them
+    (苇塘区2024年…责任分解表, 苇塘区2025年…责任分解表), or when they name the same leading group (a notice
+    that sets a group up and a later one that lists it anew). Such documents are versions ordered by their
+    date (成文日期, else 印发日期, else the year of the 文号); the latest is current. A notice that changes
+    only some members (:func:`graphmodel.adjust.is_adjustment`) is no whole version: it is applied to the
+    latest whole list of its group before it (:func:`graphmodel.adjust.apply_adjustment`), in date order;
+    one dated before that list is superseded by it; one whose group has no list among the documents is read
+    as it stands, with a warning.
+
+    Raises
+    ------
+    PlanConflictError
+        Two documents of one matter that cannot be ordered: the same date, or a document without one.
+    """
+    matters: list[list[SubdistrictModel]] = []
+    for doc in documents:
+        home = next((m for m in matters if any(_same_matter(doc, other) for other in m)), None)
+        if home is None:
+            matters.append([doc])
+        else:
+            home.append(doc)
+    current: list[tuple[int, SubdistrictModel]] = []
+    notes: list[Notice] = []
+    for versions in matters:
+        whole = [v for v in versions if not is_adjustment(v)]
+        changes = [v for v in versions if is_adjustment(v)]
+        if not whole:  # adjustments of a group the documents do not list
+            notes += [Notice(kind="adjustment-without-group", file=v.file, values={"group": _group(v)})
+                      for v in changes]
+            current += [(documents.index(v), v) for v in changes]
+            continue
+        latest = _latest(whole) if len(whole) > 1 else whole[0]
+        if len(whole) > 1:
+            ordered = sorted(whole, key=_when)
+            notes.append(Notice(kind="versions", values={
+                "subdistrict": latest.subdistrict, "files": [v.file for v in ordered],
+                "dates": [_when(v) for v in ordered], "current": latest.file}))
+        model = latest
+        for change in sorted(changes, key=lambda v: _when(v) or "9999"):
+            if _when(change) and _when(latest) and not _later(_when(change), _when(latest)):
+                notes.append(Notice(kind="adjustment-superseded", file=change.file, values={"current": latest.file}))
+                continue
+            model, note = apply_adjustment(model, change)
+            notes.append(note)
+        current.append((documents.index(latest), model))
+    return [m for _, m in sorted(current, key=lambda im: im[0])], notes
+
+
+def _same_matter(a: SubdistrictModel, b: SubdistrictModel) -> bool:
+    if a.layout != b.layout:
+        return False
+    ga, gb = _group(a), _group(b)
+    if is_adjustment(a) or is_adjustment(b):
+        return ga is not None and ga == gb
+    return _matter(a) == _matter(b) or (ga is not None and ga == gb)
+
+
+def _latest(versions: list[SubdistrictModel]) -> SubdistrictModel:
+    """The latest of several versions; an error naming two that cannot be ordered."""
+    ordered = sorted(versions, key=lambda v: _when(v) or "")
+    for a, b in zip(ordered, ordered[1:]):
+        wa, wb = _when(a), _when(b)
+        if not wa or not wb or wa == wb or wb.startswith(wa):
+            first, second = (a, b) if versions.index(a) < versions.index(b) else (b, a)
+            raise PlanConflictError(
+                second.file,
+                f"与 {first.file} 都是 {second.subdistrict} 的同一类文件（{second.layout}），内容却不同，"
+                f"又分不出先后（日期相同或没有日期）；请只给出其中一份",
+                en=f"{first.file} is a different document of the same layout ({second.layout}) about "
+                   f"{second.subdistrict}, and the two cannot be ordered (the same date, or none); give only one of them",
+            )
+    return ordered[-1]
+
+
+_YEARS = re.compile(r"[（(]?(?:19|20)\d\d(?:年度|年)?(?:\s*[-—–~至]\s*(?:19|20)\d\d(?:年度|年)?)?[）)]?")
+_NUMBER_YEAR = re.compile(r"[〔［\[（(]((?:19|20)\d\d)[〕］\]）)]")
+
+
+def _when(model: SubdistrictModel) -> str | None:
+    """The document's date, ISO: its 成文日期, else its 印发日期, else the year of its 文号; None without one."""
+    plans = model.of_label("Plan")
+    if not plans:
+        return None
+    plan = plans[0]
+    if plan.date or plan.printed:
+        return plan.date or plan.printed
+    found = _NUMBER_YEAR.search(plan.number or "")
+    return found.group(1) if found else None
+
+
+def _later(when: str | None, as_of: str) -> bool:
+    """Whether a document of this date came after ``as_of`` (one without a date never does)."""
+    return bool(when) and when[: len(as_of)] > as_of[: len(when)]
+
+
+def _matter(model: SubdistrictModel) -> str | None:
+    """The document's title without spaces and without the years in it; None without a title."""
+    title = _title(model)
+    return _YEARS.sub("", title) if title is not None else None
+
+
+def _group(model: SubdistrictModel) -> str | None:
+    plans = model.of_label("Plan")
+    return "".join(plans[0].group.split()) if plans and plans[0].group else None
 
 
 def _title(model: SubdistrictModel) -> str | None:

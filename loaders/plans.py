@@ -165,7 +165,7 @@ def expand_paths(paths: Iterable[str | os.PathLike] | None) -> list[Path]:
 
 def read_plans(paths: Iterable[str | os.PathLike] | None = None, *, merge: bool = False,
                on_error: Callable[[PlanError], None] | None = None,
-               issuer: str | None = None,
+               issuer: str | None = None, as_of: str | None = None,
                corrections: str | os.PathLike | Iterable | None = None) -> Iterator[SubdistrictModel]:
     """Read plans (folders give their documents, see :func:`expand_paths`) into one model per body.
 
@@ -173,8 +173,10 @@ def read_plans(paths: Iterable[str | os.PathLike] | None = None, *, merge: bool 
 
     Documents about the same body are never merged silently (:func:`graphmodel.merge.merge_models`): the same
     document twice is read once, documents of different layouts (a 领导小组 notice and a task table) become one
-    model, two different documents of one layout are an error naming both unless ``merge`` is set; each
-    such case is said in the model's ``warnings``.
+    model, versions of one document (one layout and matter, different dates) give their latest, two different
+    documents of one matter that cannot be ordered by date are an error naming both unless ``merge`` is set;
+    each such case is said in the model's ``warnings``. ``as_of`` (an ISO date): the documents as they stood
+    then (later documents left out, the latest version up to that date current).
 
     ``on_error``: a file that cannot be read is given to it (its :class:`PlanError`) and skipped, the others
     are read; without it the first such file raises. ``issuer``: the issuing body of the documents that name
@@ -193,7 +195,7 @@ def read_plans(paths: Iterable[str | os.PathLike] | None = None, *, merge: bool 
     """
     read = functools.partial(read_plan, issuer=issuer) if issuer else read_plan
     rows = correction_rows(corrections)
-    for model in merge_models(readable(expand_paths(paths), read, on_error), merge=merge):
+    for model in merge_models(readable(expand_paths(paths), read, on_error), merge=merge, as_of=as_of):
         yield corrected(model, rows)
 
 

@@ -24,8 +24,12 @@ T = TypeVar("T")
 PARALLEL_FROM = 48
 
 
+#: The result of a document dated after ``as_of``: not in force then, left out.
+_LATER = "later"
+
+
 def _one(path: str, fn: Callable[[Any], T], skip: bool = False, issuer: str | None = None,
-         rows: tuple = ()) -> tuple[str | None, T | PlanError, list[str]]:
+         as_of: str | None = None, rows: tuple = ()) -> tuple[str | None, T | PlanError, list[str]]:
     """One plan's body, result and warnings; with ``skip``, a file that cannot be read gives ``(None, its error, [])``;
     ``rows``: the corrections to apply."""
     try:
@@ -34,17 +38,19 @@ def _one(path: str, fn: Callable[[Any], T], skip: bool = False, issuer: str | No
         if not skip:
             raise
         return None, exc, []
+    if as_of is not None and not merge_models([model], as_of=as_of):
+        return model.subdistrict, _LATER, []
     graph = build_graph([model])
     return model.subdistrict, fn(graph), list(graph.graph.get("warnings", []))
 
 
-def _chunk(paths: list[str], fn: Callable[[Any], T], skip: bool = False,
-           issuer: str | None = None, rows: tuple = ()) -> list[tuple[str | None, Any, list[str]]]:
-    return [_one(p, fn, skip, issuer, rows) for p in paths]
+def _chunk(paths: list[str], fn: Callable[[Any], T], skip: bool = False, issuer: str | None = None,
+           as_of: str | None = None, rows: tuple = ()) -> list[tuple[str | None, Any, list[str]]]:
+    return [_one(p, fn, skip, issuer, as_of, rows) for p in paths]
 
 
 def _bodies_once(files: list[str], done: list[tuple[str, T, list[str]]], fn, merge: bool, issuer: str | None = None,
-                 rows: tuple = ()):
+                 as_of: str | None = None, rows: tuple = ()):
     """Results per body: a body read from several files is read again here, merged (graphmodel.merge), analysed once."""
     where: dict[str, list[int]] = {}
     for i, (body, _result, _warnings) in enumerate(done):
@@ -52,11 +58,13 @@ def _bodies_once(files: list[str], done: list[tuple[str, T, list[str]]], fn, mer
     for i, (body, result, warnings) in enumerate(done):
         at = where[body]
         if len(at) == 1:
-            yield result, warnings
+            if result is not _LATER:
+                yield result, warnings
         elif i == at[0]:
-            (model,) = merge_models([read_plan(files[j], issuer=issuer) for j in at], merge=merge)
-            model = corrected(model, list(rows))
-            graph = build_graph([model])
+            models = merge_models([read_plan(files[j], issuer=issuer) for j in at], merge=merge, as_of=as_of)
+            if not models:  # every document of the body came after as_of
+                continue
+            graph = build_graph([corrected(m, list(rows)) for m in models])
             yield fn(graph), list(graph.graph.get("warnings", []))
 
 
@@ -69,6 +77,7 @@ def map_plans(
     merge: bool = False,
     on_error: Callable[[PlanError], None] | None = None,
     issuer: str | None = None,
+    as_of: str | None = None,
     corrections: str | os.PathLike | Iterable | None = None,
 ) -> Iterator[tuple[T, list[str]]]:
     """Apply ``fn`` to the graph of each plan; yield ``(result, warnings)`` per plan, in file order.
@@ -93,6 +102,8 @@ def map_plans(
         without it the first such file raises.
     issuer : str, optional
         The issuing body of the documents that name none (:func:`loaders.plans.read_plan`).
+    as_of : str, optional
+        An ISO date: the documents as they stood then (:func:`graphmodel.merge.merge_models`).
     corrections : path-like or iterable of Correction, optional
         A reviewer's corrections, applied to each body's model (see :func:`loaders.plans.read_plans`).
 
@@ -111,18 +122,19 @@ def map_plans(
         workers = (os.cpu_count() or 1) if len(files) >= PARALLEL_FROM else 1
     skip = on_error is not None
     if workers <= 1:
-        done = [_one(path, fn, skip, issuer, rows) for path in files]
+        done = [_one(path, fn, skip, issuer, as_of, rows) for path in files]
     else:
         from concurrent.futures import ProcessPoolExecutor  # here: one plan's start-up does not pay for it
 
         chunks = [files[i : i + chunksize] for i in range(0, len(files), chunksize)]
         with ProcessPoolExecutor(max_workers=workers) as pool:
             done = [r for results in pool.map(_chunk, chunks, [fn] * len(chunks), [skip] * len(chunks),
-                                              [issuer] * len(chunks), [rows] * len(chunks))
+                                                          [issuer] * len(chunks), [as_of] * len(chunks),
+                                                          [rows] * len(chunks))
                     for r in results]
     for body, error, _warnings in done:
         if body is None:
             on_error(error)
     kept = [(f, d) for f, d in zip(files, done) if d[0] is not None]
-    yield from _bodies_once([f for f, _ in kept], [d for _, d in kept], fn, merge, issuer, rows)
+    yield from _bodies_once([f for f, _ in kept], [d for _, d in kept], fn, merge, issuer, as_of, rows)
 

@@ -269,7 +269,7 @@ def test_the_warnings_read_as_sentences():
 
     (removed,) = _record("county_pingchuan_change.txt").warnings
     assert notice(removed) == "3: 调整通知：岑静 不再担任副组长，未计入领导小组"
-    assert notice(removed, "en") == "3: a change notice: 岑静 no longer serves as 副组长; not counted in the group"
+    assert notice(removed, "en") == "3: a change notice: 岑静 no longer serves as deputy leader; not counted in the group"
 
 
 @pytest.mark.parametrize("office, seat, leads", [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -14,7 +15,8 @@ from ..errors import GraphModelError, PlanConflictError, PlanError
 from ..labels import ERRORS, WORDS, L, notice
 
 __all__ = ["make_app", "guarded", "fail", "warn", "lang_of", "Paths", "FormatOpt", "LangOpt", "Format", "Lang", "OutputOpt",
-           "SkipOpt", "IssuerOpt", "Unreadable", "given_issuer", "CorrectionsOpt", "corrections"]
+           "SkipOpt", "IssuerOpt", "AsOfOpt", "Unreadable", "given_issuer", "given_as_of", "CorrectionsOpt",
+           "corrections"]
 
 F = TypeVar("F", bound=Callable)
 
@@ -55,6 +57,11 @@ CorrectionsOpt = Annotated[Optional[Path], typer.Option(
     help="审核后的更正：export --format review 写出的审核表（.xlsx），或同样各列的 CSV。判断为“错”的事实删除（填写了更正则替换），"
          "“缺”的事实增加；每条更正记在事实的出处里。找不到所改事实的更正给出一行警告，不应用。", show_default=False)]
 
+AsOfOpt = Annotated[Optional[str], typer.Option(
+    "--as-of",
+    help="按某一天的情况读取（2024-06-30、2024-06 或 2024）：之后的文件不算，同一文件的多个版本取当时最新的一个。",
+    show_default=False)]
+
 
 def make_app(help: str) -> typer.Typer:
     """Return a Typer app with the project's settings (no rich tracebacks, -h for help)."""
@@ -76,6 +83,27 @@ _skip = False
 _many = False
 #: The issuer the running command was given (``--issuer``) for the documents that name none: set by :func:`guarded`.
 _issuer: str | None = None
+#: The date the running command reads the documents as of (``--as-of``): set by :func:`guarded`.
+_as_of: str | None = None
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _is_date(text: str) -> bool:
+    """Whether ``text`` is a date, a month or a year in ISO form (2024-06-30, 2024-06, 2024)."""
+    import datetime
+
+    if not _DATE.match(text):
+        return False
+    try:
+        datetime.date.fromisoformat((text + "-01-01")[:10] if len(text) < 10 else text)
+    except ValueError:
+        return False
+    return True
+
+
+def given_as_of() -> str | None:
+    """The running command's ``--as-of`` (None when not given)."""
+    return _as_of
 
 
 def given_issuer() -> str | None:
@@ -111,6 +139,8 @@ class Unreadable:
     def check(self, read: int) -> None:
         if self.skipped and not read:
             fail(ERRORS["nothing_readable"], n=self.skipped)
+        if _as_of is not None and not read:
+            fail(ERRORS["nothing_as_of"], as_of=_as_of)
 
 
 def lang_of(value) -> str:
@@ -146,10 +176,13 @@ def guarded(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        global _lang, _skip, _many, _issuer, _corrections
+        global _lang, _skip, _many, _issuer, _as_of, _corrections
         _lang = lang_of(kwargs.get("lang", "zh"))
         _skip = bool(kwargs.get("skip_unreadable"))
         _issuer = kwargs.get("issuer")
+        _as_of = kwargs.get("as_of")
+        if _as_of is not None and not _is_date(_as_of):
+            fail(ERRORS["bad_as_of"], value=_as_of)
         paths = kwargs.get("paths") or []
         _many = len(paths) > 1 or any(Path(p).is_dir() for p in paths)
         _corrections = None

@@ -1,18 +1,18 @@
-"""Commands that analyse the plans: ``audit``, ``bottlenecks``, ``depends``, ``path`` and ``show``."""
+"""Commands that analyse the plans: ``audit``, ``bottlenecks``, ``depends``, ``path``, ``show`` and ``diff``."""
 
 from __future__ import annotations
 
 import functools
-
+from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
-from ..labels import (DEPENDENCY_ROLES, ERRORS, NODE_LABELS, PROPERTIES, TABLES, TRUCK_REASONS, WORDS, fact_detail,
+from ..labels import (CHANGES, DEPENDENCY_ROLES, ERRORS, NODE_LABELS, PROPERTIES, TABLES, TRUCK_REASONS, WORDS, fact_detail,
                       fact_relation, finding_message, join, node_name, property_value, relation_arrow, role_name,
-                      task_at, text, where)
-from ._common import (CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, Paths, SkipOpt, fail, guarded, lang_of, make_app,
-                      warn)
+                      task_at, text, where, change_basis, change_task, change_value)
+from ._common import (AsOfOpt, CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, Paths, SkipOpt, fail, guarded, lang_of,
+                      make_app, warn)
 from .output import Column, columns_of, render
 from ._stream import per_plan
 from .plans import answer
@@ -48,6 +48,7 @@ def audit(
     skip_unreadable: SkipOpt = False,
     issuer: IssuerOpt = None,
     corrections: CorrectionsOpt = None,
+    as_of: AsOfOpt = None,
 ) -> None:
     """审计方案：无牵头领导或责任部门的任务、只写岗位的牵头领导、无人负责的单位、缺失的附件、无任务的目标、无任务的副组长、负担过重者、单点故障。
 
@@ -103,6 +104,7 @@ def bottlenecks(
     skip_unreadable: SkipOpt = False,
     issuer: IssuerOpt = None,
     corrections: CorrectionsOpt = None,
+    as_of: AsOfOpt = None,
 ) -> None:
     """瓶颈：每个街道按任务负担排列的领导和单位（牵头、负责、配合的任务数，中介中心度，是否割点），以及方案的卡车因子。"""
     from ..analysis.bottlenecks import bottlenecks as run_bottlenecks
@@ -176,6 +178,7 @@ def depends(
     skip_unreadable: SkipOpt = False,
     issuer: IssuerOpt = None,
     corrections: CorrectionsOpt = None,
+    as_of: AsOfOpt = None,
 ) -> None:
     """依赖：一个单位或领导依赖谁、被谁依赖，每条都列出构成依赖的任务和出处。
 
@@ -222,6 +225,7 @@ def path(
     skip_unreadable: SkipOpt = False,
     issuer: IssuerOpt = None,
     corrections: CorrectionsOpt = None,
+    as_of: AsOfOpt = None,
 ) -> None:
     """责任链：两个名称之间所有最短的责任链（牵头、负责、配合、担任负责人），每一步带出处。
 
@@ -276,6 +280,7 @@ def show(
     skip_unreadable: SkipOpt = False,
     issuer: IssuerOpt = None,
     corrections: CorrectionsOpt = None,
+    as_of: AsOfOpt = None,
 ) -> None:
     """详情：一个领导、单位、任务、目标或道路的全部信息和关系，每条都带出处（文件与行号）。"""
     from ..analysis.show import describe
@@ -303,3 +308,57 @@ def show(
              for key, value in subject["properties"].items()]
     render(rows, fmt, columns=columns_of("show"), lang=lang, title=subject["id"])
     render(facts, fmt, columns=columns_of("facts"), lang=lang, title=WORDS["relationships"](lang))
+
+
+# --------------------------------------------------------------------------- diff
+
+_DIFF_CSV = ["kind", "subdistrict", "task_before", "task_after", "subject_id", "subject_name", "before", "after",
+             "basis", "file_before", "line_before", "file_after", "line_after"]
+
+
+@app.command("diff")
+@guarded
+def diff(
+    old: Annotated[Path, typer.Argument(help="较早的版本：方案文件或文件夹。", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="较新的版本：方案文件或文件夹。", show_default=False)],
+    fmt: FormatOpt = "table",
+    lang: LangOpt = "zh",
+    skip_unreadable: SkipOpt = False,
+    issuer: IssuerOpt = None,
+) -> None:
+    """变化：两个版本之间新增、删去、改写的任务，任务牵头领导和单位的变化，领导小组成员的加入、离开和职务变化，单位更名；每条都有两边的出处。
+
+    任务按序号和内容匹配：序号相同、内容相同；内容相同（序号变了）；序号相同、内容相近（改写）；序号不同时内容须非常相近。
+    匹配不上的任务是新增或删去，不会凭猜测合并。单位按名称和别名匹配；名称变了的单位，若在两个版本中承担至少两项相同的任务，算更名。
+    """
+    from ..analysis.diff import diff as run_diff
+    from .plans import load_graph
+
+    lang = lang_of(lang)
+    changes = run_diff(load_graph([old]), load_graph([new]))
+    if _fmt(fmt) == "json":
+        render([], fmt, json_data=changes)
+        return
+    if not changes:
+        typer.echo(WORDS["no_changes"](lang, old=old, new=new), err=True)
+    if _fmt(fmt) == "csv":
+        render([_diff_csv(c) for c in changes], fmt, columns=[Column(k) for k in _DIFF_CSV])
+        return
+    rows = [{"kind": text(CHANGES, c["kind"], lang), "subdistrict": c["subdistrict"], "task": change_task(c, lang),
+             "subject": c["subject"]["name"] if c["kind"] not in ("task-added", "task-removed", "task-reworded")
+             else "", "before": change_value(c, "before", lang, width=40), "after": change_value(c, "after", lang, width=40),
+             "basis": change_basis(c, lang), "where_before": where(c["evidence"]["before"], lang),
+             "where_after": where(c["evidence"]["after"], lang)} for c in changes]
+    render(rows, fmt, columns=columns_of("diff"), lang=lang, title=WORDS["changes"](lang, old=old, new=new))
+
+
+def _diff_csv(change: dict) -> dict:
+    """A change as a CSV row: ids and plain values, evidence in four columns."""
+    task = change["task"] or {}
+    value = lambda v: v["name"] if isinstance(v, dict) else v  # noqa: E731  (a lead: its name)
+    before, after = change["evidence"]["before"] or {}, change["evidence"]["after"] or {}
+    return {**change, "task_before": (task.get("before") or {}).get("id"), "task_after": (task.get("after") or {}).get("id"),
+            "subject_id": change["subject"]["id"], "subject_name": change["subject"]["name"],
+            "before": value(change["before"]), "after": value(change["after"]), "basis": change.get("basis"),
+            "file_before": before.get("file"), "line_before": before.get("line"),
+            "file_after": after.get("file"), "line_after": after.get("line")}

@@ -13,7 +13,7 @@ import typer
 
 from ..labels import ERRORS, REPORT, WORDS
 from ._common import (CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, OutputOpt, Paths, SkipOpt, Unreadable, corrections,
-                      fail, given_issuer, guarded, lang_of, make_app, warn)
+                      fail, given_as_of, given_issuer, guarded, lang_of, make_app, warn)
 from .output import columns_of, render, write_bytes, write_text
 
 __all__ = ["app", "load_graph", "answer", "check_output"]
@@ -47,7 +47,8 @@ def load_graph(paths: list[Path] | None):
     if (graph := json_exports(paths)) is not None:
         return graph
     unreadable = Unreadable()
-    models = list(read_plans(paths, on_error=unreadable.on_error, issuer=given_issuer(), corrections=corrections()))
+    models = list(read_plans(paths, on_error=unreadable.on_error, issuer=given_issuer(), as_of=given_as_of(),
+                             corrections=corrections()))
     unreadable.check(len(models))
     graph = build_graph(models)
     for message in graph.graph.get("warnings", []):
@@ -69,7 +70,8 @@ def answer(paths: list[Path] | None, ask: Callable[[Any], T], about: Callable[[T
     if (graph := json_exports(paths)) is not None:
         return ask(graph)
     unreadable = Unreadable()
-    models = list(read_plans(paths, on_error=unreadable.on_error, issuer=given_issuer(), corrections=corrections()))
+    models = list(read_plans(paths, on_error=unreadable.on_error, issuer=given_issuer(), as_of=given_as_of(),
+                             corrections=corrections()))
     unreadable.check(len(models))
     graph = build_graph(models)
     used: set[str] | None = None

@@ -20,6 +20,8 @@ _WHO_ROLE = re.compile(rf"^(?:由)?(?P<who>[^由]+?)(?:(?<!负责)同志)?(?:(?<
 _ROLE_WHO = re.compile(rf"^(?:领导小组)?(?P<role>成员|成员单位)(?:由|包括|为)(?P<who>.+?)(?:(?<!负责)同志)?(?:组成|担任)?$")
 # 岑静同志不再担任领导小组副组长: a change notice takes a member out
 _REMOVED = re.compile(rf"^(?:免去)?(?P<who>.+?)(?:同志)?(?:不再担任|不再兼任|不再任)(?:领导小组)?(?P<role>{_ROLES})(?:职务)?$")
+# …不再担任领导小组组长，由庞立冬同志接任: the successor takes the role just given up (or the one named)
+_SUCCEEDS = re.compile(rf"^(?:由)(?P<who>[^由]+?)(?:同志)?接任(?:领导小组)?(?P<role>{_ROLES})?(?:职务)?$")
 _ADDED = re.compile(r"^(?:增补|增加|新增|补充|调整|明确)")
 # 组长由街道党工委书记卓雅琴同志担任
 _ROLE_BY = re.compile(rf"^(?:领导小组)?(?P<role>{_ROLES})由(?P<who>.+?)(?:(?<!负责)同志)?(?:担任|兼任)$")
@@ -118,6 +120,7 @@ def read_member_prose(lines: tuple[Line, ...], group: GroupList) -> None:
     units = {(u.name, u.role) for u in group.units}
     skip: list[tuple[int, int]] = []
     office_spans: list[tuple[int, int]] = []  # the sentences that set up the office: who is 成员 there is the office's
+    given_up: str | None = None  # the role the last 不再担任 gave up, for a 由…接任 after it
     for at, sentence in _sentences(text):
         plain = sentence.replace("\u2060", "")
         if TEAM_NAME.search(plain):
@@ -139,7 +142,11 @@ def read_member_prose(lines: tuple[Line, ...], group: GroupList) -> None:
         if removed:
             group.warnings.append(Notice(kind="member-removed", line=line,
                                          values={"name": removed.group("who"), "role": removed.group("role")}))
+            given_up = removed.group("role")
             continue
+        succeeds = _SUCCEEDS.match(clause)
+        if succeeds and (succeeds.group("role") or given_up):
+            clause = f"{succeeds.group('who')}任{succeeds.group('role') or given_up}"
         m = _WHO_ROLE.match(clause) or _ROLE_WHO.match(clause) or _ROLE_BY.match(clause)
         if not m:
             if _ROLE_SAID.search(clause):  # 吕振华同志任领导小组组长兼办公室主任: a role given, not read
