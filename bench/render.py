@@ -37,6 +37,7 @@ __all__ = [
     "render_pdf",
     "render_docx",
     "render_html",
+    "cjk_font",
     "RENDERERS",
 ]
 
@@ -191,25 +192,49 @@ def _widths(table: Table, total: float) -> list[float]:
     return [w * scale for w in weights]
 
 
-def render_pdf(blocks: Sequence[Block], *, title: str = "plan", encrypt: str | None = None) -> bytes:
-    """A PDF (A4) in the built-in CJK font STSong-Light; tables are real ruled tables.
+def cjk_font() -> Path | None:
+    """A TrueType font with Chinese glyphs installed on this machine (to embed in a PDF, as offices' PDFs embed
+    theirs), or None: ``fc-list :lang=zh`` asked, the first .ttf/.ttc it names (e.g. Debian's fonts-wqy-microhei)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("fc-list") is None:
+        return None
+    found = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True, check=False).stdout
+    files = sorted(Path(line.split(":")[0].strip()) for line in found.splitlines() if line.strip())
+    return next((f for f in files if f.suffix.lower() in (".ttf", ".ttc")), None)
+
+
+def _font_name(font: Path | None) -> str:
+    """The reportlab name of the font the PDF is drawn in: STSong-Light (built in, not embedded) or ``font``."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    name = "STSong-Light" if font is None else f"Embedded-{font.stem}"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(name) if font is None else TTFont(name, str(font), subfontIndex=0))
+    return name
+
+
+def render_pdf(blocks: Sequence[Block], *, title: str = "plan", encrypt: str | None = None,
+               font: Path | None = None) -> bytes:
+    """A PDF (A4) in the built-in CJK font STSong-Light (not embedded), or in a TrueType ``font`` embedded in the
+    file (a subset, as Word or WPS embed theirs); tables are real ruled tables.
 
     ``encrypt`` sets a user password (for tests of encrypted input).
     """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph as PdfParagraph
     from reportlab.platypus import SimpleDocTemplate
     from reportlab.platypus import Table as PdfTable
     from reportlab.platypus import TableStyle
 
-    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=10.5, leading=15, wordWrap="CJK")
-    cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=8, leading=10.5, wordWrap="CJK")
+    name = _font_name(font)
+    body = ParagraphStyle("body", fontName=name, fontSize=10.5, leading=15, wordWrap="CJK")
+    cell = ParagraphStyle("cell", fontName=name, fontSize=8, leading=10.5, wordWrap="CJK")
     buf = io.BytesIO()
     margin = 42
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
@@ -290,9 +315,9 @@ def render_html(blocks: Sequence[Block], *, title: str = "plan", encoding: str =
 RENDERERS = {"txt": render_txt, "pdf": render_pdf, "docx": render_docx, "html": render_html}
 
 
-def render(blocks: Sequence[Block], fmt: str) -> bytes:
-    """Render blocks as ``fmt`` (``txt``, ``pdf``, ``docx`` or ``html``)."""
-    return RENDERERS[fmt](blocks)
+def render(blocks: Sequence[Block], fmt: str, **options) -> bytes:
+    """Render blocks as ``fmt`` (``txt``, ``pdf``, ``docx`` or ``html``); ``options`` go to its renderer."""
+    return RENDERERS[fmt](blocks, **options)
 
 
 def main(argv: list[str] | None = None) -> int:
