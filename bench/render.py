@@ -10,6 +10,7 @@ of cells 序号, 一级指标, 二级项目, 三级内容, 牵头领导, 责任�
   ruled table (grid lines; goal cells that hold for the rows below merged when ``Table.merge_down``
   names their column; the header repeated on each page);
 - .docx: python-docx, a real table (style "Table Grid"), merged cells likewise;
+- .odt: odfpy, a real table, merged cells likewise (covered slots as ``table:covered-table-cell``);
 - .html: a page with ``<p>`` paragraphs and a ``<table>`` (``rowspan`` for merged cells);
 - .txt: the paragraphs, then the table as a pipe table (``| 序号 | … |``).
 
@@ -37,6 +38,7 @@ __all__ = [
     "render_pdf",
     "render_docx",
     "render_html",
+    "render_odt",
     "cjk_font",
     "RENDERERS",
 ]
@@ -283,6 +285,47 @@ def render_docx(blocks: Sequence[Block]) -> bytes:
     return buf.getvalue()
 
 
+def odt_paragraph(text: str):
+    """An odfpy paragraph holding ``text`` as an office suite writes it: runs of spaces as ``text:s``."""
+    from odf.text import P
+
+    paragraph = P()
+    paragraph.addText(text)  # odfpy writes runs of spaces as <text:s text:c="n"/>, tabs as <text:tab/>
+    return paragraph
+
+
+def render_odt(blocks: Sequence[Block]) -> bytes:
+    """An OpenDocument text (odfpy): a paragraph per line, a real table per table, merged cells spanning rows
+    (``table:number-rows-spanned``, the slots below ``table:covered-table-cell``), as LibreOffice writes them."""
+    from odf.opendocument import OpenDocumentText
+    from odf.table import CoveredTableCell, Table as OdfTable, TableCell, TableColumn, TableRow
+
+    document = OpenDocumentText()
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            document.text.addElement(odt_paragraph(block.text))
+            continue
+        rows, runs = block.drawn()
+        spans = {(first, col): last - first + 1 for col, first, last in runs}
+        covered = {(r, col) for col, first, last in runs for r in range(first + 1, last + 1)}
+        table = OdfTable(name=f"Table{id(block) % 10_000}")
+        table.addElement(TableColumn(numbercolumnsrepeated=len(rows[0])))
+        for r, cells in enumerate(rows):
+            tr = TableRow()
+            for col, text in enumerate(cells):
+                if (r, col) in covered:
+                    tr.addElement(CoveredTableCell())
+                    continue
+                cell = TableCell(numberrowsspanned=spans[(r, col)]) if (r, col) in spans else TableCell()
+                cell.addElement(odt_paragraph(text))
+                tr.addElement(cell)
+            table.addElement(tr)
+        document.text.addElement(table)
+    buf = io.BytesIO()
+    document.write(buf)
+    return buf.getvalue()
+
+
 def render_html(blocks: Sequence[Block], *, title: str = "plan", encoding: str = "utf-8") -> bytes:
     """A web page as a government site serves it: ``<p>`` per line, a ``<table>`` (``rowspan`` for merged cells)."""
     charset = "gb2312" if encoding.lower() in ("gbk", "gb2312", "gb18030") else encoding
@@ -312,11 +355,11 @@ def render_html(blocks: Sequence[Block], *, title: str = "plan", encoding: str =
 
 
 #: Renderer of each format, by the file suffix it writes.
-RENDERERS = {"txt": render_txt, "pdf": render_pdf, "docx": render_docx, "html": render_html}
+RENDERERS = {"txt": render_txt, "pdf": render_pdf, "docx": render_docx, "odt": render_odt, "html": render_html}
 
 
 def render(blocks: Sequence[Block], fmt: str, **options) -> bytes:
-    """Render blocks as ``fmt`` (``txt``, ``pdf``, ``docx`` or ``html``); ``options`` go to its renderer."""
+    """Render blocks as ``fmt`` (``txt``, ``pdf``, ``docx``, ``odt`` or ``html``); ``options`` go to its renderer."""
     return RENDERERS[fmt](blocks, **options)
 
 

@@ -19,10 +19,11 @@ from ..plan.source import Source
 __all__ = ["FORMATS", "SUFFIXES", "detect_format", "reader", "read_source"]
 
 #: The formats read, each a module of this package.
-FORMATS = ("txt", "pdf", "docx", "html", "doc")
+FORMATS = ("txt", "pdf", "docx", "odt", "html", "doc")
 #: File suffixes (lower case) of the formats; a folder is read for files with these.
-SUFFIXES: dict[str, str] = {".txt": "txt", ".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html",
-                            ".doc": "doc"}
+SUFFIXES: dict[str, str] = {".txt": "txt", ".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".html": "html",
+                            ".htm": "html", ".doc": "doc"}
+_ODT = b"application/vnd.oasis.opendocument.text"
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
@@ -34,13 +35,17 @@ def _zip_kind(data: bytes, suffix: str, file: str) -> str:
     import zipfile
 
     try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
     except Exception:  # a damaged archive: the suffix decides
-        names = set()
+        names, mimetype = set(), b""
     if "word/document.xml" in names or suffix == ".docx":
         return "docx"
-    raise PlanError(file, "是 ZIP 压缩包或其他 Office 文件，不是能读取的格式（.txt、.pdf、.docx、.html）",
-                    en="a ZIP archive or another Office file, not a format graphmodel reads (.txt, .pdf, .docx, .html)")
+    if mimetype.startswith(_ODT) or suffix == ".odt":  # …opendocument.text (or its template); not a spreadsheet
+        return "odt"
+    raise PlanError(file, "是 ZIP 压缩包或其他 Office 文件，不是能读取的格式（.txt、.pdf、.docx、.odt、.html）",
+                    en="a ZIP archive or another Office file, not a format graphmodel reads (.txt, .pdf, .docx, .odt, .html)")
 
 
 def detect_format(data: bytes, file: str) -> str:
