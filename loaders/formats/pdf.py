@@ -35,6 +35,7 @@ from pdfplumber.utils import chars_to_textmap, extract_text
 
 from ._lines import LineBuilder, clean, join_cell_lines, join_wrapped
 from ._pdf_unruled import Unruled, Unsure, continued_table, unruled_tables
+from . import _ocr as ocr
 from ._pdfium import open_pdf, read_page
 
 __all__ = ["read_source"]
@@ -394,6 +395,8 @@ class _Reader:
             elif kind == 2:
                 self.notices.append(Notice(kind=f"pdf-table-{item.why}-unsure", file=self.out.file,
                                            line=len(self.out.lines) + 1, values={"page": number}))
+            elif kind == 3:  # text OCR was unsure of: a warning, never a fact
+                self.notices.append(ocr.unsure_notice(item, self.out.file, len(self.out.lines) + 1, number))
             else:
                 self.table(item, number, continues=self.open_table and number > self.page_of_table)
                 self.open_table = True
@@ -420,6 +423,57 @@ class _Reader:
             self.out.row(list(cells), self.tables, self.row, page, drawn=table.ruled)
 
 
+_OCR_EXTRA = "pip install 'graphmodel[ocr]'"
+
+
+def _text_pages(pdf, slow: _Pdfminer, file: str) -> tuple[list[_Page], list[int]]:
+    """The pages with a text layer, read; and the numbers of those that hold pictures and no text (scans)."""
+    pages: list[_Page] = []
+    scans: list[int] = []
+    for index in range(len(pdf)):
+        try:
+            page = read_page(pdf, index) or slow.page(index)
+            if not page.chars:
+                if page.images:
+                    scans.append(index + 1)
+                continue
+            pages.append(_read_page(page))
+        except PlanError:
+            raise
+        except Exception:  # what PDFium or pdfminer raise on a damaged page
+            raise PlanError(file, f"不是有效的 PDF 文件（第 {index + 1} 页已损坏）",
+                            en=f"not a valid PDF file (page {index + 1} is damaged)") from None
+    return pages, scans
+
+
+def _scanned_pages(pdf, numbers: list[int], file: str) -> tuple[list[_Page], list[int]]:
+    """Scanned pages read by OCR (rendered by PDFium at :data:`ocr.DPI`): a line of text an item as a text page's
+    (in points), a piece OCR was unsure of an item of its own (a warning); and the pages where OCR found no text."""
+    read, unread = [], []
+    scale = ocr.DPI / 72
+    for number in numbers:
+        page = pdf[number - 1]
+        try:
+            width, height = page.get_size()
+            gray = page.render(scale=scale, grayscale=True).to_numpy()
+        finally:
+            page.close()
+        lines = ocr.read_picture(gray.reshape(gray.shape[:2]), file)
+        items: list[tuple[float, int, object]] = []
+        for line in lines:
+            x0, top, x1, bottom = (v / scale for v in line.box)
+            if line.sure:
+                items.append((top, 0, {"text": line.text, "top": top, "bottom": bottom, "x0": x0, "x1": x1,
+                                       "chars": [], "ocr": line}))
+            else:
+                items.append((top, 3, line))
+        if any(kind == 0 for _top, kind, _item in items):
+            read.append(_Page(number, float(height), float(width), items, [], []))
+        else:
+            unread.append(number)
+    return read, unread
+
+
 def read_source(data: bytes, file: str) -> Source:
     """Read a PDF's text layer into numbered lines, its ruled tables into rows of cells.
 
@@ -441,37 +495,32 @@ def read_source(data: bytes, file: str) -> Source:
         If the file is not a readable PDF, is encrypted, or has no text layer (a scan: it needs OCR).
     """
     reader = _Reader(file)
-    pages: list[_Page] = []
-    images = 0
-    blank: list[int] = []  # pages with pictures and no text: scanned
     pdf = _open(data, file)
     slow = _Pdfminer(data, file)
     try:
-        for index in range(len(pdf)):
-            try:
-                page = read_page(pdf, index) or slow.page(index)
-                if not page.chars:
-                    images += len(page.images)
-                    if page.images:
-                        blank.append(page.page_number)
-                    continue
-                pages.append(_read_page(page))
-            except PlanError:
-                raise
-            except Exception:  # what PDFium or pdfminer raise on a damaged page
-                raise PlanError(file, f"不是有效的 PDF 文件（第 {index + 1} 页已损坏）",
-                                en=f"not a valid PDF file (page {index + 1} is damaged)") from None
+        pages, scans = _text_pages(pdf, slow, file)
+        read, unread = _scanned_pages(pdf, scans, file) if scans and ocr.available() else ([], scans)
     finally:
         pdf.close()
         slow.close()
+    pages = sorted(pages + read, key=lambda page: page.number)
     furniture = _furniture(pages)
     open_table = None
     for page in pages:
         open_table = _find_unruled(page, furniture, open_table)
         reader.page(page, furniture)
-    if not reader.out.lines and images:
-        raise PlanError(file, "PDF 没有文字层（像是扫描件），需要 OCR 识别文字后才能读取",
-                        en="the PDF has no text layer (it looks like a scan): it needs OCR before it can be read")
-    if blank and reader.out.lines:  # a scanned page among text pages: what it says is not read
-        reader.notices.insert(0, Notice(kind="pdf-page-no-text", file=file, values={"pages": [str(n) for n in blank]}))
+    if read:
+        confidence = min(item[2]["ocr"].confidence for page in read for item in page.items if item[1] == 0)
+        reader.notices.insert(0, Notice(kind="ocr-pages", file=file, values={
+            "pages": [str(page.number) for page in read], "confidence": ocr.shown(confidence)}))
+    if not reader.out.lines and scans:
+        if not ocr.available():
+            raise PlanError(file, "PDF 没有文字层（像是扫描件），需要 OCR 识别文字后才能读取：" + _OCR_EXTRA,
+                            en="the PDF has no text layer (it looks like a scan): it needs OCR before it can be read: "
+                               + _OCR_EXTRA)
+        raise PlanError(file, "PDF 没有文字层（像是扫描件），OCR 也没有识别出文字",
+                        en="the PDF has no text layer (it looks like a scan) and OCR found no text on it")
+    if unread and reader.out.lines:  # a scanned page among text pages: what it says is not read
+        kind = "ocr-page-no-text" if ocr.available() else "pdf-page-no-text"
+        reader.notices.insert(0, Notice(kind=kind, file=file, values={"pages": [str(n) for n in unread]}))
     return reader.out.source("pdf", "PDF 中没有文字", "the PDF holds no text", reader.notices)
