@@ -10,6 +10,7 @@ of cells 序号, 一级指标, 二级项目, 三级内容, 牵头领导, 责任�
   ruled table (grid lines; goal cells that hold for the rows below merged when ``Table.merge_down``
   names their column; the header repeated on each page);
 - .docx: python-docx, a real table (style "Table Grid"), merged cells likewise;
+- .odt: odfpy, a real table, merged cells likewise (covered slots as ``table:covered-table-cell``);
 - .html: a page with ``<p>`` paragraphs and a ``<table>`` (``rowspan`` for merged cells);
 - .txt: the paragraphs, then the table as a pipe table (``| 序号 | … |``).
 
@@ -37,6 +38,8 @@ __all__ = [
     "render_pdf",
     "render_docx",
     "render_html",
+    "render_odt",
+    "cjk_font",
     "RENDERERS",
 ]
 
@@ -191,25 +194,49 @@ def _widths(table: Table, total: float) -> list[float]:
     return [w * scale for w in weights]
 
 
-def render_pdf(blocks: Sequence[Block], *, title: str = "plan", encrypt: str | None = None) -> bytes:
-    """A PDF (A4) in the built-in CJK font STSong-Light; tables are real ruled tables.
+def cjk_font() -> Path | None:
+    """A TrueType font with Chinese glyphs installed on this machine (to embed in a PDF, as offices' PDFs embed
+    theirs), or None: ``fc-list :lang=zh`` asked, the first .ttf/.ttc it names (e.g. Debian's fonts-wqy-microhei)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("fc-list") is None:
+        return None
+    found = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True, check=False).stdout
+    files = sorted(Path(line.split(":")[0].strip()) for line in found.splitlines() if line.strip())
+    return next((f for f in files if f.suffix.lower() in (".ttf", ".ttc")), None)
+
+
+def _font_name(font: Path | None) -> str:
+    """The reportlab name of the font the PDF is drawn in: STSong-Light (built in, not embedded) or ``font``."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    name = "STSong-Light" if font is None else f"Embedded-{font.stem}"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(name) if font is None else TTFont(name, str(font), subfontIndex=0))
+    return name
+
+
+def render_pdf(blocks: Sequence[Block], *, title: str = "plan", encrypt: str | None = None,
+               font: Path | None = None) -> bytes:
+    """A PDF (A4) in the built-in CJK font STSong-Light (not embedded), or in a TrueType ``font`` embedded in the
+    file (a subset, as Word or WPS embed theirs); tables are real ruled tables.
 
     ``encrypt`` sets a user password (for tests of encrypted input).
     """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph as PdfParagraph
     from reportlab.platypus import SimpleDocTemplate
     from reportlab.platypus import Table as PdfTable
     from reportlab.platypus import TableStyle
 
-    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=10.5, leading=15, wordWrap="CJK")
-    cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=8, leading=10.5, wordWrap="CJK")
+    name = _font_name(font)
+    body = ParagraphStyle("body", fontName=name, fontSize=10.5, leading=15, wordWrap="CJK")
+    cell = ParagraphStyle("cell", fontName=name, fontSize=8, leading=10.5, wordWrap="CJK")
     buf = io.BytesIO()
     margin = 42
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
@@ -258,6 +285,47 @@ def render_docx(blocks: Sequence[Block]) -> bytes:
     return buf.getvalue()
 
 
+def odt_paragraph(text: str):
+    """An odfpy paragraph holding ``text`` as an office suite writes it: runs of spaces as ``text:s``."""
+    from odf.text import P
+
+    paragraph = P()
+    paragraph.addText(text)  # odfpy writes runs of spaces as <text:s text:c="n"/>, tabs as <text:tab/>
+    return paragraph
+
+
+def render_odt(blocks: Sequence[Block]) -> bytes:
+    """An OpenDocument text (odfpy): a paragraph per line, a real table per table, merged cells spanning rows
+    (``table:number-rows-spanned``, the slots below ``table:covered-table-cell``), as LibreOffice writes them."""
+    from odf.opendocument import OpenDocumentText
+    from odf.table import CoveredTableCell, Table as OdfTable, TableCell, TableColumn, TableRow
+
+    document = OpenDocumentText()
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            document.text.addElement(odt_paragraph(block.text))
+            continue
+        rows, runs = block.drawn()
+        spans = {(first, col): last - first + 1 for col, first, last in runs}
+        covered = {(r, col) for col, first, last in runs for r in range(first + 1, last + 1)}
+        table = OdfTable(name=f"Table{id(block) % 10_000}")
+        table.addElement(TableColumn(numbercolumnsrepeated=len(rows[0])))
+        for r, cells in enumerate(rows):
+            tr = TableRow()
+            for col, text in enumerate(cells):
+                if (r, col) in covered:
+                    tr.addElement(CoveredTableCell())
+                    continue
+                cell = TableCell(numberrowsspanned=spans[(r, col)]) if (r, col) in spans else TableCell()
+                cell.addElement(odt_paragraph(text))
+                tr.addElement(cell)
+            table.addElement(tr)
+        document.text.addElement(table)
+    buf = io.BytesIO()
+    document.write(buf)
+    return buf.getvalue()
+
+
 def render_html(blocks: Sequence[Block], *, title: str = "plan", encoding: str = "utf-8") -> bytes:
     """A web page as a government site serves it: ``<p>`` per line, a ``<table>`` (``rowspan`` for merged cells)."""
     charset = "gb2312" if encoding.lower() in ("gbk", "gb2312", "gb18030") else encoding
@@ -287,12 +355,12 @@ def render_html(blocks: Sequence[Block], *, title: str = "plan", encoding: str =
 
 
 #: Renderer of each format, by the file suffix it writes.
-RENDERERS = {"txt": render_txt, "pdf": render_pdf, "docx": render_docx, "html": render_html}
+RENDERERS = {"txt": render_txt, "pdf": render_pdf, "docx": render_docx, "odt": render_odt, "html": render_html}
 
 
-def render(blocks: Sequence[Block], fmt: str) -> bytes:
-    """Render blocks as ``fmt`` (``txt``, ``pdf``, ``docx`` or ``html``)."""
-    return RENDERERS[fmt](blocks)
+def render(blocks: Sequence[Block], fmt: str, **options) -> bytes:
+    """Render blocks as ``fmt`` (``txt``, ``pdf``, ``docx``, ``odt`` or ``html``); ``options`` go to its renderer."""
+    return RENDERERS[fmt](blocks, **options)
 
 
 def main(argv: list[str] | None = None) -> int:

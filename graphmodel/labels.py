@@ -329,9 +329,18 @@ NOTICES: dict[str, L] = {
                             "check the units read"),
     "issuer-from-file-name": L("文件中没有写明发文机关，“{issuer}”取自文件名",
                                "the document names no issuing body: “{issuer}” is taken from the file's name"),
-    "pdf-page-no-text": L("PDF 第 {pages} 页没有文字层（像是扫描件），其内容未读取，需要 OCR 识别",
+    "pdf-page-no-text": L("PDF 第 {pages} 页没有文字层（像是扫描件），其内容未读取，需要 OCR 识别（pip install 'graphmodel[ocr]'）",
                           "page {pages} of the PDF has no text layer (it looks like a scan): what it says was not read "
-                          "(it needs OCR)"),
+                          "(it needs OCR: pip install 'graphmodel[ocr]')"),
+    "ocr-page-no-text": L("PDF 第 {pages} 页是图片（像是扫描件），OCR 没有识别出文字，其内容未读取",
+                          "page {pages} of the PDF is a picture (it looks like a scan) and OCR found no text on it: "
+                          "what it shows was not read"),
+    "ocr-pages": L("第 {pages} 页是扫描件（没有文字层），已用 OCR 识别（最低置信度 {confidence}），请核对从中读出的事实",
+                   "page {pages} is a scan (no text layer) and was read by OCR (lowest confidence {confidence}): "
+                   "check the facts read from it"),
+    "ocr-unsure": L("第 {page} 页有 OCR 识别不确定的文字（置信度 {confidence}，位置 {box} 像素），未作为事实读取：{text}",
+                    "page {page}: OCR was unsure of this text (confidence {confidence}, at {box} px), not read as a "
+                    "fact: {text}"),
     "pdf-table-columns-unsure": L("PDF 第 {page} 页的表格没有竖线，分不清各列，按文字行读取，请核对从这张表读出的任务",
                                   "the table on page {page} of the PDF has no vertical rules and its columns cannot "
                                   "be told surely: it was read as lines of text (check the tasks read from it)"),

@@ -158,8 +158,8 @@ def expand_paths(paths: Iterable[str | os.PathLike] | None) -> list[Path]:
             files.extend(_plan_files(p) if p.is_dir() else [p])
     if not files:
         where = ", ".join(str(p) for p in paths) or "data/"
-        raise PlanError(where, "没有找到方案文件（.txt、.pdf、.docx、.doc、.html）",
-                        en="no plan files found (.txt, .pdf, .docx, .doc, .html)")
+        raise PlanError(where, "没有找到方案文件（.txt、.pdf、.docx、.odt、.doc、.html）",
+                        en="no plan files found (.txt, .pdf, .docx, .odt, .doc, .html)")
     return files
 
 

@@ -59,10 +59,15 @@ def _scanned_pdf() -> bytes:
     return buf.getvalue()
 
 
-def test_scanned_pdf_says_ocr_is_needed(tmp_path):
+def test_scanned_pdf_without_text_says_ocr_found_none_or_is_needed(tmp_path, monkeypatch):
+    from loaders.formats import _ocr
+
     path = tmp_path / "scan.pdf"
-    path.write_bytes(_scanned_pdf())
-    _assert_one_line(runner.invoke(app, ["ingest", str(path)]), "scan.pdf", "需要 OCR", "扫描件")
+    path.write_bytes(_scanned_pdf())  # a picture of bars: no text for OCR either
+    _assert_one_line(runner.invoke(app, ["ingest", str(path)]), "scan.pdf", "OCR 也没有识别出文字", "扫描件")
+    _assert_english(path, "OCR found no text")
+    monkeypatch.setattr(_ocr, "available", lambda: False)  # as where the extra is not installed
+    _assert_one_line(runner.invoke(app, ["ingest", str(path)]), "scan.pdf", "需要 OCR", "graphmodel[ocr]")
     _assert_english(path, "needs OCR")
 
 

@@ -198,24 +198,40 @@ def test_columns_never_read_one_for_two(tmp_path):
 # --------------------------------------------------------------------------- 4. a scanned page among text pages
 
 
-def test_scanned_page_among_text_pages_is_named_and_the_text_pages_read(tmp_path):
+@pytest.mark.parametrize("ocr_installed", [True, False])
+def test_scanned_page_among_text_pages_is_named_and_the_text_pages_read(tmp_path, monkeypatch, ocr_installed):
+    """A picture without text among text pages: OCR finds nothing on it (or is not installed): a warning names it."""
+    from loaders.formats import _ocr
+
+    installed = _ocr.available()
+    monkeypatch.setattr(_ocr, "available", lambda: ocr_installed and installed)
     doc, text, blocks = _document(3)
     at = blocks.index(next(b for b in blocks if isinstance(b, render.Table)))
     pdf = real_pdf([*blocks[:at], Scan(), *blocks[at:]], Look(page_number="— {n} —"))
     source = read_source(pdf, "plan.pdf")
-    assert [(n.kind, n.values) for n in source.notices] == [("pdf-page-no-text", {"pages": ["2"]})]
+    kind = "ocr-page-no-text" if ocr_installed else "pdf-page-no-text"
+    assert [(n.kind, n.values) for n in source.notices] == [(kind, {"pages": ["2"]})]
     assert {ln.page for ln in source.lines} == {1, 3}
     _same_facts(tmp_path, text, pdf)
     model = read_plan(tmp_path / "plan.pdf", "plan.pdf")
-    [warning] = [w for w in model.warnings if getattr(w, "kind", None) == "pdf-page-no-text"]
+    [warning] = [w for w in model.warnings if getattr(w, "kind", None) == kind]
     from graphmodel.labels import notice
-    assert notice(warning) == "plan.pdf: PDF 第 2 页没有文字层（像是扫描件），其内容未读取，需要 OCR 识别"
-    assert "page 2 of the PDF has no text layer" in notice(warning, "en")
+    if ocr_installed:
+        assert notice(warning) == "plan.pdf: PDF 第 2 页是图片（像是扫描件），OCR 没有识别出文字，其内容未读取"
+    else:
+        assert notice(warning) == ("plan.pdf: PDF 第 2 页没有文字层（像是扫描件），其内容未读取，需要 OCR 识别"
+                                   "（pip install 'graphmodel[ocr]'）")
+        assert "page 2 of the PDF has no text layer" in notice(warning, "en")
 
 
-def test_whole_scan_still_says_ocr_is_needed():
+def test_whole_scan_says_what_ocr_found_or_that_it_is_needed(monkeypatch):
+    from loaders.formats import _ocr
+
     pdf = real_pdf([Scan()], Look())
-    with pytest.raises(PlanError, match="需要 OCR"):
+    with pytest.raises(PlanError, match="OCR 也没有识别出文字"):  # a picture of bars, no text
+        read_source(pdf, "scan.pdf")
+    monkeypatch.setattr(_ocr, "available", lambda: False)
+    with pytest.raises(PlanError, match=r"需要 OCR.*graphmodel\[ocr\]"):
         read_source(pdf, "scan.pdf")
 
 

@@ -1,4 +1,4 @@
-"""The same plan as .txt, .pdf, .docx and .html: the same lines and cells, and the same facts.
+"""The same plan as .txt, .pdf, .docx, .odt and .html: the same lines and cells, and the same facts.
 
 Both bundled plans and generated ones (bench/synthetic.py), rendered by bench/render.py. Nothing here
 depends on the bundled plans' text: each format is compared with the plan's own blocks and text reading.
@@ -16,7 +16,7 @@ from graphmodel.merge import fingerprint
 from loaders.formats import read_source
 from loaders.plans import read_plan
 
-FORMATS = ("pdf", "docx", "html")
+FORMATS = ("pdf", "docx", "odt", "html")
 SEEDS = range(700, 720)
 
 

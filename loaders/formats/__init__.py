@@ -19,10 +19,14 @@ from ..plan.source import Source
 __all__ = ["FORMATS", "SUFFIXES", "detect_format", "reader", "read_source"]
 
 #: The formats read, each a module of this package.
-FORMATS = ("txt", "pdf", "docx", "html", "doc")
+FORMATS = ("txt", "pdf", "docx", "odt", "html", "doc", "image")
 #: File suffixes (lower case) of the formats; a folder is read for files with these.
-SUFFIXES: dict[str, str] = {".txt": "txt", ".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html",
-                            ".doc": "doc"}
+SUFFIXES: dict[str, str] = {".txt": "txt", ".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".html": "html",
+                            ".htm": "html", ".doc": "doc", ".png": "image", ".jpg": "image", ".jpeg": "image",
+                            ".tif": "image", ".tiff": "image"}
+# The first bytes of the pictures read by OCR: PNG, JPEG, TIFF (either byte order).
+_PICTURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+_ODT = b"application/vnd.oasis.opendocument.text"
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
@@ -34,13 +38,17 @@ def _zip_kind(data: bytes, suffix: str, file: str) -> str:
     import zipfile
 
     try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
     except Exception:  # a damaged archive: the suffix decides
-        names = set()
+        names, mimetype = set(), b""
     if "word/document.xml" in names or suffix == ".docx":
         return "docx"
-    raise PlanError(file, "是 ZIP 压缩包或其他 Office 文件，不是能读取的格式（.txt、.pdf、.docx、.html）",
-                    en="a ZIP archive or another Office file, not a format graphmodel reads (.txt, .pdf, .docx, .html)")
+    if mimetype.startswith(_ODT) or suffix == ".odt":  # …opendocument.text (or its template); not a spreadsheet
+        return "odt"
+    raise PlanError(file, "是 ZIP 压缩包或其他 Office 文件，不是能读取的格式（.txt、.pdf、.docx、.odt、.html）",
+                    en="a ZIP archive or another Office file, not a format graphmodel reads (.txt, .pdf, .docx, .odt, .html)")
 
 
 def detect_format(data: bytes, file: str) -> str:
@@ -61,7 +69,7 @@ def detect_format(data: bytes, file: str) -> str:
     Raises
     ------
     PlanError
-        If the file is empty, or is a ZIP or Office file that is not a Word document.
+        If the file is empty, or is a ZIP or Office file that is not a Word or OpenDocument text.
 
     Examples
     --------
@@ -77,6 +85,8 @@ def detect_format(data: bytes, file: str) -> str:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data, suffix, file)
+    if data.startswith(_PICTURES):
+        return "image"
     if data.startswith(_OLE):
         if _WORD_STREAM in data or suffix == ".doc":
             return "doc"

@@ -20,6 +20,7 @@ marked ``merged`` too.
 
 from __future__ import annotations
 
+import bisect
 import io
 import logging
 import re
@@ -30,8 +31,12 @@ from graphmodel.errors import PlanError
 from graphmodel.model import Notice
 
 from ..plan.source import Source
+from pdfplumber.utils import chars_to_textmap, extract_text
+
 from ._lines import LineBuilder, clean, join_cell_lines, join_wrapped
 from ._pdf_unruled import Unruled, Unsure, continued_table, unruled_tables
+from . import _ocr as ocr
+from ._pdfium import open_pdf, read_page
 
 __all__ = ["read_source"]
 
@@ -54,19 +59,38 @@ _ENCRYPTED = ("PDF 已加密，需要密码才能打开；请先解密（或另�
 
 
 def _open(data: bytes, file: str):
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    import pypdfium2
+    import pypdfium2.raw as raw
 
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        pdf.pages  # noqa: B018  (parses the page tree: a broken file fails here)
-    except Exception as exc:  # pdfplumber wraps what pdfminer raises; a broken file raises many kinds
-        inner = exc.args[0] if type(exc).__name__ == "PdfminerException" and exc.args else exc
-        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return open_pdf(data)
+    except pypdfium2.PdfiumError as exc:
+        if getattr(exc, "err_code", None) in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
             raise PlanError(file, _ENCRYPTED[0], en=_ENCRYPTED[1]) from None
         raise PlanError(file, "不是有效的 PDF 文件（已损坏或不完整）",
                         en="not a valid PDF file (damaged or incomplete)") from None
-    return pdf
+
+
+class _Pdfminer:
+    """The pages PDFium cannot place all the text of (a font neither embedded nor installed), read by pdfminer
+    (under pdfplumber) as before: opened on the first such page."""
+
+    def __init__(self, data: bytes, file: str):
+        self.data, self.file, self.pdf = data, file, None
+
+    def page(self, index: int):
+        if self.pdf is None:
+            import pdfplumber
+
+            self.quiet = logging.getLogger("pdfminer")
+            self.level, self.quiet.level = self.quiet.level, logging.ERROR  # a damaged font prints no warnings
+            self.pdf = pdfplumber.open(io.BytesIO(self.data))
+        return self.pdf.pages[index]
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+            self.quiet.level = self.level
 
 
 def _columns(table) -> tuple[float, ...]:
@@ -107,24 +131,71 @@ class _Page:
     chars: list[dict]
 
 
-def _text_within(page, box) -> str:
+class _Chars:
+    """A page's characters, found by where they stand: by their middle (as a table's cell holds them) or by any
+    overlap with a box; both in the page's order, as pdfplumber's ``filter`` and ``crop`` give them, without a
+    pass over the whole page per cell."""
+
+    def __init__(self, chars: list[dict]):
+        mids = sorted(((c["top"] + c["bottom"]) / 2, k) for k, c in enumerate(chars))
+        self.chars = chars
+        self.mids = [m for m, _k in mids]
+        self.order = [k for _m, k in mids]
+        self.height = max((c["bottom"] - c["top"] for c in chars), default=0.0)
+
+    def _rows(self, lo: float, hi: float) -> list[int]:
+        return self.order[bisect.bisect_left(self.mids, lo):bisect.bisect_left(self.mids, hi)]
+
+    def within(self, box) -> list[dict]:
+        """The characters whose middle stands inside ``box`` (x0, top, x1, bottom)."""
+        found = []
+        for k in sorted(self._rows(box[1], box[3])):
+            c = self.chars[k]
+            if box[0] <= (c["x0"] + c["x1"]) / 2 < box[2]:
+                found.append(c)
+        return found
+
+    def touching(self, box) -> list[dict]:
+        """The characters whose box meets ``box`` (as pdfplumber's ``crop`` keeps them)."""
+        half = self.height / 2 + 1
+        found = []
+        for k in sorted(self._rows(box[1] - half, box[3] + half)):
+            c = self.chars[k]
+            width, height = min(c["x1"], box[2]) - max(c["x0"], box[0]), min(c["bottom"], box[3]) - max(c["top"], box[1])
+            if width >= 0 and height >= 0 and width + height > 0:
+                found.append(c)
+        return found
+
+
+def _text_within(chars: _Chars, box) -> str:
     """The text of the characters whose middle stands inside ``box`` (as a table's cell holds them)."""
-    def inside(obj) -> bool:
-        if obj.get("object_type") != "char":
-            return False
-        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-        return box[0] <= x < box[2] and box[1] <= y < box[3]
-
-    return page.filter(inside).extract_text()
+    inside = chars.within(box)
+    return chars_to_textmap(inside).as_string if inside else ""
 
 
-def _cell_text(page, box, texts: list[str]) -> str | None:
+def _table_rows(table, chars: _Chars) -> list[list[str | None]]:
+    """The table's rows of cell texts as pdfplumber's ``Table.extract`` reads them (None: covered by a merged cell)."""
+    out = []
+    for row in table.rows:
+        row_chars = chars.within(row.bbox)
+        texts: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append(None)
+                continue
+            inside = [c for c in row_chars if cell[0] <= (c["x0"] + c["x1"]) / 2 < cell[2]
+                      and cell[1] <= (c["top"] + c["bottom"]) / 2 < cell[3]]
+            texts.append(extract_text(inside) if inside else "")
+        out.append(texts)
+    return out
+
+
+def _cell_text(chars: _Chars, box, texts: list[str]) -> str | None:
     """A cell's text (``texts``: its lines as pdfplumber reads them), its lines joined by how they were broken
     (:func:`join_cell_lines`); None if its characters do not fall into as many lines."""
-    chars = [c for c in page.chars if c["text"].strip()
-             and box[0] <= (c["x0"] + c["x1"]) / 2 < box[2] and box[1] <= (c["top"] + c["bottom"]) / 2 < box[3]]
+    inside = [c for c in chars.within(box) if c["text"].strip()]
     lines: list[list[dict]] = []
-    for c in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+    for c in sorted(inside, key=lambda c: (c["top"], c["x0"])):
         if lines and abs(lines[-1][0]["top"] - c["top"]) < 1.5:
             lines[-1].append(c)
         else:
@@ -135,28 +206,28 @@ def _cell_text(page, box, texts: list[str]) -> str | None:
     return join_cell_lines([sorted(line, key=lambda c: c["x0"]) for line in lines], box[0], box[2], texts)
 
 
-def _extract(page, table) -> list[list[str | None]]:
+def _extract(chars: _Chars, table) -> list[list[str | None]]:
     """The table's rows of cell texts (``None``: covered by a merged cell). A cell that spans a column edge drawn
     in other rows, whose text leaves that edge white (a rule segment missing from the grid, not a merged cell),
     is read as the cells the edge divides it into."""
-    rows = table.extract()
+    rows = _table_rows(table, chars)
     edges = _columns(table)
     for r, row in enumerate(table.rows):  # a cell of several lines: wrapped, or broken on purpose?
         for k, box in enumerate(row.cells):
             if box is not None and rows[r][k] and "\n" in rows[r][k]:
-                rows[r][k] = _cell_text(page, box, rows[r][k].split("\n")) or rows[r][k]
+                rows[r][k] = _cell_text(chars, box, rows[r][k].split("\n")) or rows[r][k]
     for r, row in enumerate(table.rows):
         for k, box in enumerate(row.cells):
             inner = [e for e in edges if box is not None and box[0] + _EDGE_TOLERANCE < e < box[2] - _EDGE_TOLERANCE]
             if not inner:
                 continue
-            chars = [c for c in page.crop(box, strict=False).chars if c["text"].strip()]
-            if any(c["x0"] < e - 2 and c["x1"] > e + 2 for c in chars for e in inner):
+            ink = [c for c in chars.touching(box) if c["text"].strip()]
+            if any(c["x0"] < e - 2 and c["x1"] > e + 2 for c in ink for e in inner):
                 continue  # text across the edge: a merged cell
             bounds = [box[0], *inner, box[2]]
             for j, (x0, x1) in enumerate(zip(bounds, bounds[1:])):
                 if k + j < len(rows[r]):
-                    rows[r][k + j] = _text_within(page, (x0, box[1], x1, box[3]))
+                    rows[r][k + j] = _text_within(chars, (x0, box[1], x1, box[3]))
     return rows
 
 
@@ -185,7 +256,8 @@ def _read_page(page) -> _Page:
     horizontal, vertical, settings = _drawn_edges(page)
     found = page.find_tables(settings) if not settings or min(len(horizontal), len(vertical)) >= 2 else []
     tables = [t for t in found if t.rows and len(t.rows[0].cells) >= 2]
-    items: list[tuple[float, int, object]] = [(t.bbox[1], 1, _Table(_columns(t), _extract(page, t))) for t in tables]
+    chars = _Chars(page.chars) if tables else None
+    items: list[tuple[float, int, object]] = [(t.bbox[1], 1, _Table(_columns(t), _extract(chars, t))) for t in tables]
     boxes = [t.bbox for t in tables]
 
     def outside(obj) -> bool:
@@ -323,6 +395,8 @@ class _Reader:
             elif kind == 2:
                 self.notices.append(Notice(kind=f"pdf-table-{item.why}-unsure", file=self.out.file,
                                            line=len(self.out.lines) + 1, values={"page": number}))
+            elif kind == 3:  # text OCR was unsure of: a warning, never a fact
+                self.notices.append(ocr.unsure_notice(item, self.out.file, len(self.out.lines) + 1, number))
             else:
                 self.table(item, number, continues=self.open_table and number > self.page_of_table)
                 self.open_table = True
@@ -349,6 +423,57 @@ class _Reader:
             self.out.row(list(cells), self.tables, self.row, page, drawn=table.ruled)
 
 
+_OCR_EXTRA = "pip install 'graphmodel[ocr]'"
+
+
+def _text_pages(pdf, slow: _Pdfminer, file: str) -> tuple[list[_Page], list[int]]:
+    """The pages with a text layer, read; and the numbers of those that hold pictures and no text (scans)."""
+    pages: list[_Page] = []
+    scans: list[int] = []
+    for index in range(len(pdf)):
+        try:
+            page = read_page(pdf, index) or slow.page(index)
+            if not page.chars:
+                if page.images:
+                    scans.append(index + 1)
+                continue
+            pages.append(_read_page(page))
+        except PlanError:
+            raise
+        except Exception:  # what PDFium or pdfminer raise on a damaged page
+            raise PlanError(file, f"不是有效的 PDF 文件（第 {index + 1} 页已损坏）",
+                            en=f"not a valid PDF file (page {index + 1} is damaged)") from None
+    return pages, scans
+
+
+def _scanned_pages(pdf, numbers: list[int], file: str) -> tuple[list[_Page], list[int]]:
+    """Scanned pages read by OCR (rendered by PDFium at :data:`ocr.DPI`): a line of text an item as a text page's
+    (in points), a piece OCR was unsure of an item of its own (a warning); and the pages where OCR found no text."""
+    read, unread = [], []
+    scale = ocr.DPI / 72
+    for number in numbers:
+        page = pdf[number - 1]
+        try:
+            width, height = page.get_size()
+            gray = page.render(scale=scale, grayscale=True).to_numpy()
+        finally:
+            page.close()
+        lines = ocr.read_picture(gray.reshape(gray.shape[:2]), file)
+        items: list[tuple[float, int, object]] = []
+        for line in lines:
+            x0, top, x1, bottom = (v / scale for v in line.box)
+            if line.sure:
+                items.append((top, 0, {"text": line.text, "top": top, "bottom": bottom, "x0": x0, "x1": x1,
+                                       "chars": [], "ocr": line}))
+            else:
+                items.append((top, 3, line))
+        if any(kind == 0 for _top, kind, _item in items):
+            read.append(_Page(number, float(height), float(width), items, [], []))
+        else:
+            unread.append(number)
+    return read, unread
+
+
 def read_source(data: bytes, file: str) -> Source:
     """Read a PDF's text layer into numbered lines, its ruled tables into rows of cells.
 
@@ -370,37 +495,32 @@ def read_source(data: bytes, file: str) -> Source:
         If the file is not a readable PDF, is encrypted, or has no text layer (a scan: it needs OCR).
     """
     reader = _Reader(file)
-    pages: list[_Page] = []
-    images = 0
-    blank: list[int] = []  # pages with pictures and no text: scanned
-    quiet = logging.getLogger("pdfminer")
-    level, quiet.level = quiet.level, logging.ERROR  # a damaged font must not print warnings of its own
+    pdf = _open(data, file)
+    slow = _Pdfminer(data, file)
     try:
-        with _open(data, file) as pdf:
-            for page in pdf.pages:
-                try:
-                    if not page.chars:
-                        images += len(page.images)
-                        if page.images:
-                            blank.append(page.page_number)
-                        continue
-                    pages.append(_read_page(page))
-                except PlanError:
-                    raise
-                except Exception:  # what pdfminer raises on a damaged page
-                    raise PlanError(file, f"不是有效的 PDF 文件（第 {page.page_number} 页已损坏）",
-                                    en=f"not a valid PDF file (page {page.page_number} is damaged)") from None
-                page.flush_cache()
+        pages, scans = _text_pages(pdf, slow, file)
+        read, unread = _scanned_pages(pdf, scans, file) if scans and ocr.available() else ([], scans)
     finally:
-        quiet.level = level
+        pdf.close()
+        slow.close()
+    pages = sorted(pages + read, key=lambda page: page.number)
     furniture = _furniture(pages)
     open_table = None
     for page in pages:
         open_table = _find_unruled(page, furniture, open_table)
         reader.page(page, furniture)
-    if not reader.out.lines and images:
-        raise PlanError(file, "PDF 没有文字层（像是扫描件），需要 OCR 识别文字后才能读取",
-                        en="the PDF has no text layer (it looks like a scan): it needs OCR before it can be read")
-    if blank and reader.out.lines:  # a scanned page among text pages: what it says is not read
-        reader.notices.insert(0, Notice(kind="pdf-page-no-text", file=file, values={"pages": [str(n) for n in blank]}))
+    if read:
+        confidence = min(item[2]["ocr"].confidence for page in read for item in page.items if item[1] == 0)
+        reader.notices.insert(0, Notice(kind="ocr-pages", file=file, values={
+            "pages": [str(page.number) for page in read], "confidence": ocr.shown(confidence)}))
+    if not reader.out.lines and scans:
+        if not ocr.available():
+            raise PlanError(file, "PDF 没有文字层（像是扫描件），需要 OCR 识别文字后才能读取：" + _OCR_EXTRA,
+                            en="the PDF has no text layer (it looks like a scan): it needs OCR before it can be read: "
+                               + _OCR_EXTRA)
+        raise PlanError(file, "PDF 没有文字层（像是扫描件），OCR 也没有识别出文字",
+                        en="the PDF has no text layer (it looks like a scan) and OCR found no text on it")
+    if unread and reader.out.lines:  # a scanned page among text pages: what it says is not read
+        kind = "ocr-page-no-text" if ocr.available() else "pdf-page-no-text"
+        reader.notices.insert(0, Notice(kind=kind, file=file, values={"pages": [str(n) for n in unread]}))
     return reader.out.source("pdf", "PDF 中没有文字", "the PDF holds no text", reader.notices)

@@ -1,0 +1,219 @@
+"""A PDF's pages from PDFium (pypdfium2, C++): characters, ruling lines and pictures as pdfplumber's objects.
+
+pdfminer (under pdfplumber) parses each page's content in pure Python, which cost nearly all of a PDF's read
+time; PDFium parses it in C++. What it finds is handed to pdfplumber in pdfplumber's own shapes, so that
+pdfplumber's geometry — tables found from ruling lines, text lines from characters — stays what it was: a
+character is a dict with ``text``, ``x0``, ``x1``, ``top``, ``bottom``, ``size`` and ``upright`` in points from
+the page's top left as the page is shown (``/Rotate`` applied), a path is split into its subpaths, each a
+``line`` (two points), a ``rect`` (four sides, axis-aligned) or a ``curve``, as pdfminer splits them.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from functools import lru_cache
+
+from pdfplumber.page import Page
+
+__all__ = ["PdfiumPage", "open_pdf", "read_page"]
+
+
+class PdfiumPage(Page):
+    """A pdfplumber page whose objects (``char``, ``line``, ``rect``, ``curve``, ``image``) PDFium found."""
+
+    def __init__(self, number: int, width: float, height: float, rotation: int, objects: dict[str, list[dict]]):
+        self.pdf = None
+        self.page_obj = None
+        self.root_page = self
+        self.page_number = number
+        self.initial_doctop = 0
+        self.rotation = rotation
+        self.mediabox = self.cropbox = self.bbox = (0, 0, width, height)
+        self._parsed = objects
+        self.get_textmap = lru_cache()(self._get_textmap)
+
+    @property
+    def objects(self) -> dict[str, list[dict]]:
+        return self._parsed
+
+
+def open_pdf(data: bytes):
+    """The document (a :class:`pypdfium2.PdfDocument`); raises what PDFium raises for a damaged or locked file."""
+    import pypdfium2
+
+    return pypdfium2.PdfDocument(data)
+
+
+def _placer(box: tuple[float, float, float, float], rotation: int):
+    """A function from a point of PDF user space to (x, top) on the page as shown, and the shown width, height."""
+    x0, y0, x1, y1 = box
+    if rotation == 90:
+        return (lambda x, y: (y - y0, x - x0)), y1 - y0, x1 - x0
+    if rotation == 180:
+        return (lambda x, y: (x1 - x, y - y0)), x1 - x0, y1 - y0
+    if rotation == 270:
+        return (lambda x, y: (y1 - y, x1 - x)), y1 - y0, x1 - x0
+    return (lambda x, y: (x - x0, y1 - y)), x1 - x0, y1 - y0
+
+
+def _chars(raw, textpage, place, height: float, rotation: int, number: int) -> list[dict]:
+    """The page's characters as drawn (not the spaces and line ends PDFium adds between words and lines), each a
+    pdfplumber char."""
+    count = raw.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return []
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    raw.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[: count * 2].decode("utf-16-le", errors="replace")
+    rect = raw.FS_RECTF()
+    box, generated, angle_of, size_of = (raw.FPDFText_GetLooseCharBox, raw.FPDFText_IsGenerated,
+                                         raw.FPDFText_GetCharAngle, raw.FPDFText_GetFontSize)
+    turn = math.radians(rotation)
+    full = 2 * math.pi
+    out: list[dict] = []
+    for i, ch in enumerate(text):
+        if ch in "\r\n\x00\ufffe" or (ch == " " and generated(textpage, i) == 1) or not box(textpage, i, rect):
+            continue
+        (ax, at), (bx, bt) = place(rect.left, rect.bottom), place(rect.right, rect.top)
+        # PDFium's boxes are single precision: rounded to a thousandth of a point, two lines three points apart
+        # (a tolerance of pdfplumber's) are so in every reader
+        x0, x1 = (round(ax, 3), round(bx, 3)) if ax <= bx else (round(bx, 3), round(ax, 3))
+        top, bottom = (round(at, 3), round(bt, 3)) if at <= bt else (round(bt, 3), round(at, 3))
+        angle = (angle_of(textpage, i) + turn) % full
+        upright = min(angle, full - angle) < 0.02
+        size = size_of(textpage, i)
+        if upright:  # as pdfminer: an em high from the descent up (PDFium's top is the glyph's, not the font's)
+            top = round(bottom - size, 3)
+        out.append({"object_type": "char", "page_number": number, "text": ch, "x0": x0, "x1": x1, "top": top,
+                    "bottom": bottom, "doctop": top, "y0": height - bottom, "y1": height - top, "width": x1 - x0,
+                    "height": bottom - top, "size": size, "upright": upright})
+    return out
+
+
+def _matrix(raw, obj) -> tuple[float, ...]:
+    m = raw.FS_MATRIX()
+    raw.FPDFPageObj_GetMatrix(obj, m)
+    return m.a, m.b, m.c, m.d, m.e, m.f
+
+
+def _times(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
+    """The matrix ``m`` then ``n`` (a point is mapped by ``m`` first)."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F
+
+
+def _subpaths(raw, obj, matrix) -> list[tuple[list[tuple[float, float]], bool, bool]]:
+    """A path's subpaths: each its points in user space, whether it is closed, and whether it holds curves."""
+    a, b, c, d, e, f = matrix
+    x, y = ctypes.c_float(), ctypes.c_float()
+    out: list[tuple[list[tuple[float, float]], bool, bool]] = []
+    for k in range(raw.FPDFPath_CountSegments(obj)):
+        segment = raw.FPDFPath_GetPathSegment(obj, k)
+        raw.FPDFPathSegment_GetPoint(segment, x, y)
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        if kind == raw.FPDF_SEGMENT_MOVETO or not out:
+            out.append(([point], False, False))
+        else:
+            points, _closed, curved = out[-1]
+            points.append(point)
+            out[-1] = (points, False, curved or kind == raw.FPDF_SEGMENT_BEZIERTO)
+        if raw.FPDFPathSegment_GetClose(segment):
+            points, _closed, curved = out[-1]
+            out[-1] = (points, True, curved)
+    return out
+
+
+def _shape(points: list[tuple[float, float]], closed: bool, curved: bool) -> str:
+    """What pdfminer makes of a subpath: a ``line`` (two points), a ``rect`` (four axis-aligned sides), a ``curve``."""
+    if closed and len(points) == 4 or len(points) == 5 and points[0] == points[4]:
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points[:4]
+        if not curved and ((x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0)
+                           or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)):
+            return "rect"
+    if len(points) == 2 and not curved:
+        return "line"
+    return "curve"
+
+
+def _paths(raw, page, place, height: float, number: int) -> tuple[list[dict], int, bool]:
+    """The page's painted paths as pdfplumber's lines, rects and curves; how many pictures it holds; and whether
+    all its text objects have a place (PDFium leaves out of its text a character whose glyph it cannot find: of a
+    font neither embedded in the file nor installed, such as the standard CJK fonts of Adobe)."""
+    import pypdfium2
+
+    shapes: list[dict] = []
+    images = 0
+    placed = True
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    kinds = [raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_TEXT]
+    for obj in page.get_objects(filter=kinds):
+        if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+            continue
+        if obj.type == raw.FPDF_PAGEOBJ_TEXT:
+            placed = placed and _placed(raw, obj)
+            continue
+        if obj.type != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        raw.FPDFPath_GetDrawMode(obj, fill, stroke)
+        if fill.value == raw.FPDF_FILLMODE_NONE and not stroke.value:
+            continue
+        matrix = _matrix(raw, obj)
+        parent = obj.container
+        while isinstance(parent, pypdfium2.PdfObject):
+            matrix = _times(matrix, _matrix(raw, parent))
+            parent = parent.container
+        width = ctypes.c_float()
+        raw.FPDFPageObj_GetStrokeWidth(obj, width)
+        for points, closed, curved in _subpaths(raw, obj, matrix):
+            if len(points) >= 2:
+                shapes.append(_path_item(_shape(points, closed, curved), [place(px, py) for px, py in points], height,
+                                         number, width.value, bool(stroke.value), fill.value != raw.FPDF_FILLMODE_NONE))
+    return shapes, images, placed
+
+
+def _placed(raw, obj) -> bool:
+    """A text object has a place, or is blank: its glyphs have a box, or its font is embedded in the file (a text
+    object of blank glyphs, spaces, has no box either)."""
+    left, bottom, right, top = obj.get_bounds()
+    return right - left > 1e-3 or top - bottom > 1e-3 or bool(raw.FPDFFont_GetIsEmbedded(raw.FPDFTextObj_GetFont(obj)))
+
+
+def _path_item(kind: str, shown: list[tuple[float, float]], height: float, number: int, linewidth: float,
+               stroke: bool, fill: bool) -> dict:
+    x0, x1 = min(p[0] for p in shown), max(p[0] for p in shown)
+    top, bottom = min(p[1] for p in shown), max(p[1] for p in shown)
+    item = {"object_type": kind, "page_number": number, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+            "doctop": top, "y0": height - bottom, "y1": height - top, "width": x1 - x0, "height": bottom - top,
+            "linewidth": linewidth, "stroke": stroke, "fill": fill}
+    if kind != "rect":
+        item["pts"] = shown
+    return item
+
+
+def read_page(pdf, index: int) -> PdfiumPage | None:
+    """Page ``index`` (0-based) of a document :func:`open_pdf` opened, as a pdfplumber page; None if PDFium cannot
+    place some of its text (a font neither embedded nor installed): pdfminer reads such a page."""
+    import pypdfium2.raw as raw
+
+    page = pdf[index]
+    try:
+        rotation = page.get_rotation() % 360
+        place, width, height = _placer(page.get_mediabox(), rotation)
+        shapes, images, placed = _paths(raw, page, place, height, index + 1)
+        if not placed:
+            return None
+        textpage = page.get_textpage()
+        try:
+            chars = _chars(raw, textpage.raw, place, height, rotation, index + 1)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    objects: dict[str, list[dict]] = {"char": chars, "image": [{"object_type": "image"}] * images}
+    for shape in shapes:
+        objects.setdefault(shape["object_type"], []).append(shape)
+    return PdfiumPage(index + 1, width, height, rotation, objects)

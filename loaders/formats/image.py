@@ -1,0 +1,79 @@
+"""A picture of a document (.png, .jpg, .tif: a scan, a photo of a page) → Source, its text read by OCR.
+
+Each picture (each frame of a multi-page TIFF) is a page: its lines, rebuilt from the recogniser's boxes with the
+spaces inside a line put back (:mod:`loaders.formats._ocr`), numbered through the file, each with its ``page``.
+Text the recogniser was unsure of is a warning naming its line, box and confidence, never a fact; a notice says
+the file was read by OCR and the lowest confidence of what was read.
+"""
+
+from __future__ import annotations
+
+import io
+
+from graphmodel.errors import PlanError
+from graphmodel.model import Notice
+
+from ..plan.source import Source
+from . import _ocr as ocr
+from ._lines import LineBuilder
+
+__all__ = ["read_source"]
+
+_MAX_PIXELS = 60_000_000  # a page at 600 dpi is 35 million pixels; more is no page
+
+
+def _pages(data: bytes, file: str):
+    """Each frame of the picture as gray levels (a 2-D uint8 array)."""
+    import numpy as np
+    from PIL import Image, ImageSequence
+
+    try:
+        picture = Image.open(io.BytesIO(data))
+        if picture.width * picture.height > _MAX_PIXELS:
+            raise ValueError("too large")
+        frames = [np.asarray(frame.convert("L")) for frame in ImageSequence.Iterator(picture)]
+    except Exception:  # PIL raises many kinds for a damaged or unknown picture
+        raise PlanError(file, "不是有效的图片文件（已损坏、不完整或过大）",
+                        en="not a valid picture file (damaged, incomplete or too large)") from None
+    return frames
+
+
+def read_source(data: bytes, file: str) -> Source:
+    """Read the text on a picture by OCR into numbered lines.
+
+    Parameters
+    ----------
+    data : bytes
+        The picture file's content (PNG, JPEG or TIFF; a TIFF may hold several pages).
+    file : str
+        The name the evidence will carry.
+
+    Returns
+    -------
+    Source
+        Lines top to bottom, each with its ``page`` (the frame, 1-based); notices: the OCR read, and the text it
+        was unsure of.
+
+    Raises
+    ------
+    PlanError
+        If the OCR extra is not installed, the picture is damaged, or no text is found on it.
+    """
+    if not ocr.available():
+        raise PlanError(file, ocr.MISSING[0], en=ocr.MISSING[1])
+    out = LineBuilder(file)
+    notices: list[Notice] = []
+    lowest, pages = 1.0, []
+    for number, gray in enumerate(_pages(data, file), start=1):
+        for line in ocr.read_picture(gray, file):
+            if not line.sure:
+                notices.append(ocr.unsure_notice(line, file, len(out.lines) + 1, number))
+                continue
+            out.text(line.text, number)
+            lowest = min(lowest, line.confidence)
+            if number not in pages:
+                pages.append(number)
+    if out.lines:
+        notices.insert(0, Notice(kind="ocr-pages", file=file, values={
+            "pages": [str(n) for n in pages], "confidence": ocr.shown(lowest)}))
+    return out.source("ocr", "图片中没有识别出文字", "OCR found no text on the picture", notices)
