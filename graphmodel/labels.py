@@ -262,6 +262,10 @@ WORDS: dict[str, L] = {
     "report_written": L("已写入报告：{output}（{size} 字节）", "report written: {output} ({size} bytes)"),
     "import_written": L("已写入 {output}；导入命令（在该目录中运行，数据库须为空或新建）：",
                         "written to {output}; the import command (run it in that folder; the database must be new or empty):"),
+    "restore_escaped": L("以 = + - @ 等开头的文字写成了 '= …（以免表格软件当作公式运行）；导入后运行 {file} 去掉这个 '"
+                         "（cypher-shell -f {file}）",
+                         "texts beginning with = + - @ and the like are written as '= … (so that no spreadsheet runs "
+                         "them as formulas); after the import, run {file} to take the ' off (cypher-shell -f {file})"),
     "yes": L("是", "yes"),
     "no": L("否", "no"),
     "no_chain": L("“{source}”与“{target}”之间没有责任链（不在同一街道，或互不相连）",

@@ -98,16 +98,18 @@ def check_output(output: Path | None) -> None:
 
 def _raci_csv(graph, lang: str) -> str:
     """The task × unit matrix as CSV: English keys for the fixed columns, a unit's cell 责任 / 配合 (``--lang en``:
-    responsible / cooperating)."""
+    responsible / cooperating); a text a spreadsheet would evaluate gets a leading apostrophe, numbers stay numbers."""
+    from ..csv_cells import neutralise
     from ..raci import COOPERATING, RESPONSIBLE, raci_rows
 
     words = {RESPONSIBLE: REPORT["responsible"](lang), COOPERATING: REPORT["cooperating"](lang)}
     columns, rows = raci_rows(graph)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow([neutralise(c) for c in columns])
     for row in rows:
-        writer.writerow(["" if row[c] is None else words.get(row[c], row[c]) for c in columns])
+        cells = ("" if row[c] is None else words.get(row[c], row[c]) for c in columns)
+        writer.writerow([cell if isinstance(cell, (int, float)) else neutralise(str(cell)) for cell in cells])
     return buffer.getvalue()
 
 
@@ -136,11 +138,13 @@ def export(
     if fmt == ExportFormat.neo4j_admin:
         if output is None:
             fail(ERRORS["admin_needs_output"])
-        from ..neo4j.admin_import import import_command, write_import_files
+        from ..neo4j.admin_import import RESTORE_FILE, import_command, write_import_files
 
         written = write_import_files(load_graph(paths), output)
         typer.echo(WORDS["import_written"](lang, output=output), err=True)
         typer.echo(import_command(written))
+        if written["restore"]:
+            typer.echo(WORDS["restore_escaped"](lang, file=output / RESTORE_FILE), err=True)
         return
     check_output(output)
     graph = load_graph(paths)

@@ -22,7 +22,7 @@ from ..schema import LABELS, RELS
 __all__ = [
     "PING", "ID_CONSTRAINT", "SUBDISTRICT_INDEX", "STORED_HASHES", "NODE_ORDER", "WRITE_NEW",
     "WRITE_MERGE", "SWEEP_RELATIONSHIPS", "SWEEP_NODES", "statement", "not_allowed", "check_read_only",
-    "read_only_refusal", "in_transactions",
+    "read_only_refusal", "in_transactions", "restore_escaped",
 ]
 
 
@@ -94,6 +94,42 @@ SWEEP_RELATIONSHIPS = _per_label(
 SWEEP_NODES = _per_label(
     "UNWIND $marks AS m MATCH (n:`{label}` {{subdistrict: m.sd}}) "
     "WHERE n.load_hash IS NULL OR n.load_hash <> m.token DETACH DELETE n")
+
+
+#: What a text cell escaped by :func:`graphmodel.csv_cells.neutralise` matches once imported (Java regex).
+_ESCAPED = "\"(?s)'+[=+\\\\-@\\t\\r＝＋－＠].*\""
+_RESTORE = {
+    ("node", "string"): "MATCH (n:`{name}`) WHERE n.`{key}` =~ {escaped} SET n.`{key}` = substring(n.`{key}`, 1);",
+    ("node", "string[]"): "MATCH (n:`{name}`) WHERE any(a IN n.`{key}` WHERE a =~ {escaped}) "
+                          "SET n.`{key}` = [a IN n.`{key}` | CASE WHEN a =~ {escaped} THEN substring(a, 1) ELSE a END];",
+    ("relationship", "string"): "MATCH ()-[n:`{name}`]->() WHERE n.`{key}` =~ {escaped} "
+                                "SET n.`{key}` = substring(n.`{key}`, 1);",
+    ("relationship", "string[]"): "MATCH ()-[n:`{name}`]->() WHERE any(a IN n.`{key}` WHERE a =~ {escaped}) "
+                                  "SET n.`{key}` = [a IN n.`{key}` | CASE WHEN a =~ {escaped} THEN substring(a, 1) "
+                                  "ELSE a END];",
+}
+
+
+def restore_escaped(element: str, name: str, key: str, kind: str) -> str:
+    """The statement that takes the escape of :func:`graphmodel.csv_cells.neutralise` off property ``key`` (of
+    ``kind`` ``string`` or ``string[]``) of the nodes labelled, or relationships typed, ``name``, once imported.
+
+    Raises
+    ------
+    Neo4jError
+        ``name`` outside the allow-list, or ``key`` not a plain property name.
+
+    Examples
+    --------
+    >>> print(restore_escaped("node", "Task", "name", "string"))
+    MATCH (n:`Task`) WHERE n.`name` =~ "(?s)'+[=+\\\\-@\\t\\r＝＋－＠].*" SET n.`name` = substring(n.`name`, 1);
+    """
+    allowed = LABELS if element == "node" else RELS
+    if name not in allowed:
+        raise not_allowed(name)
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key) or (element, kind) not in _RESTORE:
+        raise Neo4jError(f"不能还原的属性：{key!r}（{kind}）")
+    return _RESTORE[element, kind].format(name=name, key=key, escaped=_ESCAPED)
 
 
 def statement(table: Mapping, key) -> str:
