@@ -14,7 +14,7 @@ from ..errors import GraphModelError, PlanConflictError, PlanError
 from ..labels import ERRORS, WORDS, L, notice
 
 __all__ = ["make_app", "guarded", "fail", "warn", "lang_of", "Paths", "FormatOpt", "LangOpt", "Format", "Lang", "OutputOpt",
-           "SkipOpt", "Unreadable"]
+           "SkipOpt", "MaxBytesOpt", "Unreadable"]
 
 F = TypeVar("F", bound=Callable)
 
@@ -44,6 +44,24 @@ SkipOpt = Annotated[bool, typer.Option(
     "--skip-unreadable",
     help="跳过读不了的文件（扫描件、损坏的文件、不是责任文件的文件），每个在标准错误输出一行警告，读取其余文件；"
          "默认遇到一个就停止（退出码 2）。")]
+
+
+
+def _size(value: Optional[str]) -> Optional[int]:
+    if value is None:
+        return None
+    from loaders.limits import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+MaxBytesOpt = Annotated[Optional[str], typer.Option(
+    "--max-bytes", callback=_size, show_default=False, metavar="SIZE",
+    help="每个文件的大小上限（默认 50M；如 200M、1G）：更大的文件，或解压后超过此大小的 Word 文件部件（压缩炸弹），"
+         "都不读取（退出码 2）。")]
 
 
 def make_app(help: str) -> typer.Typer:
@@ -125,7 +143,12 @@ def guarded(fn: F) -> F:
         paths = kwargs.get("paths") or []
         _many = len(paths) > 1 or any(Path(p).is_dir() for p in paths)
         try:
-            return fn(*args, **kwargs)
+            if kwargs.get("max_bytes") is None:
+                return fn(*args, **kwargs)
+            from loaders.limits import limited
+
+            with limited(kwargs["max_bytes"]):
+                return fn(*args, **kwargs)
         except PlanError as exc:
             if _many and not _skip and "skip_unreadable" in kwargs and not isinstance(exc, PlanConflictError):
                 fail(ERRORS["unreadable_among_many"], exc.exit_code, error=exc.message(_lang))

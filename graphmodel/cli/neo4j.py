@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ._common import FormatOpt, LangOpt, Paths, SkipOpt, fail, guarded, make_app
+from ._common import FormatOpt, LangOpt, MaxBytesOpt, Paths, SkipOpt, fail, guarded, make_app
 from .output import Column, render
 
 __all__ = ["app", "query_app"]
@@ -71,6 +71,7 @@ def _render_records(records: list[dict], fmt, lang) -> None:
 @guarded
 def load(
     paths: Paths = None,
+    max_bytes: MaxBytesOpt = None,
     uri: Uri = "bolt://localhost:7687",
     user: User = "neo4j",
     password: Password = "",

@@ -12,7 +12,8 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from ..labels import ERRORS, REPORT, WORDS
-from ._common import FormatOpt, LangOpt, OutputOpt, Paths, SkipOpt, Unreadable, fail, guarded, lang_of, make_app, warn
+from ._common import (FormatOpt, LangOpt, MaxBytesOpt, OutputOpt, Paths, SkipOpt, Unreadable, fail, guarded, lang_of,
+                      make_app, warn)
 from .output import columns_of, render, write_bytes, write_text
 
 __all__ = ["app", "load_graph", "answer", "check_output"]
@@ -66,7 +67,7 @@ def answer(paths: list[Path] | None, ask: Callable[[Any], T], about: Callable[[T
 
 @app.command("ingest")
 @guarded
-def ingest(paths: Paths = None, fmt: FormatOpt = "table", lang: LangOpt = "zh",
+def ingest(paths: Paths = None, max_bytes: MaxBytesOpt = None, fmt: FormatOpt = "table", lang: LangOpt = "zh",
            skip_unreadable: SkipOpt = False) -> None:
     """读取方案并汇总：每个街道（机关）的领导、单位、任务、目标、道路数，以及没有牵头领导的任务数。"""
     from ..summary import summarize
@@ -117,6 +118,7 @@ def _raci_csv(graph, lang: str) -> str:
 @guarded
 def export(
     paths: Paths = None,
+    max_bytes: MaxBytesOpt = None,
     fmt: Annotated[ExportFormat, typer.Option(
         "--format", "-f",
         help="json（项目的数据契约）、graphml、csv（任务 × 单位矩阵，所有街道一张表）或 xlsx"
