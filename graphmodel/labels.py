@@ -307,6 +307,11 @@ NOTICES: dict[str, L] = {
     "member-removed": L("调整通知：{name} 不再担任{role}，未计入领导小组",
                         "a change notice: {name} no longer serves as {role}; not counted in the group"),
     "ambiguous-unit": L("“{name}”可能是 {options}，未合并", "“{name}” may be {options}; not merged"),
+    "undecodable-bytes": L("这一行有 {count} 处字节无法按 {encoding} 解码（文件可能损坏或下载不完整），已替换为 �，请核对",
+                           "{count} spot(s) on this line cannot be decoded as {encoding} (the file may be damaged or "
+                           "cut off): replaced with �, check the line"),
+    "undecodable-bytes-more": L("另有 {lines} 行也有无法按 {encoding} 解码的字节，已替换为 �",
+                                "{lines} more line(s) hold bytes that cannot be decoded as {encoding}: replaced with �"),
     "same-document": L("与 {other} 内容相同（同一份文件），只读一次",
                        "the same content as {other} (the same document): read once"),
     "documents-merged": L("{subdistrict}：{files} 合并为一张图（同名的领导和单位视为同一个）",
