@@ -290,6 +290,10 @@ WORDS: dict[str, L] = {
     "report_written": L("已写入报告：{output}（{size} 字节）", "report written: {output} ({size} bytes)"),
     "import_written": L("已写入 {output}；导入命令（在该目录中运行，数据库须为空或新建）：",
                         "written to {output}; the import command (run it in that folder; the database must be new or empty):"),
+    "restore_escaped": L("以 = + - @ 等开头的文字写成了 '= …（以免表格软件当作公式运行）；导入后运行 {file} 去掉这个 '"
+                         "（cypher-shell -f {file}）",
+                         "texts beginning with = + - @ and the like are written as '= … (so that no spreadsheet runs "
+                         "them as formulas); after the import, run {file} to take the ' off (cypher-shell -f {file})"),
     "yes": L("是", "yes"),
     "no": L("否", "no"),
     "changes": L("变化：{old} → {new}", "Changes: {old} → {new}"),
@@ -367,6 +371,11 @@ NOTICES: dict[str, L] = {
     "member-removed": L("调整通知：{name} 不再担任{role}，未计入领导小组",
                         "a change notice: {name} no longer serves as {role}; not counted in the group"),
     "ambiguous-unit": L("“{name}”可能是 {options}，未合并", "“{name}” may be {options}; not merged"),
+    "undecodable-bytes": L("这一行有 {count} 处字节无法按 {encoding} 解码（文件可能损坏或下载不完整），已替换为 �，请核对",
+                           "{count} spot(s) on this line cannot be decoded as {encoding} (the file may be damaged or "
+                           "cut off): replaced with �, check the line"),
+    "undecodable-bytes-more": L("另有 {lines} 行也有无法按 {encoding} 解码的字节，已替换为 �",
+                                "{lines} more line(s) hold bytes that cannot be decoded as {encoding}: replaced with �"),
     "same-document": L("与 {other} 内容相同（同一份文件），只读一次",
                        "the same content as {other} (the same document): read once"),
     "correction-unmatched": L("审核表这一行的更正找不到它所改的事实（{name}，{of}）：文件可能已经改了，未应用",

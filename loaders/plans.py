@@ -14,6 +14,7 @@ from graphmodel.model import SubdistrictModel
 from graphmodel.resolve import resolve_plan
 
 from .formats import SUFFIXES, detect_format, reader
+from .limits import read_file
 from .plan.reader import read_plan_source
 from .plan.source import Source
 
@@ -87,18 +88,12 @@ def read_plan(path: str | os.PathLike, name: str | None = None, *, issuer: str |
     Raises
     ------
     PlanError
-        If the file cannot be read, or is not such a plan.
+        If the file cannot be read (not a regular file, larger than :func:`loaders.limits.max_bytes`), or is not
+        such a plan.
     """
     path = Path(path)
     file = name or display_name(path)
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise PlanError(file, "是一个目录，不是文件", en="is a folder, not a file") from None
-    except FileNotFoundError:
-        raise PlanError(file, "文件不存在", en="no such file") from None
-    except OSError as exc:
-        raise PlanError(file, f"无法读取：{exc.strerror or exc}", en=f"cannot be read: {exc.strerror or exc}") from None
+    data = read_file(path, file)  # a regular file within loaders.limits.max_bytes()
     source = read_source(data, file)
     record = read_plan_source(source, file, issuer=issuer)
     if pages := _page_starts(source):

@@ -32,3 +32,19 @@ def test_env_example_lines_are_plain_assignments_docker_compose_reads():
 def test_the_readme_sources_env_as_tested():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "cp .env.example .env" in readme and "set -a; . ./.env; set +a" in readme
+
+
+def test_docker_compose_confines_load_csv_as_neo4j_start_does():
+    """The settings that keep Cypher off the machine are the same in docker-compose.yml and the launcher."""
+    launcher = (ROOT / "graphmodel/neo4j/launcher/src/main/java/graphmodel/server/Launcher.java").read_text("utf-8")
+    compose = (ROOT / "docker-compose.yml").read_text(encoding="utf-8")
+    settings = dict(re.findall(r'config\.put\("([\w.]+)", "([^"]*)"\)', launcher))
+    settings = {name: settings[name] for name in ("dbms.security.allow_csv_import_from_file_urls",
+                                                  "internal.dbms.cypher_ip_blocklist",
+                                                  "dbms.security.procedures.allowlist",
+                                                  "dbms.security.procedures.unrestricted")}
+    for name, value in settings.items():
+        variable = "NEO4J_" + name.replace("_", "__").replace(".", "_")
+        assert re.search(rf'^\s+{variable}: "{re.escape(value)}"$', compose, re.M), variable
+    assert 'config.put("server.directories.import", home.resolve("import")' in launcher
+    assert re.search(r"^\s+NEO4J_server_directories_import: /import$", compose, re.M)

@@ -8,6 +8,7 @@ The errors (no Java, no Maven, a short password, a taken port) are checked witho
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import socket
@@ -129,6 +130,70 @@ def test_http_api_answers_with_the_same_data(settings_of):
     assert response.status == 200 and "<title>Neo4j Browser</title>" in page
 
 
+def _load_csv(url: str) -> str:
+    return f"LOAD CSV FROM '{url}' AS line RETURN line"
+
+
+def test_read_only_cypher_cannot_reach_the_machine(settings_of):
+    server = settings_of
+    secrets_at = [Path("/etc/passwd"), server.env_file, server.data / "connection.env", Path("/proc/self/environ")]
+    urls = [f"file://{path}" for path in secrets_at] + [f"http://127.0.0.1:{server.http_port}/",
+                                                          f"http://localhost:{server.bolt_port}/"]
+    for url in urls:
+        line = _one_error_line(runner.invoke(app, ["cypher", _load_csv(url)]))
+        assert "LOAD CSV" in line and "--write" in line and url not in line
+    for statement in ("SHOW TRANSACTIONS", "TERMINATE TRANSACTIONS 'neo4j-transaction-1'", "SHOW USERS",
+                      "CALL dbms.listConfig() YIELD name RETURN name"):
+        line = _one_error_line(runner.invoke(app, ["cypher", statement]))
+        assert "只读会话不允许" in line and "--write" in line
+
+
+def test_load_csv_with_write_reads_only_the_import_folder(settings_of):
+    server = settings_of
+    imports = server.data / "neo4j" / "import"
+    assert imports.is_dir() and list(imports.iterdir()) == []  # empty unless the user puts files there
+    (imports / "roads.csv").write_text("name\n浦东大道\n", encoding="utf-8")
+    try:
+        result = runner.invoke(app, ["cypher", _load_csv("file:///roads.csv"), "--write", "-f", "json"])
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout) == [{"line": ["name"]}, {"line": ["浦东大道"]}]
+    finally:
+        (imports / "roads.csv").unlink()
+    outside = ["file:///etc/passwd", f"file://{server.data / 'connection.env'}", "file:///../../connection.env",
+               "file:///../server.log", f"http://127.0.0.1:{server.http_port}/"]
+    for url in outside:
+        line = _one_error_line(runner.invoke(app, ["cypher", _load_csv(url), "--write"]))
+        assert "LOAD CSV" in line and "root:" not in line and server.connection.password not in line
+
+
+def test_browser_session_cannot_reach_the_machine_either(settings_of):
+    """Neo4j Browser runs what its user types in a session of their own: the server itself must refuse."""
+    server = settings_of
+    token = base64.b64encode(f"neo4j:{server.connection.password}".encode()).decode()
+    urls = ["file:///etc/passwd", f"file://{server.data / 'connection.env'}", "file:///proc/self/environ",
+            f"http://127.0.0.1:{server.http_port}/"]
+    for url in urls:  # one request each: the first error ends a request's statements
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{server.http_port}/db/neo4j/tx/commit",
+            data=json.dumps({"statements": [{"statement": _load_csv(url)}]}).encode(),
+            headers={"Content-Type": "application/json", "Authorization": f"Basic {token}"},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            answer = response.read().decode("utf-8")
+        assert "root:" not in answer and server.connection.password not in answer
+        parsed = json.loads(answer)
+        assert [error["code"] for error in parsed["errors"]] == ["Neo.ClientError.Statement.ExternalResourceFailed"]
+        assert all(not result["data"] for result in parsed["results"])
+
+
+def test_store_is_the_owners_only(settings_of):
+    server = settings_of
+    for folder in (server.data, server.data / "neo4j", server.data / "neo4j" / "import"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    store = [path for path in (server.data / "neo4j" / "data").rglob("*") if path.is_file()]
+    assert store and all(stat.S_IMODE(path.stat().st_mode) & 0o077 == 0 for path in store)
+
+
 def test_start_twice_says_it_already_runs(settings_of):
     server = settings_of
     pid = _pid(server)
@@ -159,13 +224,32 @@ def test_stop_then_start_again_finds_the_data(settings_of):
 # --------------------------------------------------------------------------- errors, without a server
 
 
+@contextlib.contextmanager
+def _default_ports_held():
+    """Listen on 7687 and 7474 (where free) as a user's own Neo4j would: no test may depend on them."""
+    with contextlib.ExitStack() as stack:
+        for port in (7687, 7474):
+            sock = stack.enter_context(socket.socket())
+            with contextlib.suppress(OSError):  # taken already: then by someone else, which is the point too
+                sock.bind(("127.0.0.1", port))
+                sock.listen()
+        yield
+
+
 @pytest.fixture
 def no_server(tmp_path, monkeypatch):
+    """No server, no settings, nothing built, and the default ports taken (as by a user's own Neo4j)."""
     for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "JAVA_HOME", "GRAPHMODEL_NEO4J_DATA"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # nothing built yet
-    return tmp_path
+    with _default_ports_held():
+        yield tmp_path
+
+
+def _start_on_free_ports(data: Path) -> list[str]:
+    bolt, http = free_ports(2)
+    return ["neo4j", "start", "--data", str(data), "--bolt-port", str(bolt), "--http-port", str(http)]
 
 
 def _bin_with(tmp_path: Path, **scripts: str) -> str:
@@ -188,13 +272,13 @@ def _one_error_line(result) -> str:
 
 def test_no_java_is_one_line(no_server, monkeypatch):
     monkeypatch.setenv("PATH", _bin_with(no_server))
-    line = _one_error_line(runner.invoke(app, ["neo4j", "start", "--data", str(no_server / "data")]))
+    line = _one_error_line(runner.invoke(app, _start_on_free_ports(no_server / "data")))
     assert "Java 17" in line
 
 
 def test_old_java_is_one_line(no_server, monkeypatch):
     monkeypatch.setenv("PATH", _bin_with(no_server, java='echo \'openjdk version "11.0.22" 2024-01-16\' >&2'))
-    line = _one_error_line(runner.invoke(app, ["neo4j", "start", "--data", str(no_server / "data")]))
+    line = _one_error_line(runner.invoke(app, _start_on_free_ports(no_server / "data")))
     assert "Java 17" in line and "Java 11" in line
 
 
@@ -203,7 +287,7 @@ def test_no_maven_is_one_line(no_server, monkeypatch):
     if not os.path.exists(java):
         pytest.skip("needs a real java to get past the Java check")
     monkeypatch.setenv("PATH", _bin_with(no_server, java=f'exec "{java}" "$@"'))
-    line = _one_error_line(runner.invoke(app, ["neo4j", "start", "--data", str(no_server / "data")]))
+    line = _one_error_line(runner.invoke(app, _start_on_free_ports(no_server / "data")))
     assert "Maven" in line and "mvn" in line
     assert not (no_server / "data" / "server.pid").exists()
 

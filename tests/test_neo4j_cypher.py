@@ -86,3 +86,75 @@ def test_loaders_hold_readers_only():
     sources = "\n".join(p.read_text(encoding="utf-8") for p in loaders.rglob("*.py"))
     assert "import neo4j" not in sources and "from neo4j" not in sources
     assert not (loaders / "neo4j_writer.py").exists()
+
+
+# --------------------------------------------------------------------------- what a read-only session refuses
+
+REFUSED = {
+    "LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l": "LOAD CSV",
+    "load\ncsv with headers from 'http://127.0.0.1:7474/' as l return l": "LOAD CSV",
+    "LOAD/* a comment */CSV FROM 'file:///proc/self/environ' AS l RETURN l": "LOAD CSV",
+    "CYPHER 5 runtime=slotted EXPLAIN LOAD CSV FROM 'x' AS l RETURN l": "LOAD CSV",
+    "MATCH (t:Task) CALL (t) { LOAD CSV FROM 'file:///x' AS l RETURN l } RETURN l": "LOAD CSV",
+    "SHOW TRANSACTIONS": "SHOW TRANSACTIONS",
+    "SHOW TRANSACTIONS YIELD transactionId AS id TERMINATE TRANSACTIONS id": "SHOW TRANSACTIONS",
+    "TERMINATE TRANSACTION 'neo4j-transaction-7'": "TERMINATE TRANSACTION",
+    "USE system SHOW USERS": "SHOW USERS",
+    "SHOW PRIVILEGES": "SHOW PRIVILEGES",
+    "SHOW SETTINGS YIELD name, value": "SHOW SETTINGS",
+    "CREATE USER intruder SET PASSWORD 'abcdefgh1'": "CREATE USER",
+    "ALTER CURRENT USER SET PASSWORD FROM 'a' TO 'b'": "ALTER CURRENT USER",
+    "CREATE OR REPLACE DATABASE other": "CREATE OR REPLACE DATABASE",
+    "STOP DATABASE neo4j": "STOP DATABASE",
+    "GRANT ROLE admin TO intruder": "GRANT",
+    "CALL dbms.listConfig() YIELD name, value": "dbms.listConfig",
+    "CALL `dbms`.`listConfig`()": "dbms.listConfig",
+}
+ALLOWED = [
+    "MATCH (t:Task) WHERE t.name = 'LOAD CSV' RETURN t // TERMINATE TRANSACTIONS",
+    'RETURN "it\\"s SHOW USERS" AS text, \'LOAD CSV\' AS other',
+    "MATCH (n:`LOAD CSV`) RETURN n",  # a quoted name is a name
+    "MATCH (grant:Task) RETURN grant.load, grant.csv",
+    "CALL dbms.components()", "CALL db.labels()", "SHOW INDEXES", "SHOW RANGE INDEXES YIELD name",
+    "SHOW CONSTRAINTS", "SHOW PROCEDURES", "SHOW ALL FUNCTIONS", "SHOW DATABASES", "SHOW CURRENT USER",
+    "CREATE (n:Task)",  # a write: the server refuses it in a read session
+]
+
+
+@pytest.mark.parametrize("query, named", sorted(REFUSED.items()))
+def test_read_only_refuses_what_reaches_beyond_the_graph(query, named):
+    assert cypher.read_only_refusal(query) == named
+    with pytest.raises(Neo4jError, match="--write") as raised:
+        cypher.check_read_only(query)
+    assert named in str(raised.value) and named in raised.value.message("en")
+
+
+@pytest.mark.parametrize("query", ALLOWED)
+def test_read_only_lets_reads_of_the_graph_through(query):
+    assert cypher.read_only_refusal(query) is None
+    cypher.check_read_only(query)
+
+
+def test_cypher_and_query_refuse_before_connecting(tmp_path):
+    """The refusal needs no server: nothing listens on the port given, yet the answer is the refusal."""
+    from typer.testing import CliRunner
+
+    from graphmodel.cli import app
+    from local_neo4j import free_ports
+
+    (port,) = free_ports(1)
+    uri = ["--uri", f"bolt://127.0.0.1:{port}", "--password", "not-used-1"]
+    for args in (["cypher", "LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l"], ["cypher", "SHOW TRANSACTIONS"]):
+        result = CliRunner().invoke(app, [*args, *uri])
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr.count("\n") == 1 and "只读会话不允许" in result.stderr and "--write" in result.stderr
+    result = CliRunner().invoke(app, ["cypher", "SHOW USERS", "--lang", "en", *uri])
+    assert result.stderr == ("error: a read-only session does not allow SHOW USERS (it reads files, URLs or other "
+                             "sessions, or administers the server); add --write to run it\n")
+    written = CliRunner().invoke(app, ["cypher", "SHOW USERS", "--write", *uri])  # --write: sent, and unreachable
+    assert written.exit_code == 2 and "无法连接" in written.stderr
+
+
+def test_in_transactions_is_found_in_code_only():
+    assert cypher.in_transactions("MATCH (n) CALL (n) { DETACH DELETE n } IN 2 CONCURRENT TRANSACTIONS OF 10 ROWS")
+    assert not cypher.in_transactions("MATCH (n) CALL (n) { DETACH DELETE n } RETURN 'IN TRANSACTIONS'")

@@ -223,6 +223,19 @@ def test_cypher_is_read_only_by_default(neo4j_clean):
     allowed = _cli(neo4j_clean, "cypher", "CREATE (n:Intruder) RETURN count(n) AS c", "--write", "--format", "json")
     assert allowed.exit_code == 0, allowed.output
     assert neo4j_clean.driver.execute_query(count, database_=neo4j_clean.database).records[0]["c"] == 1
+    # a large delete: CALL {…} IN TRANSACTIONS runs (in an implicit transaction, the only kind that allows it)
+    batched = "MATCH (n:Intruder) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1 ROWS"
+    deleted = _cli(neo4j_clean, "cypher", batched, "--write")
+    assert deleted.exit_code == 0, deleted.output
+    assert neo4j_clean.driver.execute_query(count, database_=neo4j_clean.database).records[0]["c"] == 0
+
+
+def test_the_test_server_reads_no_file_and_no_url(neo4j_server):
+    """Even with --write, the harness's Neo4j refuses file URLs and every address (tests/neo4j_harness)."""
+    for url in ("file:///etc/passwd", "http://127.0.0.1:9/"):
+        result = _cli(neo4j_server, "cypher", f"LOAD CSV FROM '{url}' AS l RETURN l", "--write")
+        assert result.exit_code == 2 and "LOAD CSV" in result.stderr and "root:" not in result.output
+        assert len(result.stderr.strip().split("\n")) == 1
 
 
 def test_errors_are_one_line_without_password(neo4j_server):

@@ -15,7 +15,7 @@ from ..errors import GraphModelError, PlanConflictError, PlanError
 from ..labels import ERRORS, WORDS, L, notice
 
 __all__ = ["make_app", "guarded", "fail", "warn", "lang_of", "Paths", "FormatOpt", "LangOpt", "Format", "Lang", "OutputOpt",
-           "SkipOpt", "IssuerOpt", "AsOfOpt", "Unreadable", "given_issuer", "given_as_of", "CorrectionsOpt",
+           "SkipOpt", "MaxBytesOpt", "IssuerOpt", "AsOfOpt", "Unreadable", "given_issuer", "given_as_of", "CorrectionsOpt",
            "corrections"]
 
 F = TypeVar("F", bound=Callable)
@@ -61,6 +61,24 @@ AsOfOpt = Annotated[Optional[str], typer.Option(
     "--as-of",
     help="按某一天的情况读取（2024-06-30、2024-06 或 2024）：之后的文件不算，同一文件的多个版本取当时最新的一个。",
     show_default=False)]
+
+
+
+def _size(value: Optional[str]) -> Optional[int]:
+    if value is None:
+        return None
+    from loaders.limits import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+MaxBytesOpt = Annotated[Optional[str], typer.Option(
+    "--max-bytes", callback=_size, show_default=False, metavar="SIZE",
+    help="每个文件的大小上限（默认 50M；如 200M、1G）：更大的文件，或解压后超过此大小的 Word 文件部件（压缩炸弹），"
+         "都不读取（退出码 2）。")]
 
 
 def make_app(help: str) -> typer.Typer:
@@ -191,7 +209,12 @@ def guarded(fn: F) -> F:
                 from ..corrections import read_corrections  # here: without --corrections, openpyxl is not imported
 
                 _corrections = read_corrections(kwargs["corrections"], name=str(kwargs["corrections"]))
-            return fn(*args, **kwargs)
+            if kwargs.get("max_bytes") is None:
+                return fn(*args, **kwargs)
+            from loaders.limits import limited
+
+            with limited(kwargs["max_bytes"]):
+                return fn(*args, **kwargs)
         except PlanError as exc:
             if _many and not _skip and "skip_unreadable" in kwargs and not isinstance(exc, PlanConflictError):
                 fail(ERRORS["unreadable_among_many"], exc.exit_code, error=exc.message(_lang))

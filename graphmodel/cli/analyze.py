@@ -11,8 +11,8 @@ import typer
 from ..labels import (CHANGES, DEPENDENCY_ROLES, ERRORS, NODE_LABELS, PROPERTIES, TABLES, TRUCK_REASONS, WORDS, fact_detail,
                       fact_relation, finding_message, join, node_name, property_value, relation_arrow, role_name,
                       task_at, text, where, change_basis, change_task, change_value)
-from ._common import (AsOfOpt, CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, Paths, SkipOpt, fail, guarded, lang_of,
-                      make_app, warn)
+from ._common import (AsOfOpt, CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, MaxBytesOpt, Paths, SkipOpt, fail, guarded,
+                      lang_of, make_app, warn)
 from .output import Column, columns_of, render
 from ._stream import per_plan
 from .plans import answer
@@ -35,6 +35,7 @@ _AUDIT_CSV = ["kind", "severity", "subdistrict", "subject_id", "subject_name", "
 @guarded
 def audit(
     paths: Paths = None,
+    max_bytes: MaxBytesOpt = None,
     fail_on: Annotated[Optional[list[str]], typer.Option(
         "--fail-on", help="出现此类问题时以退出码 1 结束（可重复）；类型见下。", show_default=False)] = None,
     kind: Annotated[Optional[list[str]], typer.Option(
@@ -94,6 +95,7 @@ _PARTS = ("all", "officials", "units", "truck-factor")
 @guarded
 def bottlenecks(
     paths: Paths = None,
+    max_bytes: MaxBytesOpt = None,
     top: Annotated[Optional[int], typer.Option("--top", "-n", min=1, help="每个街道只列前 N 名领导和单位。",
                                                show_default=False)] = None,
     part: Annotated[str, typer.Option(
@@ -172,6 +174,7 @@ _DEPENDS_CSV = ["direction", "depth", "id", "name", "label", "role", "via", "tas
 def depends(
     name: Annotated[str, typer.Argument(help="单位或领导的名称（可写别名，如 管理办；或 街道/名称，如 金杨新村街道/管理办）。")],
     paths: Paths = None,
+    max_bytes: MaxBytesOpt = None,
     depth: Annotated[int, typer.Option("--depth", "-d", min=1, help="沿依赖关系走几步。")] = 1,
     fmt: FormatOpt = "table",
     lang: LangOpt = "zh",
@@ -219,6 +222,7 @@ def path(
     source: Annotated[str, typer.Argument(help="起点：领导、单位或任务。")],
     target: Annotated[str, typer.Argument(help="终点：领导、单位或任务。")],
     paths: Paths = None,
+    max_bytes: MaxBytesOpt = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="最多列出几条最短责任链。")] = 20,
     fmt: FormatOpt = "table",
     lang: LangOpt = "zh",
@@ -275,6 +279,7 @@ def show(
     name: Annotated[str, typer.Argument(
         help="领导、单位、任务、目标或道路：名称、别名、街道/名称、任务序号（如 金杨新村街道/7，唯一时可只写 7）或任务内容的一部分。")],
     paths: Paths = None,
+    max_bytes: MaxBytesOpt = None,
     fmt: FormatOpt = "table",
     lang: LangOpt = "zh",
     skip_unreadable: SkipOpt = False,

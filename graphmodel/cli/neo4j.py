@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ._common import CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, Paths, SkipOpt, fail, guarded, make_app
+from ._common import (CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, MaxBytesOpt, Paths, SkipOpt, fail, guarded,
+                      make_app)
 from .output import Column, render
 
 __all__ = ["app", "query_app"]
@@ -71,6 +72,7 @@ def _render_records(records: list[dict], fmt, lang) -> None:
 @guarded
 def load(
     paths: Paths = None,
+    max_bytes: MaxBytesOpt = None,
     uri: Uri = "bolt://localhost:7687",
     user: User = "neo4j",
     password: Password = "",
@@ -162,6 +164,7 @@ def query_run(
     lang: LangOpt = "zh",
 ) -> None:
     """运行一个命名查询（只读）。未给出的参数按 null 处理。"""
+    from ..neo4j.cypher import check_read_only
     from ..neo4j.named_queries import get_query
 
     query = get_query(name)
@@ -174,6 +177,7 @@ def query_run(
     if unknown:
         fail(f"查询 {query.name} 没有参数：{'、'.join(sorted(unknown))}（它的参数：{'、'.join(params) or '无'}）")
     params.update(given)
+    check_read_only(query.cypher)
     settings, driver = _connect(uri, user, password, database)
     _render_records(_run(settings, driver, query.cypher, params, write=False), fmt, lang)
 
@@ -183,7 +187,7 @@ def query_run(
 def cypher(
     statement: Annotated[str, typer.Argument(help="Cypher 语句，如 \"MATCH (t:Task) RETURN count(t)\"。")],
     param: Params = None,
-    write: Annotated[bool, typer.Option("--write", help="允许写入（默认只读会话，写入会被拒绝）。")] = False,
+    write: Annotated[bool, typer.Option("--write", help="允许写入、LOAD CSV 与管理命令（默认只读会话，这些会被拒绝）。")] = False,
     uri: Uri = "bolt://localhost:7687",
     user: User = "neo4j",
     password: Password = "",
@@ -191,6 +195,10 @@ def cypher(
     fmt: FormatOpt = "table",
     lang: LangOpt = "zh",
 ) -> None:
-    """运行一条临时 Cypher 查询；默认只读，加 --write 才允许修改图谱。"""
+    """运行一条临时 Cypher 查询；默认只读（也不允许 LOAD CSV、查看或终止其他会话的事务、管理命令），加 --write 才允许。"""
+    from ..neo4j.cypher import check_read_only
+
+    if not write:
+        check_read_only(statement)
     settings, driver = _connect(uri, user, password, database)
     _render_records(_run(settings, driver, statement, _parse_params(param), write=write), fmt, lang)

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Sequence
 
+from ..csv_cells import neutralise
 from ..labels import TABLES, WORDS, L, join, number, where
 
 __all__ = ["Column", "columns_of", "render", "write_text", "write_bytes"]
@@ -71,7 +72,7 @@ def render(
     columns = columns or [Column(k) for k in (rows[0].keys() if rows else [])]
     if fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow([c[0] for c in columns])
+        writer.writerow([neutralise(c[0]) for c in columns])
         for row in rows:
             writer.writerow([_csv_cell(row.get(c[0])) for c in columns])
         return
@@ -89,12 +90,19 @@ def render(
     Console(soft_wrap=False, width=None if sys.stdout.isatty() else 200).print(table)
 
 
-def _csv_cell(value: Any) -> str:
-    """A CSV cell: numbers at full precision, lists joined by ``;``, anything else as JSON or text."""
+def _csv_cell(value: Any) -> Any:
+    """A CSV cell: numbers at full precision (as numbers), lists joined by ``;``, anything else as JSON or text;
+    a text a spreadsheet would evaluate as a formula gets a leading apostrophe (:mod:`graphmodel.csv_cells`)."""
+    if isinstance(value, (int, float)):
+        return value
+    return neutralise(_csv_text(value))
+
+
+def _csv_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return ";".join(_csv_cell(v) for v in value)
+        return ";".join(_csv_text(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)

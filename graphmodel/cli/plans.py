@@ -12,8 +12,8 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from ..labels import ERRORS, REPORT, WORDS
-from ._common import (CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, OutputOpt, Paths, SkipOpt, Unreadable, corrections,
-                      fail, given_as_of, given_issuer, guarded, lang_of, make_app, warn)
+from ._common import (CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, MaxBytesOpt, OutputOpt, Paths, SkipOpt, Unreadable,
+                      corrections, fail, given_as_of, given_issuer, guarded, lang_of, make_app, warn)
 from .output import columns_of, render, write_bytes, write_text
 
 __all__ = ["app", "load_graph", "answer", "check_output"]
@@ -88,7 +88,7 @@ def answer(paths: list[Path] | None, ask: Callable[[Any], T], about: Callable[[T
 
 @app.command("ingest")
 @guarded
-def ingest(paths: Paths = None, fmt: FormatOpt = "table", lang: LangOpt = "zh",
+def ingest(paths: Paths = None, max_bytes: MaxBytesOpt = None, fmt: FormatOpt = "table", lang: LangOpt = "zh",
            skip_unreadable: SkipOpt = False, issuer: IssuerOpt = None, corrections: CorrectionsOpt = None) -> None:
     """读取方案并汇总：每个街道（机关）的领导、单位、任务、目标、道路数，以及没有牵头领导的任务数。"""
     from ..summary import summarize
@@ -122,16 +122,18 @@ def check_output(output: Path | None) -> None:
 
 def _raci_csv(graph, lang: str) -> str:
     """The task × unit matrix as CSV: English keys for the fixed columns, a unit's cell 责任 / 配合 (``--lang en``:
-    responsible / cooperating)."""
+    responsible / cooperating); a text a spreadsheet would evaluate gets a leading apostrophe, numbers stay numbers."""
+    from ..csv_cells import neutralise
     from ..raci import COOPERATING, RESPONSIBLE, raci_rows
 
     words = {RESPONSIBLE: REPORT["responsible"](lang), COOPERATING: REPORT["cooperating"](lang)}
     columns, rows = raci_rows(graph)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow([neutralise(c) for c in columns])
     for row in rows:
-        writer.writerow(["" if row[c] is None else words.get(row[c], row[c]) for c in columns])
+        cells = ("" if row[c] is None else words.get(row[c], row[c]) for c in columns)
+        writer.writerow([cell if isinstance(cell, (int, float)) else neutralise(str(cell)) for cell in cells])
     return buffer.getvalue()
 
 
@@ -152,6 +154,7 @@ def _review_workbook(graph, paths: list[Path] | None, lang: str) -> bytes:
 @guarded
 def export(
     paths: Paths = None,
+    max_bytes: MaxBytesOpt = None,
     fmt: Annotated[ExportFormat, typer.Option(
         "--format", "-f",
         help="json（项目的数据契约）、graphml、csv（任务 × 单位矩阵，所有街道一张表）或 xlsx"
@@ -185,11 +188,13 @@ def export(
     if fmt == ExportFormat.neo4j_admin:
         if output is None:
             fail(ERRORS["admin_needs_output"])
-        from ..neo4j.admin_import import import_command, write_import_files
+        from ..neo4j.admin_import import RESTORE_FILE, import_command, write_import_files
 
         written = write_import_files(load_graph(paths), output)
         typer.echo(WORDS["import_written"](lang, output=output), err=True)
         typer.echo(import_command(written))
+        if written["restore"]:
+            typer.echo(WORDS["restore_escaped"](lang, file=output / RESTORE_FILE), err=True)
         return
     check_output(output)
     graph = load_graph(paths)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ._common import CorrectionsOpt, IssuerOpt, LangOpt, Paths, SkipOpt, fail, guarded, lang_of, make_app
+from ._common import CorrectionsOpt, IssuerOpt, LangOpt, MaxBytesOpt, Paths, SkipOpt, fail, guarded, lang_of, make_app
 from .output import write_text
 from .plans import check_output, load_graph
 
@@ -20,6 +20,7 @@ app = make_app("报告。")
 @guarded
 def report(
     paths: Paths = None,
+    max_bytes: MaxBytesOpt = None,
     output: Annotated[Path, typer.Option(
         "--output", "-o",
         help="写入此 HTML 文件（先写临时文件，成功后再改名）；不写则写入当前文件夹的 report.html；"

@@ -1,13 +1,18 @@
-"""Every Cypher statement the writer sends, as named constants (labels and types only from the schema's allow-list).
+"""Every Cypher statement the writer sends, as named constants (labels and types only from the schema's allow-list),
+and what a read-only session refuses to send.
 
 A label or relationship type cannot be a Cypher parameter, so each statement that names one is a
 table with one entry per allow-listed label or type (``CREATE_NODES["Task"]``), built here once;
 :func:`statement` picks the entry and refuses a name that is not in the allow-list. Every value
 is a parameter (``$rows``, ``$sds``, ``$marks``).
+
+:func:`check_read_only` is the client's half of a read-only session (the server refuses writes itself): it
+refuses what a read session would otherwise be allowed to do that reaches beyond the graph.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -16,7 +21,8 @@ from ..schema import LABELS, RELS
 
 __all__ = [
     "PING", "ID_CONSTRAINT", "SUBDISTRICT_INDEX", "STORED_HASHES", "NODE_ORDER", "WRITE_NEW",
-    "WRITE_MERGE", "SWEEP_RELATIONSHIPS", "SWEEP_NODES", "statement", "not_allowed",
+    "WRITE_MERGE", "SWEEP_RELATIONSHIPS", "SWEEP_NODES", "statement", "not_allowed", "check_read_only",
+    "read_only_refusal", "in_transactions", "restore_escaped",
 ]
 
 
@@ -90,6 +96,42 @@ SWEEP_NODES = _per_label(
     "WHERE n.load_hash IS NULL OR n.load_hash <> m.token DETACH DELETE n")
 
 
+#: What a text cell escaped by :func:`graphmodel.csv_cells.neutralise` matches once imported (Java regex).
+_ESCAPED = "\"(?s)'+[=+\\\\-@\\t\\r＝＋－＠].*\""
+_RESTORE = {
+    ("node", "string"): "MATCH (n:`{name}`) WHERE n.`{key}` =~ {escaped} SET n.`{key}` = substring(n.`{key}`, 1);",
+    ("node", "string[]"): "MATCH (n:`{name}`) WHERE any(a IN n.`{key}` WHERE a =~ {escaped}) "
+                          "SET n.`{key}` = [a IN n.`{key}` | CASE WHEN a =~ {escaped} THEN substring(a, 1) ELSE a END];",
+    ("relationship", "string"): "MATCH ()-[n:`{name}`]->() WHERE n.`{key}` =~ {escaped} "
+                                "SET n.`{key}` = substring(n.`{key}`, 1);",
+    ("relationship", "string[]"): "MATCH ()-[n:`{name}`]->() WHERE any(a IN n.`{key}` WHERE a =~ {escaped}) "
+                                  "SET n.`{key}` = [a IN n.`{key}` | CASE WHEN a =~ {escaped} THEN substring(a, 1) "
+                                  "ELSE a END];",
+}
+
+
+def restore_escaped(element: str, name: str, key: str, kind: str) -> str:
+    """The statement that takes the escape of :func:`graphmodel.csv_cells.neutralise` off property ``key`` (of
+    ``kind`` ``string`` or ``string[]``) of the nodes labelled, or relationships typed, ``name``, once imported.
+
+    Raises
+    ------
+    Neo4jError
+        ``name`` outside the allow-list, or ``key`` not a plain property name.
+
+    Examples
+    --------
+    >>> print(restore_escaped("node", "Task", "name", "string"))
+    MATCH (n:`Task`) WHERE n.`name` =~ "(?s)'+[=+\\\\-@\\t\\r＝＋－＠].*" SET n.`name` = substring(n.`name`, 1);
+    """
+    allowed = LABELS if element == "node" else RELS
+    if name not in allowed:
+        raise not_allowed(name)
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key) or (element, kind) not in _RESTORE:
+        raise Neo4jError(f"不能还原的属性：{key!r}（{kind}）")
+    return _RESTORE[element, kind].format(name=name, key=key, escaped=_ESCAPED)
+
+
 def statement(table: Mapping, key) -> str:
     """The statement of ``table`` for an allow-listed label, type or (type, start, end) key.
 
@@ -115,3 +157,89 @@ def statement(table: Mapping, key) -> str:
 def not_allowed(name) -> Neo4jError:
     """The error for a label or relationship type outside the allow-list."""
     return Neo4jError(f"不在允许列表中的标签或关系类型：{name!r}")
+
+
+# --------------------------------------------------------------------------- what a read-only session refuses
+
+#: Comments, string literals and quoted names, in the order Cypher's lexer meets them: the text between them is code.
+_LEXEMES = re.compile(r"""//[^\n]*|/\*.*?(?:\*/|$)|'(?:\\.|[^'\\])*(?:'|$)|"(?:\\.|[^"\\])*(?:"|$)|`((?:``|[^`])*)(?:`|$)""",
+                      re.S)
+#: What may stand before a command: query options, EXPLAIN / PROFILE, and the graph it runs on.
+_PREFIX = r"^\s*(?:(?:CYPHER(?:\s+\d+(?:\.\d+)?)?(?:\s+\w+\s*=\s*\w+)*|EXPLAIN|PROFILE|USE\s+[\w.]+)\s+)*"
+#: The SHOW commands a read may run: they describe the database's schema and code, not its users or sessions.
+_SHOW_ALLOWED = (r"(?:(?:ALL|BUILT\s+IN|USER\s+DEFINED|RANGE|FULLTEXT|TEXT|POINT|VECTOR|LOOKUP|BTREE|UNIQUE|NODE|"
+                 r"RELATIONSHIP|REL|EXIST|EXISTENCE|EXISTS|KEY|PROPERTY|UNIQUENESS|TYPE)\s+)*"
+                 r"(?:INDEX|INDEXES|CONSTRAINTS?|PROCEDURES?|FUNCTIONS?)\b|(?:(?:DEFAULT|HOME)\s+)?DATABASES?\b|"
+                 r"CURRENT\s+USER\b")
+#: What is refused, looked for on the code only (comments, strings and quoted names out); ``cmd`` is what is named.
+_REFUSED: tuple[re.Pattern, ...] = tuple(re.compile(pattern, re.I) for pattern in (
+    r"(?<![\w.$:])(?P<cmd>LOAD\s+CSV)\b",
+    r"(?<![\w.$:])(?P<cmd>(?:TERMINATE|SHOW)\s+TRANSACTIONS?)\b",
+    r"(?<![\w.$:])CALL\s+(?P<cmd>dbms\s*\.(?!\s*components\b)\s*[\w.]*)",
+    _PREFIX + r"(?P<cmd>SHOW\s+(?!" + _SHOW_ALLOWED + r")\w+)",
+    _PREFIX + r"(?P<cmd>GRANT|DENY|REVOKE)\b",
+    _PREFIX + r"(?P<cmd>(?:CREATE|DROP|ALTER|RENAME|START|STOP)\s+(?:OR\s+REPLACE\s+)?"
+              r"(?:USER|ROLE|(?:COMPOSITE\s+)?DATABASE|ALIAS|SERVER|CURRENT\s+USER))\b",
+    _PREFIX + r"(?P<cmd>(?:ENABLE|DEALLOCATE|REALLOCATE|DRYRUN)\s+\w+)",
+))
+
+
+_IN_TRANSACTIONS = re.compile(r"}\s*IN\s+(?:\S+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b", re.I)
+
+
+def _code(query: str) -> str:
+    """``query`` with comments and string literals made spaces, and quoted names (`` `a b` ``) their bare text."""
+    return _LEXEMES.sub(lambda m: " " if m.group(1) is None else m.group(1).replace("``", "`"), query)
+
+
+def read_only_refusal(query: str) -> str | None:
+    """What in ``query`` a read-only session refuses (LOAD CSV, seeing or ending other sessions' transactions,
+    the administration commands, ``dbms.*`` procedures), or None.
+
+    Examples
+    --------
+    >>> read_only_refusal("LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l")
+    'LOAD CSV'
+    >>> read_only_refusal("load /* x */ csv from 'http://127.0.0.1/' as l return l")
+    'LOAD CSV'
+    >>> read_only_refusal("MATCH (t:Task) WHERE t.name = 'LOAD CSV' RETURN t // TERMINATE TRANSACTIONS")
+    >>> read_only_refusal("USE system SHOW USERS")
+    'SHOW USERS'
+    >>> read_only_refusal("CALL dbms.listConfig() YIELD name, value")
+    'dbms.listConfig'
+    >>> read_only_refusal("SHOW INDEXES YIELD name RETURN name") is None
+    True
+    """
+    code = _code(query)
+    for pattern in _REFUSED:
+        found = pattern.search(code)
+        if found:
+            named = found.group("cmd")
+            return "".join(named.split()) if "." in named else " ".join(named.upper().split())
+    return None
+
+
+def in_transactions(query: str) -> bool:
+    """Whether ``query`` holds ``CALL {…} IN [CONCURRENT] TRANSACTIONS`` (outside comments and strings).
+
+    >>> in_transactions("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS")
+    True
+    >>> in_transactions("RETURN 'IN TRANSACTIONS' AS text")
+    False
+    """
+    return _IN_TRANSACTIONS.search(_code(query)) is not None
+
+
+def check_read_only(query: str) -> None:
+    """Refuse ``query`` in a read-only session when :func:`read_only_refusal` finds something.
+
+    Raises
+    ------
+    Neo4jError
+        One line naming what was found, and that ``--write`` runs it.
+    """
+    what = read_only_refusal(query)
+    if what is not None:
+        raise Neo4jError(f"只读会话不允许 {what}（会读取文件、网址或其他会话，或是管理命令）；要运行请加 --write",
+                         en=f"a read-only session does not allow {what} (it reads files, URLs or other sessions, or "
+                            "administers the server); add --write to run it")

@@ -6,14 +6,16 @@ into the user's cache and built there once. After that, starting needs Java only
 
 One data directory is one server::
 
-    DATA/neo4j/          Neo4j's home: data/ (the databases, kept across restarts), logs/, conf/neo4j.conf (optional)
+    DATA/neo4j/          Neo4j's home (mode 700): data/ (the databases, kept across restarts), logs/,
+                         import/ (the only folder LOAD CSV reads), conf/neo4j.conf (optional)
     DATA/server.pid      the process id while it runs
     DATA/server.json     ports and start time of the running server
     DATA/server.log      the launcher's output (Neo4j's own logs are in DATA/neo4j/logs/)
     DATA/connection.env  export lines for this server (mode 600), so a restart keeps the password
 
-``start`` also writes the export lines to :func:`env_file`, which ``graphmodel load``, ``query`` and ``cypher``
-read when ``NEO4J_URI`` is not set.
+A data directory ``start`` creates is private (mode 700), Neo4j's home always is, and the server runs with umask
+077, so its store files are the owner's only. ``start`` also writes the export lines to :func:`env_file`, which
+``graphmodel load``, ``query`` and ``cypher`` read when ``NEO4J_URI`` is not set.
 """
 
 from __future__ import annotations
@@ -134,6 +136,10 @@ class _Files:
     @property
     def home(self) -> Path:
         return self.data / "neo4j"
+
+    @property
+    def imports(self) -> Path:
+        return self.home / "import"
 
     @property
     def pid(self) -> Path:
@@ -481,14 +487,14 @@ def _check_port_free(port: int) -> None:
 
 def _launch(java: str, classpath: str, files: _Files, bolt_port: int, http_port: int, password: str,
             timeout: float, notify: Callable[[str], None]) -> ServerInfo:
-    files.home.mkdir(parents=True, exist_ok=True)
+    _make_private(files)
     command = [java, *_JAVA_OPTS, *os.environ.get(_JAVA_OPTS_ENV, "").split(), "-cp", classpath, _MAIN_CLASS,
                str(files.home), str(bolt_port), str(http_port)]
     env = {**os.environ, _PASSWORD_ENV: password}
     notify(f"启动 Neo4j（Bolt {bolt_port}，HTTP {http_port}，数据 {files.data}）……")
     with files.log.open("w", encoding="utf-8") as log:
         process = subprocess.Popen(command, cwd=files.home, env=env, stdin=subprocess.DEVNULL, stdout=log,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
+                                   stderr=subprocess.STDOUT, start_new_session=True, umask=0o077)
     files.pid.write_text(f"{process.pid}\n", encoding="ascii")
     started_at = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     server = ServerInfo(process.pid, bolt_port, http_port, files.data, files.log, started_at)
@@ -501,6 +507,15 @@ def _launch(java: str, classpath: str, files: _Files, bolt_port: int, http_port:
         raise
     process.returncode = 0  # it runs on by design: no "still running" warning when this object goes
     return server
+
+
+def _make_private(files: _Files) -> None:
+    """The data directory (when this creates it), Neo4j's home and its import folder: readable by the owner only."""
+    if not files.data.is_dir():
+        files.data.mkdir(mode=0o700, parents=True)
+    for folder in (files.home, files.imports):
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.chmod(0o700)
 
 
 def _wait_ready(process: subprocess.Popen, server: ServerInfo, timeout: float) -> None:

@@ -104,7 +104,14 @@ def translate_error(exc: Exception, settings: Neo4jSettings) -> Neo4jError:
             if "Statement.SyntaxError" in code:
                 return Neo4jError(f"Cypher 语法错误：{_first_line(exc.message)}")
             if "AccessMode" in code or "WriteOnReadOnlyAccessDbException" in code or "Forbidden" in code:
-                return Neo4jError("只读会话不允许写入；要修改数据请加 --write")
+                return Neo4jError("只读会话不允许写入；要修改数据请加 --write",
+                                  en="a read-only session does not allow writes; add --write to change data")
+            if "ExternalResourceFailed" in code:
+                return Neo4jError(f"LOAD CSV 读不到：{_first_line(exc.message)}（graphmodel neo4j start 运行的 Neo4j "
+                                  "只读数据目录下 neo4j/import/ 中的文件，不访问网址）",
+                                  en=f"LOAD CSV cannot read: {_first_line(exc.message)} (the Neo4j that graphmodel "
+                                     "neo4j start runs reads only the files in neo4j/import/ of its data folder, "
+                                     "and no URL)")
             if "ParameterMissing" in code:
                 return Neo4jError(f"查询缺少参数：{_first_line(exc.message)}（用 --param 名称=值 给出）")
             return Neo4jError(f"Neo4j 报错 {code}：{_first_line(exc.message)}")
@@ -376,13 +383,21 @@ def run_query(driver, query: str, parameters: dict[str, Any] | None = None, *, d
               write: bool = False) -> list[dict[str, Any]]:
     """Run one Cypher query and return its records as dicts (nodes and relationships as property maps).
 
-    A read-only session by default: a write is refused by the server unless ``write`` is True.
+    A read-only session by default: a write is refused by the server unless ``write`` is True, and what a read
+    session could do beyond the graph (``LOAD CSV``, other sessions' transactions, administration) is refused
+    before it is sent (:func:`graphmodel.neo4j.cypher.check_read_only`). A write holding ``CALL {…} IN
+    TRANSACTIONS`` (a large delete, say) runs in an implicit transaction, the only kind that may commit on its way.
     """
+    if not write:
+        cypher.check_read_only(query)
     neo4j = _driver_module()
     mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
     with driver.session(database=database, default_access_mode=mode) as session:
-        def work(tx):
-            return [{k: _plain(v) for k, v in record.items()} for record in tx.run(query, parameters or {})]
+        def records(result):
+            return [{k: _plain(v) for k, v in record.items()} for record in result]
+        if write and cypher.in_transactions(query):
+            return records(session.run(query, parameters or {}))
+        work = lambda tx: records(tx.run(query, parameters or {}))  # noqa: E731
         return session.execute_write(work) if write else session.execute_read(work)
 
 

@@ -21,6 +21,7 @@ import io
 
 from graphmodel.errors import PlanError
 
+from ..limits import read_part
 from ..plan.source import Source
 from ._lines import LineBuilder, clean, join_paragraphs, label_table, text_table
 from .docx_numbering import ListNumbers, with_number
@@ -34,7 +35,7 @@ _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationsh
 _DOCUMENT = "/officeDocument"
 
 
-def _targets(z, rels: str, base: str) -> dict[str, str]:
+def _targets(z, rels: str, base: str, file: str) -> dict[str, str]:
     """The parts a relationships part names, by the last word of their type (officeDocument, styles, numbering)."""
     import posixpath
 
@@ -43,7 +44,7 @@ def _targets(z, rels: str, base: str) -> dict[str, str]:
     if rels not in z.namelist():
         return {}
     out = {}
-    for rel in etree.fromstring(z.read(rels)).iter(_REL):
+    for rel in etree.fromstring(read_part(z, rels, file)).iter(_REL):
         target = rel.get("Target", "")
         if rel.get("TargetMode") == "External":
             continue
@@ -66,19 +67,23 @@ def _open(data: bytes, file: str) -> tuple:
 
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
-        main = _targets(z, "_rels/.rels", "").get(_DOCUMENT.strip("/"), "word/document.xml")
+        main = _targets(z, "_rels/.rels", "", file).get(_DOCUMENT.strip("/"), "word/document.xml")
         folder, name = posixpath.split(main)
-        parts = _targets(z, posixpath.join(folder, "_rels", name + ".rels"), folder)
-        body = parse_xml(z.read(main)).find(_W + "body")
+        parts = _targets(z, posixpath.join(folder, "_rels", name + ".rels"), folder, file)
+        body = parse_xml(read_part(z, main, file)).find(_W + "body")
         if body is None:
             raise ValueError("no body")
+    except PlanError:  # a part past the limit (loaders.limits): said as such, not as damage
+        raise
     except Exception:  # zipfile, zlib and lxml each raise their own kinds for a damaged file
         raise PlanError(file, "不是有效的 Word 文件（.docx 已损坏或不完整）",
                         en="not a valid Word file (the .docx is damaged or incomplete)") from None
 
     def part(kind: str):
         try:
-            return etree.fromstring(z.read(parts[kind])) if kind in parts else None
+            return etree.fromstring(read_part(z, parts[kind], file)) if kind in parts else None
+        except PlanError:
+            raise
         except Exception:  # a damaged numbering or styles part: no list numbers, the text still reads
             return None
 

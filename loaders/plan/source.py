@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 from dataclasses import dataclass
@@ -19,6 +20,15 @@ _BOMS = (
 )
 # A line break of a web page copied as text (<br>, <br/>, <BR />): the lines it parts keep the file line's number.
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+#: A text with this share of bad spots (per byte) or less is text with damage (a download cut mid-character, a few flipped
+#: bytes): read, each bad spot replaced with U+FFFD and said; one with more is not text.
+_DAMAGE_SHARE = 0.01
+#: So few bad bytes in UTF-8 (at most this many, and one per this many good characters beyond ASCII) that it is
+#: UTF-8 with damage, not GB18030 that does not decode as UTF-8.
+_FEW_IN_UTF8 = 8
+_GOOD_PER_BAD = 50
+#: Lines with bad bytes said one by one; past them, one notice counts the others.
+_BAD_LINES_SAID = 10
 # Characters that never occur in a plan's text but fill binary files.
 _CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v"}
 
@@ -80,7 +90,9 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
     Raises
     ------
     PlanError
-        If the file is empty, or is binary, or decodes in none of these encodings.
+        If the file is empty, or is binary, or decodes in none of these encodings. A text whose bytes are good but
+        for a few (a download cut mid-character) is decoded, each bad spot U+FFFD (:func:`source_from_bytes` says
+        where); it is refused only when more than 1 % of its bytes are bad.
 
     Examples
     --------
@@ -89,23 +101,92 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
     >>> decode(codecs.BOM_UTF16_LE + "街道".encode("utf-16-le"), "a.txt")
     ('街道', 'utf-16')
     """
+    text, encoding, _bad = _decode(data, file)
+    return text, encoding
+
+
+def _decode(data: bytes, file: str) -> tuple[str, str, list[int]]:
+    """:func:`decode`, and the byte offsets of the bad spots replaced (none when the bytes are good text)."""
     if not data.strip():
         raise PlanError(file, "文件为空", en="the file is empty")
     candidates = [enc for bom, enc in _BOMS if data.startswith(bom)][:1]
     if not candidates and b"\x00" in data:
         raise PlanError(file, "不是文本文件（含 NUL 字节，像是二进制文件）", en="not a text file (it holds NUL bytes: binary)")
-    candidates = candidates or ["utf-8", "gb18030"]
-    for encoding in candidates:
+    found = _strict(data, candidates) if candidates else None
+    if not candidates:
+        damaged = {encoding: _tolerant(data, encoding) for encoding in ("utf-8", "gb18030")}
+        found = _strict(data, ["utf-8"])
+        if found is None and _few(*damaged["utf-8"]):
+            found = (damaged["utf-8"][0], "utf-8", damaged["utf-8"][1])
+        found = found or _strict(data, ["gb18030"])
+        if found is None:
+            encoding = min(damaged, key=lambda name: len(damaged[name][1]))
+            if len(damaged[encoding][1]) <= max(_FEW_IN_UTF8, _DAMAGE_SHARE * len(data)):
+                found = (damaged[encoding][0], encoding, damaged[encoding][1])
+    if found is None:
+        raise PlanError(file, "不是文本文件，或编码无法识别（支持 UTF-8、GB18030/GBK、带 BOM 的 UTF-16）",
+                        en="not a text file, or an encoding not recognised (UTF-8, GB18030/GBK, UTF-16 with BOM are read)")
+    if any(ch in _CONTROL for ch in found[0]):
+        raise PlanError(file, "不是文本文件（含控制字符或二进制内容）",
+                        en="not a text file (it holds control characters or binary content)")
+    return found
+
+
+def _few(text: str, bad: list[int]) -> bool:
+    """Whether the bad spots of a UTF-8 decoding are too few to be another encoding's text."""
+    good = sum(1 for ch in text if ch > "\x7f") - len(bad)
+    return len(bad) <= _FEW_IN_UTF8 and good >= _GOOD_PER_BAD * len(bad)
+
+
+def _strict(data: bytes, encodings: list[str]) -> tuple[str, str, list[int]] | None:
+    for encoding in encodings:
         try:
-            text = data.decode(encoding)
+            return data.decode(encoding), encoding, []
         except UnicodeDecodeError:
             continue
-        if any(ch in _CONTROL for ch in text):
-            raise PlanError(file, "不是文本文件（含控制字符或二进制内容）",
-                             en="not a text file (it holds control characters or binary content)")
-        return text, encoding
-    raise PlanError(file, "不是文本文件，或编码无法识别（支持 UTF-8、GB18030/GBK、带 BOM 的 UTF-16）",
-                   en="not a text file, or an encoding not recognised (UTF-8, GB18030/GBK, UTF-16 with BOM are read)")
+    return None
+
+
+def _tolerant(data: bytes, encoding: str) -> tuple[str, list[int]]:
+    """``data`` decoded with each undecodable spot made U+FFFD, and the byte offsets of those spots."""
+    bad: list[int] = []
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    pieces, at = [], 0
+    while at < len(data):
+        try:
+            pieces.append(decoder.decode(data[at:], final=True))
+            break
+        except UnicodeDecodeError as exc:
+            good = data[at:at + exc.start]
+            pieces.append(good.decode(encoding, errors="replace"))  # good bytes: decodes as they are
+            bad.append(at + exc.start)
+            pieces.append("\ufffd")
+            at += max(exc.end, exc.start + 1)
+            decoder.reset()
+    return "".join(pieces), bad
+
+
+def _bad_lines(data: bytes, bad: list[int]) -> dict[int, int]:
+    """{line number: bad spots on it} for the byte offsets ``bad`` (LF, CRLF and CR end lines)."""
+    ends = [m.start() for m in re.finditer(rb"\r\n|\r|\n", data)]
+    lines: dict[int, int] = {}
+    for offset in bad:
+        line = bisect.bisect_left(ends, offset) + 1
+        lines[line] = lines.get(line, 0) + 1
+    return lines
+
+
+def _damage_notices(data: bytes, file: str, encoding: str, bad: list[int]) -> tuple:
+    """One notice per line holding bad bytes (the first few), and one counting the lines past them."""
+    from graphmodel.model import Notice
+
+    lines = sorted(_bad_lines(data, bad).items())
+    notices = [Notice(kind="undecodable-bytes", file=file, line=line, values={"count": count, "encoding": encoding})
+               for line, count in lines[:_BAD_LINES_SAID]]
+    if len(lines) > _BAD_LINES_SAID:
+        notices.append(Notice(kind="undecodable-bytes-more", file=file,
+                              values={"lines": len(lines) - _BAD_LINES_SAID, "encoding": encoding}))
+    return tuple(notices)
 
 
 def source_from_bytes(data: bytes, file: str) -> Source:
@@ -122,7 +203,7 @@ def source_from_bytes(data: bytes, file: str) -> Source:
     >>> [(line.no, line.text) for line in source_from_bytes("通知<br> 组长：张三<br/>".encode(), "a.txt").lines]
     [(1, '通知'), (1, '组长：张三')]
     """
-    text, encoding = decode(data, file)
+    text, encoding, bad = _decode(data, file)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")
     lines = tuple(
         Line(no, stripped)
@@ -132,4 +213,4 @@ def source_from_bytes(data: bytes, file: str) -> Source:
     )
     if not lines:
         raise PlanError(file, "文件为空", en="the file is empty")
-    return Source(file, encoding, lines, text)
+    return Source(file, encoding, lines, text, _damage_notices(data, file, encoding, bad) if bad else ())

@@ -8,7 +8,10 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+
+import inet.ipaddr.IPAddressString;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -29,6 +32,8 @@ import org.neo4j.io.ByteUnit;
  *
  * <ul>
  *   <li>Bolt listens on 127.0.0.1:PORT without TLS; HTTP and HTTPS are disabled.</li>
+ *   <li>LOAD CSV reads no file (file URLs are off) and no URL (every address is blocked), and no
+ *       procedure from a plugin is loaded: no query reaches the machine the tests run on.</li>
  *   <li>Authentication is enabled: user {@code neo4j} gets PASSWORD (at least 8 characters).
  *       If PASSWORD is not given on the command line it is read from the environment
  *       variable {@value #PASSWORD_ENV}, which keeps it out of the process list.</li>
@@ -133,6 +138,10 @@ public final class Launcher {
                 .withConfig(BoltConnector.advertised_address, new SocketAddress(HOST, port))
                 .withConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .withConfig(GraphDatabaseSettings.auth_enabled, true)
+                .withConfig(GraphDatabaseSettings.allow_file_urls, false)
+                .withConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist,
+                        List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
+                .withConfig(GraphDatabaseSettings.procedure_allowlist, List.of())
                 .withConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(64))
                 .withConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .withConfig(GraphDatabaseSettings.preallocate_store_files, false)

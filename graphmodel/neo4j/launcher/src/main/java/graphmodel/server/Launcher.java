@@ -51,7 +51,7 @@ public final class Launcher {
         }
 
         CommunityBootstrapper neo4j = new CommunityBootstrapper();
-        int status = neo4j.start(home, home.resolve("conf").resolve("neo4j.conf"), settings(bolt, http), false, false);
+        int status = neo4j.start(home, home.resolve("conf").resolve("neo4j.conf"), settings(home, bolt, http), false, false);
         if (status != 0 || !neo4j.isRunning()) {
             System.err.println("ERROR: Neo4j did not start (status " + status + "); see " + home.resolve("logs"));
             System.exit(1);
@@ -68,7 +68,7 @@ public final class Launcher {
         new CountDownLatch(1).await(); // Neo4j's shutdown hook stops the server on SIGTERM / SIGINT
     }
 
-    private static Map<String, String> settings(int bolt, int http) {
+    private static Map<String, String> settings(Path home, int bolt, int http) {
         Map<String, String> config = new HashMap<>();
         config.put("server.default_listen_address", HOST);
         config.put("server.default_advertised_address", HOST);
@@ -82,6 +82,15 @@ public final class Launcher {
         config.put("dbms.security.auth_enabled", "true");
         config.put("dbms.usage_report.enabled", "false");
         config.put("server.memory.pagecache.size", "256m");
+        // LOAD CSV reads files only from HOME/import (empty unless the user puts files there) and no URL at all:
+        // every address is blocked, so no query can read the machine's files or reach a local service.
+        config.put("server.directories.import", home.resolve("import").toString());
+        config.put("dbms.security.allow_csv_import_from_file_urls", "true");
+        config.put("internal.dbms.cypher_ip_blocklist", "0.0.0.0/0,::/0");
+        // No procedure from a plugin is loaded, and none may bypass security; the built-in ones (db.*, dbms.*) stay.
+        config.put("server.directories.plugins", home.resolve("plugins").toString());
+        config.put("dbms.security.procedures.allowlist", "");
+        config.put("dbms.security.procedures.unrestricted", "");
         // Netty waits a quiet period per event loop group before it stops: about 10 s on every stop.
         config.put("internal.dbms.bolt.netty_server_shutdown_quiet_period", "0");
         return config;
