@@ -7,6 +7,7 @@ action plans' own task tables. A reader of split-cell text and a reader of real 
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["ROLES", "SECTION_HEADING", "column_role", "header_roles"]
@@ -36,6 +37,7 @@ SECTION_HEADING = re.compile(
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def column_role(header: str) -> str | None:
     """The role a header cell names, or None if it names none.
 

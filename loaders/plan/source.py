@@ -114,12 +114,13 @@ def _decode(data: bytes, file: str) -> tuple[str, str, list[int]]:
         raise PlanError(file, "不是文本文件（含 NUL 字节，像是二进制文件）", en="not a text file (it holds NUL bytes: binary)")
     found = _strict(data, candidates) if candidates else None
     if not candidates:
-        damaged = {encoding: _tolerant(data, encoding) for encoding in ("utf-8", "gb18030")}
         found = _strict(data, ["utf-8"])
+        damaged = {} if found is not None else {"utf-8": _tolerant(data, "utf-8")}  # good text pays for no repair
         if found is None and _few(*damaged["utf-8"]):
             found = (damaged["utf-8"][0], "utf-8", damaged["utf-8"][1])
         found = found or _strict(data, ["gb18030"])
         if found is None:
+            damaged["gb18030"] = _tolerant(data, "gb18030")
             encoding = min(damaged, key=lambda name: len(damaged[name][1]))
             if len(damaged[encoding][1]) <= max(_FEW_IN_UTF8, _DAMAGE_SHARE * len(data)):
                 found = (damaged[encoding][0], encoding, damaged[encoding][1])

@@ -99,7 +99,9 @@ def text_table_lines(lines: tuple[Line, ...] | list[Line], text: str | None = No
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if text is not None else None
     i = 0
     while i < len(lines):
-        for reader in (_pipe_table, _tab_table, _cell_per_line_table, _cell_per_paragraph_table):
+        # a table of one cell per line or paragraph opens with a header cell: other lines need not try them
+        readers = _READERS if _is_header_cell(_SPACES.sub(" ", lines[i].text).strip()) else _READERS[:2]
+        for reader in readers:
             got = None if lines[i].cells else reader(lines, i, table + 1, warnings, raw)
             if got:
                 rows, i = got
@@ -310,9 +312,10 @@ def _paragraph_header(lines: list[Line], i: int) -> tuple[list[tuple[str, int]],
     column names even where they name no role (备注, 评分部门), so that the columns line up.
     """
     head, j = [], i
-    while j < len(lines) and not lines[j].cells and len(_block(lines, j)) == 1:
+    while j < len(lines) and not lines[j].cells:
         text = _SPACES.sub(" ", lines[j].text).strip()
-        if not _column_name(text, [t for t, _ in head]) or text.endswith(_TABLE_TITLE_END):
+        if not _column_name(text, [t for t, _ in head]) or text.endswith(_TABLE_TITLE_END) \
+                or len(_block(lines, j)) != 1:
             break
         head.append((text, lines[j].no))
         j += 1
@@ -483,3 +486,8 @@ def place_cells(texts: list[str], roles: list[str | None], filled: set[int] | fr
     for t, i in zip(texts, choices[0]):
         cells[i] = t
     return tuple(cells)
+
+
+#: The readers of text tables, in the order they are tried: pipes, tabs, then (only from a line that is a header
+#: cell) one cell per line and one cell per paragraph.
+_READERS = (_pipe_table, _tab_table, _cell_per_line_table, _cell_per_paragraph_table)
