@@ -49,7 +49,7 @@ _VERB_COOPERATING = re.compile(r"^(.+?)(配合|协办|协同|参与|协助|共�
 _LEAD_THEN_REST = re.compile(r"^([^，,；;]+?)(牵头负责|牵头|主办|主责)[，,](.+)$")
 _LEAD_VERBS = ("牵头负责", "牵头", "主办", "主责")
 _MARK = re.compile(r"[（(]\s*牵头(?:单位)?\s*[)）]")
-# Units that each lead, written in a list of the task's units: 经济投资局和航空口岸局分别牵头、区发改局
+# Units that each lead, written in a list of the task's units: 区投资促进局和区口岸办分别牵头、区发改局
 _EACH_LEADS = re.compile(r"(?:分别|共同)?牵头$")
 # The parts of an assignment: split at ；, at a ， before a label or a 配合 part, and before a label run into the part
 # before it (labelled lines joined: 责任单位：区建管委配合单位：区城管执法局).
@@ -94,8 +94,8 @@ def first_listed_leads(text: str) -> bool:
 def top_level_pieces(value: str, separators: str = "、，,") -> list[tuple[str, int]]:
     """The pieces of ``value`` between separators that stand outside brackets, each with its offset.
 
-    >>> top_level_pieces("市科技局、各县(市、区)政府，市交投集团")
-    [('市科技局', 0), ('各县(市、区)政府', 5), ('市交投集团', 15)]
+    >>> top_level_pieces("市科技局、各县(市、区)政府，市城投公司")
+    [('市科技局', 0), ('各县(市、区)政府', 5), ('市城投公司', 15)]
     """
     out, depth, start = [], 0, 0
     for i, ch in enumerate(value):

@@ -14,7 +14,7 @@ __all__ = ["Issuer", "LEVELS", "level_of", "jurisdiction", "jurisdiction_prefix"
 LEVELS: tuple[str, ...] = ("街道", "乡", "镇", "开发区", "新区", "区", "县", "市", "省", "国家")
 
 # The traditional forms of the characters that bodies and places are named with: a page copied from a mirror in
-# traditional script (林頭鎮黨委, 某某縣人民政府辦公室) names its issuer as written, at the level the simplified name has.
+# traditional script (東坪鎮黨委, 某某縣人民政府辦公室) names its issuer as written, at the level the simplified name has.
 _TRADITIONAL = str.maketrans("区县镇乡开发办处党员会厅国产务门", "區縣鎮鄉開發辦處黨員會廳國產務門")
 
 
@@ -288,7 +288,7 @@ def body_jurisdiction(body: str) -> tuple[str, str] | None:
     return None
 
 
-# A web page's property table or a CMS header (发布机构：玄武区人民政府, 来源：苍南县人民政府办公室, 发文单位黄石市…).
+# A web page's property table or a CMS header (发布机构：西岭区人民政府, 来源：东湖县人民政府办公室, 发文单位白沙市…).
 _META_LABEL = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位|制发机关|发布部门|信息来源|文章来源|稿源|来源)"
                          r"\s*[:：|｜]?\s*[|｜]?\s*(?P<body>[\u4e00-\u9fff（）()]{3,40})")
 _META_SCOPE = 20

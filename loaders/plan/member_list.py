@@ -119,22 +119,22 @@ def _part(part: str) -> Person | UnitEntry | None:
     return _run_in(whole) or _unit(whole)
 
 
-# What a title opens with when a name runs into it (林克庆省委常委, 岑静副县长, 张宜生珠海市副市长): a level or a
+# What a title opens with when a name runs into it (林启明省委常委, 岑静副县长, 周立言青州市副市长): a level or a
 # rank (县, 省, 副, 常务, 一级), a central body (中共, 国务院, 中央), a province named without its level (广东…),
-# or a place of a level (珠海市, 广州市委).
+# or a place of a level (青州市, 岚州市委).
 _TITLE_OPENS = re.compile(
     r"^(?:县|市|区|镇|乡|街道|省|州|村|副|常务|执行|一级|二级|中共|中国|中央|国务院|国家|全国|党|"
     r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|"
     r"贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|"
     r"[\u4e00-\u9fff]{2,3}(?:省|市|县|区|州|盟|旗|镇|乡|街道))"
 )
-# A name does not end with a level, a rank or a body (安全部副部长 is a title, 王曦副 no name).
+# A name does not end with a level, a rank or a body (安全部副部长 is a title, 王哲副 no name).
 _NOT_NAME_END = tuple("副常省市县区乡州部局委办厅署院处科所队站")
 
 
 def _run_in(whole: str) -> Person | None:
     """区发改委主任陈七, 县长吕振华: the title run into the name (a name of three characters tried first); 吕振华县长,
-    林克庆省委常委, 张宜生珠海市副市长: the name run into a title, found by what the title opens with
+    林启明省委常委, 周立言青州市副市长: the name run into a title, found by what the title opens with
     (:data:`_TITLE_OPENS`) and ends with (a post); the name's length only breaks a tie (three, two, four)."""
     for k in (3, 2):
         title = whole[:-k]
@@ -165,7 +165,7 @@ def _document_bodies(lines: tuple[Line, ...]) -> tuple[str, ...]:
 
 
 def _name_then_title(name: str, title: str) -> bool:
-    """Whether ``name`` + ``title`` is a name run into its title (岑静 + 副县长, 林克庆 + 省委常委)."""
+    """Whether ``name`` + ``title`` is a name run into its title (岑静 + 副县长, 林启明 + 省委常委)."""
     opens = bool(_TITLE_OPENS.match(title)) or title.startswith(_BODIES.get())
     return (looks_like_person(name) and _is_post(title) and opens
             and not name.startswith(("常务", "执行", "第一", "专职")) and not name.endswith(_NOT_NAME_END))
@@ -291,7 +291,7 @@ def _read_tokens(tokens: list[tuple[str, str]]) -> list[Person | UnitEntry | str
     for i in range(1, len(kinds)):
         after_name = kinds[i - 1] == "N" and tokens[i][1] == " "
         if kinds[i] == "P" and after_name and "（" not in tokens[i][0] and _is_post(tokens[i][0]):
-            kinds[i] = "T"  # 马有祥 农业农村部副部长: after a name and a space, a title (not 农业农 村部副部长)
+            kinds[i] = "T"  # 邬有成 农业农村部副部长: after a name and a space, a title (not 农业农 村部副部长)
         elif kinds[i] == "n" and kinds[i - 1] == "N" and tokens[i][1] == "、" and not _is_post(tokens[i][0]):
             kinds[i] = "N"  # 冉秋、庹星河: in a run of names, a name the surnames miss
     title_first = next((k for k in kinds if k in "NT"), "N") == "T"
@@ -476,7 +476,7 @@ def is_list_line(text: str) -> bool:
     return _label(_normal(text)) is not None
 
 
-# A deputy's rank written after the name (副组长：胡继军（常务）): part of the role, not a title.
+# A deputy's rank written after the name (副组长：韩继平（常务）): part of the role, not a title.
 _RANK_MARKS = ("常务", "执行", "第一")
 
 
@@ -641,7 +641,7 @@ class _ListReader:
             return
         bare, self.bare = self.bare, False
         if bare and group and found and all(map(_a_title, found)):
-            self._replace_last(_titles(text))  # 顾向阳 / 镇党委副书记、政协工委主任: the title on the line below
+            self._replace_last(_titles(text))  # 蒋向东 / 镇党委副书记、政协工委主任: the title on the line below
             return
         dangling, self.dangling = self.dangling, None
         if (dangling and found and isinstance(found[0], UnitEntry) and found[0].position
@@ -689,7 +689,7 @@ class _ListReader:
     def _person(self, person: Person, no: int, role: str, group: bool) -> None:
         if group:
             marks = [t for t in person.titles if t in _RANK_MARKS]
-            if marks and role.startswith("副"):  # 副组长：胡继军（常务） → 常务副组长
+            if marks and role.startswith("副"):  # 副组长：韩继平（常务） → 常务副组长
                 role = marks[0] + role
             titles = tuple(t for t in person.titles if t not in _RANK_MARKS)
             record = OfficialRecord(name=person.name, role=role, titles=titles, line=no)
@@ -762,7 +762,7 @@ def _member_table(lines: tuple[Line, ...]) -> tuple[Line, ...]:
 
 
 def _cut_off(result: GroupList, lines: tuple[Line, ...]) -> None:
-    """A list cut off at the end of the file (…李春良 国家林草局副局长 / 吕): its last piece, one character, is said so."""
+    """A list cut off at the end of the file (…钱立新 国家林草局副局长 / 吕): its last piece, one character, is said so."""
     last = result.warnings[-1] if result.warnings else None
     if (last is not None and lines and last.kind == "member-unread" and last.line == lines[-1].no
             and re.fullmatch(r"[\u4e00-\u9fff]", last.values["text"]) and lines[-1].text.endswith(last.values["text"])):
@@ -809,7 +809,7 @@ _SEAT = re.compile(r"办公室[（(]?(?:设在|设于)(?P<seat>[^，,。；;）)
 _POST_BY = re.compile(r"(?P<deputy>副)?主任由(?P<who>[^，,。；;]{2,60}?)(?:同志)?(?:兼任|担任)")
 _POST_OF = re.compile(r"(?:由)?(?P<who>[^，,。；;由]{2,30}?)(?:同志)?(?:兼任|担任|(?<![主兼])任)(?:领导小组)?(?:办公室)?"
                       r"(?P<deputy>副)?主任")
-# An honorific after a name given with its title (驻局纪检组长方景昭书记兼任): not part of the name.
+# An honorific after a name given with its title (驻局纪检组长邵景远书记兼任): not part of the name.
 _HONORIFIC = re.compile(r"(?:同志|书记|主任|局长|先生|女士)$")
 
 

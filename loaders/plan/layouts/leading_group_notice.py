@@ -30,7 +30,7 @@ _TITLE = re.compile(
     r"关于(?P<verb>成立|调整|组建|设立|建立|调整充实|充实调整|调整完善)"
     rf"(?P<group>[^，。；：:《》]{{2,60}}?{_BODY})(?:成员|组成人员)?的(?:通知|决定)"
 )
-# The sentence of the body that sets the group up, where no title names it: 成立我镇卫生应急工作领导小组 /
+# The sentence of the body that sets the group up, where no title names it: 成立我镇秸秆禁烧工作领导小组 /
 # 镇政府成立13人防汛指挥所 / 决定建立…联席会议.
 _SET_UP = re.compile(rf"(?:成立|组建|设立|建立)(?P<group>[^，,。；;：:、《》“”()（）]{{2,40}}?{_BODY})(?![办成])")
 _OWN = re.compile(r"^(?:\d+人|[一二三四五六七八九十]+人|我(?:镇|乡|街道|街|区|县|市|局|委|办|厅|省))+")
@@ -64,7 +64,7 @@ def _title(doc: Document) -> _Title | None:
 
 
 def _set_up(doc: Document, before: int) -> _Title | None:
-    """No title: the group as the sentence that sets it up names it (成立我镇…领导小组 → 卫生应急工作领导小组), the
+    """No title: the group as the sentence that sets it up names it (成立我镇…领导小组 → 秸秆禁烧工作领导小组), the
     last such sentence before the list's first member (line ``before``), else the first one after it."""
     found = []
     for line in doc.lines:
