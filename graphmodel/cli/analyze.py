@@ -330,6 +330,7 @@ def diff(
     lang: LangOpt = "zh",
     skip_unreadable: SkipOpt = False,
     issuer: IssuerOpt = None,
+    max_bytes: MaxBytesOpt = None,
 ) -> None:
     """变化：两个版本之间新增、删去、改写的任务，任务牵头领导和单位的变化，领导小组成员的加入、离开和职务变化，单位更名；每条都有两边的出处。
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
+
+from graphmodel.model import Notice
 
 from .source import Line
 
@@ -359,10 +362,6 @@ def settle_issuer(candidates: list[Issuer], number: str | None, file: str, given
     >>> i, w = settle_issuer([], None, "x/table-3.txt", given="西岭区"); i.name, i.level, w
     ('西岭区', '区', [])
     """
-    from pathlib import PurePath
-
-    from graphmodel.model import Notice
-
     chosen = choose_issuer(candidates, number)
     if chosen is not None:
         return chosen, []
