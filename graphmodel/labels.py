@@ -65,6 +65,10 @@ KINDS: dict[str, L] = {
     "overloaded-unit": L("单位负担过重", "overloaded unit"),
     "member-without-task": L("副组长无任务", "deputy without a task"),
     "correction-unmatched": L("更正已不符", "correction no longer matching"),
+    # across versions (graphmodel.analysis.across_time)
+    "lead-left-group": L("已离开领导小组者仍牵头", "lead who left the group"),
+    "unit-old-name": L("仍用单位旧名", "unit's old name still used"),
+    "task-dropped-without-successor": L("删去的任务无人接续", "task dropped without a successor"),
 }
 
 #: Roles in a leading group (领导小组).
@@ -663,6 +667,9 @@ _PHRASES: dict[str, L] = {
     "lead_post": L("牵头岗位（未写姓名）", "lead post (no name given)"),
     "same_aliases": L("别名相同", "a shared alias"),
     "same_tasks": L("{n}项任务相同", "{n} tasks in common"),
+    "succeeded_by": L("，由{name}接任", ", succeeded by {name}"),
+    "nobody": L("无", "none"),
+    "document_of": L("{date}的《{title}》", "{title} of {date}"),
 }
 
 #: The sentence of each kind of finding; fields are filled by :func:`finding_message`.
@@ -694,6 +701,14 @@ FINDINGS: dict[str, L] = {
                               "document may have changed; not applied"),
     "member-without-task": L("{role}{name}既不牵头任何任务，也不对任何任务负责（不是任何责任部门的负责人）",
                              "{role} {name} leads no task and is accountable for none (heads no responsible unit)"),
+    "lead-left-group": L("{name}已于{left}离开领导小组（原任{role}{successor}），但{table}仍由{name}牵头{tasks}",
+                         "{name} left the leading group on {left} (was {role}{successor}), yet {table} still has "
+                         "{name} lead {tasks}"),
+    "unit-old-name": L("{old}已在{renamed_in}中更名为{new}（{basis}），但{document}仍用旧名{old}",
+                       "{old} is renamed {new} in {renamed_in} ({basis}), yet {document} still uses the old name"),
+    "task-dropped-without-successor": L(
+        "{task}在{after}中删去，该版新增或改写的任务中没有一项有它的牵头领导或责任部门（{who}）",
+        "{Task} is dropped in {after}, and no task added or reworded there has its lead or responsible unit ({who})"),
 }
 
 
@@ -805,7 +820,41 @@ def finding_message(finding: dict[str, Any], lang: str = "zh") -> str:
     elif kind == "member-without-task":
         role = role_name(subject.get("role"), lang)
         values["role"] = role[:1].upper() + role[1:] if lang == "en" else role
+    elif kind in _ACROSS_TIME:
+        values |= _ACROSS_TIME[kind](subject, others, lang)
     return FINDINGS[kind](lang, **values)
+
+
+def _document_of(subjects: list[dict[str, Any]], part: str, lang: str) -> str:
+    """A document of an across-time finding: 2025-02-20的《…》 / … of 2025-02-20."""
+    [doc] = [s for s in subjects if s.get("part") == part]
+    return _PHRASES["document_of"](lang, date=doc.get("date"), title=doc.get("title") or doc.get("name"))
+
+
+def _lead_left(subject, others, lang) -> dict[str, Any]:
+    heirs = [s["name"] for s in others if s.get("part") == "successor"]
+    [left_by] = [s for s in others if s.get("part") == "left_by"]
+    return {"left": left_by.get("date"), "role": role_name(subject.get("role"), lang),
+            "successor": _PHRASES["succeeded_by"](lang, name=heirs[0]) if heirs else "",
+            "table": _document_of(others, "table", lang),
+            "tasks": join((task_name(t, lang) for t in others if t.get("part") == "led"), lang)}
+
+
+def _old_name(subject, others, lang) -> dict[str, Any]:
+    [new] = [s for s in others if s.get("part") == "new_name"]
+    return {"old": subject["name"], "new": new["name"], "basis": change_basis(new, lang),
+            "renamed_in": _document_of(others, "renamed_in", lang), "document": _document_of(others, "document", lang)}
+
+
+def _dropped(subject, others, lang) -> dict[str, Any]:
+    task = task_name(subject, lang, quote=True)
+    who = [s["name"] for s in others if s.get("part") in ("lead", "responsible")]
+    return {"task": task, "Task": task[:1].upper() + task[1:], "after": _document_of(others, "after", lang),
+            "who": join(who, lang) if who else _PHRASES["nobody"](lang)}
+
+
+#: The values of each across-time finding's sentence (graphmodel.analysis.across_time).
+_ACROSS_TIME = {"lead-left-group": _lead_left, "unit-old-name": _old_name, "task-dropped-without-successor": _dropped}
 
 
 def fact_relation(fact: dict[str, Any], lang: str = "zh") -> str:

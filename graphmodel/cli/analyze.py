@@ -11,8 +11,8 @@ import typer
 from ..labels import (CHANGES, DEPENDENCY_ROLES, ERRORS, NODE_LABELS, PROPERTIES, TABLES, TRUCK_REASONS, WORDS, fact_detail,
                       fact_relation, finding_message, join, node_name, property_value, relation_arrow, role_name,
                       task_at, text, where, change_basis, change_task, change_value)
-from ._common import (AsOfOpt, CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, MaxBytesOpt, Paths, SkipOpt, fail, guarded,
-                      lang_of, make_app, warn)
+from ._common import (AsOfOpt, CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, MaxBytesOpt, Paths, SkipOpt, fail,
+                      given_as_of, given_issuer, guarded, lang_of, make_app, warn)
 from .output import Column, columns_of, render
 from ._stream import per_plan
 from .plans import answer
@@ -28,7 +28,7 @@ def _fmt(fmt) -> str:
 # --------------------------------------------------------------------------- audit
 
 _AUDIT_CSV = ["kind", "severity", "subdistrict", "subject_id", "subject_name", "related_ids", "numbers", "message",
-              "file", "line", "page", "table", "row", "cell"]
+              "file", "line", "page", "table", "row", "cell", "file_before", "line_before"]
 
 
 @app.command("audit")
@@ -51,25 +51,36 @@ def audit(
     corrections: CorrectionsOpt = None,
     as_of: AsOfOpt = None,
 ) -> None:
-    """审计方案：无牵头领导或责任部门的任务、只写岗位的牵头领导、无人负责的单位、缺失的附件、无任务的目标、无任务的副组长、负担过重者、单点故障。
+    """审计方案：无牵头领导或责任部门的任务、只写岗位的牵头领导、无人负责的单位、缺失的附件、无任务的目标、无任务的副组长、负担过重者、单点故障；有多个版本时，还审计变化留下的问题。
 
     类型：task-without-lead、task-without-responsible-unit、single-point-of-failure、lead-not-in-group、
     task-led-by-post、unit-without-head、missing-attachment、goal-without-task、overloaded-official、overloaded-unit、
-    member-without-task。退出码：0 正常；1 出现 --fail-on 所列的问题；2 输入有误。
+    member-without-task、correction-unmatched；跨版本：lead-left-group（已离开领导小组者在之后的文件中仍牵头任务）、
+    unit-old-name（单位更名后，之后的另一份文件仍用旧名）、task-dropped-without-successor（删去的任务无人接续）。
+    退出码：0 正常；1 出现 --fail-on 所列的问题；2 输入有误。
     """
-    from ..analysis.audit import KINDS, audit as run_audit
+    from ..analysis.across_time import ACROSS_TIME_KINDS
+    from ..analysis.audit import KINDS
 
     lang = lang_of(lang)
-    unknown = [k for k in (fail_on or []) + (kind or []) if k not in KINDS]
+    known = {**KINDS, **ACROSS_TIME_KINDS}
+    unknown = [k for k in (fail_on or []) + (kind or []) if k not in known]
     if unknown:
-        fail(ERRORS["unknown_kind"](lang, kinds=join(unknown, lang), known=join(KINDS, lang)))
-    each = functools.partial(run_audit, overload_factor=overload_factor, overload_minimum=overload_minimum)
-    findings = [f for part in per_plan(paths, each) for f in part]  # findings are per 街道: one plan at a time
+        fail(ERRORS["unknown_kind"](lang, kinds=join(unknown, lang), known=join(known, lang)))
+    each = functools.partial(_audit_body, overload_factor=overload_factor, overload_minimum=overload_minimum)
+    asked = set(kind or known) | set(fail_on or [])
+    findings = []
+    for found, files in per_plan(paths, each):  # findings are per 街道: one plan at a time
+        findings += found
+        if files and asked & set(ACROSS_TIME_KINDS):  # several versions: their documents one by one
+            findings += _across_time(paths, files)
     shown = [f for f in findings if not kind or f["kind"] in kind]
     rows = [{**f, **{k: (f["evidence"] or {}).get(k) for k in ("file", "line", "page", "table", "row", "cell")},
+             "file_before": (f.get("evidence_before") or {}).get("file"),
+             "line_before": (f.get("evidence_before") or {}).get("line"),
              "subject_id": f["subjects"][0]["id"], "subject_name": f["subjects"][0]["name"],
              "related_ids": [s["id"] for s in f["subjects"][1:]], "message": finding_message(f, lang),
-             "where": where(f["evidence"], lang)} for f in shown]
+             "where": _where_both(f, lang)} for f in shown]
     if _fmt(fmt) == "csv":
         render(rows, fmt, columns=[Column(k) for k in _AUDIT_CSV])
     else:
@@ -79,6 +90,49 @@ def audit(
         kinds = join(dict.fromkeys(f["kind"] for f in failing), lang)
         typer.echo(WORDS["fail_on_found"](lang, n=len(failing), kinds=kinds), err=True)
         raise typer.Exit(1)
+
+
+#: The notices of a body read from several documents that name them (graphmodel.merge).
+_VERSION_NOTICES = ("versions", "adjustment-applied", "adjustment-superseded", "adjustment-without-group")
+
+
+def _audit_body(graph, **options) -> tuple[list[dict], list[str]]:
+    """One body's findings, and the files of its documents when some are versions of one matter (else none)."""
+    from ..analysis.audit import audit as run_audit
+
+    notices = [w for w in graph.graph.get("warnings", []) if getattr(w, "kind", None) in _VERSION_NOTICES
+               or getattr(w, "kind", None) == "documents-merged"]
+    files: list[str] = []
+    if any(w.kind in _VERSION_NOTICES for w in notices):
+        for w in notices:
+            files += [w.file, w.values.get("base"), w.values.get("current"), *(w.values.get("files") or [])]
+    return run_audit(graph, **options), list(dict.fromkeys(f for f in files if f))
+
+
+def _across_time(paths: list[Path] | None, files: list[str]) -> list[dict]:
+    """The across-time findings of one body's documents, each read again on its own (as of ``--as-of``).
+
+    Corrections (``--corrections``) are the current graph's and are not applied to the earlier documents."""
+    from loaders.plans import display_name, expand_paths, read_plan
+
+    from ..analysis.across_time import audit_across_time
+    from ..graph import build_graph
+    from ..merge import merge_models
+
+    by_name = {display_name(p): p for p in expand_paths(paths)}
+    graphs = []
+    for file in files:
+        model = read_plan(by_name.get(file, file), issuer=given_issuer())
+        if given_as_of() is None or merge_models([model], as_of=given_as_of()):
+            graphs.append(build_graph([model]))
+    return audit_across_time(graphs)
+
+
+def _where_both(finding: dict, lang: str) -> str:
+    """The evidence of a finding; an across-time one's old fact first: ``a.txt:6 → b.txt:17``."""
+    if finding.get("evidence_before") is None:
+        return where(finding["evidence"], lang)
+    return f"{where(finding['evidence_before'], lang)} → {where(finding['evidence'], lang)}"
 
 
 # --------------------------------------------------------------------------- bottlenecks
