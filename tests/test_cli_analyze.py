@@ -49,7 +49,8 @@ def test_audit_kind_filter_and_csv():
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [(r["subject_name"], r["line"]) for r in rows] == [("社区文化中心", "402"), ("林长办", "462")]
     assert list(rows[0]) == ["kind", "severity", "subdistrict", "subject_id", "subject_name", "related_ids", "numbers",
-                             "message", "file", "line", "page", "table", "row", "cell"]
+                             "message", "file", "line", "page", "table", "row", "cell", "file_before", "line_before"]
+    assert {r["file_before"] for r in rows} == {""}  # only a finding across versions has an old fact
     assert rows[1]["related_ids"] == "金杨新村街道/Task/8" and rows[1]["message"].startswith("林长办是任务8的责任部门")
     assert json.loads(rows[1]["numbers"]) == {"tasks_responsible": 1, "tasks_cooperating": 0}
     en = list(csv.DictReader(io.StringIO(run("audit", JINYANG, "--kind", "overloaded-unit", "--format", "csv",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .across_time import ACROSS_TIME_KINDS, audit_across_time
 from .audit import KINDS, SEVERITIES, audit
 from .bottlenecks import bottlenecks, truck_factor
 from .depends import DEPENDENCY_ROLES, dependencies, dependency_graph, dependency_paths
@@ -11,6 +12,7 @@ from .show import describe
 
 __all__ = [
     "audit", "KINDS", "SEVERITIES",
+    "audit_across_time", "ACROSS_TIME_KINDS",
     "bottlenecks", "truck_factor",
     "dependency_graph", "dependencies", "dependency_paths", "DEPENDENCY_ROLES",
     "lookup", "qualified_name", "LOOKUP_LABELS",

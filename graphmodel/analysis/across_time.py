@@ -71,7 +71,7 @@ def audit_across_time(documents: Iterable[nx.MultiDiGraph], *, kinds: Iterable[s
         official, the unit as the later document names it, or the removed task; the others carry ``part``:
         ``led`` (the tasks), ``left_by`` and ``table`` (the document that takes the official out and the later
         one; a document is ``{"id", "name", "label": "Plan", "title", "date", "file"}``), ``successor`` (who
-        took the role given up, when one official alone did); ``new_name`` (the unit as the renaming version
+        holds the role given up, when it was theirs alone and is one other official's alone now: 组长, not 成员); ``new_name`` (the unit as the renaming version
         names it, with ``basis`` and ``tasks`` as diff gives them), ``renamed_in`` and ``document``;
         ``lead`` and ``responsible`` (the removed task's), ``before`` and ``after`` (the two versions).
         ``subjects[0]`` of ``lead-left-group`` has ``role``, the role given up.
@@ -162,7 +162,7 @@ class _Document:
     def ref(self, part: str) -> dict[str, Any]:
         """The document as a subject of a finding."""
         attrs = self.graph.nodes[self.plan] if self.plan else {}
-        return {"id": self.plan, "name": attrs.get("name"), "label": Label.PLAN, "title": attrs.get("title"),
+        return {"id": self.plan, "name": attrs.get("name"), "label": "Plan", "title": attrs.get("title"),
                 "date": self.date, "file": (attrs.get("evidence") or {}).get("file"), "part": part}
 
     def members(self) -> dict[str, tuple[str, dict | None]]:
@@ -233,7 +233,10 @@ def _group_histories(docs: list[_Document]) -> list[tuple[list[tuple[str | None,
                 new = given
             for name in [n for n in state if n not in new]:
                 role = state[name][0]
-                heirs = [n for n, (r, _ev) in new.items() if r == role and state.get(n, (None,))[0] != role]
+                # the successor: the role was theirs alone and is now one other's alone (组长 → 组长), not one
+                # of several 成员 who joined as another left
+                alone = [n for n, (r, _ev) in state.items() if r == role] == [name]
+                heirs = [n for n, (r, _ev) in new.items() if r == role] if alone else []
                 leavings.append({"name": name, "role": role, "date": doc.date, "document": doc,
                                  "evidence": removed.get(name) or _named_at(doc, name) or doc.evidence,
                                  "successor": heirs[0] if len(heirs) == 1 else None})
@@ -280,7 +283,7 @@ def _leads_who_left(docs: list[_Document]):
             subjects += [table.ref("table"), leave["document"].ref("left_by")]
             if leave["successor"]:
                 subjects.append({"id": f"{table.issuer}/Official/{leave['successor']}", "name": leave["successor"],
-                                 "label": Label.OFFICIAL, "part": "successor"})
+                                 "label": "Official", "part": "successor"})
             yield subjects, {"tasks_led": len(led)}, leave["evidence"], evidence_of(led[0][2])
 
 

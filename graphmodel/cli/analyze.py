@@ -51,11 +51,11 @@ def audit(
     corrections: CorrectionsOpt = None,
     as_of: AsOfOpt = None,
 ) -> None:
-    """审计方案：无牵头领导或责任部门的任务、只写岗位的牵头领导、无人负责的单位、缺失的附件、无任务的目标、无任务的副组长、负担过重者、单点故障；有多个版本时，还审计变化留下的问题。
+    """审计方案：无牵头领导或责任部门的任务、只写岗位的牵头领导、无人负责的单位、缺失的附件、无任务的目标、无任务的副组长、负担过重者、单点故障。
 
     类型：task-without-lead、task-without-responsible-unit、single-point-of-failure、lead-not-in-group、
     task-led-by-post、unit-without-head、missing-attachment、goal-without-task、overloaded-official、overloaded-unit、
-    member-without-task、correction-unmatched；跨版本：lead-left-group（已离开领导小组者在之后的文件中仍牵头任务）、
+    member-without-task、correction-unmatched；有多个版本时，还审计变化留下的问题：lead-left-group（已离开领导小组者在之后的文件中仍牵头任务）、
     unit-old-name（单位更名后，之后的另一份文件仍用旧名）、task-dropped-without-successor（删去的任务无人接续）。
     退出码：0 正常；1 出现 --fail-on 所列的问题；2 输入有误。
     """
