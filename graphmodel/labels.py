@@ -707,8 +707,9 @@ FINDINGS: dict[str, L] = {
     "unit-old-name": L("{old}已在{renamed_in}中更名为{new}（{basis}），但{document}仍用旧名{old}",
                        "{old} is renamed {new} in {renamed_in} ({basis}), yet {document} still uses the old name"),
     "task-dropped-without-successor": L(
-        "{task}在{after}中删去，该版新增或改写的任务中没有一项有它的牵头领导或责任部门（{who}）",
-        "{Task} is dropped in {after}, and no task added or reworded there has its lead or responsible unit ({who})"),
+        "{task}在{after}中删去，该版新增或改写的任务中没有一项接过它的牵头领导和责任部门（{who}）",
+        "{Task} is dropped in {after}, and no task added or reworded there takes over its lead and responsible "
+        "unit ({who})"),
 }
 
 

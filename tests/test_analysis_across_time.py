@@ -3,7 +3,7 @@
 The 镇: a 领导小组 of 2023-03-06 (组长 欧阳澈, 副组长 韦清扬 and 池砚秋, 成员 苗知远, 窦怀瑾, 闻若溪, 籍景行); a
 调整 notice of 2024-02-18 (欧阳澈 no longer 组长, 韦清扬 takes it); one of 2024-08-12 (莘予安 joins, 闻若溪
 leaves); the yearly 重点任务责任分解表 of 2024-01-15 and 2025-02-20 (规划建设办 → 城乡建设办 and 经济发展办 →
-经济服务中心 renamed, task 1 reworded, task 4's lead changes, tasks 5 and 6 dropped, a new task 5, task 7
+经济服务中心 renamed, task 1 reworded, task 4's lead changes, tasks 5 and 6 dropped, a new task 5 (池砚秋, 农业服务中心, as task 6 had), task 7
 renumbered 6 and its cooperating unit changed); and a 河道巡查保洁 task division of 2025-04-08 that says 规划建设办
 and 经济服务中心.
 """
@@ -115,30 +115,42 @@ def test_a_task_dropped_without_a_successor(findings):
     assert f["subjects"][0]["number"] == 5
     assert finding_message(f, "en") == (
         "Task 5 “开展河湖保护志愿服务进村入户” is dropped in 柘湾镇2025年河湖长制重点任务责任分解表 of 2025-02-20, and no "
-        "task added or reworded there has its lead or responsible unit (闻若溪, 社会事务办)")
+        "task added or reworded there takes over its lead and responsible unit (闻若溪, 社会事务办)")
 
 
 def test_a_dropped_task_with_a_successor_is_no_finding(findings):
-    # task 6 推广稻田退水生态沟渠 (农业服务中心) is dropped too, but the added task 5 has 农业服务中心 responsible
+    # task 6 推广稻田退水生态沟渠 (池砚秋, 农业服务中心) is dropped too, but the added task 5 has both
     assert [f["subjects"][0]["number"] for f in findings if f["kind"] == "task-dropped-without-successor"] == [5]
 
 
-def test_the_successor_by_lead_and_by_the_units_new_name(folder):
-    # the added task 5 led by 闻若溪: the dropped task 5 has a successor (its lead) — and 闻若溪, who left
-    # the group on 2024-08-12, leads a task in the table of 2025
-    _edit(folder, "tasks_2025.txt", "| 5 | 建设生态沟渠示范片区2处。 | 韦清扬 |", "| 5 | 建设生态沟渠示范片区2处。 | 闻若溪 |")
+def test_the_successor_takes_over_lead_and_unit(folder):
+    # the added task 5 led by 闻若溪 with 社会事务办: the dropped task 5 has a successor — and 闻若溪, who left the
+    # group on 2024-08-12, leads a task in the table of 2025; the dropped task 6 (池砚秋, 农业服务中心) has none now
+    _edit(folder, "tasks_2025.txt", "| 5 | 建设生态沟渠示范片区2处。 | 池砚秋 | 农业服务中心 |",
+          "| 5 | 建设生态沟渠示范片区2处。 | 闻若溪 | 社会事务办 |")
     found = audit_across_time(_graphs(folder, FILES))
     assert [(f["kind"], f["subjects"][0]["name"]) for f in found] == [
-        ("lead-left-group", "欧阳澈"), ("lead-left-group", "闻若溪"), ("unit-old-name", "规划建设办")]
+        ("lead-left-group", "欧阳澈"), ("lead-left-group", "闻若溪"), ("unit-old-name", "规划建设办"),
+        ("task-dropped-without-successor", "推广稻田退水生态沟渠")]
     left = found[1]
     assert _at(left["evidence_before"]) == "adjust_2024_members.txt:6" and _at(left["evidence"]) == "tasks_2025.txt:21"
-    assert left["subjects"][0]["role"] == "成员" and not [s for s in left["subjects"] if s.get("part") == "successor"]
-    # the dropped task 5 responsible 规划建设办 in 2024: the reworded task 1 has 城乡建设办, its new name
-    _edit(folder, "tasks_2025.txt", "| 5 | 建设生态沟渠示范片区2处。 | 闻若溪 |", "| 5 | 建设生态沟渠示范片区2处。 | 韦清扬 |")
-    _edit(folder, "tasks_2024.txt", "| 闻若溪 | 社会事务办 | 各村 |", "| 闻若溪 | 规划建设办 | 各村 |")
+    assert left["subjects"][0]["role"] == "成员"
+    assert not [s for s in left["subjects"] if s.get("part") == "successor"]  # one of several 成员: nobody's heir
+    # the lead alone is no successor when the task had a unit: 闻若溪 with 农业服务中心 takes over neither task
+    _edit(folder, "tasks_2025.txt", "| 闻若溪 | 社会事务办 |", "| 闻若溪 | 党政办 |")
+    dropped = [f["subjects"][0]["number"] for f in audit_across_time(_graphs(folder, FILES))
+               if f["kind"] == "task-dropped-without-successor"]
+    assert dropped == [5, 6]
+
+
+def test_the_successor_under_the_units_new_name(folder):
+    # the dropped task 5 of 2024 led by 韦清扬 with 规划建设办: the reworded task 1 has 韦清扬 and 城乡建设办, its new name
+    _edit(folder, "tasks_2024.txt", "| 闻若溪 | 社会事务办 | 各村 |", "| 韦清扬 | 规划建设办 | 各村 |")
     found = audit_across_time(_graphs(folder, FILES))
     assert "task-dropped-without-successor" not in {f["kind"] for f in found}
     assert "unit-old-name" in {f["kind"] for f in found}  # the rename still holds (4 of its 5 tasks)
+    _edit(folder, "tasks_2024.txt", "| 韦清扬 | 规划建设办 | 各村 |", "| 籍景行 | 规划建设办 | 各村 |")
+    assert "task-dropped-without-successor" in {f["kind"] for f in audit_across_time(_graphs(folder, FILES))}
 
 
 def test_only_what_is_dated_after_counts(folder):
@@ -196,3 +208,14 @@ def test_pure_and_kinds(findings):
         audit_across_time(graphs, kinds=["no-such-kind"])
     assert audit_across_time(graphs[:1]) == [] and audit_across_time([]) == []
     assert audit_across_time(list(reversed(graphs))) == findings  # the order of the documents does not matter
+
+
+def test_the_versions_fixtures():
+    """苇塘区's 2024 and 2025 tables and 芦汀镇's group (tests/fixtures/versions): task 6 开展闲置楼宇招商专项行动
+    (冯知秋, 区投资促进中心) goes, and neither the added task 6 (钱岳川, 区城市更新中心) nor the reworded task 3
+    (冯知秋, 区园林绿化局) takes over both; 芦汀镇's tables are none, so who left leads nothing later."""
+    found = audit_across_time(_graphs(VERSIONS))
+    assert [(f["kind"], f["subdistrict"], f["subjects"][0]["number"], _at(f["evidence_before"]), _at(f["evidence"]))
+            for f in found] == [("task-dropped-without-successor", "苇塘区", 6, "district_renewal_2024.txt:22",
+                                 "district_renewal_2025.txt:2")]
+    assert _parts(found[0])[1:3] == [("lead", "冯知秋"), ("responsible", "区投资促进中心")]

@@ -49,10 +49,11 @@ def audit_across_time(documents: Iterable[nx.MultiDiGraph], *, kinds: Iterable[s
     ``task-dropped-without-successor``
         A task that :func:`~graphmodel.analysis.diff.diff` finds removed from one version to the next, with no
         successor there: a *successor* is a task the later version adds or rewords (``task-added``,
-        ``task-reworded``) that has one of the removed task's leads (the same name, a person or a post) or
-        one of its responsible units (责任部门: the same name, a shared alias, or the unit's new name when
-        diff finds it renamed). Nothing else makes a successor: no similarity of texts beyond diff's own
-        matching. The evidence is the later version's line (the document that lacks the task, as diff
+        ``task-reworded``) that takes over both its lead and its unit: it has one of the removed task's leads
+        (the same name, a person or a post), if it had any, and one of its responsible units (责任部门: the same
+        name, a shared alias, or the unit's new name when diff finds it renamed), if it had any. A task with
+        neither has no successor. Nothing else makes a successor: no similarity of texts beyond diff's own
+        matching, no lead alone when the task also had a unit (a 分管领导 leads many tasks). The evidence is the later version's line (the document that lacks the task, as diff
         gives it); ``evidence_before`` the task's line in the earlier version.
 
     Parameters
@@ -336,15 +337,16 @@ def _dropped(pairs):
     for a, b, changes in pairs:
         renamed = {c["before"]: c["after"] for c in changes if c["kind"] == "unit-renamed"}
         heirs = [c["task"]["after"]["id"] for c in changes if c["kind"] in ("task-added", "task-reworded")]
-        heir_leads = {name for q in heirs for name in _leads(b.graph, q)}
-        heir_units = {n for q in heirs for v in _responsible(b.graph, q) for n in _names(b.graph, v)}
+        heirs = [(set(_leads(b.graph, q)), {n for v in _responsible(b.graph, q) for n in _names(b.graph, v)})
+                 for q in heirs]
         for change in (c for c in changes if c["kind"] == "task-removed"):
             task = change["task"]["before"]["id"]
             leads, units = _leads(a.graph, task), _responsible(a.graph, task)
             names = {n for u in units for n in _names(a.graph, u)}
             names |= {renamed[n] for n in names if n in renamed}
-            if set(leads) & heir_leads or names & heir_units:
-                continue
+            if (leads or names) and any((not leads or set(leads) & their_leads) and (not names or names & their_units)
+                                        for their_leads, their_units in heirs):
+                continue  # a successor: one of its leads (if it had any) and one of its responsible units (if any)
             subjects = [ref(a.graph, task), *leads.values(), *(ref(a.graph, u, part="responsible") for u in units),
                         a.ref("before"), b.ref("after")]
             yield subjects, {}, change["evidence"]["before"], change["evidence"]["after"]
