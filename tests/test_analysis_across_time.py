@@ -219,3 +219,61 @@ def test_the_versions_fixtures():
             for f in found] == [("task-dropped-without-successor", "苇塘区", 6, "district_renewal_2024.txt:22",
                                  "district_renewal_2025.txt:2")]
     assert _parts(found[0])[1:3] == [("lead", "冯知秋"), ("responsible", "区投资促进中心")]
+
+
+# --------------------------------------------------------------------------- generated revisions
+
+PAIRS = 200
+
+
+def _revisions():
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "synthetic_revisions.py"
+    if "synthetic_revisions" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("synthetic_revisions", path)
+        sys.modules["synthetic_revisions"] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules["synthetic_revisions"])
+    return sys.modules["synthetic_revisions"]
+
+
+def _expected_drops(revision) -> list[str]:
+    """From the generator's truth: the removed tasks no added or reworded task takes over (lead and unit)."""
+    norm = lambda text: "".join(text.split()).rstrip("。")  # noqa: E731
+    old = {norm(t.text): t for t in revision.old.truth.tasks}
+    new = {norm(t.text): t for t in revision.new.truth.tasks}
+    heirs = [new[norm(c.after)] for c in revision.changes if c.kind in ("task-added", "task-reworded")]
+    out = []
+    for c in revision.changes:
+        if c.kind != "task-removed":
+            continue
+        t = old[norm(c.before)]
+        if not (t.leads or t.responsible) or not any(
+                (not t.leads or set(t.leads) & set(h.leads)) and (not t.responsible or t.responsible == h.responsible)
+                for h in heirs):
+            out.append(norm(t.text))
+    return sorted(out)
+
+
+def test_generated_revisions():
+    """200 plans and their revisions a year later (bench/synthetic_revisions.py): a member who leaves leads no
+    task in the revision and no third document names a unit, so only dropped tasks can be found — exactly those
+    the truth says no added or reworded task takes over."""
+    from graphmodel.resolve import resolve_plan
+    from loaders.plan.reader import read_plan_bytes
+
+    graph = lambda plan: build_graph([resolve_plan(read_plan_bytes(plan.text.encode("utf-8"), plan.file_name))])  # noqa: E731
+    wrong, dropped, removed = [], 0, 0
+    for seed in range(PAIRS):
+        revision = _revisions().generate_revision(seed)
+        old, new = graph(revision.old), graph(revision.new)
+        found = audit_across_time([old, new])
+        texts = sorted("".join(old.nodes[f["subjects"][0]["id"]]["text"].split()).rstrip("。") for f in found
+                       if f["kind"] == "task-dropped-without-successor")
+        if [f for f in found if f["kind"] != "task-dropped-without-successor"] or texts != _expected_drops(revision):
+            wrong.append(f"seed {seed}: {[(f['kind'], f['subjects'][0]['name']) for f in found]}")
+        dropped += len(texts)
+        removed += sum(c.kind == "task-removed" for c in revision.changes)
+    assert wrong == []
+    assert 20 <= dropped < removed, (dropped, removed)  # both cases occur, many times over
