@@ -19,7 +19,7 @@ SESSIONS = examples.sessions(README)
 
 def test_the_readme_has_its_sessions():
     names = [s.name for s in SESSIONS]
-    assert names == ["ingest", "analyses", "diff"]
+    assert names == ["ingest", "analyses", "diff", "across-time"]
     assert all(s.commands for s in SESSIONS)
 
 
