@@ -109,3 +109,17 @@ def test_as_of_on_every_analysis():
     assert path()["length"] == 2 and path("--as-of", "2024-06-30")["length"] == 2
     assert {Path(s["relations"][0]["evidence"]["file"]).name for s in path("--as-of", "2024-06-30")["paths"][0]} == {
         "tasks_2024.txt"}
+
+
+def test_as_of_on_ingest_and_export():
+    """The summary and the export of the graph as it stood: before 2024-08-12 莘予安 has not joined, the 2025
+    documents are not out."""
+    rows = json.loads(_run("ingest", FOLDER, "--format", "json", "--as-of", "2024-06-30").stdout)
+    assert [(r["tasks"], r["officials"]) for r in rows] == [(7, 7)] and "tasks_2024.txt" in rows[0]["file"]
+    graph = json.loads(_run("export", FOLDER, "--as-of", "2024-06-30").stdout)
+    assert {Path(n["evidence"]["file"]).name for n in graph["nodes"]} == {
+        "group_2023.txt", "adjust_2024_leader.txt", "tasks_2024.txt"}
+    assert "莘予安" not in {n["name"] for n in graph["nodes"]}
+    assert "莘予安" in {n["name"] for n in json.loads(_run("export", FOLDER).stdout)["nodes"]}
+    result = runner.invoke(app, ["export", FOLDER, "--as-of", "2022"])
+    assert result.exit_code == 2 and "2022" in result.stderr and not result.stdout

@@ -12,7 +12,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from ..labels import ERRORS, REPORT, WORDS
-from ._common import (CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, MaxBytesOpt, OutputOpt, Paths, SkipOpt, Unreadable,
+from ._common import (AsOfOpt, CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, MaxBytesOpt, OutputOpt, Paths, SkipOpt, Unreadable,
                       corrections, fail, given_as_of, given_issuer, guarded, lang_of, make_app, warn)
 from .output import columns_of, render, write_bytes, write_text
 
@@ -89,7 +89,8 @@ def answer(paths: list[Path] | None, ask: Callable[[Any], T], about: Callable[[T
 @app.command("ingest")
 @guarded
 def ingest(paths: Paths = None, max_bytes: MaxBytesOpt = None, fmt: FormatOpt = "table", lang: LangOpt = "zh",
-           skip_unreadable: SkipOpt = False, issuer: IssuerOpt = None, corrections: CorrectionsOpt = None) -> None:
+           skip_unreadable: SkipOpt = False, issuer: IssuerOpt = None, corrections: CorrectionsOpt = None,
+           as_of: AsOfOpt = None) -> None:
     """读取方案并汇总：每个街道（机关）的领导、单位、任务、目标、道路数，以及没有牵头领导的任务数。"""
     from ..summary import summarize
     from ._stream import per_plan
@@ -167,6 +168,7 @@ def export(
     skip_unreadable: SkipOpt = False,
     issuer: IssuerOpt = None,
     corrections: CorrectionsOpt = None,
+    as_of: AsOfOpt = None,
 ) -> None:
     """导出整张责任图谱（json、graphml，节点与关系均带出处），或任务 × 单位的责任矩阵（csv、xlsx）。
 
