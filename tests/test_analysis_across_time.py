@@ -277,3 +277,20 @@ def test_generated_revisions():
         removed += sum(c.kind == "task-removed" for c in revision.changes)
     assert wrong == []
     assert 20 <= dropped < removed, (dropped, removed)  # both cases occur, many times over
+
+
+def test_the_changes_the_findings_rest_on():
+    """diff of the two yearly tables, change by change: what unit-old-name and task-dropped-without-successor read."""
+    from graphmodel.analysis.diff import diff
+
+    old, new = _graphs(HERE, ["tasks_2024.txt", "tasks_2025.txt"])
+    number = lambda change, side: ((change["task"] or {}).get(side) or {}).get("number")  # noqa: E731
+    changes = [(c["kind"], number(c, "before"), number(c, "after"), c["subject"]["name"]) for c in diff(old, new)]
+    assert changes == [
+        ("task-added", None, 5, "建设生态沟渠示范片区2处"),
+        ("task-removed", 5, None, "开展河湖保护志愿服务进村入户"),
+        ("task-removed", 6, None, "推广稻田退水生态沟渠"),
+        ("task-reworded", 1, 1, "完成镇级河道清淤疏浚15公里"),
+        ("lead-added", 4, 4, "莘予安"), ("lead-removed", 4, 4, "池砚秋"),
+        ("unit-added", 7, 6, "党政办"), ("unit-removed", 7, 6, "社会事务办"),
+        ("unit-renamed", None, None, "城乡建设办"), ("unit-renamed", None, None, "经济服务中心")]
