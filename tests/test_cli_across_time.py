@@ -123,3 +123,28 @@ def test_as_of_on_ingest_and_export():
     assert "莘予安" in {n["name"] for n in json.loads(_run("export", FOLDER).stdout)["nodes"]}
     result = runner.invoke(app, ["export", FOLDER, "--as-of", "2022"])
     assert result.exit_code == 2 and "2022" in result.stderr and not result.stdout
+
+
+def test_diff_of_folders(tmp_path):
+    """``diff OLD NEW`` with folders: each read as its current graph (the 调整 notices applied to the group)."""
+    import shutil
+
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    for f in ("group_2023.txt", "tasks_2024.txt"):
+        shutil.copy(HERE / f, tmp_path / "old" / f)
+    for f in ("group_2023.txt", "adjust_2024_leader.txt", "adjust_2024_members.txt", "tasks_2025.txt"):
+        shutil.copy(HERE / f, tmp_path / "new" / f)
+    changes = json.loads(_run("diff", str(tmp_path / "old"), str(tmp_path / "new"), "--format", "json").stdout)
+    group = [(c["kind"], c["subject"]["name"], c["before"], c["after"]) for c in changes
+             if c["kind"] in ("official-joined", "official-left", "role-changed")]
+    assert group == [("official-joined", "莘予安", None, "成员"), ("official-left", "欧阳澈", "组长", None),
+                     ("official-left", "闻若溪", "成员", None), ("role-changed", "韦清扬", "副组长", "组长")]
+    left = next(c for c in changes if c["kind"] == "official-left" and c["subject"]["name"] == "欧阳澈")
+    assert Path(left["evidence"]["after"]["file"]).name == "adjust_2024_leader.txt" and left["evidence"]["after"]["line"] == 6
+    # the new folder still names 规划建设办 and 经济发展办 (the 2023 notice's members head them): no rename, the tasks
+    # move from one unit to the other (the table of 2025 alone renames them, see the fixture's diff)
+    assert [c for c in changes if c["kind"] == "unit-renamed"] == []
+    moved = sorted((c["task"]["after"]["number"], c["kind"], c["subject"]["name"]) for c in changes
+                   if c["kind"] in ("unit-added", "unit-removed") and c["subject"]["name"] in ("规划建设办", "城乡建设办"))
+    assert moved == [(n, k, u) for n in (1, 2, 3, 4) for k, u in (("unit-added", "城乡建设办"), ("unit-removed", "规划建设办"))]
