@@ -150,12 +150,18 @@ def _add_history(out: nx.MultiDiGraph, states: list[nx.MultiDiGraph], dates: lis
         for fact in [f for f in open_ if f not in here]:
             since, ends, attrs = open_.pop(fact)
             closed.append((ends, attrs, since, date))
-    nodes = {n: d for state in states for n, d in state.nodes(data=True)}  # the last state holding it wins
+    # the current facts first, in the current graph's order; then the earlier ones, each as its last state held it
+    nodes = dict(states[-1].nodes(data=True))
+    for state in reversed(states[:-1]):
+        nodes.update((n, d) for n, d in state.nodes(data=True) if n not in nodes)
     last = len(states) - 1
     for n, attrs in nodes.items():
         gone = None if last_in[n] == last else dates[last_in[n] + 1]
         out.add_node(n, **attrs, valid_from=first_seen[n], valid_to=gone)
-    for (u, v, type_), attrs, since, until in [*closed, *((e, a, s, None) for s, e, a in open_.values())]:
+    for u, v, k, attrs in states[-1].edges(keys=True, data=True):
+        since = open_[fact_key(u, v, attrs.get("type", k), attrs)][0]
+        out.add_edge(u, v, key=k, **attrs, valid_from=since, valid_to=None)
+    for (u, v, type_), attrs, since, until in closed:
         out.add_edge(u, v, key=edge_key(type_, since, until), **attrs, valid_from=since, valid_to=until)
 
 
