@@ -112,26 +112,42 @@ def history_graph(documents: Iterable[SubdistrictModel], *, merge: bool = False,
     current = build_graph([fix(m) for m in merge_models(documents, merge=merge, as_of=as_of)])
     out = nx.MultiDiGraph(**current.graph)
     out.graph["history"] = True
+    parts = _parts(current)
     for body, docs in bodies.items():
         dates = [d for d in version_dates(docs) if as_of is None or not _after(d, as_of)]
-        states = [build_graph([fix(m) for m in merge_models(docs, merge=merge, as_of=d)]) for d in dates[:-1]]
-        states.append(_part(current, body))
+        states = [build_graph([fix(m) for m in merge_models(_up_to(docs, d), merge=merge, as_of=d)])
+                  for d in dates[:-1]]
+        states.append(parts.get(body, nx.MultiDiGraph()))
         _add_history(out, states, dates or [None])
     return out
+
+
+def _up_to(documents: list[SubdistrictModel], date: str) -> list[SubdistrictModel]:
+    """The documents not dated after ``date`` (what ``merge_models(as_of=date)`` reads, found before it compares them)."""
+    return [doc for doc in documents if not (when := document_date(doc)) or not _after(when, date)]
 
 
 def _after(date: str, as_of: str) -> bool:
     return date[: len(as_of)] > as_of[: len(date)]
 
 
-def _part(graph: nx.MultiDiGraph, body: str) -> nx.MultiDiGraph:
-    """The nodes of one body and the edges that start at them."""
-    nodes = [n for n, sd in graph.nodes(data="subdistrict") if sd == body]
-    return graph.subgraph(nodes)
+def _parts(graph: nx.MultiDiGraph) -> dict[str, nx.MultiDiGraph]:
+    """Each body's nodes and the edges that start at them, as graphs of their own, in one pass."""
+    parts: dict[str, nx.MultiDiGraph] = defaultdict(nx.MultiDiGraph)
+    for n, d in graph.nodes(data=True):
+        parts[d["subdistrict"]].add_node(n, **d)
+    for u, v, k, d in graph.edges(keys=True, data=True):
+        parts[graph.nodes[u]["subdistrict"]].add_edge(u, v, key=k, **d)
+    return parts
 
 
 def _add_history(out: nx.MultiDiGraph, states: list[nx.MultiDiGraph], dates: list[str | None]) -> None:
     """Add to ``out`` the nodes and edges of one body's states (one per date, the last the current one)."""
+    if len(states) == 1:  # one version: every fact holds from its date
+        out.add_nodes_from((n, {**d, "valid_from": dates[0], "valid_to": None}) for n, d in states[0].nodes(data=True))
+        out.add_edges_from((u, v, k, {**d, "valid_from": dates[0], "valid_to": None})
+                           for u, v, k, d in states[0].edges(keys=True, data=True))
+        return
     first_seen: dict[str, str | None] = {}
     last_in: dict[str, int] = {}
     open_: dict[str, tuple[str | None, tuple, dict]] = {}  # fact → (valid_from, (u, v, type), attrs)
