@@ -226,3 +226,16 @@ def test_as_of_each_date_show_says_what_the_history_holds_then(date):
     for name, role in GROUP[max(d for d in DATES if d <= date)].items():
         shown = _json("show", name, str(HERE), "--as-of", date)
         assert shown["subject"]["properties"]["role"] == role, (date, name)
+
+
+def test_graphml_with_history_says_contract_3_and_carries_the_dates():
+    import networkx as nx
+
+    result = runner.invoke(app, ["export", str(HERE), "--history", "--format", "graphml"])
+    assert result.exit_code == 0, result.output
+    graph = nx.read_graphml(__import__("io").BytesIO(result.stdout.encode("utf-8")), force_multigraph=True)
+    assert graph.graph["contract_version"] == 3
+    ended = [(d["type"], d["valid_from"], d["valid_to"]) for _, _, d in graph.edges(data=True) if "valid_to" in d]
+    assert len(ended) == 18 and all(start < end for _, start, end in ended)
+    plain = runner.invoke(app, ["export", str(HERE), "--format", "graphml"]).stdout
+    assert "valid_from" not in plain and '<data key="d0">2</data>' in plain

@@ -216,3 +216,18 @@ def _rename(snapshot, one_file: str):
         return tuple((k, v.replace(prefix, "") if isinstance(v, str) else v) for k, v in props)
     nodes, rels = snapshot
     return sorted((l, fix(p)) for l, p in nodes), sorted((a, t, b, fix(p)) for a, t, b, p in rels)
+
+
+def test_loading_the_history_export_gives_the_graph_the_documents_give(neo4j_clean, tmp_path):
+    export = tmp_path / "history.json"
+    assert runner.invoke(app, ["export", str(HERE), "--history", "-o", str(export)]).exit_code == 0
+    _load(neo4j_clean, HERE)
+    from_documents = _snapshot(neo4j_clean, keep_bookkeeping=False)
+    from neo4j_server import clean_database
+
+    clean_database(neo4j_clean.driver, neo4j_clean.database)
+    _load(neo4j_clean, export)
+    assert _snapshot(neo4j_clean, keep_bookkeeping=False) == from_documents
+    ended = neo4j_clean.driver.execute_query("MATCH ()-[r]->() WHERE r.valid_to IS NOT NULL RETURN count(r) AS n",
+                                             database_=neo4j_clean.database).records[0]["n"]
+    assert ended == 18

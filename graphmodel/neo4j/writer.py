@@ -343,7 +343,11 @@ def load_graph(
     workers: int = 2,
     loaded_at: str | None = None,
 ) -> LoadResult:
-    """Write the graph to Neo4j, replacing each of its 街道 whole.
+    """Write the graph to Neo4j, replacing each of its 街道 whole (from the first date of its history on).
+
+    A graph with history (:func:`graphmodel.history.history_graph`) brings every version's facts with their
+    ``valid_from`` / ``valid_to``; what the database holds from before a 街道's first date in ``graph`` and
+    ``graph`` does not hold again is kept and ended on that date (``nodes_closed``, ``relationships_closed``).
 
     A 街道 whose facts are already in the database exactly as in ``graph`` (the stored
     ``load_hash`` is this load's) is left as it is and listed in ``unchanged``, unless ``force``.
