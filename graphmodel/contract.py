@@ -69,6 +69,8 @@ class _Node(_Closed):
     name: str
     subdistrict: str
     evidence: EvidenceModel
+    valid_from: str | None = None  # contract 3, ``export --history``: the date of the first version holding it
+    valid_to: str | None = None  # the date of the version that left it out; null while it holds
 
 
 class IssuerNode(_Node):
@@ -145,6 +147,8 @@ class EdgeModel(_Open):
     via: str | None = None
     inherited: bool | None = None
     as_written: str | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
 
 
 class GraphExport(_Closed):

@@ -8,7 +8,7 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["CONTRACT_VERSION", "to_dict", "to_json", "to_graphml", "from_dict", "flat_properties"]
+__all__ = ["CONTRACT_VERSION", "PLAIN_VERSION", "edge_key", "to_dict", "to_json", "to_graphml", "from_dict", "flat_properties"]
 
 #: The version of the export contract, written into every export (``version`` in JSON, ``contract_version``
 #: on the GraphML graph). Bumped whenever a label, a relationship type or a property changes meaning.
@@ -24,14 +24,37 @@ __all__ = ["CONTRACT_VERSION", "to_dict", "to_json", "to_graphml", "from_dict", 
 #:    ``ACCOUNTABLE_FOR`` and ``SERVES`` may carry ``inherited`` (read from a merged cell above); ``LEADS``,
 #:    ``RESPONSIBLE_FOR`` and ``COOPERATES_ON`` may carry ``as_written``, the document's own word for the
 #:    role (牵头单位, 责任单位, 主办, 协办 …); evidence may name ``page``, ``table``, ``row`` and ``cell``.
-CONTRACT_VERSION = 2
+#: 3. History (``export --history``): every node and edge may carry ``valid_from`` and ``valid_to`` (ISO dates
+#:    read from the documents; ``valid_to`` null while the fact holds), and the facts of earlier versions are
+#:    there too, so two edges of one type may join the same nodes (one ended, one current). Only an export
+#:    with history says 3; one without history is unchanged and still says 2 (:data:`PLAIN_VERSION`).
+CONTRACT_VERSION = 3
+
+#: The version an export without history writes: nothing of contract 3 is in it.
+PLAIN_VERSION = 2
+
+
+def edge_key(type_: str, valid_from: str | None = None, valid_to: str | None = None) -> str:
+    """The key of an edge in the graph: its type, or ``TYPE@valid_from`` for a fact that no longer holds.
+
+    Examples
+    --------
+    >>> edge_key("LEADS"), edge_key("LEADS", "2024-02-26"), edge_key("LEADS", "2024-02-26", "2025-02-18")
+    ('LEADS', 'LEADS', 'LEADS@2024-02-26')
+    """
+    return type_ if valid_to is None else f"{type_}@{valid_from}"
+
+
+def _version(graph: nx.MultiDiGraph) -> int:
+    return CONTRACT_VERSION if graph.graph.get("history") else PLAIN_VERSION
 
 
 def to_dict(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
-    """Return the graph as the export contract: ``{"version": CONTRACT_VERSION, "nodes": [...], "edges": [...]}``.
+    """Return the graph as the export contract: ``{"version", "nodes": [...], "edges": [...]}``.
 
     A node is ``{"id", "label", "name", "subdistrict", "evidence": {"file", "line"}, ...}``;
-    an edge ``{"source", "target", "type", "evidence", ...}``. Order is the graph's.
+    an edge ``{"source", "target", "type", "evidence", ...}``. Order is the graph's. The version is
+    :data:`PLAIN_VERSION`, or :data:`CONTRACT_VERSION` for a graph with history (``graph.graph["history"]``).
 
     Examples
     --------
@@ -48,7 +71,7 @@ def to_dict(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
         {"source": u, "target": v, "type": d.get("type", k), **{a: b for a, b in d.items() if a != "type"}}
         for u, v, k, d in graph.edges(keys=True, data=True)
     ]
-    return {"version": CONTRACT_VERSION, "nodes": nodes, "edges": edges}
+    return {"version": _version(graph), "nodes": nodes, "edges": edges}
 
 
 def to_json(graph: nx.MultiDiGraph, indent: int | None = 2) -> str:
@@ -66,7 +89,7 @@ def from_dict(data: dict[str, list[dict[str, Any]]]) -> nx.MultiDiGraph:
 
     Examples
     --------
-    >>> data = {"version": CONTRACT_VERSION, "nodes": [{"id": "a", "label": "Task"}, {"id": "b", "label": "Unit"}],
+    >>> data = {"version": PLAIN_VERSION, "nodes": [{"id": "a", "label": "Task"}, {"id": "b", "label": "Unit"}],
     ...         "edges": [{"source": "b", "target": "a", "type": "RESPONSIBLE_FOR"}]}
     >>> to_dict(from_dict(data)) == data
     True
@@ -74,12 +97,13 @@ def from_dict(data: dict[str, list[dict[str, Any]]]) -> nx.MultiDiGraph:
     version = data.get("version", 1)
     if not isinstance(version, int) or version > CONTRACT_VERSION:
         raise ValueError(f"export contract version {version!r} is newer than this graphmodel reads ({CONTRACT_VERSION})")
-    graph = nx.MultiDiGraph()
+    graph = nx.MultiDiGraph(**({"history": True} if version >= 3 else {}))
     for node in data["nodes"]:
         graph.add_node(node["id"], **{k: v for k, v in node.items() if k != "id"})
     for edge in data["edges"]:
         attrs = {k: v for k, v in edge.items() if k not in ("source", "target")}
-        graph.add_edge(edge["source"], edge["target"], key=edge["type"], **attrs)
+        key = edge_key(edge["type"], edge.get("valid_from"), edge.get("valid_to"))
+        graph.add_edge(edge["source"], edge["target"], key=key, **attrs)
     return graph
 
 
@@ -90,7 +114,7 @@ def to_graphml(graph: nx.MultiDiGraph) -> str:
     and ``evidence_line`` (with ``evidence_page`` … where known); lists (aliases, titles) and other
     structures become JSON text; missing values are left out.
     """
-    flat = nx.MultiDiGraph(contract_version=CONTRACT_VERSION)
+    flat = nx.MultiDiGraph(contract_version=_version(graph))
     for n, d in graph.nodes(data=True):
         flat.add_node(n, **flat_properties(d, lists=False))
     for u, v, k, d in graph.edges(keys=True, data=True):

@@ -413,6 +413,8 @@ ERRORS: dict[str, L] = {
     "output_folder_missing": L("{output}: 文件夹 {folder} 不存在", "{output}: the folder {folder} does not exist"),
     "xlsx_needs_output": L("--format {format} 需要用 -o 指定文件（如 -o plan.xlsx）：二进制内容不能写到终端",
                            "--format {format} needs a file given with -o (e.g. -o plan.xlsx): binary content cannot go to a terminal"),
+    "history_needs_graph_format": L("--history 只用于 --format json 或 graphml（得到的是 {format}）",
+                                    "--history works with --format json or graphml only (got {format})"),
     "admin_needs_output": L("--format neo4j-admin 需要用 -o 指定一个新的（或空的）目录，如 -o import/",
                             "--format neo4j-admin needs a new (or empty) folder given with -o, e.g. -o import/"),
     "corrections_need_documents": L(

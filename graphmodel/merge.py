@@ -30,7 +30,7 @@ from .adjust import apply_adjustment, is_adjustment
 from .errors import PlanConflictError
 from .model import Entity, Evidence, Notice, Relation, SubdistrictModel
 
-__all__ = ["fingerprint", "merge_models", "current_versions", "combine"]
+__all__ = ["fingerprint", "merge_models", "current_versions", "combine", "document_date"]
 
 # Entity fields that may differ between documents about one thing, merged rather than compared.
 _MERGED_FIELDS = {"evidence", "aliases", "titles", "role", "attachments", "issuers"}
@@ -254,6 +254,20 @@ def _when(model: SubdistrictModel) -> str | None:
         return plan.date or plan.printed
     found = _NUMBER_YEAR.search(plan.number or "")
     return found.group(1) if found else None
+
+
+def document_date(model: SubdistrictModel) -> str | None:
+    """The date versions are ordered by (ISO): the 成文日期, else the 印发日期, else the year of the 文号; None without one.
+
+    Examples
+    --------
+    >>> from graphmodel.model import Evidence, Plan
+    >>> plan = Plan(id="甲/Plan/甲府〔2024〕3号", name="通知", title="通知", number="甲府〔2024〕3号", subdistrict="甲",
+    ...             evidence=Evidence(file="a.txt", line=1))
+    >>> document_date(SubdistrictModel(subdistrict="甲", file="a.txt", entities=[plan], relations=[]))
+    '2024'
+    """
+    return _when(model)
 
 
 def _later(when: str | None, as_of: str) -> bool:

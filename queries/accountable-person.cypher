@@ -3,10 +3,10 @@
 // parameters: subdistrict — 街道名称；null 表示全部街道
 // example: :param subdistrict => '金杨新村街道'
 MATCH (t:Task)
-WHERE $subdistrict IS NULL OR t.subdistrict = $subdistrict
-OPTIONAL MATCH (lead:Official)-[:LEADS]->(t)
-OPTIONAL MATCH (unit:Unit)-[:RESPONSIBLE_FOR]->(t)
-OPTIONAL MATCH (acc:Official)-[:ACCOUNTABLE_FOR]->(t)
+WHERE ($subdistrict IS NULL OR t.subdistrict = $subdistrict) AND t.valid_to IS NULL
+OPTIONAL MATCH (lead:Official)-[l:LEADS]->(t) WHERE l.valid_to IS NULL
+OPTIONAL MATCH (unit:Unit)-[r:RESPONSIBLE_FOR]->(t) WHERE r.valid_to IS NULL
+OPTIONAL MATCH (acc:Official)-[a:ACCOUNTABLE_FOR]->(t) WHERE a.valid_to IS NULL
 RETURN t.subdistrict AS subdistrict, t.number AS number, t.name AS task,
        collect(DISTINCT lead.name) AS leads, collect(DISTINCT unit.name) AS responsible_units,
        collect(DISTINCT acc.name) AS accountable, t.evidence_file AS file, t.evidence_line AS line

@@ -3,9 +3,9 @@
 // parameters: subdistrict — 街道名称；null 表示全部街道
 // example: :param subdistrict => '潍坊新村街道'
 MATCH (t:Task)
-WHERE $subdistrict IS NULL OR t.subdistrict = $subdistrict
-OPTIONAL MATCH (o:Official)-[:LEADS]->(t)
-OPTIONAL MATCH (u:Unit)-[:RESPONSIBLE_FOR]->(t)
+WHERE ($subdistrict IS NULL OR t.subdistrict = $subdistrict) AND t.valid_to IS NULL
+OPTIONAL MATCH (o:Official)-[l:LEADS]->(t) WHERE l.valid_to IS NULL
+OPTIONAL MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t) WHERE r.valid_to IS NULL
 WITH t, collect(DISTINCT o.name) AS leads, collect(DISTINCT u.name) AS responsible
 WITH t, leads, responsible, size(leads) = 0 AND size(coalesce(t.lead_posts, [])) = 0 AS without_lead
 WHERE without_lead OR size(responsible) = 0

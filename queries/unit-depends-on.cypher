@@ -5,14 +5,15 @@
 // example: :param subdistrict => null
 MATCH (u:Unit)
 WHERE (u.name = $unit OR $unit IN u.aliases) AND ($subdistrict IS NULL OR u.subdistrict = $subdistrict)
+  AND u.valid_to IS NULL
 CALL (u) {
-  MATCH (u)-[:RESPONSIBLE_FOR]->(t:Task)<-[:COOPERATES_ON]-(other:Unit)
+  MATCH (u)-[a:RESPONSIBLE_FOR]->(t:Task)<-[b:COOPERATES_ON]-(other:Unit) WHERE a.valid_to IS NULL AND b.valid_to IS NULL
   RETURN 'unit' AS kind, other.name AS name, collect(DISTINCT coalesce(toString(t.number), t.name)) AS tasks
   UNION
-  MATCH (o:Official)-[:HEADS]->(u)
+  MATCH (o:Official)-[h:HEADS]->(u) WHERE h.valid_to IS NULL
   RETURN 'head' AS kind, o.name AS name, [] AS tasks
   UNION
-  MATCH (u)-[:RESPONSIBLE_FOR]->(t:Task)<-[:LEADS]-(o:Official)
+  MATCH (u)-[a:RESPONSIBLE_FOR]->(t:Task)<-[b:LEADS]-(o:Official) WHERE a.valid_to IS NULL AND b.valid_to IS NULL
   RETURN 'lead' AS kind, o.name AS name, collect(DISTINCT coalesce(toString(t.number), t.name)) AS tasks
 }
 RETURN u.subdistrict AS subdistrict, u.name AS unit, kind, name, tasks

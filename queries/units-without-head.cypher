@@ -3,9 +3,9 @@
 // parameters: subdistrict — 街道名称；null 表示全部街道
 // example: :param subdistrict => '金杨新村街道'
 MATCH (u:Unit)-[r:RESPONSIBLE_FOR|COOPERATES_ON]->(t:Task)
-WHERE ($subdistrict IS NULL OR u.subdistrict = $subdistrict)
-  AND NOT u.collective AND NOT EXISTS { (:Official)-[:HEADS]->(u) }
-  AND EXISTS { MATCH (o:Official) WHERE o.subdistrict = u.subdistrict AND o.role IS NOT NULL }
+WHERE ($subdistrict IS NULL OR u.subdistrict = $subdistrict) AND r.valid_to IS NULL AND u.valid_to IS NULL
+  AND NOT u.collective AND NOT EXISTS { (:Official)-[h:HEADS]->(u) WHERE h.valid_to IS NULL }
+  AND EXISTS { MATCH (o:Official) WHERE o.subdistrict = u.subdistrict AND o.role IS NOT NULL AND o.valid_to IS NULL }
 RETURN u.subdistrict AS subdistrict, u.name AS unit, u.aliases AS aliases,
        collect(DISTINCT type(r)) AS roles, count(DISTINCT t) AS tasks,
        u.evidence_file AS file, u.evidence_line AS line

@@ -18,7 +18,8 @@ KEYWORDS = ("MATCH ", "MERGE ", "CREATE ", "UNWIND ", "RETURN ", "DELETE ")
 
 
 def test_tables_cover_exactly_the_allow_list():
-    for name in ("ID_CONSTRAINT", "SUBDISTRICT_INDEX", "SWEEP_NODES", "SWEEP_RELATIONSHIPS"):
+    for name in ("ID_CONSTRAINT", "SUBDISTRICT_INDEX", "SWEEP_NODES", "SWEEP_RELATIONSHIPS", "CLOSE_NODES",
+                 "CLOSE_RELATIONSHIPS", "STORED_SINCE_NODES", "STORED_OPEN_RELATIONSHIPS"):
         table = getattr(cypher, name)
         assert set(table) == LABELS, name
         for label, text in table.items():
@@ -28,8 +29,9 @@ def test_tables_cover_exactly_the_allow_list():
         assert cypher.WRITE_MERGE.count(f"$nodes.`{label}`") == 1 and cypher.WRITE_MERGE.count(f"(n:`{label}`") == 1
     for text in (cypher.WRITE_NEW, cypher.WRITE_MERGE):  # labels and types of new elements are parameters
         assert text.startswith("CYPHER replan=skip\n") and "{label}" not in text
-        assert "[r:$(type)]" in text and "row[2] AS type" in text
+        assert "[r:$(type)" in text and "row[2] AS type" in text
     assert "CREATE (n:$(row[0]))" in cypher.WRITE_NEW
+    assert "MERGE (a)-[r:$(type) {history_key: properties.history_key}]->(b)" in cypher.WRITE_MERGE  # one per fact
 
 
 def test_the_writer_refuses_labels_and_types_outside_the_allow_list():

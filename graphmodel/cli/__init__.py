@@ -29,7 +29,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "diff": (".analyze", "app", "变化：两个版本之间新增、删去、改写的任务，任务牵头领导和单位的变化，领导小组成员的加入、离开和职务变化，单位更名；每条都有两边的出处。"),
     "report": (".report", "app", "生成一个独立的 HTML 报告（中文，或 --lang en 英文；无需联网）：每个街道的汇总数字、可排序筛选的审计发现（附出处）、"
                "领导与单位负担的柱状图，以及可点击的责任网络（点击节点在右侧显示详情与出处）。"),
-    "load": (".neo4j", "app", "把方案的图谱载入 Neo4j：可重复运行；修订后的方案整体替换该街道的数据，不留旧数据，不动其他街道。"),
+    "load": (".neo4j", "app", "把方案的图谱载入 Neo4j：可重复运行；后来的版本结束（不删除）它所取代的事实，同一版本修订后整体替换，不动其他街道。"),
     "cypher": (".neo4j", "app", "运行一条临时 Cypher 查询；默认只读（也不允许 LOAD CSV、查看或终止其他会话的事务、管理命令），加 --write 才允许。"),
     "query": (".neo4j", "query_app", "命名查询：list 列出，run 运行。"),
     "neo4j": (".server", "app", "本机 Neo4j（无需 Docker，需要 Java 17+ 和 Maven）：start 启动（含 Neo4j Browser），stop 停止，status 查看状态。"),

@@ -86,13 +86,16 @@ def load(
     issuer: IssuerOpt = None,
     corrections: CorrectionsOpt = None,
 ) -> None:
-    """把方案的图谱载入 Neo4j：可重复运行；修订后的方案整体替换该街道的数据，不留旧数据，不动其他街道。"""
+    """把方案的图谱载入 Neo4j：可重复运行；后来的版本结束（不删除）它所取代的事实，同一版本修订后整体替换，不动其他街道。
+
+    各版本的事实带 valid_from、valid_to（文件的日期），现行的 valid_to 为空：后来的版本结束（而不删除）它所取代的事实。
+    """
     from ..neo4j.writer import load_graph as write_graph
     from ..neo4j.writer import translate_error
 
-    from .plans import load_graph
+    from .plans import load_history
 
-    graph = load_graph(paths)
+    graph = load_history(paths)
     settings, driver = _connect(uri, user, password, database)
     try:
         with _progress() as advance:
@@ -107,6 +110,8 @@ def load(
         {"what": "relationships_created", "zh": "新建关系", "count": result.relationships_created},
         {"what": "nodes_deleted", "zh": "删除的旧节点", "count": result.nodes_deleted},
         {"what": "relationships_deleted", "zh": "删除的旧关系", "count": result.relationships_deleted},
+        {"what": "nodes_closed", "zh": "结束（保留为历史）的节点", "count": result.nodes_closed},
+        {"what": "relationships_closed", "zh": "结束（保留为历史）的关系", "count": result.relationships_closed},
         {"what": "nodes_written", "zh": "写入节点", "count": result.nodes_written},
         {"what": "relationships_written", "zh": "写入关系", "count": result.relationships_written},
         {"what": "subdistricts_unchanged", "zh": "未变而跳过的街道", "count": len(result.unchanged)},

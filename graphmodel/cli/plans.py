@@ -16,15 +16,17 @@ from ._common import (AsOfOpt, CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, Ma
                       corrections, fail, given_as_of, given_issuer, guarded, lang_of, make_app, warn)
 from .output import columns_of, render, write_bytes, write_text
 
-__all__ = ["app", "load_graph", "answer", "check_output"]
+__all__ = ["app", "load_graph", "load_history", "answer", "check_output"]
 
 T = TypeVar("T")
 
 app = make_app("读取方案。")
 
 
-def json_exports(paths: list[Path] | None):
-    """The graph of ``paths`` when they are JSON exports (``graph.json``: read back, validated), else None."""
+def json_exports(paths: list[Path] | None, *, history: bool = False):
+    """The graph of ``paths`` when they are JSON exports (``graph.json``: read back, validated), else None.
+
+    Of an export with history (``export --history``), the facts that hold now, unless ``history``."""
     if not paths or not all(Path(p).suffix.lower() == ".json" and not Path(p).is_dir() for p in paths):
         return None
     if corrections() is not None:
@@ -33,7 +35,10 @@ def json_exports(paths: list[Path] | None):
 
     from ..contract import read_graph_json
 
-    return nx.compose_all([read_graph_json(p) for p in paths])
+    from ..history import current_graph
+
+    graph = nx.compose_all([read_graph_json(p) for p in paths])
+    return graph if history else current_graph(graph)
 
 
 def load_graph(paths: list[Path] | None):
@@ -51,6 +56,28 @@ def load_graph(paths: list[Path] | None):
                              corrections=corrections()))
     unreadable.check(len(models))
     graph = build_graph(models)
+    for message in graph.graph.get("warnings", []):
+        warn(message)
+    return graph
+
+
+def load_history(paths: list[Path] | None):
+    """Like :func:`load_graph`, with the facts of every earlier version and their dates
+    (:func:`graphmodel.history.history_graph`); a JSON export is read back as it is (with its history, if any)."""
+    import functools
+
+    from loaders.plans import correction_rows, corrected, expand_paths, read_plan, readable
+
+    from ..history import history_graph
+
+    if (graph := json_exports(paths, history=True)) is not None:
+        return graph
+    unreadable = Unreadable()
+    read = functools.partial(read_plan, issuer=given_issuer()) if given_issuer() else read_plan
+    documents = list(readable(expand_paths(paths), read, unreadable.on_error))
+    rows = correction_rows(corrections())
+    graph = history_graph(documents, as_of=given_as_of(), correct=lambda model: corrected(model, rows))
+    unreadable.check(len({d["subdistrict"] for _, d in graph.nodes(data=True)}))
     for message in graph.graph.get("warnings", []):
         warn(message)
     return graph
@@ -169,6 +196,9 @@ def export(
     issuer: IssuerOpt = None,
     corrections: CorrectionsOpt = None,
     as_of: AsOfOpt = None,
+    history: Annotated[bool, typer.Option(
+        "--history", help="也导出早先版本的事实：每个节点与关系带 valid_from、valid_to（文件的日期；现行的 valid_to 为 null），"
+                          "契约版本 3。只用于 json、graphml。")] = False,
 ) -> None:
     """导出整张责任图谱（json、graphml，节点与关系均带出处），或任务 × 单位的责任矩阵（csv、xlsx）。
 
@@ -177,6 +207,8 @@ def export(
     其后每个单位一列。xlsx 没有 -o 时报错（退出码 2）：二进制内容不能写到终端。
     """
     lang = lang_of(lang)
+    if history and fmt not in (ExportFormat.json, ExportFormat.graphml):
+        fail(ERRORS["history_needs_graph_format"], format=fmt.value)
     if fmt == ExportFormat.json_schema:  # the contract itself: no plan is read
         import json
 
@@ -199,7 +231,7 @@ def export(
             typer.echo(WORDS["restore_escaped"](lang, file=output / RESTORE_FILE), err=True)
         return
     check_output(output)
-    graph = load_graph(paths)
+    graph = load_history(paths) if history else load_graph(paths)
     if fmt == ExportFormat.review:
         write_bytes(_review_workbook(graph, paths, lang), output)
         return

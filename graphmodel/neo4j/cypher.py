@@ -21,7 +21,8 @@ from ..schema import LABELS, RELS
 
 __all__ = [
     "PING", "ID_CONSTRAINT", "SUBDISTRICT_INDEX", "STORED_HASHES", "NODE_ORDER", "WRITE_NEW",
-    "WRITE_MERGE", "SWEEP_RELATIONSHIPS", "SWEEP_NODES", "statement", "not_allowed", "check_read_only",
+    "WRITE_MERGE", "SWEEP_RELATIONSHIPS", "SWEEP_NODES", "CLOSE_RELATIONSHIPS", "CLOSE_NODES", "STORED_SINCE_NODES",
+    "STORED_OPEN_RELATIONSHIPS", "statement", "not_allowed", "check_read_only",
     "read_only_refusal", "in_transactions", "restore_escaped",
 ]
 
@@ -69,31 +70,60 @@ def _merge_statement() -> str:
     """:data:`WRITE_MERGE`: a node is found by its label's id constraint, which a dynamic label cannot use,
     so the nodes are written by one sub-query per label; the relationships between them as in WRITE_NEW."""
     parts = [
-        f"CALL () {{ UNWIND $nodes.`{label}` AS row MERGE (n:`{label}` {{id: row.id}}) SET n = row "
+        f"CALL () {{ UNWIND $nodes.`{label}` AS row MERGE (n:`{label}` {{id: row.id}}) "
+        f"WITH n, row, n.loaded_at AS was SET n = row, n.loaded_at = coalesce(was, row.loaded_at) "
         f"RETURN collect(n) AS n{i} }}"
         for i, label in enumerate(NODE_ORDER)
     ]
     parts.append("WITH " + " + ".join(f"n{i}" for i in range(len(NODE_ORDER))) + " AS nodes")
     parts.append("CALL (nodes) {\n  UNWIND $relationships AS row\n"
                  "  WITH nodes[row[0]] AS a, nodes[row[1]] AS b, row[2] AS type, row[3] AS properties\n"
-                 "  MERGE (a)-[r:$(type)]->(b) SET r = properties\n}")
+                 "  MERGE (a)-[r:$(type) {history_key: properties.history_key}]->(b)\n"
+                 "  WITH r, properties, r.loaded_at AS was SET r = properties, r.loaded_at = coalesce(was, properties.loaded_at)\n}")
     return "CYPHER replan=skip\n" + "\n".join(parts) + "\nRETURN size(nodes) AS nodes"
 
 
 #: A batch of 街道 loaded before: ``$nodes`` maps each label to its property maps (joined in
 #: :data:`NODE_ORDER`), ``$relationships`` as for :data:`WRITE_NEW`; nodes MERGEd on ``id``,
-#: relationships MERGEd between them. What is not written again is swept afterwards.
+#: relationships MERGEd between them on their ``history_key`` (the fact and its ``valid_from``: an ended
+#: fact and the current one of the same type may join the same nodes); each keeps the ``loaded_at`` it
+#: had. What is not written again is ended or swept afterwards.
 WRITE_MERGE = _merge_statement()
 
-#: Relationships from a label's nodes of the 街道 in ``$marks`` that this load did not write.
+#: Relationships from a label's nodes of the 街道 in ``$marks`` that this load did not write, unless they hold
+#: from before the load's first date (``m.first``; none when the load's facts carry no date).
 SWEEP_RELATIONSHIPS = _per_label(
     "UNWIND $marks AS m MATCH (a:`{label}` {{subdistrict: m.sd}})-[r]->() "
-    "WHERE r.load_hash IS NULL OR r.load_hash <> m.token DELETE r")
+    "WHERE (r.load_hash IS NULL OR r.load_hash <> m.token) AND NOT coalesce(r.valid_from < m.first, false) DELETE r")
 
-#: A label's nodes of the 街道 in ``$marks`` that this load did not write.
+#: A label's nodes of the 街道 in ``$marks`` that this load did not write, unless they hold from before its first date.
 SWEEP_NODES = _per_label(
     "UNWIND $marks AS m MATCH (n:`{label}` {{subdistrict: m.sd}}) "
-    "WHERE n.load_hash IS NULL OR n.load_hash <> m.token DETACH DELETE n")
+    "WHERE (n.load_hash IS NULL OR n.load_hash <> m.token) AND NOT coalesce(n.valid_from < m.first, false) "
+    "DETACH DELETE n")
+
+#: Relationships this load did not write that were current from before its first date: ended on that date.
+CLOSE_RELATIONSHIPS = _per_label(
+    "UNWIND $marks AS m MATCH (a:`{label}` {{subdistrict: m.sd}})-[r]->() "
+    "WHERE (r.load_hash IS NULL OR r.load_hash <> m.token) AND r.valid_to IS NULL AND r.valid_from < m.first "
+    "SET r.valid_to = m.first")
+
+#: Nodes this load did not write that were current from before its first date: ended on that date.
+CLOSE_NODES = _per_label(
+    "UNWIND $marks AS m MATCH (n:`{label}` {{subdistrict: m.sd}}) "
+    "WHERE (n.load_hash IS NULL OR n.load_hash <> m.token) AND n.valid_to IS NULL AND n.valid_from < m.first "
+    "SET n.valid_to = m.first")
+
+#: A label's nodes of the 街道 in ``$marks`` held from before the load's first date, with their ``valid_from``.
+STORED_SINCE_NODES = _per_label(
+    "UNWIND $marks AS m MATCH (n:`{label}` {{subdistrict: m.sd}}) WHERE n.valid_from < m.first "
+    "RETURN m.sd AS sd, n.id AS id, n.valid_from AS since")
+
+#: Relationships from a label's nodes of the 街道 in ``$marks`` current since before the load's first date.
+STORED_OPEN_RELATIONSHIPS = _per_label(
+    "UNWIND $marks AS m MATCH (a:`{label}` {{subdistrict: m.sd}})-[r]->() "
+    "WHERE r.valid_to IS NULL AND r.valid_from < m.first AND r.fact IS NOT NULL "
+    "RETURN m.sd AS sd, r.fact AS fact, r.valid_from AS since")
 
 
 #: What a text cell escaped by :func:`graphmodel.csv_cells.neutralise` matches once imported (Java regex).

@@ -11,6 +11,12 @@ A batch of 街道 is one transaction and one statement: nodes in a known order, 
 relationship naming its ends by position in it (no index look-up for relationships, one
 round trip). A few batches are in flight at once (``workers``). The driver is imported
 only when a function needs it.
+
+History (:mod:`graphmodel.history`): nodes and relationships may carry ``valid_from`` and ``valid_to``; every one
+carries ``loaded_at`` (when this database first received it) and a relationship its ``fact`` key, so two of one type
+may join the same nodes (one ended, one current). A load is the 街道's history from its first date on: what the
+database holds from before that date and the load does not hold again is kept, and ended on that date if it was
+current; what it holds from that date on is replaced, as a 街道 always was.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from datetime import datetime, timezone
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
@@ -29,6 +36,7 @@ import networkx as nx
 from ..errors import Neo4jError
 from ..export import flat_properties
 from ..graph import subdistricts
+from ..history import fact_key
 from ..schema import LABELS, RELS
 from . import cypher
 
@@ -73,6 +81,8 @@ class LoadResult:
     nodes_written: int = 0
     relationships_written: int = 0
     unchanged: list[str] = field(default_factory=list)  # 街道 already loaded exactly so: not written again
+    nodes_closed: int = 0  # held from before the load's first date, not again: ended (valid_to set), not deleted
+    relationships_closed: int = 0
 
     def add(self, counters) -> None:
         self.nodes_created += counters.nodes_created
@@ -184,16 +194,22 @@ def _members_by_subdistrict(graph: nx.MultiDiGraph) -> dict[str, tuple[list, lis
     return dict(out)
 
 
-def _rows(graph: nx.MultiDiGraph, nodes: list, edges: list) -> dict:
+def _rows(graph: nx.MultiDiGraph, nodes: list, edges: list, loaded_at: str | None = None) -> dict:
     """One 街道's node rows (property maps by label), relationship rows (start id, end id, properties
-    by type), and a hash of them that marks this version of its facts (``load_hash``)."""
+    by type), a hash of them that marks this version of its facts (``load_hash``), and the first date
+    of its history (``first``; None when its facts carry no date)."""
     by_label: dict[str, list[dict]] = defaultdict(list)
     for n in nodes:
         d = graph.nodes[n]
         by_label[_checked(d["label"], LABELS)].append({"id": n, **_props(d, ("label",))})
     by_type: dict[str, list[tuple]] = defaultdict(list)
     for u, v, k in edges:
-        by_type[_checked(k, RELS)].append((u, v, _props(graph.edges[u, v, k], ("type",))))
+        attrs = graph.edges[u, v, k]
+        type_ = _checked(attrs.get("type", k), RELS)
+        props = _props(attrs, ("type",))
+        props["fact"] = fact_key(u, v, type_, attrs)
+        props["history_key"] = f"{props['fact']}@{props.get('valid_from') or ''}"
+        by_type[type_].append((u, v, props))
     digest = hashlib.sha1()
     for label in sorted(by_label):
         digest.update(json.dumps([label, by_label[label]], sort_keys=True, ensure_ascii=False).encode())
@@ -203,10 +219,47 @@ def _rows(graph: nx.MultiDiGraph, nodes: list, edges: list) -> dict:
     for rows in by_label.values():
         for row in rows:
             row["load_hash"] = token
+            row["loaded_at"] = loaded_at
     for rows in by_type.values():
         for _, _, row in rows:
             row["load_hash"] = token
-    return {"nodes": by_label, "rels": by_type, "token": token}
+            row["loaded_at"] = loaded_at
+    dates = [row["valid_from"] for rows in by_label.values() for row in rows if row.get("valid_from")]
+    return {"nodes": by_label, "rels": by_type, "token": token, "first": min(dates, default=None)}
+
+
+def _continued(part: dict, nodes_since: dict[str, str], facts_since: dict[str, str]) -> dict:
+    """One 街道's rows with the facts the database holds from before the load's first date continued.
+
+    A node held since earlier keeps its earlier ``valid_from``; a relationship current in the database since
+    earlier that the load begins on its first date is the same fact going on, and keeps its ``valid_from``
+    (and so its ``history_key``).
+    """
+    first = part["first"]
+    nodes = {label: [{**row, "valid_from": nodes_since[row["id"]]} if row["id"] in nodes_since else row
+                     for row in rows] for label, rows in part["nodes"].items()}
+    rels = {}
+    for type_, rows in part["rels"].items():
+        rels[type_] = []
+        for u, v, row in rows:
+            since = facts_since.get(row["fact"])
+            if since is not None and row.get("valid_from") == first:
+                row = {**row, "valid_from": since, "history_key": f"{row['fact']}@{since}"}
+            rels[type_].append((u, v, row))
+    return {**part, "nodes": nodes, "rels": rels}
+
+
+def _stored_since(tx, marks: list[dict]) -> tuple[dict, dict]:
+    """What of the 街道 in ``marks`` the database holds from before each one's first date: node id → valid_from,
+    and current relationships' fact → valid_from, per 街道."""
+    nodes: dict[str, dict[str, str]] = defaultdict(dict)
+    facts: dict[str, dict[str, str]] = defaultdict(dict)
+    for label in sorted(LABELS):
+        for r in tx.run(cypher.STORED_SINCE_NODES[label], marks=marks):
+            nodes[r["sd"]][r["id"]] = r["since"]
+        for r in tx.run(cypher.STORED_OPEN_RELATIONSHIPS[label], marks=marks):
+            facts[r["sd"]][r["fact"]] = r["since"]
+    return nodes, facts
 
 
 def _statement_parameters(parts: dict[str, dict], group: list[str], *, merge: bool) -> dict[str, list | dict]:
@@ -240,7 +293,7 @@ def _write_chunk(tx, parts: dict[str, dict], sds: list[str], force: bool = False
     A 街道 loaded for the first time (no Issuer node of that name) is written with
     CREATE. Otherwise every node and relationship is MERGEd and carries its 街道's
     ``load_hash``; what of these 街道 still carries another hash afterwards was not written
-    by this load, and is deleted. (A 街道 whose Issuer node was deleted by hand while
+    by this load: ended on the load's first date when it holds from before it, else deleted. (A 街道 whose Issuer node was deleted by hand while
     its other nodes stayed fails on the id constraint, one line, rather than duplicating.)
     """
     result = LoadResult()
@@ -252,6 +305,11 @@ def _write_chunk(tx, parts: dict[str, dict], sds: list[str], force: bool = False
         result.unchanged = [sd for sd in sds if stored.get(sd) == parts[sd]["token"]]
         sds = [sd for sd in sds if sd not in result.unchanged]
     loaded = sorted(sd for sd in sds if sd in stored)
+    marks = [{"sd": sd, "token": parts[sd]["token"], "first": parts[sd]["first"]} for sd in loaded]
+    if any(m["first"] for m in marks):
+        nodes_since, facts_since = _stored_since(tx, [m for m in marks if m["first"]])
+        parts = {**parts, **{sd: _continued(parts[sd], nodes_since[sd], facts_since[sd]) for sd in loaded
+                             if parts[sd]["first"]}}
     for merge, group in ((False, [sd for sd in sds if sd not in stored]), (True, loaded)):
         if not group:
             continue
@@ -262,8 +320,11 @@ def _write_chunk(tx, parts: dict[str, dict], sds: list[str], force: bool = False
         result.relationships_written += sum(len(rows) for sd in group for rows in parts[sd]["rels"].values())
     if not loaded:
         return result
-    marks = [{"sd": sd, "token": parts[sd]["token"]} for sd in loaded]
-    for label in sorted(LABELS):  # sweep what this load did not write: relationships, then nodes
+    for label in sorted(LABELS):  # what this load did not write: ended if from before its first date, else deleted
+        closed = tx.run(cypher.CLOSE_RELATIONSHIPS[label], marks=marks).consume().counters
+        result.relationships_closed += closed.properties_set
+        result.nodes_closed += tx.run(cypher.CLOSE_NODES[label], marks=marks).consume().counters.properties_set
+    for label in sorted(LABELS):  # sweep the rest: relationships, then nodes
         summary = tx.run(cypher.SWEEP_RELATIONSHIPS[label], marks=marks).consume()
         result.add(summary.counters)
         summary = tx.run(cypher.SWEEP_NODES[label], marks=marks).consume()
@@ -280,8 +341,13 @@ def load_graph(
     progress: Callable[[int, int], None] | None = None,
     force: bool = False,
     workers: int = 2,
+    loaded_at: str | None = None,
 ) -> LoadResult:
-    """Write the graph to Neo4j, replacing each of its 街道 whole.
+    """Write the graph to Neo4j, replacing each of its 街道 whole (from the first date of its history on).
+
+    A graph with history (:func:`graphmodel.history.history_graph`) brings every version's facts with their
+    ``valid_from`` / ``valid_to``; what the database holds from before a 街道's first date in ``graph`` and
+    ``graph`` does not hold again is kept and ended on that date (``nodes_closed``, ``relationships_closed``).
 
     A 街道 whose facts are already in the database exactly as in ``graph`` (the stored
     ``load_hash`` is this load's) is left as it is and listed in ``unchanged``, unless ``force``.
@@ -306,6 +372,9 @@ def load_graph(
         Transactions in flight at once (each on its own session; 街道 share no node, so
         they do not wait for each other's locks). While the server writes one batch the
         client prepares the next, and a server with several cores writes several.
+    loaded_at : str, optional
+        The time stamp new nodes and relationships carry as ``loaded_at`` (ISO, UTC; now by default); what
+        the database already holds keeps its own.
 
     Returns
     -------
@@ -326,9 +395,10 @@ def load_graph(
     result = LoadResult(subdistricts=subdistricts(graph))
     sizes = {sd: len(nodes) + len(edges) for sd, (nodes, edges) in members.items()}
     total = sum(sizes.values())
+    stamp = loaded_at or datetime.now(timezone.utc).isoformat(timespec="seconds")
 
     def write(group: list[str]) -> LoadResult:
-        parts = {sd: _rows(graph, *members[sd]) for sd in group}
+        parts = {sd: _rows(graph, *members[sd], loaded_at=stamp) for sd in group}
         with driver.session(database=database) as session:
             return session.execute_write(lambda tx: _write_chunk(tx, parts, group, force))
 
@@ -340,7 +410,8 @@ def load_graph(
             part = future.result()  # the first failure is raised here
             result.unchanged += part.unchanged
             for name in ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
-                         "properties_set", "nodes_written", "relationships_written"):
+                         "properties_set", "nodes_written", "relationships_written", "nodes_closed",
+                         "relationships_closed"):
                 setattr(result, name, getattr(result, name) + getattr(part, name))
             done += sum(sizes[sd] for sd in futures[future])
             if progress:
