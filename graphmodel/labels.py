@@ -353,6 +353,11 @@ NOTICES: dict[str, L] = {
                                "cannot be told: it was read as lines of text (check the tasks read from it)"),
     "empty-row": L("任务表第 {line} 行：序号 {number} 的一行没有任务内容，已跳过",
                    "task table, line {line}: the row numbered {number} holds no task text and was skipped"),
+    "row-width": L("任务表这一行有 {cells} 个单元格（表头 {header} 个），分不清各列，未读取，请核对",
+                   "a row of the task table has {cells} cells (the header {header}): its columns cannot be told, "
+                   "so it was not read (check it)"),
+    "row-without-task": L("任务表这一行没有任务内容，也不是上一任务的续行（“{text}”），未读取",
+                          "a row of the task table holds no task and continues none (“{text}”): not read"),
     "last-row-unassigned": L("任务表最后一行（第 {line} 行）没有牵头领导和责任部门：文件可能被截断",
                              "the task table's last row (line {line}) has no lead and no responsible unit: "
                              "the file may have been cut off"),

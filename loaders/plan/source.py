@@ -29,6 +29,9 @@ _FEW_IN_UTF8 = 8
 _GOOD_PER_BAD = 50
 #: Lines with bad bytes said one by one; past them, one notice counts the others.
 _BAD_LINES_SAID = 10
+# A CR alone, with the blanks around it: in a file of LF or CRLF lines it is inside a line (see _line_ends).
+_BARE_CR = re.compile(r"[ \t]*\r(?!\n)[ \t]*")
+_WORD_CHAR = re.compile(r"[0-9A-Za-z]")
 # Characters that never occur in a plan's text but fill binary files.
 _CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v"}
 
@@ -167,9 +170,40 @@ def _tolerant(data: bytes, encoding: str) -> tuple[str, list[int]]:
     return "".join(pieces), bad
 
 
-def _bad_lines(data: bytes, bad: list[int]) -> dict[int, int]:
-    """{line number: bad spots on it} for the byte offsets ``bad`` (LF, CRLF and CR end lines)."""
-    ends = [m.start() for m in re.finditer(rb"\r\n|\r|\n", data)]
+def _ends_with_cr(text: str) -> bool:
+    """Whether a CR alone ends a line in this text: in a file whose lines end with CR (classic Mac), not in one of
+    LF or CRLF lines, where a CR alone stands inside a line."""
+    bare = text.count("\r") - text.count("\r\n")
+    return bare > text.count("\n")
+
+
+def _line_ends(text: str) -> str:
+    """The text with every line end LF: CRLF and LF, and a CR alone where it ends lines (:func:`_ends_with_cr`).
+
+    Elsewhere a CR alone is inside a line (a break inside a table cell, copied): the parts it parts are joined, with
+    a space only between two ASCII letters or digits, so a row of a table stays one row.
+
+    >>> _line_ends("| 1 | 完善设施\\r建设公园。 | 区民政局 |\\nroad\\r works\\r\\n")
+    '| 1 | 完善设施建设公园。 | 区民政局 |\\nroad works\\n'
+    >>> _line_ends("组长：张三\\r成员：李四\\r")
+    '组长：张三\\n成员：李四\\n'
+    """
+    if "\r" not in text:
+        return text
+    if _ends_with_cr(text):
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def join(m: re.Match) -> str:
+        before, after = m.string[m.start() - 1:m.start()], m.string[m.end():m.end() + 1]
+        return " " if _WORD_CHAR.match(before) and _WORD_CHAR.match(after) else ""
+
+    return _BARE_CR.sub(join, text).replace("\r\n", "\n")
+
+
+def _bad_lines(data: bytes, bad: list[int], cr_ends: bool = True) -> dict[int, int]:
+    """{line number: bad spots on it} for the byte offsets ``bad`` (LF and CRLF end lines, and CR where
+    ``cr_ends``)."""
+    ends = [m.start() for m in re.finditer(rb"\r\n|\r|\n" if cr_ends else rb"\r\n|\n", data)]
     lines: dict[int, int] = {}
     for offset in bad:
         line = bisect.bisect_left(ends, offset) + 1
@@ -177,11 +211,11 @@ def _bad_lines(data: bytes, bad: list[int]) -> dict[int, int]:
     return lines
 
 
-def _damage_notices(data: bytes, file: str, encoding: str, bad: list[int]) -> tuple:
+def _damage_notices(data: bytes, file: str, encoding: str, bad: list[int], cr_ends: bool = True) -> tuple:
     """One notice per line holding bad bytes (the first few), and one counting the lines past them."""
     from graphmodel.model import Notice
 
-    lines = sorted(_bad_lines(data, bad).items())
+    lines = sorted(_bad_lines(data, bad, cr_ends).items())
     notices = [Notice(kind="undecodable-bytes", file=file, line=line, values={"count": count, "encoding": encoding})
                for line, count in lines[:_BAD_LINES_SAID]]
     if len(lines) > _BAD_LINES_SAID:
@@ -193,7 +227,8 @@ def _damage_notices(data: bytes, file: str, encoding: str, bad: list[int]) -> tu
 def source_from_bytes(data: bytes, file: str) -> Source:
     """Decode bytes and split them into numbered, stripped, non-blank lines.
 
-    Line ends may be LF, CRLF or CR; numbering follows the file's own lines. A web page copied as text may
+    Line ends may be LF, CRLF or CR; numbering follows the file's own lines. In a file of LF or CRLF lines a CR
+    alone is inside a line, not a line end (a break inside a table cell that was copied: it would split the row). A web page copied as text may
     join its lines with a literal ``<br>``: each part is a line of its own, with the number of the file's line.
 
     Examples
@@ -205,7 +240,8 @@ def source_from_bytes(data: bytes, file: str) -> Source:
     [(1, '通知'), (1, '组长：张三')]
     """
     text, encoding, bad = _decode(data, file)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")
+    cr_ends = _ends_with_cr(text)
+    text = _line_ends(text).replace("\u3000", " ")
     lines = tuple(
         Line(no, stripped)
         for no, whole in enumerate(text.split("\n"), start=1)
@@ -214,4 +250,4 @@ def source_from_bytes(data: bytes, file: str) -> Source:
     )
     if not lines:
         raise PlanError(file, "文件为空", en="the file is empty")
-    return Source(file, encoding, lines, text, _damage_notices(data, file, encoding, bad) if bad else ())
+    return Source(file, encoding, lines, text, _damage_notices(data, file, encoding, bad, cr_ends) if bad else ())
