@@ -268,6 +268,8 @@ WORDS: dict[str, L] = {
     "warning": L("警告：{message}", "warning: {message}"),
     "error": L("错误：{message}", "error: {message}"),
     "interrupted": L("已中断", "interrupted"),
+    "loaded": L("已载入：{names}", "loaded: {names}"),
+    "loaded_many": L("已载入 {n} 个街道", "loaded {n} subdistricts"),
     "skipped": L("已跳过 {error}", "skipped {error}"),
     "fail_on_found": L("发现 {n} 条 {kinds} 问题", "found {n} finding(s) of {kinds}"),
     "officials": L("领导", "Officials"),
