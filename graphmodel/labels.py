@@ -383,6 +383,14 @@ NOTICES: dict[str, L] = {
                            "cut off): replaced with �, check the line"),
     "undecodable-bytes-more": L("另有 {lines} 行也有无法按 {encoding} 解码的字节，已替换为 �",
                                 "{lines} more line(s) hold bytes that cannot be decoded as {encoding}: replaced with �"),
+    "control-characters": L("这一行有 {count} 个控制字符（如 NUL，文本中不该有；文件可能损坏），已替换为 �，请核对",
+                            "{count} control character(s) on this line (such as NUL, which text never holds: the file "
+                            "may be damaged): replaced with �, check the line"),
+    "control-characters-more": L("另有 {lines} 行也有控制字符，已替换为 �",
+                                 "{lines} more line(s) hold control characters: replaced with �"),
+    "damaged-name": L("名称“{name}”中有读不出的字符（�），不知道是谁或哪个单位，未计入",
+                      "the name “{name}” holds a character that could not be read (�): who or what it names is not "
+                      "known, so it is left out"),
     "same-document": L("与 {other} 内容相同（同一份文件），只读一次",
                        "the same content as {other} (the same document): read once"),
     "correction-unmatched": L("审核表这一行的更正找不到它所改的事实（{name}，{of}）：文件可能已经改了，未应用",

@@ -34,6 +34,9 @@ _BARE_CR = re.compile(r"[ \t]*\r(?!\n)[ \t]*")
 _WORD_CHAR = re.compile(r"[0-9A-Za-z]")
 # Characters that never occur in a plan's text but fill binary files.
 _CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v"}
+# The same as bytes: in UTF-8 and GB18030 a byte below 0x20 is always that character (no multi-byte form holds one).
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,16 +107,18 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
     >>> decode(codecs.BOM_UTF16_LE + "街道".encode("utf-16-le"), "a.txt")
     ('街道', 'utf-16')
     """
-    text, encoding, _bad = _decode(data, file)
+    text, encoding, _bad, _controls = _decode(data, file)
     return text, encoding
 
 
-def _decode(data: bytes, file: str) -> tuple[str, str, list[int]]:
-    """:func:`decode`, and the byte offsets of the bad spots replaced (none when the bytes are good text)."""
+def _decode(data: bytes, file: str) -> tuple[str, str, list[int], list[int]]:
+    """:func:`decode`, the byte offsets of the bad spots replaced (none when the bytes are good text), and those of
+    the control characters replaced (a NUL or another control character in good text: a flipped byte)."""
     if not data.strip():
         raise PlanError(file, "文件为空", en="the file is empty")
     candidates = [enc for bom, enc in _BOMS if data.startswith(bom)][:1]
-    if not candidates and b"\x00" in data:
+    controls = [] if candidates else [m.start() for m in _CONTROL_BYTES.finditer(data)]
+    if len(controls) > _DAMAGE_SHARE * len(data) and b"\x00" in data:
         raise PlanError(file, "不是文本文件（含 NUL 字节，像是二进制文件）", en="not a text file (it holds NUL bytes: binary)")
     found = _strict(data, candidates) if candidates else None
     if not candidates:
@@ -130,10 +135,12 @@ def _decode(data: bytes, file: str) -> tuple[str, str, list[int]]:
     if found is None:
         raise PlanError(file, "不是文本文件，或编码无法识别（支持 UTF-8、GB18030/GBK、带 BOM 的 UTF-16）",
                         en="not a text file, or an encoding not recognised (UTF-8, GB18030/GBK, UTF-16 with BOM are read)")
+    if controls and len(controls) <= _DAMAGE_SHARE * len(data):  # a few in good text: replaced, and said
+        return _CONTROL_CHARS.sub("\ufffd", found[0]), found[1], found[2], controls
     if any(ch in _CONTROL for ch in found[0]):
         raise PlanError(file, "不是文本文件（含控制字符或二进制内容）",
                         en="not a text file (it holds control characters or binary content)")
-    return found
+    return (*found, [])
 
 
 def _few(text: str, bad: list[int]) -> bool:
@@ -211,15 +218,17 @@ def _bad_lines(data: bytes, bad: list[int], cr_ends: bool = True) -> dict[int, i
     return lines
 
 
-def _damage_notices(data: bytes, file: str, encoding: str, bad: list[int], cr_ends: bool = True) -> tuple:
-    """One notice per line holding bad bytes (the first few), and one counting the lines past them."""
+def _damage_notices(data: bytes, file: str, encoding: str, bad: list[int], cr_ends: bool = True,
+                    kind: str = "undecodable-bytes") -> tuple:
+    """One notice per line holding bad bytes (the first few), and one counting the lines past them (``kind``:
+    ``undecodable-bytes``, or ``control-characters`` for the control characters replaced)."""
     from graphmodel.model import Notice
 
     lines = sorted(_bad_lines(data, bad, cr_ends).items())
-    notices = [Notice(kind="undecodable-bytes", file=file, line=line, values={"count": count, "encoding": encoding})
+    notices = [Notice(kind=kind, file=file, line=line, values={"count": count, "encoding": encoding})
                for line, count in lines[:_BAD_LINES_SAID]]
     if len(lines) > _BAD_LINES_SAID:
-        notices.append(Notice(kind="undecodable-bytes-more", file=file,
+        notices.append(Notice(kind=f"{kind}-more", file=file,
                               values={"lines": len(lines) - _BAD_LINES_SAID, "encoding": encoding}))
     return tuple(notices)
 
@@ -239,7 +248,7 @@ def source_from_bytes(data: bytes, file: str) -> Source:
     >>> [(line.no, line.text) for line in source_from_bytes("通知<br> 组长：张三<br/>".encode(), "a.txt").lines]
     [(1, '通知'), (1, '组长：张三')]
     """
-    text, encoding, bad = _decode(data, file)
+    text, encoding, bad, controls = _decode(data, file)
     cr_ends = _ends_with_cr(text)
     text = _line_ends(text).replace("\u3000", " ")
     lines = tuple(
@@ -250,4 +259,7 @@ def source_from_bytes(data: bytes, file: str) -> Source:
     )
     if not lines:
         raise PlanError(file, "文件为空", en="the file is empty")
-    return Source(file, encoding, lines, text, _damage_notices(data, file, encoding, bad, cr_ends) if bad else ())
+    notices = _damage_notices(data, file, encoding, bad, cr_ends) if bad else ()
+    if controls:
+        notices += _damage_notices(data, file, encoding, controls, cr_ends, "control-characters")
+    return Source(file, encoding, lines, text, notices)
