@@ -391,6 +391,9 @@ NOTICES: dict[str, L] = {
     "damaged-name": L("名称“{name}”中有读不出的字符（�），不知道是谁或哪个单位，未计入",
                       "the name “{name}” holds a character that could not be read (�): who or what it names is not "
                       "known, so it is left out"),
+    "undecodable-bytes-page": L("网页中有 {count} 处字节无法按 {encoding} 解码（文件可能损坏或下载不完整），已替换为 �，请核对",
+                                "{count} spot(s) of the page cannot be decoded as {encoding} (the file may be damaged "
+                                "or cut off): replaced with �, check the facts read"),
     "same-document": L("与 {other} 内容相同（同一份文件），只读一次",
                        "the same content as {other} (the same document): read once"),
     "correction-unmatched": L("审核表这一行的更正找不到它所改的事实（{name}，{of}）：文件可能已经改了，未应用",

@@ -105,3 +105,21 @@ def test_a_name_a_nul_broke_is_left_out_and_said(tmp_path):
     assert (got["officials"], got["tasks"]) == (whole["officials"], whole["tasks"])  # no official named �蔡斌
     said = [ln for ln in result.stderr.splitlines() if f"{damaged.name}:{line}:" in ln]
     assert len(said) == 2 and "控制字符" in said[0] and "“\ufffd蔡斌”" in said[1]
+
+
+def test_a_web_page_with_a_bad_byte_stays_utf8_and_is_read(tmp_path):
+    import json
+
+    from _formats import render, synthetic
+
+    page = render.render_html(render.blocks_of_synthetic(synthetic.generate_plan(6, tasks=6, table=True)))
+    whole, damaged = tmp_path / "whole.html", tmp_path / "damaged.html"
+    whole.write_bytes(page)
+    at = page.index("街道".encode(), len(page) // 2)
+    damaged.write_bytes(page[:at] + b"\xff" + page[at + 1:])  # one byte of 街 flipped: the rest is good UTF-8
+    expected = json.loads(runner.invoke(app, ["ingest", str(whole), "-f", "json"]).stdout)[0]
+    result = runner.invoke(app, ["ingest", str(damaged), "-f", "json"])
+    assert result.exit_code == 0, result.stderr  # was: decoded as GB18030 nonsense, and refused
+    got = json.loads(result.stdout)[0]
+    assert (got["subdistrict"], got["tasks"]) == (expected["subdistrict"], expected["tasks"])
+    assert "无法按 utf-8 解码" in result.stderr and "damaged.html" in result.stderr

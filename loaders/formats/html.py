@@ -24,7 +24,7 @@ import re
 
 from graphmodel.errors import PlanError
 
-from ..plan.source import Source
+from ..plan.source import Source, utf8_with_damage
 from ._lines import LineBuilder, clean, join_paragraphs, join_wrapped, label_table, text_table
 
 __all__ = ["read_source", "decode_html"]
@@ -59,8 +59,8 @@ _GB = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
-    """A page's text and encoding: a BOM, else UTF-8 when the bytes are valid UTF-8 holding more than ASCII,
-    else the ``<meta charset>``, else UTF-8, else GB18030.
+    """A page's text and encoding: a BOM, else UTF-8 when the bytes are valid UTF-8 holding more than ASCII (or
+    UTF-8 but for a few bad bytes, each then U+FFFD), else the ``<meta charset>``, else UTF-8, else GB18030.
 
     A browser saving a page may write it as UTF-8 and leave its ``<meta charset="gb2312">``: Chinese text in
     GBK is (nearly) never valid UTF-8, while GB18030 decodes UTF-8 bytes into nonsense without an error, so
@@ -83,7 +83,8 @@ def decode_html(data: bytes) -> tuple[str, str]:
         try:
             return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            pass
+            if (damaged := utf8_with_damage(data)) is not None:  # UTF-8 but for a few bytes: not GB18030 nonsense
+                return damaged[0], "utf-8"
     candidates = ["utf-8", "gb18030"]
     if m := _META_CHARSET.search(data[:4096]):
         named = m.group(1).decode("ascii").lower()
@@ -403,7 +404,15 @@ def read_source(data: bytes, file: str) -> Source:
                 _walk_article(walker, body, article)
             walker.flush()
     return walker.out.source(encoding, "网页中没有正文文字（没有段落，也没有表格）",
-                             "the web page holds no text (no paragraphs and no table)")
+                             "the web page holds no text (no paragraphs and no table)", _damage(text, encoding))
+
+
+def _damage(text: str, encoding: str) -> tuple:
+    """A notice counting the bad spots the page's decoding replaced (the page's lines are not its file's: no line)."""
+    from graphmodel.model import Notice
+
+    count = text.count("\ufffd")
+    return (Notice(kind="undecodable-bytes-page", values={"count": count, "encoding": encoding}),) if count else ()
 
 
 def _parse(text: str, file: str):

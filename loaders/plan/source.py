@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from graphmodel.errors import PlanError
 
-__all__ = ["Line", "Source", "decode", "source_from_bytes"]
+__all__ = ["Line", "Source", "decode", "source_from_bytes", "utf8_with_damage"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -141,6 +141,17 @@ def _decode(data: bytes, file: str) -> tuple[str, str, list[int], list[int]]:
         raise PlanError(file, "不是文本文件（含控制字符或二进制内容）",
                         en="not a text file (it holds control characters or binary content)")
     return (*found, [])
+
+
+def utf8_with_damage(data: bytes) -> tuple[str, int] | None:
+    """Bytes that are UTF-8 but for a few bad spots (a flipped byte, a download cut mid-character): the text, each
+    spot U+FFFD, and how many spots; None when the bytes are not UTF-8 (another encoding's text).
+
+    >>> utf8_with_damage("街道".encode() * 60 + b"\\xff")[1], utf8_with_damage("街道".encode("gbk") * 60)
+    (1, None)
+    """
+    text, bad = _tolerant(data, "utf-8")
+    return (text, len(bad)) if bad and _few(text, bad) else None
 
 
 def _few(text: str, bad: list[int]) -> bool:
