@@ -272,6 +272,8 @@ WORDS: dict[str, L] = {
     "warning": L("警告：{message}", "warning: {message}"),
     "error": L("错误：{message}", "error: {message}"),
     "interrupted": L("已中断", "interrupted"),
+    "loaded": L("已载入：{names}", "loaded: {names}"),
+    "loaded_many": L("已载入 {n} 个街道", "loaded {n} subdistricts"),
     "skipped": L("已跳过 {error}", "skipped {error}"),
     "fail_on_found": L("发现 {n} 条 {kinds} 问题", "found {n} finding(s) of {kinds}"),
     "officials": L("领导", "Officials"),
@@ -357,6 +359,11 @@ NOTICES: dict[str, L] = {
                                "cannot be told: it was read as lines of text (check the tasks read from it)"),
     "empty-row": L("任务表第 {line} 行：序号 {number} 的一行没有任务内容，已跳过",
                    "task table, line {line}: the row numbered {number} holds no task text and was skipped"),
+    "row-width": L("任务表这一行有 {cells} 个单元格（表头 {header} 个），分不清各列，未读取，请核对",
+                   "a row of the task table has {cells} cells (the header {header}): its columns cannot be told, "
+                   "so it was not read (check it)"),
+    "row-without-task": L("任务表这一行没有任务内容，也不是上一任务的续行（“{text}”），未读取",
+                          "a row of the task table holds no task and continues none (“{text}”): not read"),
     "last-row-unassigned": L("任务表最后一行（第 {line} 行）没有牵头领导和责任部门：文件可能被截断",
                              "the task table's last row (line {line}) has no lead and no responsible unit: "
                              "the file may have been cut off"),
@@ -380,6 +387,17 @@ NOTICES: dict[str, L] = {
                            "cut off): replaced with �, check the line"),
     "undecodable-bytes-more": L("另有 {lines} 行也有无法按 {encoding} 解码的字节，已替换为 �",
                                 "{lines} more line(s) hold bytes that cannot be decoded as {encoding}: replaced with �"),
+    "control-characters": L("这一行有 {count} 个控制字符（如 NUL，文本中不该有；文件可能损坏），已替换为 �，请核对",
+                            "{count} control character(s) on this line (such as NUL, which text never holds: the file "
+                            "may be damaged): replaced with �, check the line"),
+    "control-characters-more": L("另有 {lines} 行也有控制字符，已替换为 �",
+                                 "{lines} more line(s) hold control characters: replaced with �"),
+    "damaged-name": L("名称“{name}”中有读不出的字符（�），不知道是谁或哪个单位，未计入",
+                      "the name “{name}” holds a character that could not be read (�): who or what it names is not "
+                      "known, so it is left out"),
+    "undecodable-bytes-page": L("网页中有 {count} 处字节无法按 {encoding} 解码（文件可能损坏或下载不完整），已替换为 �，请核对",
+                                "{count} spot(s) of the page cannot be decoded as {encoding} (the file may be damaged "
+                                "or cut off): replaced with �, check the facts read"),
     "same-document": L("与 {other} 内容相同（同一份文件），只读一次",
                        "the same content as {other} (the same document): read once"),
     "correction-unmatched": L("审核表这一行的更正找不到它所改的事实（{name}，{of}）：文件可能已经改了，未应用",

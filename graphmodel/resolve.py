@@ -162,10 +162,26 @@ def resolve_plan(record: PlanRecord) -> SubdistrictModel:
     r.goals()
     r.tasks()
     r.streets()
+    entities, relations, damaged = _without_damaged_names(list(r.entities.values()), list(r.relations.values()))
     return SubdistrictModel(
-        subdistrict=r.sd, file=record.file, layout=record.layout, entities=list(r.entities.values()),
-        relations=list(r.relations.values()), warnings=[_in_file(w, record.file) for w in [*record.warnings, *warnings]],
+        subdistrict=r.sd, file=record.file, layout=record.layout, entities=entities, relations=relations,
+        warnings=[_in_file(w, record.file) for w in [*record.warnings, *warnings, *damaged]],
     )
+
+
+#: Entities that are names: one holding U+FFFD (a byte the file lost) is no name to count.
+_NAMED = {Label.OFFICIAL.value, Label.UNIT.value, Label.STREET.value}
+
+
+def _without_damaged_names(entities: list, relations: list) -> tuple[list, list, list[Notice]]:
+    """The officials, units and streets whose name holds �, left out with their relations, each said by its line:
+    the name is not known (the text around it, a task's, stays read)."""
+    damaged = {e.id: e for e in entities if e.label in _NAMED and "\ufffd" in e.name}
+    if not damaged:
+        return entities, relations, []
+    notices = [Notice(kind="damaged-name", line=e.evidence.line, values={"name": e.name}) for e in damaged.values()]
+    return ([e for e in entities if e.id not in damaged],
+            [r for r in relations if r.source not in damaged and r.target not in damaged], notices)
 
 
 class _Resolver(_Builder):

@@ -26,9 +26,22 @@ from graphmodel.neo4j.server import Connection, saved_connection
 pytestmark = pytest.mark.neo4j
 
 
+@contextlib.contextmanager
+def _default_ports_held():
+    """Listen on 7687 and 7474 (where free) as a user's own Neo4j would: no test may depend on them."""
+    with contextlib.ExitStack() as stack:
+        for port in (7687, 7474):
+            sock = stack.enter_context(socket.socket())
+            with contextlib.suppress(OSError):  # taken already: then by someone else, which is the point too
+                sock.bind(("127.0.0.1", port))
+                sock.listen()
+        yield
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with started_server(tmp_path_factory.mktemp("neo4j-start")) as started:
+    """The module's server, started and used while 7687 and 7474 are held (as by a user's own Neo4j)."""
+    with _default_ports_held(), started_server(tmp_path_factory.mktemp("neo4j-start")) as started:
         yield started
 
 
@@ -68,6 +81,10 @@ def _count(server) -> int:
 
 def test_start_prints_exports_writes_settings_and_status_says_where(settings_of):
     server = settings_of
+    assert {server.bolt_port, server.http_port}.isdisjoint({7687, 7474})  # while those are held by another
+    for port in (7687, 7474):
+        with socket.socket() as probe:
+            assert probe.connect_ex(("127.0.0.1", port)) == 0  # held: by _default_ports_held, or someone else
     assert server.connection.uri == f"bolt://127.0.0.1:{server.bolt_port}"
     assert server.connection.user == "neo4j" and len(server.connection.password) >= 8
     # a password nobody gave is generated, and said so
@@ -222,18 +239,6 @@ def test_stop_then_start_again_finds_the_data(settings_of):
 
 
 # --------------------------------------------------------------------------- errors, without a server
-
-
-@contextlib.contextmanager
-def _default_ports_held():
-    """Listen on 7687 and 7474 (where free) as a user's own Neo4j would: no test may depend on them."""
-    with contextlib.ExitStack() as stack:
-        for port in (7687, 7474):
-            sock = stack.enter_context(socket.socket())
-            with contextlib.suppress(OSError):  # taken already: then by someone else, which is the point too
-                sock.bind(("127.0.0.1", port))
-                sock.listen()
-        yield
 
 
 @pytest.fixture

@@ -77,3 +77,49 @@ def test_a_truncated_plan_gives_its_facts_and_one_warning(tmp_path):
     damaged = [line for line in result.stderr.splitlines() if "无法按 utf-8 解码" in line]
     lines = JINYANG.read_bytes().rstrip().count(b"\n") + 1
     assert len(damaged) == 1 and f"{cut.name}:{lines}:" in damaged[0]
+
+
+def test_a_nul_or_control_byte_in_good_text_is_replaced_and_said():
+    data = (TEXT + "三、工作要求\n" + "说明文字。" * 40 + "\n").encode("utf-8")
+    data = data.replace("整洁".encode(), b"\x00\xe6\x95\xb4\x01\xe6\xb4\x81", 1)  # 整洁 with a NUL and a ^A
+    source = source_from_bytes(data, "c.txt")
+    assert source.lines[2].text == "打造\ufffd整\ufffd洁有序的街区。"
+    assert _notices(source) == [("control-characters", 3, {"count": 2, "encoding": "utf-8"})]
+    assert notice(source.notices[0]).startswith("c.txt:3: 这一行有 2 个控制字符")
+    with pytest.raises(PlanError, match="NUL"):  # a text of NULs is binary whatever else it holds
+        source_from_bytes(TEXT.encode("utf-8") + b"\x00" * 10, "many-nuls.txt")
+
+
+def test_a_name_a_nul_broke_is_left_out_and_said(tmp_path):
+    import json
+
+    data = JINYANG.read_bytes()
+    at = data.index("蔡斌".encode())
+    damaged = tmp_path / "方案.txt"
+    damaged.write_bytes(data[:at] + b"\x00" + data[at:])  # the first 蔡斌 of the plan: his line in the group
+    line = data[:at].count(b"\n") + 1
+    whole = json.loads(runner.invoke(app, ["ingest", str(JINYANG), "-f", "json"]).stdout)[0]
+    result = runner.invoke(app, ["ingest", str(damaged), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    got = json.loads(result.stdout)[0]
+    assert (got["officials"], got["tasks"]) == (whole["officials"], whole["tasks"])  # no official named �蔡斌
+    said = [ln for ln in result.stderr.splitlines() if f"{damaged.name}:{line}:" in ln]
+    assert len(said) == 2 and "控制字符" in said[0] and "“\ufffd蔡斌”" in said[1]
+
+
+def test_a_web_page_with_a_bad_byte_stays_utf8_and_is_read(tmp_path):
+    import json
+
+    from _formats import render, synthetic
+
+    page = render.render_html(render.blocks_of_synthetic(synthetic.generate_plan(6, tasks=6, table=True)))
+    whole, damaged = tmp_path / "whole.html", tmp_path / "damaged.html"
+    whole.write_bytes(page)
+    at = page.index("街道".encode(), len(page) // 2)
+    damaged.write_bytes(page[:at] + b"\xff" + page[at + 1:])  # one byte of 街 flipped: the rest is good UTF-8
+    expected = json.loads(runner.invoke(app, ["ingest", str(whole), "-f", "json"]).stdout)[0]
+    result = runner.invoke(app, ["ingest", str(damaged), "-f", "json"])
+    assert result.exit_code == 0, result.stderr  # was: decoded as GB18030 nonsense, and refused
+    got = json.loads(result.stdout)[0]
+    assert (got["subdistrict"], got["tasks"]) == (expected["subdistrict"], expected["tasks"])
+    assert "无法按 utf-8 解码" in result.stderr and "damaged.html" in result.stderr

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ._common import (CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, MaxBytesOpt, Paths, SkipOpt, fail, guarded,
-                      make_app)
+                      lang_of, make_app)
 from .output import Column, render
 
 __all__ = ["app", "query_app"]
@@ -22,11 +22,40 @@ Password = Annotated[
     str, typer.Option("--password", envvar="NEO4J_PASSWORD", help="密码（NEO4J_PASSWORD；建议用环境变量）。", show_default=False)
 ]
 Database = Annotated[str, typer.Option("--database", envvar="NEO4J_DATABASE", help="数据库（NEO4J_DATABASE）。")]
+Verbose = Annotated[bool, typer.Option(
+    "--verbose", "-v", help="在标准错误输出 Neo4j 驱动自己的日志（重试、断开的连接等）；默认只给一行结论。")]
 Params = Annotated[Optional[list[str]], typer.Option("--param", "-p", help="查询参数 名称=值，可重复；值按 JSON 解析，否则当作文本。")]
 
 
-def _connect(uri: str, user: str, password: str, database: str):
+#: How many 街道 the success line of ``load`` names; past them it counts them.
+_NAMED_SUBDISTRICTS = 5
+_driver_log_handler = None
+
+
+def _driver_log(verbose: bool) -> None:
+    """The driver's own log (it retries, it finds a connection defunct) on stderr only with ``--verbose``: without
+    it, what went wrong is our one line. (Unconfigured, Python prints the driver's warnings to stderr.)"""
+    import logging
+
+    global _driver_log_handler
+    log = logging.getLogger("neo4j")
+    if _driver_log_handler is None:
+        _driver_log_handler = logging.StreamHandler()
+        _driver_log_handler.setFormatter(logging.Formatter("neo4j: %(levelname)s %(message)s"))
+    log.removeHandler(_driver_log_handler)
+    log.propagate = False  # never the root logger's (or Python's last-resort) handler
+    if verbose:
+        _driver_log_handler.setStream(sys.stderr)  # the stderr of this command (a test runner swaps it)
+        log.addHandler(_driver_log_handler)
+        log.setLevel(logging.INFO)
+    else:
+        log.setLevel(logging.CRITICAL + 1)
+
+
+def _connect(uri: str, user: str, password: str, database: str, verbose: bool = False):
     from ..neo4j.writer import Neo4jSettings, connect
+
+    _driver_log(verbose)
 
     from .server import saved_settings
 
@@ -80,6 +109,7 @@ def load(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="每个事务写入的元素数（节点与关系，约数；一个街道不拆分）。")] = 10_000,
     workers: Annotated[int, typer.Option("--workers", min=1, help="同时进行的写入事务数。")] = 2,
     force: Annotated[bool, typer.Option("--force", help="即使某街道的数据与库中完全相同，也重新写入。")] = False,
+    verbose: Verbose = False,
     fmt: FormatOpt = "table",
     lang: LangOpt = "zh",
     skip_unreadable: SkipOpt = False,
@@ -96,13 +126,13 @@ def load(
     from .plans import load_history
 
     graph = load_history(paths)
-    settings, driver = _connect(uri, user, password, database)
+    settings, driver = _connect(uri, user, password, database, verbose)
     try:
         with _progress() as advance:
             result = write_graph(driver, graph, database=database, batch_size=batch_size, progress=advance, force=force,
                                  workers=workers)
     except Exception as exc:
-        raise translate_error(exc, settings) from None
+        raise _lost_mid_load(exc, settings) or translate_error(exc, settings) from None
     finally:
         driver.close()
     rows = [
@@ -117,8 +147,32 @@ def load(
         {"what": "subdistricts_unchanged", "zh": "未变而跳过的街道", "count": len(result.unchanged)},
     ]
     columns = [Column("zh" if lang == "zh" else "what", "项目", "What"), Column("count", "数量", "Count")]
-    render(rows, fmt, columns=columns, lang=lang, title=f"已载入：{'、'.join(result.subdistricts)}",
+    render(rows, fmt, columns=columns, lang=lang, title=_loaded_title(result.subdistricts, lang),
            json_data={"subdistricts": result.subdistricts, **{r["what"]: r["count"] for r in rows}})
+
+
+def _loaded_title(subdistricts: list[str], lang) -> str:
+    """已载入：甲街道、乙街道 — or, past a few 街道, how many (2,000 names are no title)."""
+    from ..labels import WORDS
+
+    if len(subdistricts) > _NAMED_SUBDISTRICTS:
+        return WORDS["loaded_many"](lang_of(lang), n=len(subdistricts))
+    return WORDS["loaded"](lang_of(lang), names="、".join(subdistricts))
+
+
+def _lost_mid_load(exc: Exception, settings):
+    """The one line for a server that went away after the load began (None for any other error)."""
+    from neo4j import exceptions
+
+    from ..errors import Neo4jError
+
+    if not isinstance(exc, (exceptions.ServiceUnavailable, exceptions.SessionExpired, OSError)):
+        return None
+    return Neo4jError(f"载入途中与 Neo4j 的连接断开（{settings.uri}）：已写入的街道各自完整，其余未改动；"
+                      "服务器恢复后再运行 graphmodel load（加 --verbose 显示驱动的日志）",
+                      en=f"the connection to Neo4j ({settings.uri}) was lost during the load: each subdistrict written is "
+                         "whole, the others are unchanged; run graphmodel load again once the server is back "
+                         "(--verbose shows the driver's log)")
 
 
 class _progress:
@@ -165,6 +219,7 @@ def query_run(
     user: User = "neo4j",
     password: Password = "",
     database: Database = "neo4j",
+    verbose: Verbose = False,
     fmt: FormatOpt = "table",
     lang: LangOpt = "zh",
 ) -> None:
@@ -183,7 +238,7 @@ def query_run(
         fail(f"查询 {query.name} 没有参数：{'、'.join(sorted(unknown))}（它的参数：{'、'.join(params) or '无'}）")
     params.update(given)
     check_read_only(query.cypher)
-    settings, driver = _connect(uri, user, password, database)
+    settings, driver = _connect(uri, user, password, database, verbose)
     _render_records(_run(settings, driver, query.cypher, params, write=False), fmt, lang)
 
 
@@ -197,6 +252,7 @@ def cypher(
     user: User = "neo4j",
     password: Password = "",
     database: Database = "neo4j",
+    verbose: Verbose = False,
     fmt: FormatOpt = "table",
     lang: LangOpt = "zh",
 ) -> None:
@@ -205,5 +261,5 @@ def cypher(
 
     if not write:
         check_read_only(statement)
-    settings, driver = _connect(uri, user, password, database)
+    settings, driver = _connect(uri, user, password, database, verbose)
     _render_records(_run(settings, driver, statement, _parse_params(param), write=write), fmt, lang)

@@ -165,10 +165,24 @@ def connect(settings: Neo4jSettings, *, attempts: int = 3, wait: float = 1.0):
 
 
 def ensure_schema(driver, database: str) -> None:
-    """Create a uniqueness constraint on ``id`` and an index on ``subdistrict`` for every label."""
+    """Create a uniqueness constraint on ``id`` and an index on ``subdistrict`` for every label.
+
+    Another load creating the same at the same moment is no error (``IF NOT EXISTS`` does not cover that race:
+    the server says the rule exists already)."""
+    from neo4j.exceptions import ClientError
+
     for label in sorted(LABELS):
-        driver.execute_query(cypher.ID_CONSTRAINT[label], database_=database)
-        driver.execute_query(cypher.SUBDISTRICT_INDEX[label], database_=database)
+        for statement in (cypher.ID_CONSTRAINT[label], cypher.SUBDISTRICT_INDEX[label]):
+            try:
+                driver.execute_query(statement, database_=database)
+            except ClientError as exc:
+                if not any(word in (exc.code or "") for word in _SCHEMA_EXISTS):
+                    raise
+
+
+#: What the server says when a constraint or index another session just created exists already.
+_SCHEMA_EXISTS = ("EquivalentSchemaRuleAlreadyExists", "ConstraintAlreadyExists", "IndexAlreadyExists",
+                  "ConstraintWithNameAlreadyExists", "IndexWithNameAlreadyExists")
 
 
 def _props(attrs: dict[str, Any], skip: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -399,8 +413,7 @@ def load_graph(
 
     def write(group: list[str]) -> LoadResult:
         parts = {sd: _rows(graph, *members[sd], loaded_at=stamp) for sd in group}
-        with driver.session(database=database) as session:
-            return session.execute_write(lambda tx: _write_chunk(tx, parts, group, force))
+        return _write_retrying(driver, database, lambda tx: _write_chunk(tx, parts, group, force))
 
     done = 0
 
@@ -434,6 +447,30 @@ def load_graph(
     order = {sd: i for i, sd in enumerate(result.subdistricts)}
     result.unchanged.sort(key=order.__getitem__)
     return result
+
+
+#: How often a batch is tried when another load wrote the same 街道 first (the id constraint refused it), and
+#: the wait before each retry (seconds, times the attempt).
+_CONFLICT_ATTEMPTS = 5
+_CONFLICT_WAIT = 0.2
+
+
+def _write_retrying(driver, database: str, work: Callable) -> LoadResult:
+    """Run ``work`` in a write transaction; when another load created the same 街道 at the same time (its nodes
+    now exist: the id constraint refuses ours), run it again: it then finds them and merges, or leaves them as
+    they are when they are exactly this load's. The driver itself retries what the server calls transient
+    (a deadlock between two loads merging the same 街道)."""
+    from neo4j.exceptions import ConstraintError
+
+    for attempt in range(1, _CONFLICT_ATTEMPTS + 1):
+        try:
+            with driver.session(database=database) as session:
+                return session.execute_write(work)
+        except ConstraintError:
+            if attempt == _CONFLICT_ATTEMPTS:
+                raise
+            time.sleep(_CONFLICT_WAIT * attempt)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _groups(subdistricts_: list[str], sizes: dict[str, int], batch_size: int) -> Iterator[list[str]]:

@@ -36,7 +36,8 @@ from .source import Line
 __all__ = ["TableResult", "find_cell_header", "read_cell_table", "lead_mentions", "lead_marked", "unit_names"]
 
 _ASSIGNED = ("lead", "responsible", "cooperating")
-_HELD = ("goal", "lead", "responsible", "cooperating")  # columns whose merged cells hold for the rows below
+_HELD = ("goal", "lead", "responsible", "cooperating")
+_READ = ("goal", "task", "lead", "responsible", "cooperating")  # the columns facts are read from  # columns whose merged cells hold for the rows below
 _NONE = {"—", "-", "--", "——", "/", "／", "\\", "无", "暂无"}
 _SAME = {"同上", "同上。", "〃", '"'}
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
@@ -280,6 +281,7 @@ class _Reader:
         self.tasks: list[TaskRecord] = []
         self.warnings: list[Notice] = []
         self.header_line: int | None = None
+        self.table: int | None = None  # the table of the last header row
         self.after_header = False  # the last row read was a header row
 
     def feed(self, line: Line) -> None:
@@ -294,7 +296,10 @@ class _Reader:
         elif after_header and self.columns.is_second_header(cells):
             self.columns, self.after_header = self.columns.refined(cells), True
         elif len(cells) != len(self.columns.roles) and not _single_text(cells):
-            return  # a row of another table
+            if line.table == self.table and any(cells):  # a row of this table whose columns cannot be told: said
+                self.warnings.append(Notice(kind="row-width", line=line.no,
+                                            values={"cells": len(cells), "header": len(self.columns.roles)}))
+            return  # (otherwise a row of another table)
         elif (name := _section_name(cells, self.columns.roles)) is not None:
             self.goals.section(name, line.no)
             self.merged.clear()
@@ -304,6 +309,7 @@ class _Reader:
     def _header(self, line: Line, cells: tuple[str, ...], roles: list[str | None]) -> None:
         if self.header_line is None:
             self.header_line = line.no
+        self.table = line.table
         columns = _Columns.of_header(cells, roles)
         if self.columns is None or self.columns.roles != columns.roles:
             self.merged.clear()
@@ -316,23 +322,26 @@ class _Reader:
         number = _row_number(cells, cols.of("number"))
         previous = self.tasks[-1] if self.tasks else None
         if not text or (previous and text == previous.text and number in (None, previous.number)):
-            self._continuation(line, values, number)
+            if not self._continuation(line, values, number) and not text and (left := _row_text(cells, cols.roles)):
+                self.warnings.append(Notice(kind="row-without-task", line=line.no, values={"text": left}))
         else:
             self._task(line, number, text, values)
 
-    def _continuation(self, line: Line, values: dict, number: int | None) -> None:
-        """A row with no task of its own: a merged task cell, or a progress report under the task."""
+    def _continuation(self, line: Line, values: dict, number: int | None) -> bool:
+        """A row with no task of its own: a merged task cell, or a progress report under the task. Whether the row
+        was read (its units or leads added to the task above) or said (an empty numbered row)."""
         filled = {role: [m for m in values[role][0] if not m.inherited] for role in _ASSIGNED}
         if not self.tasks or not any(filled.values()):
             if number is not None:
                 self.warnings.append(Notice(kind="empty-row", line=line.no, values={"number": number}))
-            return
+            return number is not None
         last = self.tasks[-1]
         update = {}
         for role, field_ in (("lead", "leads"), ("responsible", "responsible"), ("cooperating", "cooperating")):
             known = {m.name for m in getattr(last, field_)}
             update[field_] = getattr(last, field_) + tuple(m for m in filled[role] if m.name not in known)
         self.tasks[-1] = last.model_copy(update=update)
+        return True
 
     def _task(self, line: Line, number: int | None, text: str, values: dict) -> None:
         goal, goal_line, goal_inherited = self.goals.of_row(values["goal"][0])
@@ -377,6 +386,14 @@ class _Reader:
 def _single_text(cells: tuple[str, ...]) -> str | None:
     texts = {c for c in cells if c}
     return texts.pop() if len(texts) == 1 else None
+
+
+def _row_text(cells: tuple[str, ...], roles: list[str | None], most: int = 30) -> str:
+    """What a row says in the columns read (task, goal, lead, units), its cells joined (the first ``most``
+    characters): for the warning about a row not read. A column no row is read from (进展情况, 时限, 备注) is left
+    out."""
+    text = " ".join(c for c, role in zip(cells, roles) if role in _READ and c and c not in _NONE and c not in _SAME)
+    return text if len(text) <= most else text[:most] + "…"
 
 
 def _section_title(text: str) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from graphmodel.errors import PlanError
 
-__all__ = ["Line", "Source", "decode", "source_from_bytes"]
+__all__ = ["Line", "Source", "decode", "source_from_bytes", "utf8_with_damage"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -29,8 +29,14 @@ _FEW_IN_UTF8 = 8
 _GOOD_PER_BAD = 50
 #: Lines with bad bytes said one by one; past them, one notice counts the others.
 _BAD_LINES_SAID = 10
+# A CR alone, with the blanks around it: in a file of LF or CRLF lines it is inside a line (see _line_ends).
+_BARE_CR = re.compile(r"[ \t]*\r(?!\n)[ \t]*")
+_WORD_CHAR = re.compile(r"[0-9A-Za-z]")
 # Characters that never occur in a plan's text but fill binary files.
 _CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v"}
+# The same as bytes: in UTF-8 and GB18030 a byte below 0x20 is always that character (no multi-byte form holds one).
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,16 +107,18 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
     >>> decode(codecs.BOM_UTF16_LE + "街道".encode("utf-16-le"), "a.txt")
     ('街道', 'utf-16')
     """
-    text, encoding, _bad = _decode(data, file)
+    text, encoding, _bad, _controls = _decode(data, file)
     return text, encoding
 
 
-def _decode(data: bytes, file: str) -> tuple[str, str, list[int]]:
-    """:func:`decode`, and the byte offsets of the bad spots replaced (none when the bytes are good text)."""
+def _decode(data: bytes, file: str) -> tuple[str, str, list[int], list[int]]:
+    """:func:`decode`, the byte offsets of the bad spots replaced (none when the bytes are good text), and those of
+    the control characters replaced (a NUL or another control character in good text: a flipped byte)."""
     if not data.strip():
         raise PlanError(file, "文件为空", en="the file is empty")
     candidates = [enc for bom, enc in _BOMS if data.startswith(bom)][:1]
-    if not candidates and b"\x00" in data:
+    controls = [] if candidates else [m.start() for m in _CONTROL_BYTES.finditer(data)]
+    if len(controls) > _DAMAGE_SHARE * len(data) and b"\x00" in data:
         raise PlanError(file, "不是文本文件（含 NUL 字节，像是二进制文件）", en="not a text file (it holds NUL bytes: binary)")
     found = _strict(data, candidates) if candidates else None
     if not candidates:
@@ -127,10 +135,23 @@ def _decode(data: bytes, file: str) -> tuple[str, str, list[int]]:
     if found is None:
         raise PlanError(file, "不是文本文件，或编码无法识别（支持 UTF-8、GB18030/GBK、带 BOM 的 UTF-16）",
                         en="not a text file, or an encoding not recognised (UTF-8, GB18030/GBK, UTF-16 with BOM are read)")
+    if controls and len(controls) <= _DAMAGE_SHARE * len(data):  # a few in good text: replaced, and said
+        return _CONTROL_CHARS.sub("\ufffd", found[0]), found[1], found[2], controls
     if any(ch in _CONTROL for ch in found[0]):
         raise PlanError(file, "不是文本文件（含控制字符或二进制内容）",
                         en="not a text file (it holds control characters or binary content)")
-    return found
+    return (*found, [])
+
+
+def utf8_with_damage(data: bytes) -> tuple[str, int] | None:
+    """Bytes that are UTF-8 but for a few bad spots (a flipped byte, a download cut mid-character): the text, each
+    spot U+FFFD, and how many spots; None when the bytes are not UTF-8 (another encoding's text).
+
+    >>> utf8_with_damage("街道".encode() * 60 + b"\\xff")[1], utf8_with_damage("街道".encode("gbk") * 60)
+    (1, None)
+    """
+    text, bad = _tolerant(data, "utf-8")
+    return (text, len(bad)) if bad and _few(text, bad) else None
 
 
 def _few(text: str, bad: list[int]) -> bool:
@@ -167,9 +188,40 @@ def _tolerant(data: bytes, encoding: str) -> tuple[str, list[int]]:
     return "".join(pieces), bad
 
 
-def _bad_lines(data: bytes, bad: list[int]) -> dict[int, int]:
-    """{line number: bad spots on it} for the byte offsets ``bad`` (LF, CRLF and CR end lines)."""
-    ends = [m.start() for m in re.finditer(rb"\r\n|\r|\n", data)]
+def _ends_with_cr(text: str) -> bool:
+    """Whether a CR alone ends a line in this text: in a file whose lines end with CR (classic Mac), not in one of
+    LF or CRLF lines, where a CR alone stands inside a line."""
+    bare = text.count("\r") - text.count("\r\n")
+    return bare > text.count("\n")
+
+
+def _line_ends(text: str) -> str:
+    """The text with every line end LF: CRLF and LF, and a CR alone where it ends lines (:func:`_ends_with_cr`).
+
+    Elsewhere a CR alone is inside a line (a break inside a table cell, copied): the parts it parts are joined, with
+    a space only between two ASCII letters or digits, so a row of a table stays one row.
+
+    >>> _line_ends("| 1 | 完善设施\\r建设公园。 | 区民政局 |\\nroad\\r works\\r\\n")
+    '| 1 | 完善设施建设公园。 | 区民政局 |\\nroad works\\n'
+    >>> _line_ends("组长：张三\\r成员：李四\\r")
+    '组长：张三\\n成员：李四\\n'
+    """
+    if "\r" not in text:
+        return text
+    if _ends_with_cr(text):
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def join(m: re.Match) -> str:
+        before, after = m.string[m.start() - 1:m.start()], m.string[m.end():m.end() + 1]
+        return " " if _WORD_CHAR.match(before) and _WORD_CHAR.match(after) else ""
+
+    return _BARE_CR.sub(join, text).replace("\r\n", "\n")
+
+
+def _bad_lines(data: bytes, bad: list[int], cr_ends: bool = True) -> dict[int, int]:
+    """{line number: bad spots on it} for the byte offsets ``bad`` (LF and CRLF end lines, and CR where
+    ``cr_ends``)."""
+    ends = [m.start() for m in re.finditer(rb"\r\n|\r|\n" if cr_ends else rb"\r\n|\n", data)]
     lines: dict[int, int] = {}
     for offset in bad:
         line = bisect.bisect_left(ends, offset) + 1
@@ -177,15 +229,17 @@ def _bad_lines(data: bytes, bad: list[int]) -> dict[int, int]:
     return lines
 
 
-def _damage_notices(data: bytes, file: str, encoding: str, bad: list[int]) -> tuple:
-    """One notice per line holding bad bytes (the first few), and one counting the lines past them."""
+def _damage_notices(data: bytes, file: str, encoding: str, bad: list[int], cr_ends: bool = True,
+                    kind: str = "undecodable-bytes") -> tuple:
+    """One notice per line holding bad bytes (the first few), and one counting the lines past them (``kind``:
+    ``undecodable-bytes``, or ``control-characters`` for the control characters replaced)."""
     from graphmodel.model import Notice
 
-    lines = sorted(_bad_lines(data, bad).items())
-    notices = [Notice(kind="undecodable-bytes", file=file, line=line, values={"count": count, "encoding": encoding})
+    lines = sorted(_bad_lines(data, bad, cr_ends).items())
+    notices = [Notice(kind=kind, file=file, line=line, values={"count": count, "encoding": encoding})
                for line, count in lines[:_BAD_LINES_SAID]]
     if len(lines) > _BAD_LINES_SAID:
-        notices.append(Notice(kind="undecodable-bytes-more", file=file,
+        notices.append(Notice(kind=f"{kind}-more", file=file,
                               values={"lines": len(lines) - _BAD_LINES_SAID, "encoding": encoding}))
     return tuple(notices)
 
@@ -193,7 +247,8 @@ def _damage_notices(data: bytes, file: str, encoding: str, bad: list[int]) -> tu
 def source_from_bytes(data: bytes, file: str) -> Source:
     """Decode bytes and split them into numbered, stripped, non-blank lines.
 
-    Line ends may be LF, CRLF or CR; numbering follows the file's own lines. A web page copied as text may
+    Line ends may be LF, CRLF or CR; numbering follows the file's own lines. In a file of LF or CRLF lines a CR
+    alone is inside a line, not a line end (a break inside a table cell that was copied: it would split the row). A web page copied as text may
     join its lines with a literal ``<br>``: each part is a line of its own, with the number of the file's line.
 
     Examples
@@ -204,8 +259,9 @@ def source_from_bytes(data: bytes, file: str) -> Source:
     >>> [(line.no, line.text) for line in source_from_bytes("通知<br> 组长：张三<br/>".encode(), "a.txt").lines]
     [(1, '通知'), (1, '组长：张三')]
     """
-    text, encoding, bad = _decode(data, file)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")
+    text, encoding, bad, controls = _decode(data, file)
+    cr_ends = _ends_with_cr(text)
+    text = _line_ends(text).replace("\u3000", " ")
     lines = tuple(
         Line(no, stripped)
         for no, whole in enumerate(text.split("\n"), start=1)
@@ -214,4 +270,7 @@ def source_from_bytes(data: bytes, file: str) -> Source:
     )
     if not lines:
         raise PlanError(file, "文件为空", en="the file is empty")
-    return Source(file, encoding, lines, text, _damage_notices(data, file, encoding, bad) if bad else ())
+    notices = _damage_notices(data, file, encoding, bad, cr_ends) if bad else ()
+    if controls:
+        notices += _damage_notices(data, file, encoding, controls, cr_ends, "control-characters")
+    return Source(file, encoding, lines, text, notices)
