@@ -11,7 +11,7 @@ import networkx as nx
 from ..labels import REPORT, join, role_name
 from ..schema import Label, Rel
 
-__all__ = ["network_figure", "officials_figure", "units_figure", "NETWORK_NODE_LABELS", "NETWORK_RELS", "FONT_FAMILY"]
+__all__ = ["network_figure", "officials_figure", "units_figure", "plotly_template", "NETWORK_NODE_LABELS", "NETWORK_RELS", "FONT_FAMILY"]
 
 #: Fonts that hold Chinese on Windows, macOS and Linux, in that order.
 FONT_FAMILY = ('"Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", '
@@ -43,10 +43,22 @@ _CATEGORIES: dict[str, tuple[str, str, str, float, int, bool]] = {
 
 
 def _plain(fig: Any) -> dict[str, Any]:
-    """A validated plotly figure as JSON-ready dicts and lists."""
+    """A validated plotly figure as JSON-ready dicts and lists, without its template (the page holds it once:
+    :func:`plotly_template`)."""
     import plotly.io
 
-    return json.loads(plotly.io.to_json(fig, validate=True))
+    plain = json.loads(plotly.io.to_json(fig, validate=True))
+    plain.get("layout", {}).pop("template", None)
+    return plain
+
+
+def plotly_template() -> dict[str, Any]:
+    """The layout template plotly gives every figure by default, as JSON-ready dicts (the page's script puts
+    it back into each figure)."""
+    import plotly.graph_objects as go
+    import plotly.io
+
+    return json.loads(plotly.io.to_json(go.Figure(), validate=True))["layout"].get("template", {})
 
 
 def network_figure(
@@ -56,13 +68,14 @@ def network_figure(
     units_without_head: set[str] = frozenset(),
     seed: int = 7,
     lang: str = "zh",
+    nodes: list[str] | None = None,
 ) -> tuple[dict[str, Any], dict[str, tuple[float, float]]]:
     """Draw one 街道's officials, units, tasks and goals, coloured by kind, laid out by networkx.
 
     Tasks without a 牵头领导 and the ``units_without_head`` are marked (a red cross and
     outline, and a legend entry of their own). Each point's ``customdata`` is its node id.
     The layout is :func:`networkx.spring_layout` with a fixed ``seed``, so the picture is the
-    same on every run.
+    same on every run. ``nodes``: the 街道's nodes, when the caller has them (else the graph is searched).
 
     Returns
     -------
@@ -71,10 +84,12 @@ def network_figure(
     """
     import plotly.graph_objects as go
 
-    nodes = [n for n, d in graph.nodes(data=True)
-             if d.get("subdistrict") == subdistrict and d.get("label") in NETWORK_NODE_LABELS]
+    if nodes is None:
+        nodes = [n for n, d in graph.nodes(data=True) if d.get("subdistrict") == subdistrict]
+    nodes = [n for n in nodes if graph.nodes[n].get("label") in NETWORK_NODE_LABELS]
     members = set(nodes)
-    edges = [(u, v, k) for u, v, k in graph.edges(keys=True) if k in NETWORK_RELS and u in members and v in members]
+    edges = [(u, v, k) for n in nodes for u, v, k in graph.out_edges(n, keys=True)
+             if k in NETWORK_RELS and v in members]
     simple = nx.Graph()
     simple.add_nodes_from(nodes)
     simple.add_edges_from((u, v) for u, v, _ in edges)
