@@ -65,6 +65,24 @@ def test_page_is_the_same_every_time(graph):
     assert build_report(graph) == build_report(graph)
 
 
+def test_figures_are_what_plotly_accepts(graph):
+    """The figures are written as plain dicts (faster than plotly.graph_objects); plotly validates each one."""
+    import plotly.graph_objects as go
+
+    from graphmodel.analysis.bottlenecks import bottlenecks
+    from graphmodel.report.figures import network_figure, officials_figure, units_figure
+
+    loads = bottlenecks(graph)
+    for sd in ("潍坊新村街道", "金杨新村街道"):
+        network, pos = network_figure(graph, sd)
+        officials, _ = officials_figure([r for r in loads["officials"] if r["subdistrict"] == sd])
+        units, _ = units_figure([r for r in loads["units"] if r["subdistrict"] == sd])
+        for fig in (network, officials, units):
+            go.Figure(fig)  # raises ValueError on a property plotly does not know
+        points = sum(len(t["x"]) for t in network["data"] if t["mode"] != "lines")
+        assert points == len(pos) > 50
+
+
 def test_library_report_escapes_names():
     from graphmodel.report import build_report
 
