@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from enum import Enum
 from pathlib import Path
@@ -201,7 +202,8 @@ def export(
         from ..report.workbook import workbook_pieces, write_workbook
         from ._stream import per_plan
 
-        write_bytes(write_workbook(per_plan(paths, workbook_pieces), lang=lang), output)
+        pieces = per_plan(paths, functools.partial(workbook_pieces, lang=lang))
+        write_bytes(write_workbook(pieces, lang=lang), output)
         return
     graph = load_graph(paths)
     if fmt == ExportFormat.review:
