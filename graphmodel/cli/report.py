@@ -135,6 +135,8 @@ def _version_changes(graph, issuer: str | None) -> dict[str, list[dict[str, Any]
         if getattr(w, "kind", None) != "versions":
             continue
         files = w.values["files"]
+        if not all(Path(f).is_file() for f in files):  # a graph read back from JSON: its documents may be elsewhere
+            continue
         for old, new in zip(files, files[1:]):
             changes = diff(build_graph(read_plans([old], issuer=issuer)), build_graph(read_plans([new], issuer=issuer)))
             out.setdefault(w.values["subdistrict"], []).extend(c | {"old": old, "new": new} for c in changes)

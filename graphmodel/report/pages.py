@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from string import Template
 from typing import Any
+from urllib.parse import quote
 
 from ..labels import REPORT, STATS
 from .html import ALERT_STATS, _e, _static, one_page
@@ -18,7 +19,7 @@ __all__ = ["ONE_FILE_MAX", "pages_folder", "page_name", "plotly_file", "index_pa
 #: Up to this many 街道 the report is one self-contained file; more give an index page and a folder of pages.
 ONE_FILE_MAX = 10
 
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\s]+')
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*#%&\'\s]+')  # what file systems refuse, and what a link would misread
 
 
 def pages_folder(output: Path) -> Path:
@@ -138,14 +139,14 @@ def write_pages(parts: Iterable[dict[str, Any]], output: Path, staging: Path, *,
     (pages / library).write_text(plotly.offline.get_plotlyjs(), encoding="utf-8")
     title = title or REPORT["title"](lang)
     rows, links, warned = [], [], []
-    home = (f"../{output.name}", REPORT["home"](lang))
+    home = (f"../{quote(output.name)}", REPORT["home"](lang))
     for i, part in enumerate(parts):
         name = page_name(i, part["subdistrict"])
         page = one_page([part], warnings=part["warnings"], lang=lang, plotly_src=library, home=home,
                         title=REPORT["page_title"](lang, subdistrict=part["subdistrict"], title=title))
         (pages / name).write_text(page, encoding="utf-8")
         rows.append(part["row"])
-        links.append(f"{folder.name}/{name}")
+        links.append(quote(f"{folder.name}/{name}"))
         warned.append(len(part["warnings"]))
     index = index_page(rows, links, folder=folder.name, warnings=warned, title=title, lang=lang)
     (staging / output.name).write_text(index, encoding="utf-8")
