@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..labels import REPORT, STATS
+from .figures import FONT_FAMILY
 from .html import ALERT_STATS, _e, _static, one_page
 
 __all__ = ["ONE_FILE_MAX", "pages_folder", "page_name", "plotly_file", "index_page", "write_pages"]
@@ -96,14 +97,8 @@ def index_page(rows: list[dict[str, Any]], links: list[str], *, folder: str, war
         f'<footer>{_e(REPORT["index_footer"](lang, folder=folder))}</footer>'
     )
     return Template(_static("index.html")).substitute(
-        lang=REPORT["html_lang"](lang), title=_e(title), css=_static("report.css").replace("__FONT_FAMILY__", _font()),
+        lang=REPORT["html_lang"](lang), title=_e(title), css=_static("report.css").replace("__FONT_FAMILY__", FONT_FAMILY),
         script=_static("index.js"), body=content)
-
-
-def _font() -> str:
-    from .figures import FONT_FAMILY
-
-    return FONT_FAMILY
 
 
 def write_pages(parts: Iterable[dict[str, Any]], output: Path, staging: Path, *, title: str | None = None,
