@@ -2,7 +2,8 @@
 
 Run by hand (not part of the tests): ``python bench/benchmark.py [--sizes 1,10,100,1000,10000] [--skip-neo4j]``;
 ``--sections formats`` runs only the format section (plans/s for .txt, .pdf, .docx, .html), ``--sections startup``
-only start-up.
+only start-up, ``--sections outputs`` only ``report`` and ``export --format xlsx`` beside ``ingest`` (time and peak
+memory at ``--output-sizes``, written to ``bench/results/outputs-<date>.json``).
 Prints a table and writes ``bench/results/benchmark-<date>.json``. Timings are medians of repeated
 runs on this machine; ratios are taken within one run, so a noisy machine affects both sides.
 """
@@ -351,6 +352,72 @@ def formats(n: int, runs: int, workdir: Path) -> dict:
     return out
 
 
+#: Runs a command and prints its wall time and the peak RSS of it and every process it started (its workers).
+_MEASURE = (
+    "import json, resource, subprocess, sys, time\n"
+    "t = time.perf_counter()\n"
+    "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "print(json.dumps({'seconds': time.perf_counter() - t, 'returncode': done.returncode,\n"
+    "                  'peak_rss_mib': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))\n"
+)
+
+
+def _measured(cmd: list[str]) -> dict:
+    done = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], cwd=ROOT, capture_output=True, text=True)
+    row = json.loads(done.stdout.strip().splitlines()[-1])
+    if row["returncode"] not in (0, 1):
+        raise SystemExit(f"benchmark: {' '.join(cmd)} exited {row['returncode']}")
+    return row
+
+
+def _folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def outputs(sizes: list[int], runs: int, workdir: Path) -> list[dict]:
+    """``report`` and ``export --format xlsx`` beside ``ingest`` on generated plans: wall time and peak memory.
+
+    The three commands take turns in every round (the same load on a shared machine for each); the medians
+    are reported, with the ratios to ingest's time that issue 20 sets (report ≤ 10×, xlsx ≤ 5×) and the
+    size of what each writes (the report's first page, its largest 街道 page and everything).
+    """
+    from synthetic import write_corpus
+
+    gm = [sys.executable, "-m", "graphmodel"]
+    rows = []
+    for n in sizes:
+        folder = workdir / f"outputs-{n}"
+        write_corpus(folder, n, seed=11)
+        (folder / "truth.jsonl").unlink(missing_ok=True)
+        out = workdir / f"out-{n}"
+        out.mkdir()
+        cmds = {"ingest": gm + ["ingest", str(folder)],
+                "xlsx": gm + ["export", str(folder), "--format", "xlsx", "-o", str(out / "plans.xlsx")],
+                "report": gm + ["report", str(folder), "-o", str(out / "report.html")]}
+        times: dict[str, list[dict]] = {name: [] for name in cmds}
+        load_before = os.getloadavg()[0]
+        for _ in range(runs):
+            for name, cmd in cmds.items():
+                times[name].append(_measured(cmd))
+                print(f"  outputs {n:>5} {name}: {times[name][-1]}", file=sys.stderr)
+        row = {"plans": n, "runs": runs, "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)]}
+        for name, measured in times.items():
+            row[f"{name}_s"] = statistics.median(m["seconds"] for m in measured)
+            row[f"{name}_peak_mib"] = max(m["peak_rss_mib"] for m in measured)
+        row["report_ratio"] = row["report_s"] / row["ingest_s"]
+        row["xlsx_ratio"] = row["xlsx_s"] / row["ingest_s"]
+        pages = out / "report_files"
+        row["report_first_page_bytes"] = (out / "report.html").stat().st_size
+        row["report_pages"] = len(list(pages.glob("*.html"))) if pages.is_dir() else 0
+        row["report_largest_page_bytes"] = max((p.stat().st_size for p in pages.glob("*.html")), default=0)
+        row["report_total_bytes"] = row["report_first_page_bytes"] + (_folder_bytes(pages) if pages.is_dir() else 0)
+        row["xlsx_bytes"] = (out / "plans.xlsx").stat().st_size
+        rows.append(row)
+        shutil.rmtree(folder)
+        shutil.rmtree(out)
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10,100,1000,10000")
@@ -363,8 +430,11 @@ def main() -> None:
     parser.add_argument("--single-rows", type=int, default=5000, help="elements written by the per-row path")
     parser.add_argument("--format-plans", type=int, default=20, help="plans per format in the format section")
     parser.add_argument("--format-runs", type=int, default=3)
+    parser.add_argument("--output-sizes", default="100,2000", help="generated plans in the outputs section")
+    parser.add_argument("--output-runs", type=int, default=1, help="rounds of the outputs section")
     parser.add_argument("--sections", default="startup,scale,neo4j,formats",
-                        help="which sections to run, comma-separated (default all)")
+                        help="which sections to run, comma-separated (default all but outputs): startup, scale, "
+                             "neo4j, formats, outputs (report and xlsx beside ingest)")
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
     sections = set(args.sections.split(","))
@@ -386,11 +456,15 @@ def main() -> None:
             result["formats"] = formats(args.format_plans, args.format_runs, work)
         if "scale" in sections:
             _scale_section(result, sizes, args.whole_up_to, work)
+        if "outputs" in sections:
+            print("outputs …", file=sys.stderr)
+            result["outputs"] = outputs([int(n) for n in args.output_sizes.split(",")], args.output_runs, work)
         if "neo4j" in sections:
             print("neo4j …", file=sys.stderr)
             result["neo4j"] = neo4j_load(args.neo4j_plans, [int(b) for b in args.neo4j_batch_sizes.split(",")], 10_000,
                                          args.neo4j_workers, args.single_rows, work)
-    out = Path(args.out) if args.out else ROOT / "bench" / "results" / f"benchmark-{result['date']}.json"
+    name = "outputs" if sections == {"outputs"} else "benchmark"
+    out = Path(args.out) if args.out else ROOT / "bench" / "results" / f"{name}-{result['date']}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     _print(result)
@@ -423,6 +497,18 @@ def _print(r: dict) -> None:
         _print_scale(r)
     if "neo4j" in r:
         _print_neo4j(r["neo4j"])
+    if "outputs" in r:
+        _print_outputs(r["outputs"])
+
+
+def _print_outputs(rows: list[dict]) -> None:
+    print(f"{'plans':>6} {'ingest s':>9} {'xlsx s':>8} {'xlsx/ingest':>12} {'report s':>9} {'report/ingest':>14} "
+          f"{'ingest MiB':>10} {'xlsx MiB':>9} {'report MiB':>10} {'first page':>11} {'pages':>6}")
+    for r in rows:
+        print(f"{r['plans']:>6} {r['ingest_s']:>9.2f} {r['xlsx_s']:>8.2f} {r['xlsx_ratio']:>11.2f}x {r['report_s']:>9.2f} "
+              f"{r['report_ratio']:>13.2f}x {r['ingest_peak_mib']:>10.0f} {r['xlsx_peak_mib']:>9.0f} "
+              f"{r['report_peak_mib']:>10.0f} {r['report_first_page_bytes'] / 2**20:>10.2f}M {r['report_pages']:>6}")
+    print("targets (issue 20): report <= 10x ingest, xlsx <= 5x ingest, the report's first page < 5 MB")
 
 
 def _print_startup(s: dict) -> None:

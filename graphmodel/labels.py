@@ -294,6 +294,9 @@ WORDS: dict[str, L] = {
     "relationships": L("关系", "Relationships"),
     "list_sep": L("；", "; "),
     "report_written": L("已写入报告：{output}（{size} 字节）", "report written: {output} ({size} bytes)"),
+    "report_pages_written": L("已写入报告：{output}（索引页，{size} 字节）和 {folder}（{n} 个街道各一页）",
+                              "report written: {output} (the index, {size} bytes) and {folder} (one page for each of "
+                              "{n} subdistricts)"),
     "import_written": L("已写入 {output}；导入命令（在该目录中运行，数据库须为空或新建）：",
                         "written to {output}; the import command (run it in that folder; the database must be new or empty):"),
     "restore_escaped": L("以 = + - @ 等开头的文字写成了 '= …（以免表格软件当作公式运行）；导入后运行 {file} 去掉这个 '"
@@ -553,6 +556,26 @@ REPORT: dict[str, L] = {
     "units_idle": L("本方案没有把任何任务交给单位，无从比较任务负担；图中按责任网络中的中介中心度排列。",
                     "This plan gives no task to any unit, so loads cannot be compared; the chart ranks by "
                     "betweenness in the responsibility network."),
+    # the changes between versions
+    "changes": L("变化", "Changes"),
+    # a report of many 街道: an index page and one page per 街道
+    "footer_pages": L("本页是报告的一页，无需联网；图表由同一文件夹中的 plotly.js（随 Python 包 plotly {version} 提供）"
+                      "绘制，网络布局由 networkx 计算。",
+                      "This page is one page of a report and needs no network; the charts are drawn by plotly.js in the "
+                      "same folder (shipped with the Python package plotly {version}), the network is laid out by networkx."),
+    "home": L("← 全部街道", "← All subdistricts"),
+    "page_title": L("{subdistrict} · {title}", "{subdistrict} · {title}"),
+    "index_lede": L("共 {n} 个街道，每个街道一页：点击名称打开它的汇总数字、审计发现（附出处）、瓶颈图和责任网络。"
+                    "表格可点击表头排序、输入文字筛选。",
+                    "{n} subdistrict(s), one page each: click a name to open its figures, findings (with evidence), "
+                    "bottleneck charts and responsibility network. Click a table header to sort, type to filter."),
+    "index_filter": L("筛选：输入街道或方案名称", "Filter: type a subdistrict's or a plan's name"),
+    "index_subdistrict": L("街道", "Subdistrict"),
+    "index_plan": L("方案", "Plan"),
+    "index_warnings": L("提示", "Warnings"),
+    "index_footer": L("本报告由这个索引页和 {folder} 文件夹中每个街道的一页组成，无需联网；发给别人时请连同该文件夹一起发送。",
+                      "This report is this index page and one page per subdistrict in the folder {folder}; it needs no "
+                      "network. To send it, send the folder with it."),
 }
 
 #: The words the report's script writes into the page (``{n}``-style fields filled there).

@@ -65,6 +65,24 @@ def test_page_is_the_same_every_time(graph):
     assert build_report(graph) == build_report(graph)
 
 
+def test_figures_are_what_plotly_accepts(graph):
+    """The figures are written as plain dicts (faster than plotly.graph_objects); plotly validates each one."""
+    import plotly.graph_objects as go
+
+    from graphmodel.analysis.bottlenecks import bottlenecks
+    from graphmodel.report.figures import network_figure, officials_figure, units_figure
+
+    loads = bottlenecks(graph)
+    for sd in ("潍坊新村街道", "金杨新村街道"):
+        network, pos = network_figure(graph, sd)
+        officials, _ = officials_figure([r for r in loads["officials"] if r["subdistrict"] == sd])
+        units, _ = units_figure([r for r in loads["units"] if r["subdistrict"] == sd])
+        for fig in (network, officials, units):
+            go.Figure(fig)  # raises ValueError on a property plotly does not know
+        points = sum(len(t["x"]) for t in network["data"] if t["mode"] != "lines")
+        assert points == len(pos) > 50
+
+
 def test_library_report_escapes_names():
     from graphmodel.report import build_report
 
@@ -117,6 +135,35 @@ def test_report_bad_input_is_one_line_exit_2_and_nothing_written(tmp_path):
     result = runner.invoke(app, ["report", str(tmp_path / "nope.txt"), "-o", str(out)])
     assert result.exit_code == 2 and result.stderr.strip() == f"错误：{tmp_path / 'nope.txt'}: 文件不存在"
     assert not out.exists()
+
+
+def _page_data(page: str) -> dict:
+    """The JSON the page's script reads (figures and nodes of each section)."""
+    import json
+
+    found = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', page, re.S)
+    assert found, "the page holds no data"
+    return json.loads(found.group(1))
+
+
+def test_report_finds_nodes_by_id_whatever_their_names_hold(tmp_path):
+    """Issue 20: a goal named with an ASCII bracket or a space (一、提升(3)效能, 二、交通/环境 提升) was looked up
+    by name and not found: exit 2. The report takes each node by its id."""
+    plan = ROOT / "tests" / "fixtures" / "tables" / "district_goal_brackets.txt"
+    out = tmp_path / "r.html"
+    result = runner.invoke(app, ["report", str(plan), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    nodes = _page_data(out.read_text(encoding="utf-8"))["sections"][0]["nodes"]
+    goals = {n: d for n, d in nodes.items() if d["label"] == "Goal"}
+    assert sorted(d["name"] for d in goals.values()) == ["交通/环境 提升", "提升(3)效能"]
+    assert {d["name"]: sorted(f["task"] for f in d["facts"]) for d in goals.values()} == {
+        "提升(3)效能": ["任务1", "任务2"], "交通/环境 提升": ["任务3", "任务4"]}
+    by_task = {n.rsplit("/", 1)[1]: [f["other"] for f in d["facts"] if f["other_id"] in goals]
+               for n, d in nodes.items() if d["label"] == "Task"}
+    assert by_task == {"1": ["提升(3)效能"], "2": ["提升(3)效能"], "3": ["交通/环境 提升"], "4": ["交通/环境 提升"]}
+    # the node id is also found as it stands by the commands that take a name
+    shown = runner.invoke(app, ["show", "澄湾区/Goal/提升(3)效能", str(plan)])
+    assert shown.exit_code == 0 and "提升(3)效能" in shown.stdout
 
 
 def test_report_help_says_where_it_writes():

@@ -102,6 +102,8 @@ def lookup(graph: nx.MultiDiGraph, name: str, *, labels: Iterable[str] | None = 
     graphmodel.errors.UnknownNameError: 未找到名称“张四”；相近的有：张三
     """
     allowed = set(LOOKUP_LABELS if labels is None else labels)
+    if name in graph and graph.nodes[name].get("label") in allowed:  # a node id as it stands (brackets, spaces)
+        return name
     query = clean(name)
     candidates = [n for n, d in graph.nodes(data=True) if d.get("label") in allowed]
     if not query:

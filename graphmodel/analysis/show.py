@@ -10,7 +10,7 @@ from ..schema import Rel
 from ._refs import evidence_of, ref
 from .lookup import lookup
 
-__all__ = ["describe"]
+__all__ = ["describe", "describe_node"]
 
 _ORDER = [Rel.MEMBER_OF, Rel.HEADS, Rel.LEADS, Rel.ACCOUNTABLE_FOR, Rel.RESPONSIBLE_FOR, Rel.COOPERATES_ON,
           Rel.SERVES, Rel.PART_OF, Rel.CONCERNS, Rel.IN_PLAN, Rel.PLAN_OF]
@@ -63,7 +63,39 @@ def describe(graph: nx.MultiDiGraph, name: str) -> dict[str, Any]:
     >>> [(f["type"], f["direction"], f["other"]["name"], f["properties"], f["evidence"]["line"]) for f in result["facts"]]
     [('HEADS', 'out', '管理办', {'position': '主任', 'deputy': False}, 3), ('LEADS', 'out', '整新', {}, 9)]
     """
-    node = lookup(graph, name)
+    return describe_node(graph, lookup(graph, name))
+
+
+def describe_node(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:
+    """Return what :func:`describe` returns, for a node given by its id (no name lookup).
+
+    For callers that already hold the node, such as the HTML report: the id is used as it is,
+    whatever brackets or spaces the node's name holds.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The responsibility graph; it is not changed.
+    node : str
+        A node id of the graph.
+
+    Returns
+    -------
+    dict
+        ``{"subject", "facts"}``, as :func:`describe`.
+
+    Raises
+    ------
+    KeyError
+        When the graph has no such node.
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("甲/Goal/提升(3)效能", label="Goal", name="提升(3)效能", subdistrict="甲")
+    >>> describe_node(g, "甲/Goal/提升(3)效能")["subject"]["name"]
+    '提升(3)效能'
+    """
     data = graph.nodes[node]
     facts = []
     for direction, edges in (("out", graph.out_edges(node, keys=True, data=True)),

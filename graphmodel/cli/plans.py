@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from enum import Enum
 from pathlib import Path
@@ -231,14 +232,16 @@ def export(
             typer.echo(WORDS["restore_escaped"](lang, file=output / RESTORE_FILE), err=True)
         return
     check_output(output)
+    if fmt == ExportFormat.xlsx:  # per 街道: the analyses run on each plan as it is read, in the workers
+        from ..report.workbook import workbook_pieces, write_workbook
+        from ._stream import per_plan
+
+        pieces = per_plan(paths, functools.partial(workbook_pieces, lang=lang))
+        write_bytes(write_workbook(pieces, lang=lang), output)
+        return
     graph = load_history(paths) if history else load_graph(paths)
     if fmt == ExportFormat.review:
         write_bytes(_review_workbook(graph, paths, lang), output)
-        return
-    if fmt == ExportFormat.xlsx:
-        from ..report.workbook import build_workbook
-
-        write_bytes(build_workbook(graph, lang=lang), output)
         return
     if fmt == ExportFormat.csv:
         text = _raci_csv(graph, lang)

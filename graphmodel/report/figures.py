@@ -1,7 +1,12 @@
-"""The report's plotly figures: the responsibility network and the bottleneck bar charts, as plain JSON."""
+"""The report's plotly figures: the responsibility network and the bottleneck bar charts, as plain JSON.
+
+The figures are written as the dicts plotly.js reads (``tests/test_report.py`` checks that plotly accepts each
+one): building them through ``plotly.graph_objects`` validated every property and took most of the report's time.
+"""
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from typing import Any
@@ -11,7 +16,7 @@ import networkx as nx
 from ..labels import REPORT, join, role_name
 from ..schema import Label, Rel
 
-__all__ = ["network_figure", "officials_figure", "units_figure", "NETWORK_NODE_LABELS", "NETWORK_RELS", "FONT_FAMILY"]
+__all__ = ["network_figure", "officials_figure", "units_figure", "plotly_template", "NETWORK_NODE_LABELS", "NETWORK_RELS", "FONT_FAMILY"]
 
 #: Fonts that hold Chinese on Windows, macOS and Linux, in that order.
 FONT_FAMILY = ('"Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", '
@@ -30,6 +35,10 @@ NETWORK_RELS: dict[str, tuple[str, str]] = {
     Rel.PART_OF: ("#d9d9d9", "solid"),
 }
 
+#: Rounds of the spring layout: 100 reach the same picture as more for plans of this size (a few hundred nodes),
+#: at a third of the time.
+_ITERATIONS = 100
+
 _MARK = "#d62728"  # what the plan leaves open is drawn in red
 # category (its legend name is REPORT[category]) → (symbol, fill, outline, outline width, size, text shown)
 _CATEGORIES: dict[str, tuple[str, str, str, float, int, bool]] = {
@@ -42,11 +51,14 @@ _CATEGORIES: dict[str, tuple[str, str, str, float, int, bool]] = {
 }
 
 
-def _plain(fig: Any) -> dict[str, Any]:
-    """A validated plotly figure as JSON-ready dicts and lists."""
+@functools.lru_cache(maxsize=1)
+def plotly_template() -> dict[str, Any]:
+    """The layout template plotly gives every figure by default, as JSON-ready dicts (the page's script puts
+    it back into each figure)."""
+    import plotly.graph_objects as go
     import plotly.io
 
-    return json.loads(plotly.io.to_json(fig, validate=True))
+    return json.loads(plotly.io.to_json(go.Figure(), validate=True))["layout"].get("template", {})
 
 
 def network_figure(
@@ -56,31 +68,32 @@ def network_figure(
     units_without_head: set[str] = frozenset(),
     seed: int = 7,
     lang: str = "zh",
+    nodes: list[str] | None = None,
 ) -> tuple[dict[str, Any], dict[str, tuple[float, float]]]:
     """Draw one 街道's officials, units, tasks and goals, coloured by kind, laid out by networkx.
 
     Tasks without a 牵头领导 and the ``units_without_head`` are marked (a red cross and
     outline, and a legend entry of their own). Each point's ``customdata`` is its node id.
     The layout is :func:`networkx.spring_layout` with a fixed ``seed``, so the picture is the
-    same on every run.
+    same on every run. ``nodes``: the 街道's nodes, when the caller has them (else the graph is searched).
 
     Returns
     -------
     tuple of (dict, dict)
         The figure (``{"data", "layout"}``) and each node's position.
     """
-    import plotly.graph_objects as go
-
-    nodes = [n for n, d in graph.nodes(data=True)
-             if d.get("subdistrict") == subdistrict and d.get("label") in NETWORK_NODE_LABELS]
+    if nodes is None:
+        nodes = [n for n, d in graph.nodes(data=True) if d.get("subdistrict") == subdistrict]
+    nodes = [n for n in nodes if graph.nodes[n].get("label") in NETWORK_NODE_LABELS]
     members = set(nodes)
-    edges = [(u, v, k) for u, v, k in graph.edges(keys=True) if k in NETWORK_RELS and u in members and v in members]
+    edges = [(u, v, k) for n in nodes for u, v, k in graph.out_edges(n, keys=True)
+             if k in NETWORK_RELS and v in members]
     simple = nx.Graph()
     simple.add_nodes_from(nodes)
     simple.add_edges_from((u, v) for u, v, _ in edges)
     pos = _layout(simple, seed)
 
-    fig = go.Figure()
+    traces: list[dict[str, Any]] = []
     for rel, (colour, dash) in NETWORK_RELS.items():
         xs: list[float | None] = []
         ys: list[float | None] = []
@@ -90,8 +103,8 @@ def network_figure(
                 ys += [pos[u][1], pos[v][1], None]
         if xs:
             name = REPORT["relation"](lang, name=REPORT[f"edge_{rel}"](lang))
-            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=name, hoverinfo="skip",
-                                     line={"color": colour, "width": 1.2, "dash": dash}))
+            traces.append({"hoverinfo": "skip", "line": {"color": colour, "dash": dash, "width": 1.2},
+                           "mode": "lines", "name": name, "x": xs, "y": ys, "type": "scatter"})
 
     by_category: dict[str, list[str]] = {c: [] for c in _CATEGORIES}
     for n in nodes:
@@ -101,27 +114,28 @@ def network_figure(
         if not members_:
             continue
         name = REPORT[category](lang)
-        fig.add_trace(go.Scatter(
-            x=[pos[n][0] for n in members_], y=[pos[n][1] for n in members_],
-            mode="markers+text" if text else "markers", name=REPORT["legend_count"](lang, name=name, n=len(members_)),
-            text=[_short(graph, n, lang) for n in members_] if text else None,
-            textposition="top center", textfont={"size": 10, "color": "#333"},
-            hovertext=[_hover(graph, n, name, lang) for n in members_], hoverinfo="text",
-            customdata=members_,
-            marker={"symbol": symbol, "color": fill, "size": size, "line": {"color": outline, "width": width}},
-        ))
+        trace = {"customdata": members_, "hoverinfo": "text",
+                 "hovertext": [_hover(graph, n, name, lang) for n in members_],
+                 "marker": {"color": fill, "line": {"color": outline, "width": width}, "size": size, "symbol": symbol},
+                 "mode": "markers+text" if text else "markers",
+                 "name": REPORT["legend_count"](lang, name=name, n=len(members_))}
+        if text:
+            trace["text"] = [_short(graph, n, lang) for n in members_]
+        trace |= {"textfont": {"color": "#333", "size": 10}, "textposition": "top center",
+                  "x": [pos[n][0] for n in members_], "y": [pos[n][1] for n in members_], "type": "scatter"}
+        traces.append(trace)
     # The selected node is ringed by this last trace (the page's script moves it).
-    fig.add_trace(go.Scatter(x=[], y=[], mode="markers", name=REPORT["selected"](lang), showlegend=False,
-                             hoverinfo="skip",
-                             marker={"symbol": "circle-open", "size": 30, "color": "#111",
-                                     "line": {"width": 3, "color": "#111"}}))
-    fig.update_layout(
-        height=760, margin={"l": 10, "r": 10, "t": 10, "b": 10}, hovermode="closest", clickmode="event",
-        dragmode="pan", plot_bgcolor="#ffffff", paper_bgcolor="#ffffff", font={"family": FONT_FAMILY},
-        legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom", "font": {"size": 12}},
-        xaxis={"visible": False}, yaxis={"visible": False},
-    )
-    return _plain(fig), pos
+    traces.append({"hoverinfo": "skip", "marker": {"color": "#111", "line": {"color": "#111", "width": 3}, "size": 30,
+                                                    "symbol": "circle-open"},
+                   "mode": "markers", "name": REPORT["selected"](lang), "showlegend": False, "x": [], "y": [],
+                   "type": "scatter"})
+    layout = {
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10}, "font": {"family": FONT_FAMILY},
+        "legend": {"font": {"size": 12}, "orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},
+        "xaxis": {"visible": False}, "yaxis": {"visible": False}, "height": 760, "hovermode": "closest",
+        "clickmode": "event", "dragmode": "pan", "plot_bgcolor": "#ffffff", "paper_bgcolor": "#ffffff",
+    }
+    return {"data": traces, "layout": layout}, pos
 
 
 def _layout(simple: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
@@ -135,9 +149,12 @@ def _layout(simple: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
         side = math.sqrt(len(part))  # the part's box: side × side
         if len(part) == 1:
             local = {next(iter(part)): (0.0, 0.0)}
+        elif len(part) == 2:  # side by side: what the spring layout would reach, without its hundred rounds
+            first, second = sorted(part, key=order.get)
+            local = {first: (-0.6, 0.0), second: (0.6, 0.0)}
         else:
             sub = simple.subgraph(sorted(part, key=order.get))
-            spread = nx.spring_layout(sub, seed=seed, iterations=300, k=2.5 / side)  # k: a little wider than default
+            spread = nx.spring_layout(sub, seed=seed, iterations=_ITERATIONS, k=2.5 / side)  # k: a little wider than default
             local = {n: (float(x), float(y)) for n, (x, y) in spread.items()}
         boxes.append((side, local))
     width = max(max((side for side, _ in boxes), default=1.0), 1.2 * math.sqrt(sum(s * s for s, _ in boxes)))
@@ -196,29 +213,23 @@ def officials_figure(rows: list[dict[str, Any]], *, top: int = 15, lang: str = "
     tuple of (dict, str)
         The figure and a sentence saying what it shows.
     """
-    import plotly.graph_objects as go
-
     loaded = [r for r in rows if r["load"]][:top]
     if loaded:
         names = [_who(r["official"], r.get("role"), lang) for r in loaded]
         hover = [REPORT["load_hover"](lang, load=r["load"], betweenness=r["betweenness"] or 0)
                  + (REPORT["articulation_hover"](lang) if r["articulation"] else "") for r in loaded]
-        fig = go.Figure([
-            go.Bar(y=names, x=[r["tasks_led"] for r in loaded], orientation="h", name=REPORT["tasks_led"](lang),
-                   marker_color="#1f77b4", hovertext=hover),
-            go.Bar(y=names, x=[r["tasks_accountable"] for r in loaded], orientation="h",
-                   name=REPORT["tasks_accountable"](lang), marker_color="#9ab8d8", hovertext=hover),
-        ])
-        fig.update_layout(barmode="group", xaxis_title=REPORT["task_count"](lang))
+        bars = [_bar(names, [r["tasks_led"] for r in loaded], REPORT["tasks_led"](lang), "#1f77b4", hover),
+                _bar(names, [r["tasks_accountable"] for r in loaded], REPORT["tasks_accountable"](lang), "#9ab8d8",
+                     hover)]
+        fig = _bar_figure(bars, "group", REPORT["task_count"](lang), len(names))
         note = REPORT["officials_note"](lang, n=len(loaded))
     else:
         central = sorted((r for r in rows if r["betweenness"]), key=lambda r: -r["betweenness"])[:top]
         names = [_who(r["official"], r.get("role"), lang) for r in central]
-        fig = go.Figure([go.Bar(y=names, x=[r["betweenness"] for r in central], orientation="h",
-                                name=REPORT["betweenness"](lang), marker_color="#1f77b4")])
-        fig.update_layout(xaxis_title=REPORT["betweenness"](lang))
+        bars = [_bar(names, [r["betweenness"] for r in central], REPORT["betweenness"](lang), "#1f77b4")]
+        fig = _bar_figure(bars, None, REPORT["betweenness"](lang), len(names))
         note = REPORT["officials_idle"](lang)
-    return _bar_layout(fig, len(names)), note
+    return fig, note
 
 
 def units_figure(rows: list[dict[str, Any]], *, top: int = 15, lang: str = "zh") -> tuple[dict[str, Any], str]:
@@ -232,41 +243,43 @@ def units_figure(rows: list[dict[str, Any]], *, top: int = 15, lang: str = "zh")
     tuple of (dict, str)
         The figure and a sentence saying what it shows.
     """
-    import plotly.graph_objects as go
-
     loaded = sorted((r for r in rows if r["tasks_responsible"] or r["tasks_cooperating"]),
                     key=lambda r: (-r["tasks_responsible"], -r["tasks_cooperating"]))[:top]
     if loaded:
         names = [r["unit"] + (REPORT["collective"](lang) if r["collective"] else "") for r in loaded]
         hover = [REPORT["heads_hover"](lang, heads=join(r["heads"], lang) or REPORT["nobody"](lang)) for r in loaded]
-        fig = go.Figure([
-            go.Bar(y=names, x=[r["tasks_responsible"] for r in loaded], orientation="h",
-                   name=REPORT["responsible"](lang), marker_color="#2ca02c", hovertext=hover),
-            go.Bar(y=names, x=[r["tasks_cooperating"] for r in loaded], orientation="h",
-                   name=REPORT["cooperating"](lang), marker_color="#8fd18a", hovertext=hover),
-        ])
-        fig.update_layout(barmode="stack", xaxis_title=REPORT["task_count"](lang))
+        bars = [_bar(names, [r["tasks_responsible"] for r in loaded], REPORT["responsible"](lang), "#2ca02c", hover),
+                _bar(names, [r["tasks_cooperating"] for r in loaded], REPORT["cooperating"](lang), "#8fd18a", hover)]
+        fig = _bar_figure(bars, "stack", REPORT["task_count"](lang), len(names))
         note = REPORT["units_note"](lang, n=len(loaded))
     else:
         central = sorted((r for r in rows if r["betweenness"]), key=lambda r: -r["betweenness"])[:top]
         names = [r["unit"] for r in central]
-        fig = go.Figure([go.Bar(y=names, x=[r["betweenness"] for r in central], orientation="h",
-                                name=REPORT["betweenness"](lang), marker_color="#2ca02c")])
-        fig.update_layout(xaxis_title=REPORT["betweenness"](lang))
+        bars = [_bar(names, [r["betweenness"] for r in central], REPORT["betweenness"](lang), "#2ca02c")]
+        fig = _bar_figure(bars, None, REPORT["betweenness"](lang), len(names))
         note = REPORT["units_idle"](lang)
-    return _bar_layout(fig, len(names)), note
+    return fig, note
 
 
 def _who(name: str, role: str | None, lang: str) -> str:
     return REPORT["who_role"](lang, name=name, role=role_name(role, lang)) if role else name
 
 
-def _bar_layout(fig: Any, bars: int) -> dict[str, Any]:
-    fig.update_layout(
-        height=120 + 26 * max(bars, 1), margin={"l": 10, "r": 20, "t": 30, "b": 40},
-        yaxis={"autorange": "reversed", "automargin": True}, font={"family": FONT_FAMILY},
-        legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},
-        plot_bgcolor="#ffffff", paper_bgcolor="#ffffff", hovermode="y unified",
-    )
-    fig.update_xaxes(gridcolor="#eeeeee", rangemode="tozero")
-    return _plain(fig)
+def _bar(names: list[str], values: list[float], name: str, colour: str,
+         hover: list[str] | None = None) -> dict[str, Any]:
+    """One series of horizontal bars, as plotly.js reads it."""
+    bar: dict[str, Any] = {"hovertext": hover} if hover is not None else {}
+    return bar | {"marker": {"color": colour}, "name": name, "orientation": "h", "x": values, "y": names, "type": "bar"}
+
+
+def _bar_figure(bars: list[dict[str, Any]], mode: str | None, axis: str, count: int) -> dict[str, Any]:
+    """A bar chart: the bars, grouped or stacked (``mode``), a row per name, the value axis titled ``axis``."""
+    layout: dict[str, Any] = {"barmode": mode} if mode else {}
+    layout |= {
+        "xaxis": {"title": {"text": axis}, "gridcolor": "#eeeeee", "rangemode": "tozero"},
+        "margin": {"l": 10, "r": 20, "t": 30, "b": 40}, "yaxis": {"autorange": "reversed", "automargin": True},
+        "font": {"family": FONT_FAMILY}, "legend": {"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},
+        "height": 120 + 26 * max(count, 1), "plot_bgcolor": "#ffffff", "paper_bgcolor": "#ffffff",
+        "hovermode": "y unified",
+    }
+    return {"data": bars, "layout": layout}

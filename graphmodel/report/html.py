@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 from importlib import resources
@@ -12,32 +13,39 @@ import networkx as nx
 
 from ..analysis.audit import audit
 from ..analysis.bottlenecks import bottlenecks, truck_factor
-from ..analysis.show import describe
+from ..analysis.show import describe_node
 from ..graph import subdistricts
-from ..labels import (KINDS, NODE_LABELS, PROPERTIES, REPORT, SCRIPT_WORDS, SEVERITIES, SEVERITY_RANK, STATS,
-                      TRUCK_REASONS, fact_detail, fact_relation, finding_message, join, notice, property_value, task_name, text, where)
+from ..labels import (CHANGES, KINDS, NODE_LABELS, PROPERTIES, REPORT, SCRIPT_WORDS, SEVERITIES, SEVERITY_RANK, STATS,
+                      TABLES, TRUCK_REASONS, WORDS, change_basis, change_task, change_value, fact_detail, fact_relation,
+                      finding_message, join, notice, property_value, task_name, text, where)
 from ..schema import Label, Rel
 from ..summary import summarize
-from .figures import FONT_FAMILY, network_figure, officials_figure, units_figure
+from .figures import FONT_FAMILY, network_figure, officials_figure, plotly_template, units_figure
 
-__all__ = ["build_report"]
+__all__ = ["build_report", "render_parts", "one_page", "plotly_template", "INDEX_MARK", "ALERT_STATS"]
 
 #: A node's properties the side panel shows, in this order.
 _PANEL_PROPERTIES = ("role", "titles", "aliases", "collective", "kind", "number", "text", "level", "description")
 _SKIPPED_FACTS = {Rel.IN_PLAN}
 
 
+#: Stands for the section's index in the page until the page is put together: no escaped text holds a "<",
+#: so the marker is only where the section's HTML puts it (ids, data-index, the datalist's id).
+INDEX_MARK = "<@i@>"
+
+
 def build_report(graph: nx.MultiDiGraph, *, seed: int = 7, top: int = 15, title: str | None = None,
-                 lang: str = "zh") -> str:
+                 lang: str = "zh", changes: dict[str, list[dict[str, Any]]] | None = None) -> str:
     """Return the report on the graph as one HTML page that needs no network.
 
     For each 街道: summary figures (officials, units, tasks, tasks without a 牵头领导 …), the
     audit findings (:func:`~graphmodel.analysis.audit.audit`) as a table to sort and filter,
     each with its evidence (file:line), the officials and units with the most tasks
-    (:func:`~graphmodel.analysis.bottlenecks.bottlenecks`) as bar charts, and the
+    (:func:`~graphmodel.analysis.bottlenecks.bottlenecks`) as bar charts, the
     responsibility network — officials, units, tasks and goals, tasks without a lead and
     units without a head marked — where a click on a node shows what the graph says about
-    it (:func:`~graphmodel.analysis.show.describe`), each fact with its line.
+    it (:func:`~graphmodel.analysis.show.describe_node`), each fact with its line, and, where
+    ``changes`` are given, what changed between the versions of its documents.
 
     Everything is inside the page: the style, the page's own script, and plotly.js as the
     ``plotly`` package ships it. The output depends only on the graph and the options (no
@@ -57,6 +65,9 @@ def build_report(graph: nx.MultiDiGraph, *, seed: int = 7, top: int = 15, title:
     lang : {"zh", "en"}
         The language of every word on the page (from :mod:`graphmodel.labels`); names, quoted
         plan text and file names stay as the plans wrote them.
+    changes : dict, optional
+        街道 → the changes between the versions of its documents (:func:`graphmodel.analysis.diff.diff`,
+        each change with ``"old"`` and ``"new"``, the two versions' files): shown as a section 变化.
 
     Returns
     -------
@@ -68,95 +79,156 @@ def build_report(graph: nx.MultiDiGraph, *, seed: int = 7, top: int = 15, title:
     ImportError
         When the ``plotly`` package is not installed.
     """
-    import plotly
-    import plotly.offline
+    parts = render_parts(graph, seed=seed, top=top, lang=lang, changes=changes)
+    return one_page(parts, warnings=graph.graph.get("warnings", []), title=title, lang=lang)
 
-    title = title or REPORT["title"](lang)
+
+def render_parts(graph: nx.MultiDiGraph, *, seed: int = 7, top: int = 15, lang: str = "zh",
+                 changes: dict[str, list[dict[str, Any]]] | None = None) -> list[dict[str, Any]]:
+    """Render each 街道 of the graph on its own, ready to be put into a page (:func:`one_page`).
+
+    The analyses run once over the graph; each part is ``{"subdistrict", "html", "data", "row"}``:
+    the section's HTML (its index in the page still :data:`INDEX_MARK`), its figures and nodes as
+    JSON text safe inside a ``<script>`` element, and its figures for an index of 街道 (the numbers
+    of the stat cards, the plan's title, the number of changes).
+    """
     findings = audit(graph)
     loads = bottlenecks(graph)
     trucks = {row["subdistrict"]: row for row in truck_factor(graph)}
     summaries = {row["subdistrict"]: row for row in summarize(graph)}
-    data: dict[str, Any] = {"figures": {}, "nodes": {}, "sections": [],
-                            "words": {key: entry(lang) for key, entry in SCRIPT_WORDS.items()}}
-    sections, nav = [], []
-    for index, sd in enumerate(subdistricts(graph)):
-        part = _Part(graph, sd, index, lang, data, [f for f in findings if f["subdistrict"] == sd])
-        sections.append(_section(
-            part, summaries.get(sd, {}), trucks.get(sd),
-            [r for r in loads["officials"] if r["subdistrict"] == sd],
-            [r for r in loads["units"] if r["subdistrict"] == sd], seed=seed, top=top,
-        ))
-        nav.append(f'<a href="#sd-{index}">{_e(sd)}</a>')
-    warnings = "".join(f"<li>{_e(notice(w, lang))}</li>" for w in graph.graph.get("warnings", []))
+    by_sd: dict[str, list[dict[str, Any]]] = {}
+    for f in findings:
+        by_sd.setdefault(f["subdistrict"], []).append(f)
+    officials: dict[str, list[dict[str, Any]]] = {}
+    units: dict[str, list[dict[str, Any]]] = {}
+    for rows, key in ((officials, "officials"), (units, "units")):
+        for r in loads[key]:
+            rows.setdefault(r["subdistrict"], []).append(r)
+    members: dict[str, list[str]] = {}
+    for n, d in graph.nodes(data=True):
+        if d.get("subdistrict"):
+            members.setdefault(d["subdistrict"], []).append(n)
+    parts = []
+    for sd in subdistricts(graph):
+        part = _Part(graph, sd, lang, by_sd.get(sd, []), members[sd])
+        html_, data, stats = _section(part, summaries.get(sd, {}), trucks.get(sd), officials.get(sd, []),
+                                      units.get(sd, []), (changes or {}).get(sd, []), seed=seed, top=top)
+        plan = part.plan()
+        parts.append({"subdistrict": sd, "html": html_, "data": _script_json(data),
+                      "row": {"subdistrict": sd, "stats": stats, "changes": len((changes or {}).get(sd, [])),
+                              "plan": (plan.get("title") or plan.get("name")) if plan else None}})
+    return parts
+
+
+def one_page(parts: list[dict[str, Any]], *, warnings=(), title: str | None = None, lang: str = "zh",
+             plotly_src: str | None = None, home: tuple[str, str] | None = None) -> str:
+    """Put rendered parts (:func:`render_parts`) into one HTML page.
+
+    Parameters
+    ----------
+    parts : list of dict
+        The 街道 of the page, in order.
+    warnings : iterable of Notice
+        The readers' warnings the page lists at its top.
+    title : str, optional
+        The page's title (by default :data:`graphmodel.labels.REPORT`'s).
+    lang : {"zh", "en"}
+        The language of the page's words.
+    plotly_src : str, optional
+        Where the page loads plotly.js from (a file beside it); by default plotly.js is inside the page.
+    home : tuple of (str, str), optional
+        The address and the words of a link back to an index of 街道.
+
+    Returns
+    -------
+    str
+        The HTML page.
+    """
+    import plotly
+    import plotly.offline
+
+    title = title or REPORT["title"](lang)
+    nav = "".join(f'<a href="#sd-{i}">{_e(p["subdistrict"])}</a>' for i, p in enumerate(parts)) if not home else ""
+    listed = "".join(f"<li>{_e(notice(w, lang))}</li>" for w in warnings)
     body = (
-        f'<header class="page"><h1>{_e(title)}</h1>'
-        f'<p class="lede">{_e(REPORT["lede"](lang, n=len(sections)))}</p>'
-        + (f'<nav class="toc">{"".join(nav)}</nav>' if nav else "")
-        + (f'<div class="warnings"><h2>{REPORT["warnings"](lang)}</h2><ul>{warnings}</ul></div>' if warnings else "")
+        '<header class="page">'
+        + (f'<p class="home"><a href="{_e(home[0])}">{_e(home[1])}</a></p>' if home else "")
+        + f'<h1>{_e(title)}</h1>'
+        f'<p class="lede">{_e(REPORT["lede"](lang, n=len(parts)))}</p>'
+        + (f'<nav class="toc">{nav}</nav>' if nav else "")
+        + (f'<div class="warnings"><h2>{REPORT["warnings"](lang)}</h2><ul>{listed}</ul></div>' if listed else "")
         + "</header>"
-        + ("".join(sections) or f'<p class="empty">{REPORT["empty"](lang)}</p>')
-        + f'<footer>{_e(REPORT["footer"](lang, version=plotly.__version__))}</footer>'
+        + ("".join(p["html"].replace(INDEX_MARK, str(i)) for i, p in enumerate(parts))
+           or f'<p class="empty">{REPORT["empty"](lang)}</p>')
+        + f'<footer>{_e(REPORT["footer_pages" if plotly_src else "footer"](lang, version=plotly.__version__))}</footer>'
     )
-    page = Template(_static("report.html"))
-    return page.substitute(
-        lang=REPORT["html_lang"](lang),
-        title=_e(title),
-        css=_static("report.css").replace("__FONT_FAMILY__", FONT_FAMILY),
-        plotly_js=plotly.offline.get_plotlyjs(),
-        script=_static("report.js"),
-        data=_script_json(data),
-        body=body,
+    words = {key: entry(lang) for key, entry in SCRIPT_WORDS.items()}
+    data = ('{"words":' + _script_json(words) + ',"template":' + _script_json(plotly_template())
+            + ',"sections":[' + ",".join(p["data"] for p in parts) + "]}")
+    library = (f'<script src="{_e(plotly_src)}"></script>' if plotly_src
+               else f"<script>\n{plotly.offline.get_plotlyjs()}\n</script>")
+    return Template(_static("report.html")).substitute(
+        lang=REPORT["html_lang"](lang), title=_e(title), css=_static("report.css").replace("__FONT_FAMILY__", FONT_FAMILY),
+        plotly=library, script=_static("report.js"), data=data, body=body,
     )
 
 
 class _Part:
-    """What every piece of one 街道's section needs: the graph, the 街道, its index, the language,
-    the page's data (figures and nodes, filled as the section is built) and the 街道's findings."""
+    """What every piece of one 街道's section needs: the graph, the 街道, the language, the 街道's findings
+    and its nodes; ``data`` (figures and nodes) is filled as the section is built."""
 
-    def __init__(self, graph, sd, index, lang, data, findings):
-        self.graph, self.sd, self.index, self.lang, self.data, self.findings = graph, sd, index, lang, data, findings
+    def __init__(self, graph, sd, lang, findings, members):
+        self.graph, self.sd, self.lang, self.findings, self.members = graph, sd, lang, findings, members
+        self.index = INDEX_MARK
+        self.data: dict[str, Any] = {"subdistrict": sd, "figures": {}, "nodes": {}}
 
     def say(self, key: str, **values: Any) -> str:
         return REPORT[key](self.lang, **values)
 
+    def plan(self) -> dict[str, Any] | None:
+        return next((self.graph.nodes[n] for n in self.members if self.graph.nodes[n].get("label") == Label.PLAN), None)
 
-def _section(part: _Part, summary, truck, officials, units, *, seed, top) -> str:
-    """One 街道: its plan, figures, findings, bottleneck charts and network."""
+
+def _section(part: _Part, summary, truck, officials, units, changes, *, seed, top) -> tuple[str, dict, dict]:
+    """One 街道: its plan, figures, findings, changes, bottleneck charts and network; the section's HTML,
+    its data (figures and nodes) and its stat cards' numbers."""
     units_without_head = {f["subjects"][0]["id"] for f in part.findings if f["kind"] == "unit-without-head"}
     network, pos = network_figure(part.graph, part.sd, units_without_head=units_without_head, seed=seed,
-                                  lang=part.lang)
+                                  lang=part.lang, nodes=part.members)
     officials_fig, officials_note = officials_figure(officials, top=top, lang=part.lang)
     units_fig, units_note = units_figure(units, top=top, lang=part.lang)
     i = part.index
-    part.data["figures"].update({f"network-{i}": network, f"officials-{i}": officials_fig, f"units-{i}": units_fig})
+    part.data["figures"].update({"network": network, "officials": officials_fig, "units": units_fig})
     by_subject: dict[str, list[dict[str, Any]]] = {}
     for f in part.findings:
         by_subject.setdefault(f["subjects"][0]["id"], []).append(f)
     for node in pos:
         part.data["nodes"][node] = _details(part, node, pos[node], by_subject.get(node, []))
-    part.data["sections"].append({"subdistrict": part.sd})
+    stats = _stats(part, summary, truck)
     truck_note = _truck_note(truck, part.lang)
-    return f"""
+    html_ = f"""
 <section class="subdistrict" id="sd-{i}" data-subdistrict="{_e(part.sd)}" data-index="{i}">
   <h2>{_e(part.sd)}</h2>
   {_plan_line(part)}
-  <div class="stats">{_stat_cards(part, summary, truck)}</div>
+  <div class="stats">{_stat_cards(part, stats)}</div>
   {f'<p class="note">{_e(truck_note)}</p>' if truck_note else ''}
   {_findings_table(part, pos)}
+  {_changes_table(part, changes) if changes else ''}
   <h3>{part.say("bottlenecks")}</h3>
   <div class="charts">
     <figure><figcaption>{part.say("officials")}</figcaption><p class="note">{_e(officials_note)}</p>
-      <div class="chart" id="officials-{i}" data-figure="officials-{i}"></div></figure>
+      <div class="chart" id="officials-{i}" data-figure="officials"></div></figure>
     <figure><figcaption>{part.say("units")}</figcaption><p class="note">{_e(units_note)}</p>
-      <div class="chart" id="units-{i}" data-figure="units-{i}"></div></figure>
+      <div class="chart" id="units-{i}" data-figure="units"></div></figure>
   </div>
   {_network_block(part, pos)}
 </section>"""
+    return html_, part.data, stats
 
 
-def _stat_cards(part: _Part, summary, truck) -> str:
+def _stats(part: _Part, summary, truck) -> dict[str, Any]:
     findings = part.findings
-    stats = {
+    return {
         "officials": summary.get("officials", 0),
         "units": summary.get("units", 0),
         "tasks": summary.get("tasks", 0),
@@ -167,9 +239,15 @@ def _stat_cards(part: _Part, summary, truck) -> str:
         "findings_high": sum(1 for f in findings if f["severity"] == "high"),
         "truck_factor": (truck["truck_factor"] if truck["applicable"] else part.say("not_applicable")) if truck else "—",
     }
-    alert = {"tasks_without_lead", "tasks_without_responsible_unit", "findings_high"}
+
+
+#: The stat cards drawn in red when their number is not 0.
+ALERT_STATS = frozenset({"tasks_without_lead", "tasks_without_responsible_unit", "findings_high"})
+
+
+def _stat_cards(part: _Part, stats: dict[str, Any]) -> str:
     return "".join(
-        f'<div class="stat{" alert" if key in alert and value else ""}" data-key="{key}">'
+        f'<div class="stat{" alert" if key in ALERT_STATS and value else ""}" data-key="{key}">'
         f'<span class="value">{_e(value)}</span><span class="label">{_e(STATS[key](part.lang))}</span></div>'
         for key, value in stats.items()
     )
@@ -186,8 +264,7 @@ def _truck_note(truck, lang) -> str:
 
 
 def _plan_line(part: _Part) -> str:
-    plan = next((d for _, d in part.graph.nodes(data=True)
-                 if d.get("label") == Label.PLAN and d.get("subdistrict") == part.sd), None)
+    plan = part.plan()
     if not plan:
         return ""
     bits = [_e(part.say("plan_title", title=plan.get("title") or plan.get("name")))]
@@ -218,6 +295,36 @@ def _findings_table(part: _Part, pos) -> str:
   </table></div>"""
 
 
+def _changes_table(part: _Part, changes: list[dict[str, Any]]) -> str:
+    """What changed between the versions of the 街道's documents (:func:`graphmodel.analysis.diff.diff`), one table
+    per pair of versions, each change with its evidence before and after."""
+    lang, say = part.lang, part.say
+    columns = [(key, header(lang)) for key, header in TABLES["diff"] if key != "subdistrict"]
+    pairs: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for c in changes:
+        pairs.setdefault((c["old"], c["new"]), []).append(c)
+    tables = []
+    for (old, new), rows in pairs.items():
+        body = "".join(
+            f'<tr data-kind="{_e(c["kind"])}">'
+            + "".join(('<td class="ev">' if key.startswith("where") else "<td>") + f"{_e(value)}</td>"
+                      for key, value in _change_row(c, lang))
+            + "</tr>" for c in rows)
+        tables.append(f'<p class="note">{_e(WORDS["changes"](lang, old=old, new=new))}</p>'
+                      f'<div class="table-wrap"><table class="changes"><thead><tr>'
+                      + "".join(f"<th>{_e(h)}</th>" for _, h in columns) + f"</tr></thead><tbody>{body}</tbody></table></div>")
+    return f'<h3 class="changes">{say("changes")}</h3>' + "".join(tables)
+
+
+def _change_row(c: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """A change's cells, in the columns of :data:`graphmodel.labels.TABLES` ``["diff"]`` (without the 街道)."""
+    own = c["kind"] in ("task-added", "task-removed", "task-reworded")
+    return [("kind", text(CHANGES, c["kind"], lang)), ("task", change_task(c, lang)),
+            ("subject", "" if own else c["subject"]["name"]), ("before", change_value(c, "before", lang)),
+            ("after", change_value(c, "after", lang)), ("basis", change_basis(c, lang)),
+            ("where_before", where(c["evidence"]["before"], lang)), ("where_after", where(c["evidence"]["after"], lang))]
+
+
 def _network_block(part: _Part, pos) -> str:
     i, say = part.index, part.say
     options = sorted(((_option(part.graph, n, part.lang), n) for n in pos), key=lambda o: o[0])
@@ -229,7 +336,7 @@ def _network_block(part: _Part, pos) -> str:
     <span class="hint">{_e(say("marks"))}</span>
   </div>
   <div class="network-wrap">
-    <div class="network" id="network-{i}" data-figure="network-{i}" data-index="{i}"></div>
+    <div class="network" id="network-{i}" data-figure="network" data-index="{i}"></div>
     <aside class="details" id="details-{i}" aria-live="polite">
       <p class="placeholder">{_e(say("details_placeholder"))}</p>
     </aside>
@@ -254,7 +361,7 @@ def _finding_row(finding: dict[str, Any], lang: str, *, node_known: bool) -> str
 
 def _details(part: _Part, node, xy, findings) -> dict[str, Any]:
     lang = part.lang
-    about = describe(part.graph, node)
+    about = describe_node(part.graph, node)
     subject = about["subject"]
     properties = []
     for key in _PANEL_PROPERTIES:
@@ -270,7 +377,7 @@ def _details(part: _Part, node, xy, findings) -> dict[str, Any]:
         for f in about["facts"] if f["type"] not in _SKIPPED_FACTS
     ]
     return {
-        "section": part.index, "xy": list(xy), "label": subject["label"],
+        "xy": list(xy), "label": subject["label"],
         "kind": text(NODE_LABELS, subject["label"], lang), "name": subject["name"],
         "subdistrict": subject["subdistrict"], "evidence": where(subject["evidence"], lang),
         "properties": properties, "facts": facts,
@@ -297,5 +404,6 @@ def _script_json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+@functools.lru_cache(maxsize=None)
 def _static(name: str) -> str:
     return resources.files(__package__).joinpath("static", name).read_text(encoding="utf-8")

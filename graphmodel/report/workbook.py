@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import io
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
@@ -12,8 +12,9 @@ from ..analysis.audit import audit
 from ..analysis.bottlenecks import bottlenecks
 from ..labels import KINDS, SEVERITIES, WORDS, WORKBOOK, finding_message, join, role_name, text, where
 from ..raci import COOPERATING, RESPONSIBLE, raci_matrix
+from ._xlsx import sheet_xml, workbook_bytes
 
-__all__ = ["build_workbook", "MATRIX_HEADERS", "FINDINGS_SHEET", "OFFICIALS_SHEET"]
+__all__ = ["build_workbook", "workbook_pieces", "write_workbook", "MATRIX_HEADERS", "FINDINGS_SHEET", "OFFICIALS_SHEET"]
 
 #: The matrix sheet's columns before the unit columns, and after them (keys of :data:`graphmodel.labels.WORKBOOK`).
 MATRIX_HEADERS: tuple[tuple[str, ...], tuple[str, ...]] = (("number", "goal", "task", "lead"), ("evidence",))
@@ -52,120 +53,85 @@ def build_workbook(graph: nx.MultiDiGraph, *, lang: str = "zh") -> bytes:
     bytes
         The .xlsx file.
 
-    Raises
-    ------
-    ImportError
-        When the ``openpyxl`` package is not installed.
+    The file is written by :mod:`graphmodel.report._xlsx` (inline strings, a few fixed looks); openpyxl
+    set a style on each cell and took most of the time of ``export --format xlsx`` on many plans.
     """
-    from openpyxl import Workbook
+    return write_workbook([workbook_pieces(graph, lang=lang)], lang=lang)
 
-    book = Workbook()
-    book.remove(book.active)
+
+def workbook_pieces(graph: nx.MultiDiGraph, *, lang: str = "zh") -> dict[str, list[Any]]:
+    """What the workbook shows of a graph: ``{"matrices", "findings", "officials"}``.
+
+    ``matrices``: each 街道's matrix sheet, written (``(街道, worksheet XML, filter range)``); ``findings``
+    and ``officials``: the rows of :func:`~graphmodel.analysis.audit.audit` and of
+    :func:`~graphmodel.analysis.bottlenecks.bottlenecks`. The work of :func:`build_workbook` but the last
+    step, so that it can run on each plan where it is read (:func:`loaders.stream.map_plans`); the pieces
+    of several plans, in order, make the workbook of all of them (:func:`write_workbook`): each analysis
+    answers per 街道, so the pieces of the plans one by one are the pieces of their graph together.
+    """
+    return {"matrices": [(m["subdistrict"], *_matrix_sheet(m, lang)) for m in raci_matrix(graph)],
+            "findings": audit(graph), "officials": bottlenecks(graph)["officials"]}
+
+
+def write_workbook(pieces: Iterable[dict[str, list[Any]]], *, lang: str = "zh") -> bytes:
+    """Return the workbook of :func:`build_workbook` from the pieces of one or more graphs (:func:`workbook_pieces`)."""
+    pieces = list(pieces)
     used: set[str] = set()
-    style = _Style()
-    for matrix in raci_matrix(graph):
-        _matrix_sheet(book.create_sheet(_sheet_name(matrix["subdistrict"], used)), matrix, style, lang)
-    _findings_sheet(book.create_sheet(_sheet_name(WORKBOOK[FINDINGS_SHEET](lang), used)), graph, style, lang)
-    _officials_sheet(book.create_sheet(_sheet_name(WORKBOOK[OFFICIALS_SHEET](lang), used)), graph, style, lang)
-    for sheet in book.worksheets:
-        _no_formulas(sheet)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    sheets = [(_sheet_name(sd, used), xml, ref) for piece in pieces for sd, xml, ref in piece["matrices"]]
+    findings = [f for piece in pieces for f in piece["findings"]]
+    sheets.append((_sheet_name(WORKBOOK[FINDINGS_SHEET](lang), used), *_findings_sheet(findings, lang)))
+    officials = [r for piece in pieces for r in piece["officials"]]
+    sheets.append((_sheet_name(WORKBOOK[OFFICIALS_SHEET](lang), used), *_officials_sheet(officials, lang)))
+    return workbook_bytes(sheets)
 
 
-class _Style:
-    """The fills, fonts and alignments every sheet shares."""
-
-    def __init__(self):
-        from openpyxl.styles import Alignment, Font, PatternFill
-
-        self.bold = Font(bold=True)
-        self.header_fill = PatternFill("solid", fgColor="DDE6F0")
-        self.fills = {RESPONSIBLE: PatternFill("solid", fgColor="A9D18E"),
-                      COOPERATING: PatternFill("solid", fgColor="E2F0D9")}
-        self.no_lead = PatternFill("solid", fgColor="F8D7D3")
-        self.wrap = Alignment(wrap_text=True, vertical="top")
-        self.center = Alignment(horizontal="center", vertical="center")
-        self.vertical = Alignment(horizontal="center", vertical="bottom", text_rotation=255)  # stacked, for CJK
-
-
-def _matrix_sheet(sheet: Any, matrix: dict[str, Any], style: _Style, lang: str) -> None:
-    """One 街道's task × unit matrix: a row per task, a column per unit."""
-    from openpyxl.utils import get_column_letter
-
+def _matrix_sheet(matrix: dict[str, Any], lang: str) -> tuple[str, str]:
+    """One 街道's task × unit matrix: a row per task, a column per unit (its XML and filter range)."""
     before, after = ([WORKBOOK[key](lang) for key in keys] for keys in MATRIX_HEADERS)
     units = matrix["units"]
-    sheet.append([*before, *units, *after])
-    for row in matrix["rows"]:
-        cells = [text(WORKBOOK, row["cells"][unit], lang) if row["cells"].get(unit) else None for unit in units]
-        sheet.append([row["number"], row["goal"], row["text"], join(row["lead"], lang) or None, *cells,
-                      where(row["evidence"], lang) or None])
     first_unit, last_unit = len(before) + 1, len(before) + len(units)
-    for cell in sheet[1]:
-        cell.font, cell.fill = style.bold, style.header_fill
-        cell.alignment = style.vertical if first_unit <= cell.column <= last_unit else style.center
+    widths = dict(enumerate(_FIXED_WIDTHS, start=1)) | {c: 5.5 for c in range(first_unit, last_unit + 1)}
+    widths[last_unit + 1] = 40
     longest = max((len(u) for u in units), default=4)
-    sheet.row_dimensions[1].height = min(15 * longest + 10, 409)
-    fills = {text(WORKBOOK, word, lang): fill for word, fill in style.fills.items()}
-    for cells in sheet.iter_rows(min_row=2):
-        for cell in cells:
-            if first_unit <= cell.column <= last_unit:
-                cell.alignment = style.center
-                if cell.value in fills:
-                    cell.fill = fills[cell.value]
-            else:
-                cell.alignment = style.wrap
-        if not cells[3].value:
-            cells[3].fill = style.no_lead
-    for i, width in enumerate(_FIXED_WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = width
-    for column in range(first_unit, last_unit + 1):
-        sheet.column_dimensions[get_column_letter(column)].width = 5.5
-    sheet.column_dimensions[get_column_letter(last_unit + 1)].width = 40
-    sheet.freeze_panes = sheet.cell(row=2, column=len(before) + 1)
-    sheet.auto_filter.ref = sheet.dimensions
+    words = {word: text(WORKBOOK, word, lang) for word in (RESPONSIBLE, COOPERATING)}
+    looks = {RESPONSIBLE: "responsible", COOPERATING: "cooperating"}
+
+    def rows():
+        yield ([(v, "header") for v in before] + [(u, "header_unit") for u in units] + [(v, "header") for v in after])
+        for row in matrix["rows"]:
+            lead = join(row["lead"], lang) or None
+            cells = row["cells"]
+            yield ([(row["number"], "wrap"), (row["goal"], "wrap"), (row["text"], "wrap"),
+                    (lead, "wrap" if lead else "no_lead")]
+                   + [(words[cells[u]], looks[cells[u]]) if cells.get(u) else None for u in units]
+                   + [(where(row["evidence"], lang) or None, "wrap")])
+
+    return sheet_xml(rows(), widths=widths, freeze=(len(before), 1), header_height=min(15 * longest + 10, 409),
+                     columns=last_unit + len(after))
 
 
-def _findings_sheet(sheet: Any, graph: nx.MultiDiGraph, style: _Style, lang: str) -> None:
-    sheet.append([WORKBOOK[key](lang) for key in _FINDINGS_HEADERS])
-    for f in audit(graph):
-        evidence = f["evidence"] or {}
-        sheet.append([f["subdistrict"], text(SEVERITIES, f["severity"], lang), text(KINDS, f["kind"], lang),
-                      f["kind"], f["subjects"][0]["name"], finding_message(f, lang), evidence.get("file"),
-                      evidence.get("line")])
-    _plain_sheet(sheet, (14, 8, 18, 26, 18, 70, 40, 6), style)
+def _findings_sheet(findings: list[dict[str, Any]], lang: str) -> tuple[str, str]:
+    def rows():
+        for f in findings:
+            evidence = f["evidence"] or {}
+            yield [f["subdistrict"], text(SEVERITIES, f["severity"], lang), text(KINDS, f["kind"], lang),
+                   f["kind"], f["subjects"][0]["name"], finding_message(f, lang), evidence.get("file"),
+                   evidence.get("line")]
+
+    return _plain_sheet([WORKBOOK[key](lang) for key in _FINDINGS_HEADERS], rows(), (14, 8, 18, 26, 18, 70, 40, 6))
 
 
-def _officials_sheet(sheet: Any, graph: nx.MultiDiGraph, style: _Style, lang: str) -> None:
-    sheet.append([WORKBOOK[key](lang) for key in _OFFICIALS_HEADERS])
-    for r in bottlenecks(graph)["officials"]:
-        sheet.append([r["subdistrict"], r["official"], role_name(r["role"], lang) or None, r["tasks_led"],
-                      r["tasks_accountable"], r["load"], r["units_headed"], r["betweenness"],
-                      WORDS["yes"](lang) if r["articulation"] else None])
-    _plain_sheet(sheet, (14, 10, 12, 10, 16, 10, 12, 10, 6), style)
+def _officials_sheet(officials: list[dict[str, Any]], lang: str) -> tuple[str, str]:
+    rows = ([r["subdistrict"], r["official"], role_name(r["role"], lang) or None, r["tasks_led"],
+             r["tasks_accountable"], r["load"], r["units_headed"], r["betweenness"],
+             WORDS["yes"](lang) if r["articulation"] else None] for r in officials)
+    return _plain_sheet([WORKBOOK[key](lang) for key in _OFFICIALS_HEADERS], rows, (14, 10, 12, 10, 16, 10, 12, 10, 6))
 
 
-def _no_formulas(sheet: Any) -> None:
-    """Keep text that starts with = as text: a plan is data, never a formula to run."""
-    for cells in sheet.iter_rows():
-        for cell in cells:
-            if cell.data_type == "f":
-                cell.data_type = "s"
-
-
-def _plain_sheet(sheet: Any, widths: tuple[int, ...], style: _Style) -> None:
-    from openpyxl.utils import get_column_letter
-
-    for cell in sheet[1]:
-        cell.font, cell.fill = style.bold, style.header_fill
-    for cells in sheet.iter_rows(min_row=2):
-        for cell in cells:
-            cell.alignment = style.wrap
-    for i, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+def _plain_sheet(headers: list[str], rows: Iterable[list[Any]], widths: tuple[int, ...]) -> tuple[str, str]:
+    """A sheet of a header and rows: the header bold and frozen, a filter on it, the text wrapped."""
+    every = ([(h, "header") for h in headers], *([(v, "wrap") for v in row] for row in rows))
+    return sheet_xml(every, widths=dict(enumerate(widths, start=1)), freeze=(0, 1), columns=len(headers))
 
 
 def _sheet_name(name: str, used: set[str]) -> str:

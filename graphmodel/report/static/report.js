@@ -3,6 +3,14 @@
   "use strict";
   var data = JSON.parse(document.getElementById("report-data").textContent);
   var WORDS = data.words;  // the page's language, from graphmodel.labels.SCRIPT_WORDS
+  // Each section (one subdistrict) brings its figures and nodes; a node knows the index of its section.
+  var NODES = {};
+  data.sections.forEach(function (section, index) {
+    Object.keys(section.nodes).forEach(function (id) {
+      section.nodes[id].section = index;
+      NODES[id] = section.nodes[id];
+    });
+  });
 
   function say(key, values) {
     return WORDS[key].replace(/\{(\w+)\}/g, function (_, name) { return String(values[name]); });
@@ -18,8 +26,11 @@
 
   // ---------------------------------------------------------------- figures
   document.querySelectorAll("[data-figure]").forEach(function (div) {
-    var fig = data.figures[div.getAttribute("data-figure")];
+    var section = data.sections[Number(div.closest("section").getAttribute("data-index"))];
+    var fig = section && section.figures[div.getAttribute("data-figure")];
     if (!fig) return;
+    // The page holds plotly's default template once; each figure was written without it.
+    if (fig.layout && !fig.layout.template && data.template) fig.layout.template = data.template;
     // A fixed height: with `responsive`, a div whose height comes from its content collapses on a resize.
     if (fig.layout && fig.layout.height) div.style.height = fig.layout.height + "px";
     Plotly.newPlot(div, fig.data, fig.layout, CONFIG);
@@ -27,7 +38,7 @@
       var index = Number(div.getAttribute("data-index"));
       div.on("plotly_click", function (event) {
         var point = event && event.points && event.points[0];
-        if (point && typeof point.customdata === "string" && data.nodes[point.customdata]) {
+        if (point && typeof point.customdata === "string" && NODES[point.customdata]) {
           showDetails(index, point.customdata);
         }
       });
@@ -40,7 +51,7 @@
   }
 
   function showDetails(index, id) {
-    var node = data.nodes[id];
+    var node = NODES[id];
     var panel = document.getElementById("details-" + index);
     if (!node || !panel) return;
     panel.textContent = "";
@@ -79,7 +90,7 @@
       var li = el("li");
       li.appendChild(document.createTextNode(say("fact", f)));
       var label = (f.task ? f.task + " " : "") + f.other;
-      if (data.nodes[f.other_id]) {
+      if (NODES[f.other_id]) {
         var link = el("button", "node-link", label);
         link.type = "button";
         link.setAttribute("data-node", f.other_id);
@@ -106,7 +117,7 @@
     var link = event.target.closest && event.target.closest("button.node-link");
     if (!link) return;
     var id = link.getAttribute("data-node");
-    var node = data.nodes[id];
+    var node = NODES[id];
     if (!node) return;
     showDetails(node.section, id);
     var net = document.getElementById("network-" + node.section);
