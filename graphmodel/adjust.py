@@ -105,7 +105,8 @@ def apply_adjustment(base: SubdistrictModel, change: SubdistrictModel) -> tuple[
     still = {r.source for r in relations} | {r.target for r in relations}
     entities = [e for e in entities if e.id not in gone or e.id in still]
     model = combine([base.model_copy(update={"entities": entities, "relations": relations}), change])
-    note = Notice(kind="adjustment-applied", file=change.file, values={
+    kind = "adjustment-applied" if joined or left or changed else "adjustment-no-change"
+    note = Notice(kind=kind, file=change.file, values={
         "group": _group_of(change), "base": base.file, "joined": joined or None, "left": left or None,
         "changed": changed or None})
     return model, note

@@ -412,6 +412,9 @@ NOTICES: dict[str, L] = {
                   "(compare them with graphmodel diff; read an earlier one with --as-of DATE)"),
     "adjustment-applied": L("按调整通知改动了 {base} 中的{group}：加入 {joined}，离开 {left}，职务改变 {changed}",
                             "applied to {group} of {base}: joined {joined}; left {left}; role changed {changed}"),
+    "adjustment-no-change": L("调整通知没有改变 {base} 中的{group}：通知所列的人员与职务已与名单相同",
+                              "the change notice leaves {group} of {base} as it is: the people and roles it names "
+                              "are already those of the list"),
     "adjustment-superseded": L("这份调整通知早于 {current} 的完整名单，已被它取代，未计入",
                                "this change notice is older than the whole list of {current}, which supersedes it: "
                                "not applied"),

@@ -86,8 +86,11 @@ def test_a_later_whole_list_supersedes_an_earlier_change(folder):
     kinds = {getattr(w, "kind", None): w for w in model.warnings}
     assert Path(kinds["adjustment-superseded"].file).name == LEADER.name
     assert Path(kinds["versions"].values["current"]).name == WHOLE.name
-    applied = kinds["adjustment-applied"]  # 莫听澜 is already a member, 汤若溪 no longer: nothing changes
-    assert (applied.values["joined"], applied.values["left"], applied.values["changed"]) == (None, None, None)
+    unchanged = kinds["adjustment-no-change"]  # 莫听澜 is already a member, 汤若溪 no longer: nothing changes
+    assert (unchanged.values["joined"], unchanged.values["left"], unchanged.values["changed"]) == (None, None, None)
+    assert "adjustment-applied" not in kinds
+    assert "没有改变" in notice(unchanged) and "（无）" not in notice(unchanged)
+    assert "leaves" in notice(unchanged, "en")
 
 
 def test_a_change_without_its_group_stands_as_it_is(tmp_path):
