@@ -106,3 +106,17 @@ def test_every_bundled_node_is_found_by_its_qualified_name():
     nodes = [n for n, d in g.nodes(data=True) if d["label"] in ("Official", "Unit", "Task", "Goal", "Street")]
     assert len(nodes) > 200
     assert [n for n in nodes if lookup(g, qualified_name(g, n)) != n] == []
+
+
+def test_names_with_ascii_brackets_slashes_and_spaces_are_found_as_typed():
+    """A goal written 提升(3)效能 or 交通/环境 提升 is found by that name, full-width brackets and spaces or not."""
+    g = nx.MultiDiGraph()
+    g.add_node("澄湾区/Goal/提升(3)效能", label="Goal", name="提升(3)效能", subdistrict="澄湾区")
+    g.add_node("澄湾区/Goal/交通/环境 提升", label="Goal", name="交通/环境 提升", subdistrict="澄湾区")
+    for typed in ("提升(3)效能", "提升（3）效能", "提升 (3) 效能", "澄湾区/提升(3)效能"):
+        assert lookup(g, typed) == "澄湾区/Goal/提升(3)效能", typed
+    for typed in ("交通/环境 提升", "交通/环境提升", "澄湾区/交通/环境 提升"):
+        assert lookup(g, typed) == "澄湾区/Goal/交通/环境 提升", typed
+    with pytest.raises(UnknownNameError) as err:
+        lookup(g, "提升(4)效能")
+    assert err.value.suggestions[0] == "提升(3)效能"  # suggested as the document wrote it

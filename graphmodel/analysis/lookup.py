@@ -163,16 +163,17 @@ def _subdistrict(graph: nx.MultiDiGraph, text: str) -> str | None:
 
 
 def _names(data: dict) -> list[str]:
-    return [data.get("name", "")] + list(data.get("aliases") or [])
+    """A node's name and aliases, cleaned as a query is (a goal written 提升(3)效能 or 交通/环境 提升)."""
+    return [clean(data.get("name") or "")] + [clean(a) for a in data.get("aliases") or []]
 
 
 def _match(graph: nx.MultiDiGraph, query: str, candidates: list[str]) -> list[str] | None:
     """The first step that matches anything: its nodes; None when nothing matches."""
-    exact = [n for n in candidates if graph.nodes[n].get("name") == query]
+    exact = [n for n in candidates if _names(graph.nodes[n])[0] == query]
     exact_places = {graph.nodes[n].get("subdistrict") for n in exact}
     alias = [
         n for n in candidates
-        if query in (graph.nodes[n].get("aliases") or []) and graph.nodes[n].get("subdistrict") not in exact_places
+        if query in _names(graph.nodes[n])[1:] and graph.nodes[n].get("subdistrict") not in exact_places
     ]
     if exact or alias:
         return [n for n in candidates if n in exact or n in alias]
@@ -195,5 +196,10 @@ def _one(graph: nx.MultiDiGraph, name: str, found: list[str]) -> str:
 
 
 def _close(graph: nx.MultiDiGraph, query: str, candidates: list[str]) -> list[str]:
-    names = list(dict.fromkeys(s for n in candidates for s in _names(graph.nodes[n]) if s))
-    return difflib.get_close_matches(query, names, n=5, cutoff=0.5)
+    written = {}  # cleaned name -> as written, so a suggestion reads as the document wrote it
+    for n in candidates:
+        data = graph.nodes[n]
+        for raw in [data.get("name") or ""] + list(data.get("aliases") or []):
+            if raw:
+                written.setdefault(clean(raw), raw)
+    return [written[s] for s in difflib.get_close_matches(query, list(written), n=5, cutoff=0.5)]
