@@ -3,6 +3,7 @@ started here) give exactly the facts, warnings and errors of the local run."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -84,10 +85,23 @@ def test_the_library_reads_the_same_models_in_the_same_order(cluster, folder):
 
 
 def test_as_of_and_issuer_travel_to_the_workers(cluster, folder):
-    args = ["audit", str(folder), "-f", "json", "--as-of", "2000", "--issuer", "青松区"]
+    args = ["audit", str(folder), "-f", "json", "--as-of", "2024-06", "--issuer", "青松区"]
     here, there = _both(args, cluster)
-    assert here.exit_code == there.exit_code == 2  # every document is dated after 2000
-    assert there.stderr == here.stderr and "2000" in here.stderr
+    assert here.exit_code == there.exit_code == 0, there.stderr
+    assert there.stdout == here.stdout and there.stderr == here.stderr
+    bodies = {f["subdistrict"] for f in json.loads(here.stdout)}  # the documents dated after June 2024 left out
+    assert {"潍坊新村街道", "金杨新村街道"} <= bodies and not bodies & {"梅木新村街道", "祝康街道", "航行路街道"}
+
+
+def test_the_issuer_given_names_a_document_that_names_none_on_the_workers(cluster, tmp_path):
+    from test_layouts_issuer import RUN_ON  # an invented 镇 plan; without its signature it names no issuer
+
+    (tmp_path / "run_on.txt").write_text(RUN_ON.replace("中共张湾镇委员会 张湾镇人民政府\n", ""), encoding="utf-8")
+    for more, body in (([], "run_on"), (["--issuer", "张湾镇"], "张湾镇")):
+        here, there = _both(["ingest", str(tmp_path), "-f", "json", *more], cluster)
+        assert here.exit_code == there.exit_code == 0, there.stderr
+        assert there.stdout == here.stdout and there.stderr == here.stderr
+        assert [row["subdistrict"] for row in json.loads(there.stdout)] == [body]
 
 
 @pytest.fixture
@@ -205,6 +219,21 @@ def test_map_keeps_the_order_and_gives_a_failed_document_in_its_place(cluster, f
     assert isinstance(out[-1], PlanError) and out[-1].message("en").endswith("none.txt: no such file")
 
 
+def _limit(data: bytes, file: str) -> int:
+    from loaders.limits import max_bytes
+
+    return max_bytes()
+
+
+def test_the_size_limit_of_the_run_holds_on_the_workers(cluster, folder):
+    from loaders.limits import DEFAULT_MAX_BYTES, limited
+
+    with connect(cluster) as on:
+        with limited(123_456):  # --max-bytes: what a part of a Word file may inflate to, there as here
+            assert list(on.map(_limit, [JINYANG, WEIFANG])) == [123_456, 123_456]
+        assert list(on.map(_limit, [JINYANG])) == [DEFAULT_MAX_BYTES]
+
+
 def test_without_the_extra_cluster_names_it(tmp_path):
     code = ("import sys; sys.modules['distributed'] = None; from graphmodel.cli import main; "
             "sys.argv = ['graphmodel', 'ingest', '--cluster', 'tcp://127.0.0.1:8786', '--lang', 'en']; main()")
@@ -220,3 +249,37 @@ def test_identity_is_the_version_and_a_digest_of_the_code():
     version, digest = code_identity().split("+")
     assert version == graphmodel.__version__ and len(digest) == 8 and int(digest, 16) >= 0
     assert Path(__file__).name not in code_identity()
+
+
+def _snapshot(server):
+    """Every node (labels, properties) and relationship (type, ends, properties) in the database, sorted."""
+    freeze = lambda d: tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in d.items()))  # noqa: E731
+    query = server.driver.execute_query
+    nodes = query("MATCH (n) RETURN labels(n) AS l, properties(n) AS p", database_=server.database).records
+    rels = query("MATCH (n)-[r]->(m) RETURN n.id AS a, type(r) AS t, m.id AS b, properties(r) AS p",
+                 database_=server.database).records
+    return (sorted((tuple(r["l"]), freeze(r["p"])) for r in nodes),
+            sorted((r["a"], r["t"], r["b"], freeze(r["p"])) for r in rels))
+
+
+@pytest.mark.neo4j
+def test_load_on_the_cluster_writes_what_the_local_load_writes(cluster, folder, neo4j_clean):
+    from neo4j_server import clean_database
+
+    server = neo4j_clean
+
+    def load(*more):
+        result = runner.invoke(app, ["load", str(folder), "-f", "json", "--uri", server.uri, "--user", server.user,
+                                     "--database", server.database, *more], env={"NEO4J_PASSWORD": server.password})
+        assert result.exit_code == 0, result.output
+        return result
+
+    there = load("--cluster", cluster)
+    remote = _snapshot(server)
+    assert len(remote[0]) > 500 and len(remote[1]) > 500
+    clean_database(server.driver, server.database)
+    here = load()
+    assert _snapshot(server) == remote and there.stdout == here.stdout and there.stderr == here.stderr
+    again = load("--cluster", cluster)
+    counts = json.loads(again.stdout)  # the same data again: every 街道 unchanged, nothing written
+    assert counts["subdistricts_unchanged"] == 8 and counts["nodes_created"] == counts["nodes_deleted"] == 0
