@@ -2,7 +2,7 @@
 
 Run by hand (not part of the tests): ``python bench/benchmark.py [--sizes 1,10,100,1000,10000] [--skip-neo4j]``;
 ``--sections formats`` runs only the format section (plans/s for .txt, .pdf, .docx, .html), ``--sections startup``
-only start-up.
+only start-up, ``--sections cluster`` the documents read on a 2-worker Dask LocalCluster beside the local process pool.
 Prints a table and writes ``bench/results/benchmark-<date>.json``. Timings are medians of repeated
 runs on this machine; ratios are taken within one run, so a noisy machine affects both sides.
 """
@@ -351,6 +351,62 @@ def formats(n: int, runs: int, workdir: Path) -> dict:
     return out
 
 
+def _loadavg() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+def cluster(n_txt: int, n_pdf: int, runs: int, workdir: Path) -> dict:
+    """Plans/s read on a Dask LocalCluster of 2 worker processes (``--cluster``) beside the local process pool of 2.
+
+    The same files, the same run, the passes interleaved (pool, cluster, pool, …; medians of ``runs``): ``n_txt``
+    synthetic plans as .txt, and ``n_pdf`` as .pdf (the costlier read per byte sent). Each cluster pass connects
+    anew, as a command does; the cluster's start is timed apart. The answers of both ways are checked equal.
+    """
+    import render
+    import synthetic
+    from distributed import LocalCluster
+
+    from graphmodel.summary import summarize
+    from loaders.stream import map_plans
+
+    corpora = {"txt": workdir / "cluster-txt", "pdf": workdir / "cluster-pdf"}
+    synthetic.write_corpus(corpora["txt"], n_txt, seed=7)
+    corpora["pdf"].mkdir(parents=True, exist_ok=True)
+    for seed in range(910_000, 910_000 + n_pdf):
+        plan = synthetic.generate_plan(seed, table=True)
+        (corpora["pdf"] / f"{plan.subdistrict}.pdf").write_bytes(render.render(render.blocks_of_synthetic(plan), "pdf"))
+    out: dict = {"workers": 2, "threads_per_worker": 1, "runs": runs, "corpora": {}}
+    started = time.perf_counter()
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
+                      silence_logs=40) as local:
+        out["cluster_start_s"] = time.perf_counter() - started
+        address = local.scheduler_address
+        for name, folder in corpora.items():
+            files = sorted(p for p in folder.iterdir() if p.suffix == f".{name}")
+            ways = {"serial": dict(workers=1), "pool": dict(workers=2), "cluster": dict(cluster=address)}
+            answers = {way: list(map_plans(files, summarize, **kw)) for way, kw in ways.items()}  # warms each way
+            assert answers["cluster"] == answers["pool"] == answers["serial"], name
+            seconds: dict[str, list[float]] = {way: [] for way in ways}
+            loads = []
+            for _ in range(runs):
+                for way, kw in ways.items():
+                    t0 = time.perf_counter()
+                    for _ in map_plans(files, summarize, **kw):
+                        pass
+                    seconds[way].append(time.perf_counter() - t0)
+                loads.append(_loadavg())
+            row = {"plans": len(files), "bytes_per_plan": sum(p.stat().st_size for p in files) / len(files),
+                   "load_average": statistics.median(loads)}
+            for way, times in seconds.items():
+                row[f"{way}_s"] = statistics.median(times)
+                row[f"{way}_plans_per_s"] = len(files) / statistics.median(times)
+            row["cluster_vs_pool"] = row["cluster_plans_per_s"] / row["pool_plans_per_s"]
+            row["cluster_vs_serial"] = row["cluster_plans_per_s"] / row["serial_plans_per_s"]
+            out["corpora"][name] = row
+            print(f"  cluster {name}: {row}", file=sys.stderr)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10,100,1000,10000")
@@ -363,8 +419,11 @@ def main() -> None:
     parser.add_argument("--single-rows", type=int, default=5000, help="elements written by the per-row path")
     parser.add_argument("--format-plans", type=int, default=20, help="plans per format in the format section")
     parser.add_argument("--format-runs", type=int, default=3)
+    parser.add_argument("--cluster-txt", type=int, default=400, help="generated .txt plans in the cluster section")
+    parser.add_argument("--cluster-pdf", type=int, default=40, help="generated .pdf plans in the cluster section")
+    parser.add_argument("--cluster-runs", type=int, default=3)
     parser.add_argument("--sections", default="startup,scale,neo4j,formats",
-                        help="which sections to run, comma-separated (default all)")
+                        help="which sections to run, comma-separated (default all but cluster)")
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
     sections = set(args.sections.split(","))
@@ -386,6 +445,9 @@ def main() -> None:
             result["formats"] = formats(args.format_plans, args.format_runs, work)
         if "scale" in sections:
             _scale_section(result, sizes, args.whole_up_to, work)
+        if "cluster" in sections:
+            print("cluster …", file=sys.stderr)
+            result["cluster"] = cluster(args.cluster_txt, args.cluster_pdf, args.cluster_runs, work)
         if "neo4j" in sections:
             print("neo4j …", file=sys.stderr)
             result["neo4j"] = neo4j_load(args.neo4j_plans, [int(b) for b in args.neo4j_batch_sizes.split(",")], 10_000,
@@ -423,6 +485,17 @@ def _print(r: dict) -> None:
         _print_scale(r)
     if "neo4j" in r:
         _print_neo4j(r["neo4j"])
+    if "cluster" in r:
+        _print_cluster(r["cluster"])
+
+
+def _print_cluster(c: dict) -> None:
+    print(f"read on a Dask LocalCluster ({c['workers']} worker processes, started in {c['cluster_start_s']:.1f} s) "
+          f"vs the local process pool ({c['workers']} processes), median of {c['runs']} interleaved passes:")
+    print(f"{'format':>7} {'plans':>6} {'serial/s':>9} {'pool/s':>8} {'cluster/s':>10} {'cluster vs pool':>16} {'load':>5}")
+    for fmt, row in c["corpora"].items():
+        print(f"{'.' + fmt:>7} {row['plans']:>6} {row['serial_plans_per_s']:>9.1f} {row['pool_plans_per_s']:>8.1f} "
+              f"{row['cluster_plans_per_s']:>10.1f} {row['cluster_vs_pool']:>15.2f}x {row['load_average']:>5}")
 
 
 def _print_startup(s: dict) -> None:

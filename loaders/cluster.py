@@ -28,11 +28,16 @@ __all__ = ["Cluster", "connect", "code_identity", "TIMEOUT"]
 
 #: Seconds to wait for the scheduler to answer, and for a first worker.
 TIMEOUT = 5.0
-#: Documents sent ahead per worker thread: enough that no worker waits for the next, few enough that the bytes
-#: in flight stay bounded however many documents there are.
-_AHEAD = 3
+#: Documents sent ahead per worker thread: enough that no worker waits for the next (a task's round trip costs
+#: milliseconds, as does reading a small plan: 3 a thread left the workers waiting)...
+_AHEAD = 8
+#: ... and, however many documents there are and however large, no more than this many bytes of them in flight.
+_BYTES_AHEAD = 256 * 1024 * 1024
 #: A document this large goes to the cluster on its own (scattered), not inside its task: Dask warns about big tasks.
 _SCATTER_FROM = 1 << 20
+
+#: A job (the function and the run's options: issuer, as-of date, corrections) this large is sent once, not per task.
+_SCATTER_JOB_FROM = 64 * 1024
 
 _EXTRA = "pip install 'graphmodel[cluster]'"
 
@@ -151,7 +156,7 @@ class Cluster:
     def __init__(self, client, address: str, timeout: float = TIMEOUT):
         self._client, self.address = client, address
         self._check(timeout)
-        self._ahead = max(4, _AHEAD * sum(client.nthreads().values()))
+        self._ahead = max(8, _AHEAD * sum(client.nthreads().values()))
 
     def _check(self, timeout: float) -> None:
         """Refuse a cluster without workers, or with a worker that runs another graphmodel than this one."""
@@ -177,36 +182,46 @@ class Cluster:
     def map(self, job: Callable[[bytes, str], Any], paths: Iterable) -> Iterator[Any]:
         """``job(bytes, name)`` of each document on the cluster, yielded in the order of ``paths``.
 
-        ``job`` is sent once (picklable: a module-level function or a ``functools.partial`` of one). A document
+        ``job`` is picklable (a module-level function or a ``functools.partial`` of one). A document
         that cannot be read (here or on a worker) yields its :class:`PlanError` in its place; one that kills the
         worker reading it (after Dask's retries) yields a PlanError naming it. At most a few documents per worker
         thread are in flight at a time.
         """
-        shipped = self._client.scatter(job, broadcast=True, hash=False)
-        window: deque = deque()
+        shipped = self._shipped(job)
+        window: deque = deque()  # (name, task or its PlanError, bytes) in file order
         try:
             for path in paths:
                 window.append(self._submit(shipped, path))
-                if len(window) >= self._ahead:
+                while len(window) >= self._ahead or sum(size for *_, size in window) > _BYTES_AHEAD:
                     yield self._outcome(*window.popleft())
             while window:
                 yield self._outcome(*window.popleft())
         finally:
-            pending = [task for _name, task in window if not isinstance(task, PlanError)]
+            pending = [task for _name, task, _size in window if not isinstance(task, PlanError)]
             if pending:
                 self._client.cancel(pending)
 
-    def _submit(self, shipped, path) -> tuple[str, Any]:
+    def _shipped(self, job):
+        """``job`` itself when small (it travels with each task, and survives the loss of any worker), else sent to
+        every worker once (a long list of corrections)."""
+        import cloudpickle
+
+        if len(cloudpickle.dumps(job)) < _SCATTER_JOB_FROM:
+            return job
+        return self._client.scatter(job, broadcast=True, hash=False)
+
+    def _submit(self, shipped, path) -> tuple[str, Any, int]:
         name = display_name(Path(path))
         try:
             data = read_file(Path(path), name)
         except PlanError as exc:
-            return name, exc
-        if len(data) >= _SCATTER_FROM:
+            return name, exc, 0
+        size = len(data)
+        if size >= _SCATTER_FROM:
             data = self._client.scatter(data, hash=False)
-        return name, self._client.submit(_run, shipped, data, name, max_bytes(), pure=False)
+        return name, self._client.submit(_run, shipped, data, name, max_bytes(), pure=False), size
 
-    def _outcome(self, name: str, task) -> Any:
+    def _outcome(self, name: str, task, _size: int = 0) -> Any:
         if isinstance(task, PlanError):
             return task
         from distributed import KilledWorker

@@ -3,6 +3,7 @@ started here) give exactly the facts, warnings and errors of the local run."""
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import subprocess
@@ -29,8 +30,12 @@ runner = CliRunner()
 @pytest.fixture(scope="module")
 def cluster():
     """The address of a scheduler with two worker processes (one thread each), for the module's tests."""
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
-                                  silence_logs=40) as local:
+    import dask
+
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):  # a document that kills a worker: no retry
+        local = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
+                                         silence_logs=40)
+    with local:
         yield local.scheduler_address
 
 
@@ -217,6 +222,35 @@ def test_map_keeps_the_order_and_gives_a_failed_document_in_its_place(cluster, f
         None if "潍坊" in p.name else p.stat().st_size for p in paths]
     assert all(o.file.endswith(p.name) for o, p in zip(out, paths) if isinstance(o, PlanError))
     assert isinstance(out[-1], PlanError) and out[-1].message("en").endswith("none.txt: no such file")
+
+
+def _die_on_weifang(data: bytes, file: str) -> int:
+    if "潍坊" in file:
+        import os
+
+        os._exit(3)  # as a reader that crashes the process would
+    return len(data)
+
+
+def test_a_document_that_kills_its_worker_is_named_and_the_others_are_read(cluster):
+    with connect(cluster) as on:
+        out = list(on.map(_die_on_weifang, [JINYANG, WEIFANG, JINYANG]))
+    assert out[0] == out[2] == JINYANG.stat().st_size
+    assert isinstance(out[1], PlanError) and out[1].file == "data/" + WEIFANG.name
+    assert out[1].message("en").endswith("a cluster worker died while reading it (out of memory, or the reader crashed)")
+
+
+def test_a_large_document_travels_on_its_own(cluster, tmp_path):
+    big = tmp_path / "big.txt"  # past the size sent inside a task: scattered to the cluster first
+    big.write_bytes(JINYANG.read_bytes() + b"\n" * (3 << 20))
+    with connect(cluster) as on:
+        assert list(on.map(_length, [JINYANG, big, WEIFANG])) == [p.stat().st_size for p in (JINYANG, big, WEIFANG)]
+        padded = functools.partial(_padded, pad=b"x" * 100_000)  # a large job (many corrections): sent once
+        assert list(on.map(padded, [JINYANG, WEIFANG])) == [p.stat().st_size + 100_000 for p in (JINYANG, WEIFANG)]
+
+
+def _padded(data: bytes, file: str, pad: bytes) -> int:
+    return len(data) + len(pad)
 
 
 def _limit(data: bytes, file: str) -> int:
