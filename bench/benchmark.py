@@ -355,6 +355,25 @@ def _loadavg() -> float:
     return round(os.getloadavg()[0], 2)
 
 
+def _bytes_read(data: bytes, file: str) -> int:
+    return len(data)
+
+
+def _dispatch_rate(address: str, files: list[Path], runs: int) -> float:
+    """Documents/s the cluster path moves when the work per document is nil: read here, sent, answered, in order.
+    The ceiling of ``--cluster`` however many workers there are (median of ``runs``)."""
+    from loaders.cluster import connect
+
+    rates = []
+    with connect(address) as on:
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            for _ in on.map(_bytes_read, files):
+                pass
+            rates.append(len(files) / (time.perf_counter() - t0))
+    return statistics.median(rates)
+
+
 def cluster(n_txt: int, n_pdf: int, runs: int, workdir: Path) -> dict:
     """Plans/s read on a Dask LocalCluster of 2 worker processes (``--cluster``) beside the local process pool of 2.
 
@@ -400,6 +419,7 @@ def cluster(n_txt: int, n_pdf: int, runs: int, workdir: Path) -> dict:
             for way, times in seconds.items():
                 row[f"{way}_s"] = statistics.median(times)
                 row[f"{way}_plans_per_s"] = len(files) / statistics.median(times)
+            row["dispatch_docs_per_s"] = _dispatch_rate(address, files, runs)
             row["cluster_vs_pool"] = row["cluster_plans_per_s"] / row["pool_plans_per_s"]
             row["cluster_vs_serial"] = row["cluster_plans_per_s"] / row["serial_plans_per_s"]
             out["corpora"][name] = row
@@ -492,10 +512,12 @@ def _print(r: dict) -> None:
 def _print_cluster(c: dict) -> None:
     print(f"read on a Dask LocalCluster ({c['workers']} worker processes, started in {c['cluster_start_s']:.1f} s) "
           f"vs the local process pool ({c['workers']} processes), median of {c['runs']} interleaved passes:")
-    print(f"{'format':>7} {'plans':>6} {'serial/s':>9} {'pool/s':>8} {'cluster/s':>10} {'cluster vs pool':>16} {'load':>5}")
+    print(f"{'format':>7} {'plans':>6} {'serial/s':>9} {'pool/s':>8} {'cluster/s':>10} {'cluster vs pool':>16} "
+          f"{'dispatch/s':>11} {'load':>5}")
     for fmt, row in c["corpora"].items():
         print(f"{'.' + fmt:>7} {row['plans']:>6} {row['serial_plans_per_s']:>9.1f} {row['pool_plans_per_s']:>8.1f} "
-              f"{row['cluster_plans_per_s']:>10.1f} {row['cluster_vs_pool']:>15.2f}x {row['load_average']:>5}")
+              f"{row['cluster_plans_per_s']:>10.1f} {row['cluster_vs_pool']:>15.2f}x {row['dispatch_docs_per_s']:>11.0f} "
+              f"{row['load_average']:>5}")
 
 
 def _print_startup(s: dict) -> None:

@@ -148,6 +148,7 @@ def _run(job: Callable[[bytes, str], Any], data: bytes, file: str, limit: int):
 
 
 _ONE_AT_A_TIME = threading.Lock()
+_END = object()
 
 
 class Cluster:
@@ -185,17 +186,18 @@ class Cluster:
         ``job`` is picklable (a module-level function or a ``functools.partial`` of one). A document
         that cannot be read (here or on a worker) yields its :class:`PlanError` in its place; one that kills the
         worker reading it (after Dask's retries) yields a PlanError naming it. At most a few documents per worker
-        thread are in flight at a time.
+        thread are in flight at a time; they are sent, and their results fetched, several in one message.
         """
         shipped = self._shipped(job)
+        files = iter(paths)
         window: deque = deque()  # (name, task or its PlanError, bytes) in file order
         try:
-            for path in paths:
-                window.append(self._submit(shipped, path))
-                while len(window) >= self._ahead or sum(size for *_, size in window) > _BYTES_AHEAD:
-                    yield self._outcome(*window.popleft())
-            while window:
-                yield self._outcome(*window.popleft())
+            while True:
+                if len(window) <= self._ahead // 2:
+                    self._fill(window, shipped, files)
+                if not window:
+                    return
+                yield from self._ready(window)
         finally:
             pending = [task for _name, task, _size in window if not isinstance(task, PlanError)]
             if pending:
@@ -210,30 +212,68 @@ class Cluster:
             return job
         return self._client.scatter(job, broadcast=True, hash=False)
 
-    def _submit(self, shipped, path) -> tuple[str, Any, int]:
-        name = display_name(Path(path))
-        try:
-            data = read_file(Path(path), name)
-        except PlanError as exc:
-            return name, exc, 0
-        size = len(data)
-        if size >= _SCATTER_FROM:
-            data = self._client.scatter(data, hash=False)
-        return name, self._client.submit(_run, shipped, data, name, max_bytes(), pure=False), size
+    def _fill(self, window: deque, shipped, files: Iterator) -> None:
+        """Read the next documents until the window holds as many as may be ahead (or as many bytes), and send
+        them in one message."""
+        held = sum(size for *_, size in window)
+        new: list[tuple[str, Any, int]] = []
+        while len(window) + len(new) < self._ahead and held <= _BYTES_AHEAD:
+            path = next(files, _END)
+            if path is _END:
+                break
+            name = display_name(Path(path))
+            try:
+                data = read_file(Path(path), name)
+            except PlanError as exc:
+                new.append((name, exc, 0))
+                continue
+            held += len(data)
+            new.append((name, self._client.scatter(data, hash=False) if len(data) >= _SCATTER_FROM else data,
+                        len(data)))
+        sent = [(name, data) for name, data, _size in new if not isinstance(data, PlanError)]
+        tasks = iter(self._client.map(_run, [shipped] * len(sent), [d for _, d in sent], [n for n, _ in sent],
+                                      [max_bytes()] * len(sent), pure=False) if sent else ())
+        window.extend((name, data if isinstance(data, PlanError) else next(tasks), size) for name, data, size in new)
 
-    def _outcome(self, name: str, task, _size: int = 0) -> Any:
-        if isinstance(task, PlanError):
-            return task
-        from distributed import KilledWorker
+    def _ready(self, window: deque) -> Iterator[Any]:
+        """Wait for the first document of the window; yield its outcome and those of the documents done after it,
+        their results fetched in one message."""
+        head = window[0][1]
+        with self._connection():
+            if not isinstance(head, PlanError):
+                head.exception()  # waits until it is done, fetching nothing
+            batch = []
+            while window and (isinstance(window[0][1], PlanError) or window[0][1].done()):
+                batch.append(window.popleft())
+            finished = [task for _n, task, _s in batch if not isinstance(task, PlanError) and task.status == "finished"]
+            results = iter(self._client.gather(finished) if finished else ())
+        for name, task, _size in batch:
+            if isinstance(task, PlanError):
+                yield task
+            elif task.status == "finished":
+                yield next(results)
+            else:
+                yield self._outcome(name, task)
 
+    @contextlib.contextmanager
+    def _connection(self):
+        """Losing the scheduler is one ClusterError."""
         try:
-            return task.result()
-        except KilledWorker:
-            return PlanError(name, "读取它时集群的工作进程退出了（内存不足，或读取器崩溃）",
-                             en="a cluster worker died while reading it (out of memory, or the reader crashed)")
+            yield
         except (OSError, TimeoutError, CancelledError) as exc:
             raise ClusterError(f"与集群 {self.address} 的连接中断：{exc}",
                                en=f"the connection to the cluster at {self.address} was lost: {exc}") from None
+
+    def _outcome(self, name: str, task) -> Any:
+        """The outcome of a task that did not finish: a PlanError (its own, or the worker died reading it)."""
+        from distributed import KilledWorker
+
+        try:
+            with self._connection():
+                return task.result()
+        except KilledWorker:
+            return PlanError(name, "读取它时集群的工作进程退出了（内存不足，或读取器崩溃）",
+                             en="a cluster worker died while reading it (out of memory, or the reader crashed)")
 
     def read_models(self, paths: Iterable, *, issuer: str | None = None,
                     on_error: Callable[[PlanError], None] | None = None) -> Iterator:
