@@ -18,7 +18,7 @@ from .limits import read_file
 from .plan.reader import read_plan_source
 from .plan.source import Source
 
-__all__ = ["read_plan", "read_plan_data", "read_plans", "read_source", "bundled_plans", "display_name", "expand_paths", "readable",
+__all__ = ["read_plan", "read_plan_data", "read_plans", "read_documents", "read_source", "bundled_plans", "display_name", "expand_paths", "readable",
            "source_lines", "correction_rows", "corrected"]
 
 T = TypeVar("T")
@@ -205,18 +205,32 @@ def read_plans(paths: Iterable[str | os.PathLike] | None = None, *, merge: bool 
     ExportFileError
         A corrections file that cannot be read.
     """
-    read = functools.partial(read_plan, issuer=issuer) if issuer else read_plan
     rows = correction_rows(corrections)
-    if cluster is not None:
-        from .cluster import connect
-
-        with connect(cluster) as on:
-            models = merge_models(on.read_models(expand_paths(paths), issuer=issuer, on_error=on_error),
-                                  merge=merge, as_of=as_of)
-    else:
-        models = merge_models(readable(expand_paths(paths), read, on_error), merge=merge, as_of=as_of)
-    for model in models:
+    documents = read_documents(paths, issuer=issuer, on_error=on_error, cluster=cluster)
+    for model in merge_models(documents, merge=merge, as_of=as_of):
         yield corrected(model, rows)
+
+
+def read_documents(paths: Iterable[str | os.PathLike] | None = None, *, issuer: str | None = None,
+                   on_error: Callable[[PlanError], None] | None = None, cluster: str | None = None) -> Iterator[SubdistrictModel]:
+    """Each document's model (:func:`read_plan`), in file order, not merged: here, or on the Dask cluster at
+    ``cluster`` (:mod:`loaders.cluster`). ``on_error`` as in :func:`read_plans`.
+
+    Raises
+    ------
+    ClusterError
+        The cluster cannot be used (see :func:`loaders.cluster.connect`).
+    PlanError
+        A file that is not a plan (unless ``on_error``).
+    """
+    files = expand_paths(paths)
+    if cluster is None:
+        yield from readable(files, functools.partial(read_plan, issuer=issuer) if issuer else read_plan, on_error)
+        return
+    from .cluster import connect
+
+    with connect(cluster) as on:
+        yield from on.read_models(files, issuer=issuer, on_error=on_error)
 
 
 def correction_rows(corrections) -> list:

@@ -65,17 +65,14 @@ def load_graph(paths: list[Path] | None):
 def load_history(paths: list[Path] | None):
     """Like :func:`load_graph`, with the facts of every earlier version and their dates
     (:func:`graphmodel.history.history_graph`); a JSON export is read back as it is (with its history, if any)."""
-    import functools
-
-    from loaders.plans import correction_rows, corrected, expand_paths, read_plan, readable
+    from loaders.plans import correction_rows, corrected, read_documents
 
     from ..history import history_graph
 
     if (graph := json_exports(paths, history=True)) is not None:
         return graph
     unreadable = Unreadable()
-    read = functools.partial(read_plan, issuer=given_issuer()) if given_issuer() else read_plan
-    documents = list(readable(expand_paths(paths), read, unreadable.on_error))
+    documents = list(read_documents(paths, issuer=given_issuer(), on_error=unreadable.on_error, cluster=given_cluster()))
     rows = correction_rows(corrections())
     graph = history_graph(documents, as_of=given_as_of(), correct=lambda model: corrected(model, rows))
     unreadable.check(len({d["subdistrict"] for _, d in graph.nodes(data=True)}))
