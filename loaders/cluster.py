@@ -103,8 +103,11 @@ def _probe(distributed, address: str, timeout: float) -> None:
         comm = await distributed.comm.connect(address, timeout=timeout, **args)
         await comm.close()
 
-    try:
-        asyncio.run(asyncio.wait_for(handshake(), timeout))
+    from concurrent.futures import ThreadPoolExecutor
+
+    try:  # in a thread of its own: the caller may be inside an event loop (a notebook)
+        with ThreadPoolExecutor(1) as thread:
+            thread.submit(asyncio.run, asyncio.wait_for(handshake(), timeout)).result()
     except Exception:  # refused, timed out, or garbage from a server that is no Dask scheduler
         raise _no_answer(address, timeout) from None
 
