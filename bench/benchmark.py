@@ -3,7 +3,8 @@
 Run by hand (not part of the tests): ``python bench/benchmark.py [--sizes 1,10,100,1000,10000] [--skip-neo4j]``;
 ``--sections formats`` runs only the format section (plans/s for .txt, .pdf, .docx, .html), ``--sections startup``
 only start-up, ``--sections outputs`` only ``report`` and ``export --format xlsx`` beside ``ingest`` (time and peak
-memory at ``--output-sizes``, written to ``bench/results/outputs-<date>.json``).
+memory at ``--output-sizes``, written to ``bench/results/outputs-<date>.json``), ``--sections cluster`` the
+documents read on a 2-worker Dask LocalCluster beside the local process pool.
 Prints a table and writes ``bench/results/benchmark-<date>.json``. Timings are medians of repeated
 runs on this machine; ratios are taken within one run, so a noisy machine affects both sides.
 """
@@ -418,6 +419,82 @@ def outputs(sizes: list[int], runs: int, workdir: Path) -> list[dict]:
     return rows
 
 
+def _loadavg() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+def _bytes_read(data: bytes, file: str) -> int:
+    return len(data)
+
+
+def _dispatch_rate(address: str, files: list[Path], runs: int) -> float:
+    """Documents/s the cluster path moves when the work per document is nil: read here, sent, answered, in order.
+    The ceiling of ``--cluster`` however many workers there are (median of ``runs``)."""
+    from loaders.cluster import connect
+
+    rates = []
+    with connect(address) as on:
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            for _ in on.map(_bytes_read, files):
+                pass
+            rates.append(len(files) / (time.perf_counter() - t0))
+    return statistics.median(rates)
+
+
+def cluster(n_txt: int, n_pdf: int, runs: int, workdir: Path) -> dict:
+    """Plans/s read on a Dask LocalCluster of 2 worker processes (``--cluster``) beside the local process pool of 2.
+
+    The same files, the same run, the passes interleaved (pool, cluster, pool, …; medians of ``runs``): ``n_txt``
+    synthetic plans as .txt, and ``n_pdf`` as .pdf (the costlier read per byte sent). Each cluster pass connects
+    anew, as a command does; the cluster's start is timed apart. The answers of both ways are checked equal.
+    """
+    import render
+    import synthetic
+    from distributed import LocalCluster
+
+    from graphmodel.summary import summarize
+    from loaders.stream import map_plans
+
+    corpora = {"txt": workdir / "cluster-txt", "pdf": workdir / "cluster-pdf"}
+    synthetic.write_corpus(corpora["txt"], n_txt, seed=7)
+    corpora["pdf"].mkdir(parents=True, exist_ok=True)
+    for seed in range(910_000, 910_000 + n_pdf):
+        plan = synthetic.generate_plan(seed, table=True)
+        (corpora["pdf"] / f"{plan.subdistrict}.pdf").write_bytes(render.render(render.blocks_of_synthetic(plan), "pdf"))
+    out: dict = {"workers": 2, "threads_per_worker": 1, "runs": runs, "corpora": {}}
+    started = time.perf_counter()
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
+                      silence_logs=40) as local:
+        out["cluster_start_s"] = time.perf_counter() - started
+        address = local.scheduler_address
+        for name, folder in corpora.items():
+            files = sorted(p for p in folder.iterdir() if p.suffix == f".{name}")
+            ways = {"serial": dict(workers=1), "pool": dict(workers=2), "cluster": dict(cluster=address)}
+            answers = {way: list(map_plans(files, summarize, **kw)) for way, kw in ways.items()}  # warms each way
+            assert answers["cluster"] == answers["pool"] == answers["serial"], name
+            seconds: dict[str, list[float]] = {way: [] for way in ways}
+            loads = []
+            for _ in range(runs):
+                for way, kw in ways.items():
+                    t0 = time.perf_counter()
+                    for _ in map_plans(files, summarize, **kw):
+                        pass
+                    seconds[way].append(time.perf_counter() - t0)
+                loads.append(_loadavg())
+            row = {"plans": len(files), "bytes_per_plan": sum(p.stat().st_size for p in files) / len(files),
+                   "load_average": statistics.median(loads)}
+            for way, times in seconds.items():
+                row[f"{way}_s"] = statistics.median(times)
+                row[f"{way}_plans_per_s"] = len(files) / statistics.median(times)
+            row["dispatch_docs_per_s"] = _dispatch_rate(address, files, runs)
+            row["cluster_vs_pool"] = row["cluster_plans_per_s"] / row["pool_plans_per_s"]
+            row["cluster_vs_serial"] = row["cluster_plans_per_s"] / row["serial_plans_per_s"]
+            out["corpora"][name] = row
+            print(f"  cluster {name}: {row}", file=sys.stderr)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10,100,1000,10000")
@@ -432,9 +509,12 @@ def main() -> None:
     parser.add_argument("--format-runs", type=int, default=3)
     parser.add_argument("--output-sizes", default="100,2000", help="generated plans in the outputs section")
     parser.add_argument("--output-runs", type=int, default=1, help="rounds of the outputs section")
+    parser.add_argument("--cluster-txt", type=int, default=400, help="generated .txt plans in the cluster section")
+    parser.add_argument("--cluster-pdf", type=int, default=40, help="generated .pdf plans in the cluster section")
+    parser.add_argument("--cluster-runs", type=int, default=3)
     parser.add_argument("--sections", default="startup,scale,neo4j,formats",
-                        help="which sections to run, comma-separated (default all but outputs): startup, scale, "
-                             "neo4j, formats, outputs (report and xlsx beside ingest)")
+                        help="which sections to run, comma-separated (default all but outputs and cluster): "
+                             "startup, scale, neo4j, formats, outputs (report and xlsx beside ingest), cluster")
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
     sections = set(args.sections.split(","))
@@ -459,11 +539,14 @@ def main() -> None:
         if "outputs" in sections:
             print("outputs …", file=sys.stderr)
             result["outputs"] = outputs([int(n) for n in args.output_sizes.split(",")], args.output_runs, work)
+        if "cluster" in sections:
+            print("cluster …", file=sys.stderr)
+            result["cluster"] = cluster(args.cluster_txt, args.cluster_pdf, args.cluster_runs, work)
         if "neo4j" in sections:
             print("neo4j …", file=sys.stderr)
             result["neo4j"] = neo4j_load(args.neo4j_plans, [int(b) for b in args.neo4j_batch_sizes.split(",")], 10_000,
                                          args.neo4j_workers, args.single_rows, work)
-    name = "outputs" if sections == {"outputs"} else "benchmark"
+    name = next(iter(sections)) if len(sections) == 1 else "benchmark"  # one section: its own results file
     out = Path(args.out) if args.out else ROOT / "bench" / "results" / f"{name}-{result['date']}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -499,6 +582,8 @@ def _print(r: dict) -> None:
         _print_neo4j(r["neo4j"])
     if "outputs" in r:
         _print_outputs(r["outputs"])
+    if "cluster" in r:
+        _print_cluster(r["cluster"])
 
 
 def _print_outputs(rows: list[dict]) -> None:
@@ -509,6 +594,17 @@ def _print_outputs(rows: list[dict]) -> None:
               f"{r['report_ratio']:>13.2f}x {r['ingest_peak_mib']:>10.0f} {r['xlsx_peak_mib']:>9.0f} "
               f"{r['report_peak_mib']:>10.0f} {r['report_first_page_bytes'] / 2**20:>10.2f}M {r['report_pages']:>6}")
     print("targets (issue 20): report <= 10x ingest, xlsx <= 5x ingest, the report's first page < 5 MB")
+
+
+def _print_cluster(c: dict) -> None:
+    print(f"read on a Dask LocalCluster ({c['workers']} worker processes, started in {c['cluster_start_s']:.1f} s) "
+          f"vs the local process pool ({c['workers']} processes), median of {c['runs']} interleaved passes:")
+    print(f"{'format':>7} {'plans':>6} {'serial/s':>9} {'pool/s':>8} {'cluster/s':>10} {'cluster vs pool':>16} "
+          f"{'dispatch/s':>11} {'load':>5}")
+    for fmt, row in c["corpora"].items():
+        print(f"{'.' + fmt:>7} {row['plans']:>6} {row['serial_plans_per_s']:>9.1f} {row['pool_plans_per_s']:>8.1f} "
+              f"{row['cluster_plans_per_s']:>10.1f} {row['cluster_vs_pool']:>15.2f}x {row['dispatch_docs_per_s']:>11.0f} "
+              f"{row['load_average']:>5}")
 
 
 def _print_startup(s: dict) -> None:

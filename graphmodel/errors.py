@@ -11,6 +11,7 @@ __all__ = [
     "AmbiguousNameError",
     "UnknownQueryError",
     "Neo4jError",
+    "ClusterError",
 ]
 
 
@@ -134,3 +135,18 @@ class Neo4jError(GraphModelError):
     def __init__(self, message: str, *, en: str | None = None):
         self.en = en
         super().__init__(message)
+
+
+class ClusterError(GraphModelError):
+    """A Dask cluster (``--cluster``) a run cannot use: the extra missing, no answer, no workers, another version."""
+
+    def __init__(self, message: str, *, en: str | None = None):
+        self.en = en
+        super().__init__(message)
+
+    def __reduce__(self):
+        return (_cluster_error, (str(self), self.en))
+
+
+def _cluster_error(message: str, en: str | None) -> ClusterError:
+    return ClusterError(message, en=en)

@@ -18,7 +18,7 @@ from .limits import read_file
 from .plan.reader import read_plan_source
 from .plan.source import Source
 
-__all__ = ["read_plan", "read_plans", "read_source", "bundled_plans", "display_name", "expand_paths", "readable",
+__all__ = ["read_plan", "read_plan_data", "read_plans", "read_documents", "read_source", "bundled_plans", "display_name", "expand_paths", "readable",
            "source_lines", "correction_rows", "corrected"]
 
 T = TypeVar("T")
@@ -94,6 +94,17 @@ def read_plan(path: str | os.PathLike, name: str | None = None, *, issuer: str |
     path = Path(path)
     file = name or display_name(path)
     data = read_file(path, file)  # a regular file within loaders.limits.max_bytes()
+    return read_plan_data(data, file, issuer=issuer)
+
+
+def read_plan_data(data: bytes, file: str, *, issuer: str | None = None) -> SubdistrictModel:
+    """Read one plan's bytes (named ``file`` in evidence) into the resolved model of its 街道 (see :func:`read_plan`).
+
+    Raises
+    ------
+    PlanError
+        If the bytes are not such a plan.
+    """
     source = read_source(data, file)
     record = read_plan_source(source, file, issuer=issuer)
     if pages := _page_starts(source):
@@ -161,7 +172,8 @@ def expand_paths(paths: Iterable[str | os.PathLike] | None) -> list[Path]:
 def read_plans(paths: Iterable[str | os.PathLike] | None = None, *, merge: bool = False,
                on_error: Callable[[PlanError], None] | None = None,
                issuer: str | None = None, as_of: str | None = None,
-               corrections: str | os.PathLike | Iterable | None = None) -> Iterator[SubdistrictModel]:
+               corrections: str | os.PathLike | Iterable | None = None,
+               cluster: str | None = None) -> Iterator[SubdistrictModel]:
     """Read plans (folders give their documents, see :func:`expand_paths`) into one model per body.
 
     The bundled plans when ``paths`` is empty.
@@ -181,17 +193,44 @@ def read_plans(paths: Iterable[str | os.PathLike] | None = None, *, merge: bool 
     (:func:`graphmodel.corrections.apply_corrections`): a review workbook or CSV (a path), or the rows
     :func:`graphmodel.corrections.read_corrections` read.
 
+    ``cluster``: the address of a Dask scheduler (``tcp://host:8786``); the documents are read there, one a task,
+    in the same order and with the same facts (:mod:`loaders.cluster`).
+
     Raises
     ------
+    ClusterError
+        The cluster cannot be used (see :func:`loaders.cluster.connect`).
     PlanError
         A file that is not a plan (unless ``on_error``), or two different documents of one layout about one body.
     ExportFileError
         A corrections file that cannot be read.
     """
-    read = functools.partial(read_plan, issuer=issuer) if issuer else read_plan
     rows = correction_rows(corrections)
-    for model in merge_models(readable(expand_paths(paths), read, on_error), merge=merge, as_of=as_of):
+    documents = read_documents(paths, issuer=issuer, on_error=on_error, cluster=cluster)
+    for model in merge_models(documents, merge=merge, as_of=as_of):
         yield corrected(model, rows)
+
+
+def read_documents(paths: Iterable[str | os.PathLike] | None = None, *, issuer: str | None = None,
+                   on_error: Callable[[PlanError], None] | None = None, cluster: str | None = None) -> Iterator[SubdistrictModel]:
+    """Each document's model (:func:`read_plan`), in file order, not merged: here, or on the Dask cluster at
+    ``cluster`` (:mod:`loaders.cluster`). ``on_error`` as in :func:`read_plans`.
+
+    Raises
+    ------
+    ClusterError
+        The cluster cannot be used (see :func:`loaders.cluster.connect`).
+    PlanError
+        A file that is not a plan (unless ``on_error``).
+    """
+    files = expand_paths(paths)
+    if cluster is None:
+        yield from readable(files, functools.partial(read_plan, issuer=issuer) if issuer else read_plan, on_error)
+        return
+    from .cluster import connect
+
+    with connect(cluster) as on:
+        yield from on.read_models(files, issuer=issuer, on_error=on_error)
 
 
 def correction_rows(corrections) -> list:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ._common import Unreadable, corrections, given_as_of, given_issuer, warn
+from ._common import Unreadable, corrections, given_as_of, given_cluster, given_issuer, warn
 
 __all__ = ["per_plan"]
 
@@ -24,7 +24,8 @@ def per_plan(paths: list[Path] | None, fn: Callable[[Any], Any], *, workers: int
     results = []
     unreadable = Unreadable()
     for result, warnings in map_plans(paths, fn, workers=workers, on_error=unreadable.on_error,
-                                         issuer=given_issuer(), as_of=given_as_of(), corrections=corrections()):
+                                         issuer=given_issuer(), as_of=given_as_of(), corrections=corrections(),
+                                         cluster=given_cluster()):
         for message in warnings:
             warn(message)
         results.append(result)

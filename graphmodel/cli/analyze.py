@@ -11,8 +11,8 @@ import typer
 from ..labels import (CHANGES, DEPENDENCY_ROLES, ERRORS, NODE_LABELS, PROPERTIES, TABLES, TRUCK_REASONS, WORDS, fact_detail,
                       fact_relation, finding_message, join, node_name, property_value, relation_arrow, role_name,
                       task_at, text, where, change_basis, change_task, change_value)
-from ._common import (AsOfOpt, CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, MaxBytesOpt, Paths, SkipOpt, fail,
-                      given_as_of, given_issuer, guarded, lang_of, make_app, warn)
+from ._common import (AsOfOpt, ClusterOpt, CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, MaxBytesOpt, Paths, SkipOpt,
+                      fail, given_as_of, given_issuer, guarded, lang_of, make_app, warn)
 from .output import Column, columns_of, render
 from ._stream import per_plan
 from .plans import answer
@@ -50,6 +50,7 @@ def audit(
     issuer: IssuerOpt = None,
     corrections: CorrectionsOpt = None,
     as_of: AsOfOpt = None,
+    cluster: ClusterOpt = None,
 ) -> None:
     """审计方案：无牵头领导或责任部门的任务、只写岗位的牵头领导、无人负责的单位、缺失的附件、无任务的目标、无任务的副组长、负担过重者、单点故障。
 

@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ._common import (CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, MaxBytesOpt, Paths, SkipOpt, fail, guarded,
-                      lang_of, make_app)
+from ._common import (ClusterOpt, CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, MaxBytesOpt, Paths, SkipOpt, fail,
+                      guarded, lang_of, make_app)
 from .output import Column, render
 
 __all__ = ["app", "query_app"]
@@ -115,6 +115,7 @@ def load(
     skip_unreadable: SkipOpt = False,
     issuer: IssuerOpt = None,
     corrections: CorrectionsOpt = None,
+    cluster: ClusterOpt = None,
 ) -> None:
     """把方案的图谱载入 Neo4j：可重复运行；后来的版本结束（不删除）它所取代的事实，同一版本修订后整体替换，不动其他街道。
 

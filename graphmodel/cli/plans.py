@@ -13,8 +13,9 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from ..labels import ERRORS, REPORT, WORDS
-from ._common import (AsOfOpt, CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, MaxBytesOpt, OutputOpt, Paths, SkipOpt, Unreadable,
-                      corrections, fail, given_as_of, given_issuer, guarded, lang_of, make_app, warn)
+from ._common import (AsOfOpt, ClusterOpt, CorrectionsOpt, FormatOpt, IssuerOpt, LangOpt, MaxBytesOpt, OutputOpt, Paths,
+                      SkipOpt, Unreadable, corrections, fail, given_as_of, given_cluster, given_issuer, guarded, lang_of,
+                      make_app, warn)
 from .output import columns_of, render, write_bytes, write_text
 
 __all__ = ["app", "load_graph", "load_history", "answer", "check_output"]
@@ -54,7 +55,7 @@ def load_graph(paths: list[Path] | None):
         return graph
     unreadable = Unreadable()
     models = list(read_plans(paths, on_error=unreadable.on_error, issuer=given_issuer(), as_of=given_as_of(),
-                             corrections=corrections()))
+                             corrections=corrections(), cluster=given_cluster()))
     unreadable.check(len(models))
     graph = build_graph(models)
     for message in graph.graph.get("warnings", []):
@@ -65,17 +66,14 @@ def load_graph(paths: list[Path] | None):
 def load_history(paths: list[Path] | None):
     """Like :func:`load_graph`, with the facts of every earlier version and their dates
     (:func:`graphmodel.history.history_graph`); a JSON export is read back as it is (with its history, if any)."""
-    import functools
-
-    from loaders.plans import correction_rows, corrected, expand_paths, read_plan, readable
+    from loaders.plans import correction_rows, corrected, read_documents
 
     from ..history import history_graph
 
     if (graph := json_exports(paths, history=True)) is not None:
         return graph
     unreadable = Unreadable()
-    read = functools.partial(read_plan, issuer=given_issuer()) if given_issuer() else read_plan
-    documents = list(readable(expand_paths(paths), read, unreadable.on_error))
+    documents = list(read_documents(paths, issuer=given_issuer(), on_error=unreadable.on_error, cluster=given_cluster()))
     rows = correction_rows(corrections())
     graph = history_graph(documents, as_of=given_as_of(), correct=lambda model: corrected(model, rows))
     unreadable.check(len({d["subdistrict"] for _, d in graph.nodes(data=True)}))
@@ -118,7 +116,7 @@ def answer(paths: list[Path] | None, ask: Callable[[Any], T], about: Callable[[T
 @guarded
 def ingest(paths: Paths = None, max_bytes: MaxBytesOpt = None, fmt: FormatOpt = "table", lang: LangOpt = "zh",
            skip_unreadable: SkipOpt = False, issuer: IssuerOpt = None, corrections: CorrectionsOpt = None,
-           as_of: AsOfOpt = None) -> None:
+           as_of: AsOfOpt = None, cluster: ClusterOpt = None) -> None:
     """读取方案并汇总：每个街道（机关）的领导、单位、任务、目标、道路数，以及没有牵头领导的任务数。"""
     from ..summary import summarize
     from ._stream import per_plan
@@ -200,6 +198,7 @@ def export(
     history: Annotated[bool, typer.Option(
         "--history", help="也导出早先版本的事实：每个节点与关系带 valid_from、valid_to（文件的日期；现行的 valid_to 为 null），"
                           "契约版本 3。只用于 json、graphml。")] = False,
+    cluster: ClusterOpt = None,
 ) -> None:
     """导出整张责任图谱（json、graphml，节点与关系均带出处），或任务 × 单位的责任矩阵（csv、xlsx）。
 
