@@ -161,6 +161,7 @@ class Cluster:
         self._client, self.address = client, address
         self._check(timeout)
         self._ahead = max(8, _AHEAD * sum(client.nthreads().values()))
+        self._inputs: dict = {}  # task key -> what it was sent with, to read a document again on its own
 
     def _check(self, timeout: float) -> None:
         """Refuse a cluster without workers, or with a worker that runs another graphmodel than this one."""
@@ -234,8 +235,11 @@ class Cluster:
             new.append((name, self._client.scatter(data, hash=False) if len(data) >= _SCATTER_FROM else data,
                         len(data)))
         sent = [(name, data) for name, data, _size in new if not isinstance(data, PlanError)]
-        tasks = iter(self._client.map(_run, [shipped] * len(sent), [d for _, d in sent], [n for n, _ in sent],
-                                      [max_bytes()] * len(sent), pure=False) if sent else ())
+        submitted = self._client.map(_run, [shipped] * len(sent), [d for _, d in sent], [n for n, _ in sent],
+                                     [max_bytes()] * len(sent), pure=False) if sent else []
+        for task, (name, data) in zip(submitted, sent):
+            self._inputs[task.key] = (shipped, data, name)
+        tasks = iter(submitted)
         window.extend((name, data if isinstance(data, PlanError) else next(tasks), size) for name, data, size in new)
 
     def _ready(self, window: deque) -> Iterator[Any]:
@@ -251,12 +255,13 @@ class Cluster:
             finished = [task for _n, task, _s in batch if not isinstance(task, PlanError) and task.status == "finished"]
             results = iter(self._client.gather(finished) if finished else ())
         for name, task, _size in batch:
+            sent = None if isinstance(task, PlanError) else self._inputs.pop(task.key, None)
             if isinstance(task, PlanError):
                 yield task
             elif task.status == "finished":
                 yield next(results)
             else:
-                yield self._outcome(name, task)
+                yield self._outcome(name, task, sent, window)
 
     @contextlib.contextmanager
     def _connection(self):
@@ -267,16 +272,32 @@ class Cluster:
             raise ClusterError(f"与集群 {self.address} 的连接中断：{exc}",
                                en=f"the connection to the cluster at {self.address} was lost: {exc}") from None
 
-    def _outcome(self, name: str, task) -> Any:
-        """The outcome of a task that did not finish: a PlanError (its own, or the worker died reading it)."""
+    def _outcome(self, name: str, task, sent, window: deque) -> Any:
+        """The outcome of a task that did not finish: a PlanError (its own, or the worker died reading it).
+
+        A worker that dies takes every document it held with it, so Dask may give up on a good document that
+        only shared a worker with the bad one: such a document is read once more, alone (the others in flight
+        settled first), and only a document that kills its worker alone too is named.
+        """
         from distributed import KilledWorker
 
         try:
             with self._connection():
                 return task.result()
         except KilledWorker:
-            return PlanError(name, "读取它时集群的工作进程退出了（内存不足，或读取器崩溃）",
-                             en="a cluster worker died while reading it (out of memory, or the reader crashed)")
+            pass
+        if sent is not None:
+            pending = [t for _n, t, _s in window if not isinstance(t, PlanError)]
+            with self._connection():
+                for other in pending:
+                    other.exception()  # waits until it is done, fetching nothing
+                again = self._client.submit(_run, *sent, max_bytes(), pure=False)
+                try:
+                    return again.result()
+                except KilledWorker:
+                    pass
+        return PlanError(name, "读取它时集群的工作进程退出了（内存不足，或读取器崩溃）",
+                         en="a cluster worker died while reading it (out of memory, or the reader crashed)")
 
     def read_models(self, paths: Iterable, *, issuer: str | None = None,
                     on_error: Callable[[PlanError], None] | None = None) -> Iterator:

@@ -54,9 +54,10 @@ def _one(path: str, fn: Callable[[Any], T], skip: bool = False, issuer: str | No
 def _answer(model, fn: Callable[[Any], T], as_of: str | None, rows: tuple) -> tuple[str, T, list[str]]:
     """A read plan's body, ``fn`` of its graph (corrected by ``rows``) and its warnings; :data:`_LATER` after ``as_of``."""
     model = corrected(model, list(rows))
-    if as_of is not None and not merge_models([model], as_of=as_of):
+    read = merge_models([model], as_of=as_of)  # as read_plans does: a lone 调整 notice says its group is missing
+    if not read:
         return model.subdistrict, _LATER, []
-    graph = build_graph([model])
+    graph = build_graph(read)
     return model.subdistrict, fn(graph), list(graph.graph.get("warnings", []))
 
 

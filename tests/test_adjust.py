@@ -134,3 +134,14 @@ def test_cli_in_english(folder):
     assert "applied to 芦汀镇人居环境整治工作领导小组" in result.stderr
     assert chinese_left(result.stderr, {"芦汀镇人居环境整治工作领导小组", "沈向晖", "汤若溪", "晏秋禾", "莫听澜",
                                         "庞立冬"}) == []
+
+
+@pytest.mark.parametrize("command", ["ingest", "audit", "bottlenecks", "export"])
+def test_every_command_says_a_lone_change_lacks_its_group(command, tmp_path):
+    """The streamed commands (ingest, audit, bottlenecks) warn as export does, with or without --as-of."""
+    shutil.copy(LEADER, tmp_path / LEADER.name)
+    for extra in ([], ["--as-of", "2025-01-01"]):
+        result = runner.invoke(app, [command, str(tmp_path), *extra])
+        assert result.exit_code in (0, 1), result.output
+        lines = [l for l in result.stderr.splitlines() if "不在所给的文件中" in l]
+        assert len(lines) == 1 and LEADER.name in lines[0], (command, extra, result.stderr)
