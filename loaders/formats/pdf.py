@@ -31,9 +31,9 @@ from graphmodel.errors import PlanError
 from graphmodel.model import Notice
 
 from ..plan.source import Source
-from pdfplumber.utils import chars_to_textmap, extract_text
 
 from ._lines import LineBuilder, clean, join_cell_lines, join_wrapped
+from ._pdf_text import cell_text, find_tables, map_text, text_lines
 from ._pdf_unruled import Unruled, Unsure, continued_table, unruled_tables
 from . import _ocr as ocr
 from ._pdfium import open_pdf, read_page
@@ -170,7 +170,7 @@ class _Chars:
 def _text_within(chars: _Chars, box) -> str:
     """The text of the characters whose middle stands inside ``box`` (as a table's cell holds them)."""
     inside = chars.within(box)
-    return chars_to_textmap(inside).as_string if inside else ""
+    return map_text(inside)
 
 
 def _table_rows(table, chars: _Chars) -> list[list[str | None]]:
@@ -185,7 +185,7 @@ def _table_rows(table, chars: _Chars) -> list[list[str | None]]:
                 continue
             inside = [c for c in row_chars if cell[0] <= (c["x0"] + c["x1"]) / 2 < cell[2]
                       and cell[1] <= (c["top"] + c["bottom"]) / 2 < cell[3]]
-            texts.append(extract_text(inside) if inside else "")
+            texts.append(cell_text(inside))
         out.append(texts)
     return out
 
@@ -254,7 +254,7 @@ def _drawn_edges(page) -> tuple[list[dict], list[dict], dict]:
 
 def _read_page(page) -> _Page:
     horizontal, vertical, settings = _drawn_edges(page)
-    found = page.find_tables(settings) if not settings or min(len(horizontal), len(vertical)) >= 2 else []
+    found = find_tables(page, settings) if not settings or min(len(horizontal), len(vertical)) >= 2 else []
     tables = [t for t in found if t.rows and len(t.rows[0].cells) >= 2]
     chars = _Chars(page.chars) if tables else None
     items: list[tuple[float, int, object]] = [(t.bbox[1], 1, _Table(_columns(t), _extract(chars, t))) for t in tables]
@@ -264,11 +264,11 @@ def _read_page(page) -> _Page:
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(b[0] - 2 <= x <= b[2] + 2 and b[1] - 2 <= y <= b[3] + 2 for b in boxes)
 
-    text_page = page.filter(lambda obj: obj.get("object_type") != "char" or outside(obj)) if tables else page
-    items += [(ln["top"], 0, ln) for ln in text_page.extract_text_lines(return_chars=True)]
+    text_chars = [c for c in page.chars if outside(c)] if tables else page.chars
+    items += [(ln["top"], 0, ln) for ln in text_lines(text_chars)]
     items.sort(key=lambda item: (item[0], item[1]))
     rules = [e for e in horizontal if outside(e)]
-    return _Page(page.page_number, float(page.height), float(page.width), items, rules, text_page.chars)
+    return _Page(page.page_number, float(page.height), float(page.width), items, rules, text_chars)
 
 
 def _char_key(c: dict) -> tuple:

@@ -1,0 +1,151 @@
+"""Text lines and cell texts from a PDF page's characters, as pdfplumber builds them, without its machinery.
+
+pdfplumber's ``extract_text_lines`` and ``extract_text`` (its defaults: ``x_tolerance`` and ``y_tolerance`` 3,
+no layout) cost more than PDFium's parse of the page: generic keys, a dict per word, a text map of tuples. The
+same rules here, on upright characters: characters grouped into lines by their top (tops that chain within 3
+points), a line's characters ordered by ``x0``, a word broken by a blank character, a step back, a gap wider
+than 3 points or a top 3 points off; words grouped into lines by their top again; a line's words joined by a
+space. A page holding turned characters is handed to pdfplumber itself. ``tests/test_formats_pdfium.py``
+checks on every test PDF that these give pdfplumber's very lines and cell texts.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from pdfplumber.utils.text import LIGATURES, chars_to_textmap, extract_text
+
+__all__ = ["text_lines", "cell_text", "map_text", "find_tables"]
+
+_TOLERANCE = 3.0  # pdfplumber's x_tolerance and y_tolerance
+
+
+def _clusters(values, tolerance: float = _TOLERANCE) -> dict[float, int]:
+    """Each value's cluster: sorted distinct values, a new cluster where one is more than ``tolerance`` above the
+    last (pdfplumber's ``make_cluster_dict``)."""
+    out: dict[float, int] = {}
+    k = -1
+    last = None
+    for value in sorted(set(values)):
+        if last is None or value > last + tolerance:
+            k += 1
+        out[value] = k
+        last = value
+    return out
+
+
+def _words(chars: list[dict]) -> list[tuple[str, float, list[dict]]]:
+    """The words of upright characters in page order: (text, top, characters)."""
+    out: list[tuple[str, float, list[dict]]] = []
+    line_of = _clusters([c["top"] for c in chars])
+    ordered = sorted(chars, key=lambda c: line_of[c["top"]])
+    for _line, members in groupby(ordered, key=lambda c: line_of[c["top"]]):
+        word: list[dict] = []
+        for c in sorted(members, key=lambda c: c["x0"]):
+            text = c["text"]
+            if text.isspace():
+                if word:
+                    out.append(_word(word))
+                    word = []
+                continue
+            if word:
+                last = word[-1]
+                if c["x0"] < last["x0"] or c["x0"] > last["x1"] + _TOLERANCE or abs(c["top"] - last["top"]) > _TOLERANCE:
+                    out.append(_word(word))
+                    word = []
+            word.append(c)
+        if word:
+            out.append(_word(word))
+    return out
+
+
+def _word(chars: list[dict]) -> tuple[str, float, list[dict]]:
+    return "".join(LIGATURES.get(c["text"], c["text"] or "") for c in chars), min(c["top"] for c in chars), chars
+
+
+def _lines(words, keep_order: bool) -> list[list[tuple[str, float, list[dict]]]]:
+    """Words grouped into lines by their top: in the words' order (a text map), or line by line (plain text)."""
+    line_of = _clusters([w[1] for w in words])
+    if not keep_order:
+        words = sorted(words, key=lambda w: line_of[w[1]])
+    return [list(members) for _k, members in groupby(words, key=lambda w: line_of[w[1]])]
+
+
+def text_lines(chars: list[dict]) -> list[dict]:
+    """The text lines of characters in page order, as pdfplumber's ``Page.extract_text_lines()`` gives them: each
+    ``text``, ``x0``, ``top``, ``x1``, ``bottom`` and its ``chars``."""
+    if not chars:
+        return []
+    if not all(c["upright"] for c in chars):
+        return chars_to_textmap(chars).extract_text_lines(strip=True, return_chars=True)
+    out = []
+    for line in _lines(_words(chars), keep_order=True):
+        held = [c for _text, _top, members in line for c in members if c["text"]]
+        out.append({"text": " ".join(w[0] for w in line), "x0": min(c["x0"] for c in held),
+                    "top": min(c["top"] for c in held), "x1": max(c["x1"] for c in held),
+                    "bottom": max(c["bottom"] for c in held), "chars": held})
+    return out
+
+
+def cell_text(chars: list[dict]) -> str:
+    """The text of characters in page order as pdfplumber's ``extract_text`` gives it (lines joined by ``\\n``)."""
+    if not chars:
+        return ""
+    if not all(c["upright"] for c in chars):
+        return extract_text(chars)
+    return "\n".join(" ".join(w[0] for w in line) for line in _lines(_words(chars), keep_order=False))
+
+
+def map_text(chars: list[dict]) -> str:
+    """The text of characters in page order as pdfplumber's ``chars_to_textmap(...).as_string`` gives it."""
+    if not chars:
+        return ""
+    if not all(c["upright"] for c in chars):
+        return chars_to_textmap(chars).as_string
+    return "\n".join(" ".join(w[0] for w in line) for line in _lines(_words(chars), keep_order=True))
+
+
+def find_tables(page, settings: dict | None = None) -> list:
+    """The tables pdfplumber's ``page.find_tables(settings)`` finds, its cells found from the ruling lines'
+    crossings as it finds them (the smallest box from each crossing whose four sides are drawn), with each
+    crossing's edges gathered once rather than at every comparison."""
+    from pdfplumber.table import Table, TableFinder, TableSettings, cells_to_tables, edges_to_intersections
+
+    finder = TableFinder.__new__(TableFinder)
+    finder.page, finder.settings = page, TableSettings.resolve(settings)
+    crossings = edges_to_intersections(finder.get_edges(), finder.settings.intersection_x_tolerance,
+                                       finder.settings.intersection_y_tolerance)
+    return [Table(page, group) for group in cells_to_tables(_cells(crossings))]
+
+
+def _cells(crossings: dict) -> list[tuple]:
+    """pdfplumber's ``intersections_to_cells``: from each crossing (in order of x, then top), the first crossing
+    below and the first to the right it is joined to by a drawn edge whose corner closes the box."""
+    def box(edge) -> tuple:
+        return edge["x0"], edge["top"], edge["x1"], edge["bottom"]
+
+    vertical = {p: {box(e) for e in edges["v"]} for p, edges in crossings.items()}
+    horizontal = {p: {box(e) for e in edges["h"]} for p, edges in crossings.items()}
+
+    def joined(p, q) -> bool:
+        return bool((p[0] == q[0] and not vertical[p].isdisjoint(vertical[q]))
+                    or (p[1] == q[1] and not horizontal[p].isdisjoint(horizontal[q])))
+
+    points = sorted(crossings)
+    by_row: dict[float, list[tuple]] = {}
+    for p in points:
+        by_row.setdefault(p[1], []).append(p)
+    cells = []
+    for i, p in enumerate(points[:-1]):
+        below = []
+        for q in points[i + 1:]:
+            if q[0] != p[0]:
+                break
+            below.append(q)
+        row = by_row[p[1]]
+        right = row[row.index(p) + 1:]
+        cell = next(((p[0], p[1], r[0], b[1]) for b in below if joined(p, b) for r in right if joined(p, r)
+                     if (r[0], b[1]) in crossings and joined((r[0], b[1]), r) and joined((r[0], b[1]), b)), None)
+        if cell is not None:
+            cells.append(cell)
+    return cells
