@@ -15,9 +15,16 @@ from itertools import groupby
 
 from pdfplumber.utils.text import LIGATURES, chars_to_textmap, extract_text
 
-__all__ = ["text_lines", "cell_text", "map_text", "find_tables"]
+__all__ = ["text_lines", "cell_text", "map_text", "find_tables", "legible", "GAP"]
 
 _TOLERANCE = 3.0  # pdfplumber's x_tolerance and y_tolerance
+#: A gap between two characters wider than this share of their size is a space (as pdfplumber, at most 3 points):
+#: a tab's or non-breaking spaces' white after a padded name in small print too.
+GAP = 0.2
+# A footnote or 注 mark: at most this share of the size of the character it follows, its foot raised by this share.
+_MARK_SIZE, _MARK_RAISED = 0.8, 0.2
+# A rule through a character's box between these shares of its height from the bottom strikes it through.
+_STRIKE_BAND = (0.25, 0.75)
 
 
 def _clusters(values, tolerance: float = _TOLERANCE) -> dict[float, int]:
@@ -34,8 +41,9 @@ def _clusters(values, tolerance: float = _TOLERANCE) -> dict[float, int]:
     return out
 
 
-def _words(chars: list[dict]) -> list[tuple[str, float, list[dict]]]:
-    """The words of upright characters in page order: (text, top, characters)."""
+def _words(chars: list[dict], gap: float | None = GAP) -> list[tuple[str, float, list[dict]]]:
+    """The words of upright characters in page order: (text, top, characters); a gap wider than 3 points, or
+    than ``gap`` of the character's size, ends a word (``gap`` None: pdfplumber's 3 points only)."""
     out: list[tuple[str, float, list[dict]]] = []
     line_of = _clusters([c["top"] for c in chars])
     ordered = sorted(chars, key=lambda c: line_of[c["top"]])
@@ -50,7 +58,8 @@ def _words(chars: list[dict]) -> list[tuple[str, float, list[dict]]]:
                 continue
             if word:
                 last = word[-1]
-                if c["x0"] < last["x0"] or c["x0"] > last["x1"] + _TOLERANCE or abs(c["top"] - last["top"]) > _TOLERANCE:
+                room = _TOLERANCE if gap is None else min(_TOLERANCE, gap * last["size"])
+                if c["x0"] < last["x0"] or c["x0"] > last["x1"] + room or abs(c["top"] - last["top"]) > _TOLERANCE:
                     out.append(_word(word))
                     word = []
             word.append(c)
@@ -71,7 +80,7 @@ def _lines(words, keep_order: bool) -> list[list[tuple[str, float, list[dict]]]]
     return [list(members) for _k, members in groupby(words, key=lambda w: line_of[w[1]])]
 
 
-def text_lines(chars: list[dict]) -> list[dict]:
+def text_lines(chars: list[dict], gap: float | None = GAP) -> list[dict]:
     """The text lines of characters in page order, as pdfplumber's ``Page.extract_text_lines()`` gives them: each
     ``text``, ``x0``, ``top``, ``x1``, ``bottom`` and its ``chars``."""
     if not chars:
@@ -79,7 +88,7 @@ def text_lines(chars: list[dict]) -> list[dict]:
     if not all(c["upright"] for c in chars):
         return chars_to_textmap(chars).extract_text_lines(strip=True, return_chars=True)
     out = []
-    for line in _lines(_words(chars), keep_order=True):
+    for line in _lines(_words(chars, gap), keep_order=True):
         held = [c for _text, _top, members in line for c in members if c["text"]]
         out.append({"text": " ".join(w[0] for w in line), "x0": min(c["x0"] for c in held),
                     "top": min(c["top"] for c in held), "x1": max(c["x1"] for c in held),
@@ -87,35 +96,41 @@ def text_lines(chars: list[dict]) -> list[dict]:
     return out
 
 
-def cell_text(chars: list[dict]) -> str:
+def cell_text(chars: list[dict], gap: float | None = GAP) -> str:
     """The text of characters in page order as pdfplumber's ``extract_text`` gives it (lines joined by ``\\n``)."""
     if not chars:
         return ""
     if not all(c["upright"] for c in chars):
         return extract_text(chars)
-    return "\n".join(" ".join(w[0] for w in line) for line in _lines(_words(chars), keep_order=False))
+    return "\n".join(" ".join(w[0] for w in line) for line in _lines(_words(chars, gap), keep_order=False))
 
 
-def map_text(chars: list[dict]) -> str:
+def map_text(chars: list[dict], gap: float | None = GAP) -> str:
     """The text of characters in page order as pdfplumber's ``chars_to_textmap(...).as_string`` gives it."""
     if not chars:
         return ""
     if not all(c["upright"] for c in chars):
         return chars_to_textmap(chars).as_string
-    return "\n".join(" ".join(w[0] for w in line) for line in _lines(_words(chars), keep_order=True))
+    return "\n".join(" ".join(w[0] for w in line) for line in _lines(_words(chars, gap), keep_order=True))
 
 
-def find_tables(page, settings: dict | None = None) -> list:
+def find_tables(page, settings: dict | None = None, boxes: list | None = None) -> list:
     """The tables pdfplumber's ``page.find_tables(settings)`` finds, its cells found from the ruling lines'
     crossings as it finds them (the smallest box from each crossing whose four sides are drawn), with each
-    crossing's edges gathered once rather than at every comparison."""
+    crossing's edges gathered once rather than at every comparison. ``boxes``, if given, receives the cells
+    that stand alone (a box drawn round text, no table)."""
     from pdfplumber.table import Table, TableFinder, TableSettings, cells_to_tables, edges_to_intersections
 
     finder = TableFinder.__new__(TableFinder)
     finder.page, finder.settings = page, TableSettings.resolve(settings)
     crossings = edges_to_intersections(finder.get_edges(), finder.settings.intersection_x_tolerance,
                                        finder.settings.intersection_y_tolerance)
-    return [Table(page, group) for group in cells_to_tables(_cells(crossings))]
+    cells = _cells(crossings)
+    groups = cells_to_tables(cells)
+    if boxes is not None:
+        held = {cell for group in groups for cell in group}
+        boxes.extend(cell for cell in cells if cell not in held)
+    return [Table(page, group) for group in groups]
 
 
 def _cells(crossings: dict) -> list[tuple]:
@@ -149,3 +164,54 @@ def _cells(crossings: dict) -> list[tuple]:
         if cell is not None:
             cells.append(cell)
     return cells
+
+
+def _wide(text: str) -> bool:
+    return "\u2e80" <= text <= "\u9fff" or "\uf900" <= text <= "\uffef" or text in "。，、；：！？”’）》"
+
+
+def legible(chars: list[dict], rules: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The characters that are the text, in page order, and the lines struck through (as :func:`text_lines`).
+
+    Left out: a footnote or 注 mark (smaller and raised, right after a Chinese character: ``李晓红¹`` reads
+    李晓红; ``m²`` stays), and characters a horizontal rule (``rules``, pdfplumber's edges) crosses through the
+    middle (a deletion shown struck through, 删除线; an underline runs below the middle)."""
+    drop: set[int] = set()
+    ink = [k for k, c in enumerate(chars) if c["upright"] and c["text"].strip()]
+    for a, b in zip(ink, ink[1:]):
+        before, mark = chars[a], chars[b]
+        size = before["size"]
+        if (mark["size"] <= _MARK_SIZE * size and mark["bottom"] <= before["bottom"] - _MARK_RAISED * size
+                and _wide(before["text"]) and abs(mark["x0"] - before["x1"]) <= 0.5 * size):
+            drop.add(b)
+            for c in ink[ink.index(b) + 1:]:  # the mark's further characters (¹², *)
+                if chars[c]["size"] != mark["size"] or abs(chars[c]["bottom"] - mark["bottom"]) > 0.5:
+                    break
+                drop.add(c)
+    struck = _struck(chars, ink, rules)
+    drop |= struck
+    kept = [c for k, c in enumerate(chars) if k not in drop] if drop else chars
+    return kept, text_lines([chars[k] for k in sorted(struck)])
+
+
+def _struck(chars: list[dict], ink: list[int], rules: list[dict]) -> set[int]:
+    """The characters (by index) a horizontal rule crosses between :data:`_STRIKE_BAND` of their height."""
+    import bisect
+
+    flat = [r for r in rules if r["x1"] - r["x0"] > 1]
+    if not flat or not ink:
+        return set()
+    order = sorted(ink, key=lambda k: chars[k]["bottom"])
+    bottoms = [chars[k]["bottom"] for k in order]
+    tallest = max(chars[k]["bottom"] - chars[k]["top"] for k in ink)
+    low, high = _STRIKE_BAND
+    out: set[int] = set()
+    for rule in flat:
+        y = rule["top"]
+        for k in order[bisect.bisect_left(bottoms, y):bisect.bisect_right(bottoms, y + tallest)]:
+            c = chars[k]
+            height = c["bottom"] - c["top"]
+            if c["bottom"] - high * height <= y <= c["bottom"] - low * height \
+                    and rule["x0"] - 1 <= (c["x0"] + c["x1"]) / 2 <= rule["x1"] + 1:
+                out.add(k)
+    return out

@@ -33,7 +33,7 @@ from graphmodel.model import Notice
 from ..plan.source import Source
 
 from ._lines import LineBuilder, clean, join_cell_lines, join_wrapped
-from ._pdf_text import cell_text, find_tables, map_text, text_lines
+from ._pdf_text import cell_text, find_tables, legible, map_text, text_lines
 from ._pdf_unruled import Unruled, Unsure, continued_table, unruled_tables
 from . import _ocr as ocr
 from ._pdfium import open_pdf, read_page
@@ -129,6 +129,7 @@ class _Page:
     items: list[tuple[float, int, object]]
     rules: list[dict]
     chars: list[dict]
+    struck: list[tuple[float, str]] = ()  # text struck through (top, text): left out, a warning each
 
 
 class _Chars:
@@ -254,9 +255,13 @@ def _drawn_edges(page) -> tuple[list[dict], list[dict], dict]:
 
 def _read_page(page) -> _Page:
     horizontal, vertical, settings = _drawn_edges(page)
-    found = find_tables(page, settings) if not settings or min(len(horizontal), len(vertical)) >= 2 else []
+    # a box of one cell (a text box, a bordered paragraph) holds text, not a table drawn with horizontal rules only
+    lone: list = []
+    found = find_tables(page, settings, lone) if not settings or min(len(horizontal), len(vertical)) >= 2 else []
     tables = [t for t in found if t.rows and len(t.rows[0].cells) >= 2]
-    chars = _Chars(page.chars) if tables else None
+    lone += [t.bbox for t in found if t not in tables and len(t.cells) == 1]
+    page_chars, struck = legible(page.chars, horizontal)
+    chars = _Chars(page_chars) if tables else None
     items: list[tuple[float, int, object]] = [(t.bbox[1], 1, _Table(_columns(t), _extract(chars, t))) for t in tables]
     boxes = [t.bbox for t in tables]
 
@@ -264,11 +269,18 @@ def _read_page(page) -> _Page:
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(b[0] - 2 <= x <= b[2] + 2 and b[1] - 2 <= y <= b[3] + 2 for b in boxes)
 
-    text_chars = [c for c in page.chars if outside(c)] if tables else page.chars
+    text_chars = [c for c in page_chars if outside(c)] if tables else page_chars
     items += [(ln["top"], 0, ln) for ln in text_lines(text_chars)]
     items.sort(key=lambda item: (item[0], item[1]))
-    rules = [e for e in horizontal if outside(e)]
-    return _Page(page.page_number, float(page.height), float(page.width), items, rules, text_chars)
+    rules = [e for e in horizontal if outside(e) and not any(_on_box(e, b) for b in lone)]
+    struck_lines = [(line["top"], clean(line["text"])) for line in struck]
+    return _Page(page.page_number, float(page.height), float(page.width), items, rules, text_chars, struck_lines)
+
+
+def _on_box(edge: dict, box) -> bool:
+    """A horizontal edge is the top or bottom side of ``box`` (x0, top, x1, bottom)."""
+    return (box[0] - _EDGE_TOLERANCE <= edge["x0"] and edge["x1"] <= box[2] + _EDGE_TOLERANCE
+            and min(abs(edge["top"] - box[1]), abs(edge["top"] - box[3])) <= _EDGE_TOLERANCE)
 
 
 def _char_key(c: dict) -> tuple:
@@ -384,7 +396,10 @@ class _Reader:
                 lead += 1
             if lead < len(page.items) and page.items[lead][1] == 1:
                 furniture = furniture | {id(item) for _top, _kind, item in page.items[:lead]}
-        for _top, kind, item in page.items:
+        struck = list(page.struck)
+        for top, kind, item in page.items:
+            while struck and struck[0][0] < top:
+                self.struck(struck.pop(0)[1], number)
             if kind == 0:
                 text = item["text"]
                 if id(item) in furniture or (self.open_table and _in_margin(item, page.height)
@@ -401,6 +416,13 @@ class _Reader:
                 self.table(item, number, continues=self.open_table and number > self.page_of_table)
                 self.open_table = True
                 self.page_of_table = number
+        for _top, text in struck:
+            self.struck(text, number)
+
+    def struck(self, text: str, page: int) -> None:
+        """Text struck through (a deletion shown, 删除线): not read, a warning where it stood."""
+        self.notices.append(Notice(kind="pdf-struck-through", file=self.out.file, line=len(self.out.lines) + 1,
+                                   values={"page": page, "text": text}))
 
     def table(self, table: _Table, page: int, continues: bool) -> None:
         columns = table.columns
