@@ -134,11 +134,14 @@ def test_a_page_pdfium_cannot_place_is_read_by_pdfminer(monkeypatch):
 def _plumber_lines(page, chars):
     from pdfplumber.utils.text import chars_to_textmap
 
-    return chars_to_textmap(chars).extract_text_lines(strip=True, return_chars=True) if chars else []
+    from loaders.formats._pdf_text import _plumber
+
+    return chars_to_textmap(_plumber(chars)).extract_text_lines(strip=True, return_chars=True) if chars else []
 
 
 def _line_shape(lines):
-    return [(ln["text"], ln["x0"], ln["top"], ln["x1"], ln["bottom"], [id(c) for c in ln["chars"]]) for ln in lines]
+    return [(ln["text"], ln["x0"], ln["top"], ln["x1"], ln["bottom"], [(c["text"], c["x0"], c["top"]) for c in ln["chars"]])
+            for ln in lines]
 
 
 @pytest.mark.parametrize("make", list(_cases()) + [pytest.param(_latin_pdf, id="latin")])
@@ -169,7 +172,8 @@ def test_own_lines_and_cells_are_pdfplumbers(make):
                                 continue
                             inside = [c for c in chars if cell[0] <= (c["x0"] + c["x1"]) / 2 < cell[2]
                                       and cell[1] <= (c["top"] + c["bottom"]) / 2 < cell[3]]
-                            assert _pdf_text.cell_text(inside, gap=None) == (extract_text(inside) if inside else "")
+                            assert _pdf_text.cell_text(inside, gap=None) == (extract_text(_pdf_text._plumber(inside))
+                                                                             if inside else "")
                             assert _pdf_text.map_text(inside, gap=None) == (_plumber_map(inside))
                             compared += 1
                 compared += len(chars)
@@ -179,4 +183,6 @@ def test_own_lines_and_cells_are_pdfplumbers(make):
 def _plumber_map(chars):
     from pdfplumber.utils.text import chars_to_textmap
 
-    return chars_to_textmap(chars).as_string if chars else ""
+    from loaders.formats._pdf_text import _plumber
+
+    return chars_to_textmap(_plumber(chars)).as_string if chars else ""

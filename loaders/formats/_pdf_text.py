@@ -27,6 +27,11 @@ _MARK_SIZE, _MARK_RAISED = 0.8, 0.2
 _STRIKE_BAND = (0.25, 0.75)
 
 
+def _plumber(chars: list[dict]) -> list[dict]:
+    """Characters as pdfplumber's text functions take them (a ``doctop``: PDFium's characters have none)."""
+    return [c if "doctop" in c else {**c, "doctop": c["top"]} for c in chars]
+
+
 def _clusters(values, tolerance: float = _TOLERANCE) -> dict[float, int]:
     """Each value's cluster: sorted distinct values, a new cluster where one is more than ``tolerance`` above the
     last (pdfplumber's ``make_cluster_dict``)."""
@@ -86,7 +91,7 @@ def text_lines(chars: list[dict], gap: float | None = GAP) -> list[dict]:
     if not chars:
         return []
     if not all(c["upright"] for c in chars):
-        return chars_to_textmap(chars).extract_text_lines(strip=True, return_chars=True)
+        return chars_to_textmap(_plumber(chars)).extract_text_lines(strip=True, return_chars=True)
     out = []
     for line in _lines(_words(chars, gap), keep_order=True):
         held = [c for _text, _top, members in line for c in members if c["text"]]
@@ -101,7 +106,7 @@ def cell_text(chars: list[dict], gap: float | None = GAP) -> str:
     if not chars:
         return ""
     if not all(c["upright"] for c in chars):
-        return extract_text(chars)
+        return extract_text(_plumber(chars))
     return "\n".join(" ".join(w[0] for w in line) for line in _lines(_words(chars, gap), keep_order=False))
 
 
@@ -110,7 +115,7 @@ def map_text(chars: list[dict], gap: float | None = GAP) -> str:
     if not chars:
         return ""
     if not all(c["upright"] for c in chars):
-        return chars_to_textmap(chars).as_string
+        return chars_to_textmap(_plumber(chars)).as_string
     return "\n".join(" ".join(w[0] for w in line) for line in _lines(_words(chars, gap), keep_order=True))
 
 

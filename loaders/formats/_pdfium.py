@@ -59,8 +59,8 @@ def _placer(box: tuple[float, float, float, float], rotation: int):
 
 def _chars(raw, textpage, place, height: float, rotation: int, number: int, plain: bool) -> list[dict]:
     """The page's characters as drawn (not the spaces and line ends PDFium adds between words and lines), each a
-    dict of ``text``, ``x0``, ``x1``, ``top``, ``bottom``, ``doctop``, ``size`` and ``upright`` (what the reader
-    and pdfplumber's text functions use); ``plain``: every text object is drawn unturned and unmirrored, so no
+    dict of ``text``, ``x0``, ``x1``, ``top``, ``bottom``, ``size`` and ``upright`` (what the reader and
+    :mod:`._pdf_text` use); ``plain``: every text object is drawn unturned and unmirrored, so no
     character's angle need be asked."""
     count = raw.FPDFText_CountChars(textpage)
     if count <= 0:
@@ -78,6 +78,19 @@ def _chars(raw, textpage, place, height: float, rotation: int, number: int, plai
     out: list[dict] = []
     append = out.append
     shift = place(0.0, 0.0) if rotation == 0 else None  # unturned: x less the box's left, top its top less y
+    if shift is not None and plain:  # the usual page, in one tight loop: left to right, upright
+        sx, sy = shift
+        size, tall = 0.0, -1.0
+        for i, ch in enumerate(text):
+            if ch in skipped or (ch == " " and generated(textpage, i) == 1) or not box(textpage, i, rect):
+                continue
+            low = rect.bottom
+            if abs(rect.top - low - tall) > 1e-3:  # a loose box is the font's height: the same, the same size
+                size, tall = size_of(textpage, i), rect.top - low
+            bottom = round(sy - low, 3)
+            append({"text": ch, "x0": round(rect.left + sx, 3), "x1": round(rect.right + sx, 3),
+                    "top": round(bottom - size, 3), "bottom": bottom, "size": size, "upright": True})
+        return out
     for i, ch in enumerate(text):
         if ch in skipped or (ch == " " and generated(textpage, i) == 1) or not box(textpage, i, rect):
             continue
@@ -99,8 +112,7 @@ def _chars(raw, textpage, place, height: float, rotation: int, number: int, plai
             top = round(bottom - size, 3)
         else:
             top = round(at, 3) if at <= bt else round(bt, 3)
-        append({"text": ch, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "size": size,
-                "upright": upright})
+        append({"text": ch, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": size, "upright": upright})
     return out
 
 
@@ -157,16 +169,16 @@ def _objects(raw, page):
     form = raw.FPDF_PAGEOBJ_FORM
     get_type = raw.FPDFPageObj_GetType
 
-    def walk(count, get, parents, level):
+    def walk(holder, count, get, parents, level):
         for k in range(count):
-            obj = get(k)
+            obj = get(holder, k)
             kind = get_type(obj)
             yield obj, kind, parents
             if kind == form and level < 14:
-                yield from walk(raw.FPDFFormObj_CountObjects(obj), lambda k, obj=obj: raw.FPDFFormObj_GetObject(obj, k),
+                yield from walk(obj, raw.FPDFFormObj_CountObjects(obj), raw.FPDFFormObj_GetObject,
                                 (_matrix(raw, obj), *parents), level + 1)
 
-    yield from walk(raw.FPDFPage_CountObjects(page), lambda k: raw.FPDFPage_GetObject(page, k), (), 0)
+    yield from walk(page, raw.FPDFPage_CountObjects(page), raw.FPDFPage_GetObject, (), 0)
 
 
 def _paths(raw, page, place, height: float, number: int) -> tuple[list[dict], int, bool, bool]:
