@@ -118,13 +118,15 @@ def source_lines(paths: Iterable[str | os.PathLike] | None) -> dict[tuple[str, i
     The file is named as evidence names it (:func:`display_name`), so a fact's evidence finds its line's text.
     """
     out: dict[tuple[str, int], str] = {}
-    for path in expand_paths(paths):
-        file = display_name(path)
-        try:
-            source = read_source(Path(path).read_bytes(), file)
-        except (OSError, PlanError):
-            continue
-        out.update(((file, line.no), line.text) for line in source.lines)
+    files = expand_paths(paths)
+    with doc_batch(files):
+        for path in files:
+            file = display_name(path)
+            try:
+                source = read_source(Path(path).read_bytes(), file)
+            except (OSError, PlanError):
+                continue
+            out.update(((file, line.no), line.text) for line in source.lines)
     return out
 
 

@@ -10,6 +10,7 @@ changes and a footnote reference gives them too.
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -145,3 +146,27 @@ def test_the_docx_with_tracked_changes_and_a_footnote_gives_the_facts_of_its_tex
     assert got[0] == twin[0]
     assert sorted(twin[1] - got[1]) == sorted(got[1] - twin[1]) == []
     assert sorted(twin[2] - got[2]) == sorted(got[2] - twin[2]) == []
+
+
+_SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(_SOFFICE is None, reason="needs LibreOffice Writer (soffice) to export the .odt notice as PDF; "
+                                             "Debian: apt-get install libreoffice-writer-nogui")
+def test_the_pdf_libreoffice_exports_of_a_notice_with_changes_shown(tmp_path):
+    """LibreOffice prints a tracked deletion struck through and a footnote mark raised: neither is read."""
+    import subprocess
+
+    from test_formats_odt import _notice_odt
+
+    odt = tmp_path / "通知.odt"
+    odt.write_bytes(_notice_odt())
+    subprocess.run([_SOFFICE, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(odt)],
+                   check=True, capture_output=True, timeout=300)
+    source = read_source((tmp_path / "通知.pdf").read_bytes(), "通知.pdf")
+    texts = [ln.text for ln in source.lines]
+    assert "副组长：李晓红 副区长" in texts and "成 员：周 海 区住房城乡建设管理委主任" in texts
+    assert not any("姚佳怡" in t for t in texts)
+    struck = [n for n in source.notices if n.kind == "pdf-struck-through"]
+    assert [n.values["text"] for n in struck] == ["姚佳怡 区民政局局长"]
+    assert not [n for n in source.notices if n.kind == "pdf-table-columns-unsure"]  # the masthead's box is no table

@@ -95,9 +95,18 @@ def text_lines(chars: list[dict], gap: float | None = GAP) -> list[dict]:
     out = []
     for line in _lines(_words(chars, gap), keep_order=True):
         held = [c for _text, _top, members in line for c in members if c["text"]]
-        out.append({"text": " ".join(w[0] for w in line), "x0": min(c["x0"] for c in held),
-                    "top": min(c["top"] for c in held), "x1": max(c["x1"] for c in held),
-                    "bottom": max(c["bottom"] for c in held), "chars": held})
+        x0, top, x1, bottom = held[0]["x0"], held[0]["top"], held[0]["x1"], held[0]["bottom"]
+        for c in held:
+            if c["x0"] < x0:
+                x0 = c["x0"]
+            if c["top"] < top:
+                top = c["top"]
+            if c["x1"] > x1:
+                x1 = c["x1"]
+            if c["bottom"] > bottom:
+                bottom = c["bottom"]
+        out.append({"text": " ".join(w[0] for w in line), "x0": x0, "top": top, "x1": x1, "bottom": bottom,
+                    "chars": held})
     return out
 
 
@@ -183,7 +192,9 @@ def legible(chars: list[dict], rules: list[dict]) -> tuple[list[dict], list[dict
     middle (a deletion shown struck through, 删除线; an underline runs below the middle)."""
     drop: set[int] = set()
     ink = [k for k, c in enumerate(chars) if c["upright"] and c["text"].strip()]
-    for a, b in zip(ink, ink[1:]):
+    sizes = {chars[k]["size"] for k in ink}
+    marks = zip(ink, ink[1:]) if sizes and min(sizes) <= _MARK_SIZE * max(sizes) else ()
+    for a, b in marks:
         before, mark = chars[a], chars[b]
         size = before["size"]
         if (mark["size"] <= _MARK_SIZE * size and mark["bottom"] <= before["bottom"] - _MARK_RAISED * size

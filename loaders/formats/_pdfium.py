@@ -1,11 +1,12 @@
 """A PDF's pages from PDFium (pypdfium2, C++): characters, ruling lines and pictures as pdfplumber's objects.
 
 pdfminer (under pdfplumber) parses each page's content in pure Python, which cost nearly all of a PDF's read
-time; PDFium parses it in C++. What it finds is handed to pdfplumber in pdfplumber's own shapes, so that
-pdfplumber's geometry — tables found from ruling lines, text lines from characters — stays what it was: a
-character is a dict with ``text``, ``x0``, ``x1``, ``top``, ``bottom``, ``size`` and ``upright`` in points from
-the page's top left as the page is shown (``/Rotate`` applied), a path is split into its subpaths, each a
-``line`` (two points), a ``rect`` (four sides, axis-aligned) or a ``curve``, as pdfminer splits them.
+time; PDFium parses it in C++. What it finds is given in pdfplumber's shapes, so that pdfplumber's geometry —
+tables found from ruling lines, text lines from characters (:mod:`._pdf_text`) — stays what it was: a character is
+a dict with ``text``, ``x0``, ``x1``, ``top``, ``bottom``, ``size`` and ``upright`` in points from the page's top
+left as the page is shown (``/Rotate`` applied), a path is split into its subpaths, each a ``line`` (two points), a
+``rect`` (four sides, axis-aligned) or a ``curve``, as pdfminer splits them. The objects are walked, and the
+characters asked for, through PDFium's own functions (``pypdfium2.raw``), a few calls a character.
 """
 
 from __future__ import annotations
@@ -88,7 +89,7 @@ def _chars(raw, textpage, place, height: float, rotation: int, number: int, plai
             if abs(rect.top - low - tall) > 1e-3:  # a loose box is the font's height: the same, the same size
                 size, tall = size_of(textpage, i), rect.top - low
             bottom = round(sy - low, 3)
-            append({"text": ch, "x0": round(rect.left + sx, 3), "x1": round(rect.right + sx, 3),
+            append({"text": ch, "x0": rect.left + sx, "x1": rect.right + sx,
                     "top": round(bottom - size, 3), "bottom": bottom, "size": size, "upright": True})
         return out
     for i, ch in enumerate(text):

@@ -1,4 +1,8 @@
-"""PDF → Source (pdfplumber): text in reading order, tables found by their ruling lines read as rows of cells.
+"""PDF → Source: text in reading order, tables found by their ruling lines read as rows of cells.
+
+Text struck through (a rule through the middle of its characters: a tracked deletion as printed, 删除线) is left
+out, a notice (``pdf-struck-through``) naming it; footnote and 注 marks (smaller, raised) are left off the word
+they follow (:func:`._pdf_text.legible`).
 
 Each page is read top to bottom. A table is what ``page.find_tables()`` finds from the drawn
 ruling lines and the cells they enclose, so a cell's text is the characters inside that cell (a cell
@@ -267,7 +271,10 @@ def _read_page(page) -> _Page:
 
     def outside(obj) -> bool:
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-        return not any(b[0] - 2 <= x <= b[2] + 2 and b[1] - 2 <= y <= b[3] + 2 for b in boxes)
+        for b in boxes:
+            if b[0] - 2 <= x <= b[2] + 2 and b[1] - 2 <= y <= b[3] + 2:
+                return False
+        return True
 
     text_chars = [c for c in page_chars if outside(c)] if tables else page_chars
     items += [(ln["top"], 0, ln) for ln in text_lines(text_chars)]
