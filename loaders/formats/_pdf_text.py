@@ -5,12 +5,16 @@ no layout) cost more than PDFium's parse of the page: generic keys, a dict per w
 same rules here, on upright characters: characters grouped into lines by their top (tops that chain within 3
 points), a line's characters ordered by ``x0``, a word broken by a blank character, a step back, a gap wider
 than 3 points or a top 3 points off; words grouped into lines by their top again; a line's words joined by a
-space. A page holding turned characters is handed to pdfplumber itself. ``tests/test_formats_pdfium.py``
-checks on every test PDF that these give pdfplumber's very lines and cell texts.
+space. A page holding turned characters is handed to pdfplumber itself. The cells of ruled tables are found as
+pdfplumber's table finder finds them (:func:`find_tables`). ``tests/test_formats_pdfium.py`` checks on every test
+PDF that these give pdfplumber's very lines, cell texts and cells. One rule is the reader's own: a gap wider than
+a fifth of the characters' size is a space also where that is less than 3 points (:data:`GAP`). And
+:func:`legible` leaves out what is printed besides the text: footnote marks and text struck through.
 """
 
 from __future__ import annotations
 
+import bisect
 from itertools import groupby
 
 from pdfplumber.utils.text import LIGATURES, chars_to_textmap, extract_text
@@ -212,8 +216,6 @@ def legible(chars: list[dict], rules: list[dict]) -> tuple[list[dict], list[dict
 
 def _struck(chars: list[dict], ink: list[int], rules: list[dict]) -> set[int]:
     """The characters (by index) a horizontal rule crosses between :data:`_STRIKE_BAND` of their height."""
-    import bisect
-
     flat = [r for r in rules if r["x1"] - r["x0"] > 1]
     if not flat or not ink:
         return set()
