@@ -350,6 +350,7 @@ def formats(n: int, runs: int, workdir: Path) -> dict:
     txt = out["formats"]["txt"]["plan_s"]
     for row in out["formats"].values():
         row["plan_time_vs_txt"] = row["plan_s"] / txt
+    out["doc_batch"] = doc_batch(40, runs, workdir)
     return out
 
 
@@ -495,6 +496,43 @@ def cluster(n_txt: int, n_pdf: int, runs: int, workdir: Path) -> dict:
     return out
 
 
+def doc_batch(n: int, runs: int, workdir: Path) -> dict | None:
+    """Old Word files: ``n`` generated plans saved as .doc by LibreOffice (from their text), read as a folder
+    (``read_plans``: one LibreOffice call converts them all) against the same plans as .txt; and, for scale, one
+    .doc read on its own (a LibreOffice call of its own, as before batches). None without ``soffice``."""
+    import shutil
+    import subprocess
+
+    import synthetic
+
+    from loaders.plans import read_plan, read_plans
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    text, doc = workdir / "doc-batch" / "txt", workdir / "doc-batch" / "doc"
+    text.mkdir(parents=True, exist_ok=True)
+    for seed in range(910_000, 910_000 + n):
+        plan = synthetic.generate_plan(seed, table=True)
+        (text / f"{plan.subdistrict}-{seed}.txt").write_text(plan.text, encoding="utf-8")
+    subprocess.run([soffice, "--headless", "--infilter=Text (encoded):UTF8", "--convert-to", "doc:MS Word 97",
+                    "--outdir", str(doc), *sorted(map(str, text.glob("*.txt")))], check=True, capture_output=True)
+    timings: dict[str, list[float]] = {"txt": [], "doc": []}
+    for _ in range(runs):
+        for fmt, folder in (("txt", text), ("doc", doc)):
+            started = time.perf_counter()
+            read = list(read_plans([folder], merge=True))
+            timings[fmt].append(time.perf_counter() - started)
+            assert len(read) >= 1
+    one = sorted(doc.glob("*.doc"))[0]
+    started = time.perf_counter()
+    read_plan(one)
+    alone = time.perf_counter() - started
+    txt_s, doc_s = statistics.median(timings["txt"]), statistics.median(timings["doc"])
+    return {"files": n, "runs": runs, "txt_s": txt_s, "doc_s": doc_s, "doc_time_vs_txt": doc_s / txt_s,
+            "doc_s_per_file": doc_s / n, "one_doc_alone_s": alone}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10,100,1000,10000")
@@ -624,6 +662,10 @@ def _print_formats(f: dict) -> None:
         target = " (target <= 3)" if fmt != "txt" else ""
         print(f"{'.' + fmt:>13} {row['bytes_per_plan'] / 1024:>9.1f} {row['source_plans_per_s']:>14.1f} "
               f"{row['plans_per_s']:>8.1f} {row['plan_time_vs_txt']:>12.2f}x{target}")
+    if f.get("doc_batch"):
+        d = f["doc_batch"]
+        print(f".doc, {d['files']} files as a folder (one LibreOffice call): {d['doc_s']:.2f} s against .txt "
+              f"{d['txt_s']:.2f} s = {d['doc_time_vs_txt']:.1f}x (target <= 3); one .doc alone {d['one_doc_alone_s']:.2f} s")
 
 
 def _print_scale(r: dict) -> None:

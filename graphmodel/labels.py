@@ -354,6 +354,9 @@ NOTICES: dict[str, L] = {
     "ocr-unsure": L("第 {page} 页有 OCR 识别不确定的文字（置信度 {confidence}，位置 {box} 像素），未作为事实读取：{text}",
                     "page {page}: OCR was unsure of this text (confidence {confidence}, at {box} px), not read as a "
                     "fact: {text}"),
+    "pdf-struck-through": L("PDF 第 {page} 页有划掉的文字（删除线，如修订中删除的内容），未读取：{text}",
+                            "page {page} of the PDF holds text struck through (a deletion shown, as tracked changes "
+                            "print it): not read: {text}"),
     "pdf-table-columns-unsure": L("PDF 第 {page} 页的表格没有竖线，分不清各列，按文字行读取，请核对从这张表读出的任务",
                                   "the table on page {page} of the PDF has no vertical rules and its columns cannot "
                                   "be told surely: it was read as lines of text (check the tasks read from it)"),

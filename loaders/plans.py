@@ -13,7 +13,7 @@ from graphmodel.merge import merge_models
 from graphmodel.model import SubdistrictModel
 from graphmodel.resolve import resolve_plan
 
-from .formats import SUFFIXES, detect_format, reader
+from .formats import SUFFIXES, detect_format, doc_batch, reader
 from .limits import read_file
 from .plan.reader import read_plan_source
 from .plan.source import Source
@@ -118,13 +118,15 @@ def source_lines(paths: Iterable[str | os.PathLike] | None) -> dict[tuple[str, i
     The file is named as evidence names it (:func:`display_name`), so a fact's evidence finds its line's text.
     """
     out: dict[tuple[str, int], str] = {}
-    for path in expand_paths(paths):
-        file = display_name(path)
-        try:
-            source = read_source(Path(path).read_bytes(), file)
-        except (OSError, PlanError):
-            continue
-        out.update(((file, line.no), line.text) for line in source.lines)
+    files = expand_paths(paths)
+    with doc_batch(files):
+        for path in files:
+            file = display_name(path)
+            try:
+                source = read_source(Path(path).read_bytes(), file)
+            except (OSError, PlanError):
+                continue
+            out.update(((file, line.no), line.text) for line in source.lines)
     return out
 
 
@@ -225,7 +227,8 @@ def read_documents(paths: Iterable[str | os.PathLike] | None = None, *, issuer: 
     """
     files = expand_paths(paths)
     if cluster is None:
-        yield from readable(files, functools.partial(read_plan, issuer=issuer) if issuer else read_plan, on_error)
+        with doc_batch(files):  # the old Word files converted in one LibreOffice call
+            yield from readable(files, functools.partial(read_plan, issuer=issuer) if issuer else read_plan, on_error)
         return
     from .cluster import connect
 

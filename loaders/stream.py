@@ -14,6 +14,7 @@ from graphmodel.errors import PlanError
 from graphmodel.graph import build_graph
 from graphmodel.merge import merge_models
 
+from .formats import doc_batch
 from .plans import correction_rows, corrected, expand_paths, read_plan, read_plan_data
 
 __all__ = ["map_plans", "PARALLEL_FROM"]
@@ -154,17 +155,17 @@ def map_plans(
     if cluster is not None:
         yield from _on_cluster(cluster, files, fn, merge, on_error, issuer, as_of, rows)
         return
-    if workers <= 1:
-        done = [_one(path, fn, skip, issuer, as_of, rows) for path in files]
-    else:
-        from concurrent.futures import ProcessPoolExecutor  # here: one plan's start-up does not pay for it
+    with doc_batch(files):  # the old Word files converted in one LibreOffice call (before workers fork)
+        if workers <= 1:
+            done = [_one(path, fn, skip, issuer, as_of, rows) for path in files]
+        else:
+            from concurrent.futures import ProcessPoolExecutor  # here: one plan's start-up does not pay for it
 
-        chunks = [files[i : i + chunksize] for i in range(0, len(files), chunksize)]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            done = [r for results in pool.map(_chunk, chunks, [fn] * len(chunks), [skip] * len(chunks),
-                                                          [issuer] * len(chunks), [as_of] * len(chunks),
-                                                          [rows] * len(chunks))
-                    for r in results]
+            chunks = [files[i : i + chunksize] for i in range(0, len(files), chunksize)]
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                done = [r for results in pool.map(_chunk, chunks, [fn] * len(chunks), [skip] * len(chunks),
+                                                  [issuer] * len(chunks), [as_of] * len(chunks), [rows] * len(chunks))
+                        for r in results]
     kept = _kept(files, done, on_error)
     read = lambda at: [read_plan(f, issuer=issuer) for f in at]  # noqa: E731
     yield from _bodies_once([f for f, _ in kept], [d for _, d in kept], fn, merge, read, as_of, rows)

@@ -7,6 +7,7 @@ imported when first used, so reading text never loads pdfplumber, python-docx or
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import re
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from graphmodel.errors import PlanError
 
 from ..plan.source import Source
 
-__all__ = ["FORMATS", "SUFFIXES", "detect_format", "reader", "read_source"]
+__all__ = ["FORMATS", "SUFFIXES", "detect_format", "reader", "read_source", "doc_batch"]
 
 #: The formats read, each a module of this package.
 FORMATS = ("txt", "pdf", "docx", "odt", "html", "doc", "image")
@@ -120,3 +121,14 @@ def read_source(data: bytes, file: str) -> Source:
         If the file is empty, of an unsupported kind, damaged, encrypted, a scan without text, or holds no text.
     """
     return reader(detect_format(data, file))(data, file)
+
+
+def doc_batch(paths) -> contextlib.AbstractContextManager:
+    """A context in which the old Word files (.doc) among ``paths`` are converted already, by one LibreOffice call
+    (:func:`loaders.formats.doc.batch`); nothing to do (and nothing imported) for fewer than two."""
+    paths = list(paths)
+    if sum(1 for p in paths if PurePath(p).suffix.lower() == ".doc") < 2:
+        return contextlib.nullcontext(0)
+    from .doc import batch
+
+    return batch(paths)

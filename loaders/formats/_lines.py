@@ -48,7 +48,7 @@ def join_wrapped(parts: list[str] | tuple[str, ...]) -> str:
 
 
 # Characters a line may not start with: a wrap moves the character before them down too.
-_NO_START = "，。、；：！？）》」』】〕,.;:!?)%"
+_NO_START = "，。、；：！？）》」』】〕”’〉,.;:!?)%"
 _END_PUNCT = re.compile(r"[。；;，,、：:！!？?]$")
 _ASCII_RUN = re.compile(r"[A-Za-z0-9.%\-]")
 

@@ -1,11 +1,12 @@
 """A PDF's pages from PDFium (pypdfium2, C++): characters, ruling lines and pictures as pdfplumber's objects.
 
 pdfminer (under pdfplumber) parses each page's content in pure Python, which cost nearly all of a PDF's read
-time; PDFium parses it in C++. What it finds is handed to pdfplumber in pdfplumber's own shapes, so that
-pdfplumber's geometry — tables found from ruling lines, text lines from characters — stays what it was: a
-character is a dict with ``text``, ``x0``, ``x1``, ``top``, ``bottom``, ``size`` and ``upright`` in points from
-the page's top left as the page is shown (``/Rotate`` applied), a path is split into its subpaths, each a
-``line`` (two points), a ``rect`` (four sides, axis-aligned) or a ``curve``, as pdfminer splits them.
+time; PDFium parses it in C++. What it finds is given in pdfplumber's shapes, so that pdfplumber's geometry —
+tables found from ruling lines, text lines from characters (:mod:`._pdf_text`) — stays what it was: a character is
+a dict with ``text``, ``x0``, ``x1``, ``top``, ``bottom``, ``size`` and ``upright`` in points from the page's top
+left as the page is shown (``/Rotate`` applied), a path is split into its subpaths, each a ``line`` (two points), a
+``rect`` (four sides, axis-aligned) or a ``curve``, as pdfminer splits them. The objects are walked, and the
+characters asked for, through PDFium's own functions (``pypdfium2.raw``), a few calls a character.
 """
 
 from __future__ import annotations
@@ -57,9 +58,11 @@ def _placer(box: tuple[float, float, float, float], rotation: int):
     return (lambda x, y: (x - x0, y1 - y)), x1 - x0, y1 - y0
 
 
-def _chars(raw, textpage, place, height: float, rotation: int, number: int) -> list[dict]:
+def _chars(raw, textpage, place, height: float, rotation: int, number: int, plain: bool) -> list[dict]:
     """The page's characters as drawn (not the spaces and line ends PDFium adds between words and lines), each a
-    pdfplumber char."""
+    dict of ``text``, ``x0``, ``x1``, ``top``, ``bottom``, ``size`` and ``upright`` (what the reader and
+    :mod:`._pdf_text` use); ``plain``: every text object is drawn unturned and unmirrored, so no
+    character's angle need be asked."""
     count = raw.FPDFText_CountChars(textpage)
     if count <= 0:
         return []
@@ -71,23 +74,46 @@ def _chars(raw, textpage, place, height: float, rotation: int, number: int) -> l
                                          raw.FPDFText_GetCharAngle, raw.FPDFText_GetFontSize)
     turn = math.radians(rotation)
     full = 2 * math.pi
+    upright_all = min(turn, full - turn) < 0.02
+    skipped = "\r\n\x00\ufffe"
     out: list[dict] = []
+    append = out.append
+    shift = place(0.0, 0.0) if rotation == 0 else None  # unturned: x less the box's left, top its top less y
+    if shift is not None and plain:  # the usual page, in one tight loop: left to right, upright
+        sx, sy = shift
+        size, tall = 0.0, -1.0
+        for i, ch in enumerate(text):
+            if ch in skipped or (ch == " " and generated(textpage, i) == 1) or not box(textpage, i, rect):
+                continue
+            low = rect.bottom
+            if abs(rect.top - low - tall) > 1e-3:  # a loose box is the font's height: the same, the same size
+                size, tall = size_of(textpage, i), rect.top - low
+            bottom = round(sy - low, 3)
+            append({"text": ch, "x0": rect.left + sx, "x1": rect.right + sx,
+                    "top": round(bottom - size, 3), "bottom": bottom, "size": size, "upright": True})
+        return out
     for i, ch in enumerate(text):
-        if ch in "\r\n\x00\ufffe" or (ch == " " and generated(textpage, i) == 1) or not box(textpage, i, rect):
+        if ch in skipped or (ch == " " and generated(textpage, i) == 1) or not box(textpage, i, rect):
             continue
-        (ax, at), (bx, bt) = place(rect.left, rect.bottom), place(rect.right, rect.top)
+        if shift is not None:
+            ax, bx, at, bt = rect.left + shift[0], rect.right + shift[0], shift[1] - rect.bottom, shift[1] - rect.top
+        else:
+            (ax, at), (bx, bt) = place(rect.left, rect.bottom), place(rect.right, rect.top)
         # PDFium's boxes are single precision: rounded to a thousandth of a point, two lines three points apart
         # (a tolerance of pdfplumber's) are so in every reader
         x0, x1 = (round(ax, 3), round(bx, 3)) if ax <= bx else (round(bx, 3), round(ax, 3))
-        top, bottom = (round(at, 3), round(bt, 3)) if at <= bt else (round(bt, 3), round(at, 3))
-        angle = (angle_of(textpage, i) + turn) % full
-        upright = min(angle, full - angle) < 0.02
+        bottom = round(at, 3) if at >= bt else round(bt, 3)
+        if plain:
+            upright = upright_all
+        else:
+            angle = (angle_of(textpage, i) + turn) % full
+            upright = min(angle, full - angle) < 0.02
         size = size_of(textpage, i)
         if upright:  # as pdfminer: an em high from the descent up (PDFium's top is the glyph's, not the font's)
             top = round(bottom - size, 3)
-        out.append({"object_type": "char", "page_number": number, "text": ch, "x0": x0, "x1": x1, "top": top,
-                    "bottom": bottom, "doctop": top, "y0": height - bottom, "y1": height - top, "width": x1 - x0,
-                    "height": bottom - top, "size": size, "upright": upright})
+        else:
+            top = round(at, 3) if at <= bt else round(bt, 3)
+        append({"text": ch, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": size, "upright": upright})
     return out
 
 
@@ -138,48 +164,72 @@ def _shape(points: list[tuple[float, float]], closed: bool, curved: bool) -> str
     return "curve"
 
 
-def _paths(raw, page, place, height: float, number: int) -> tuple[list[dict], int, bool]:
-    """The page's painted paths as pdfplumber's lines, rects and curves; how many pictures it holds; and whether
-    all its text objects have a place (PDFium leaves out of its text a character whose glyph it cannot find: of a
-    font neither embedded in the file nor installed, such as the standard CJK fonts of Adobe)."""
-    import pypdfium2
+def _objects(raw, page):
+    """The page's objects, those inside form XObjects too (as pypdfium2's ``get_objects``, 15 levels deep), each
+    with its type and the matrices of the forms holding it, innermost first."""
+    form = raw.FPDF_PAGEOBJ_FORM
+    get_type = raw.FPDFPageObj_GetType
 
+    def walk(holder, count, get, parents, level):
+        for k in range(count):
+            obj = get(holder, k)
+            kind = get_type(obj)
+            yield obj, kind, parents
+            if kind == form and level < 14:
+                yield from walk(obj, raw.FPDFFormObj_CountObjects(obj), raw.FPDFFormObj_GetObject,
+                                (_matrix(raw, obj), *parents), level + 1)
+
+    yield from walk(page, raw.FPDFPage_CountObjects(page), raw.FPDFPage_GetObject, (), 0)
+
+
+def _paths(raw, page, place, height: float, number: int) -> tuple[list[dict], int, bool, bool]:
+    """The page's painted paths as pdfplumber's lines, rects and curves; how many pictures it holds; whether
+    all its text objects have a place (PDFium leaves out of its text a character whose glyph it cannot find: of a
+    font neither embedded in the file nor installed, such as the standard CJK fonts of Adobe); and whether all
+    its text is drawn unturned and unmirrored."""
     shapes: list[dict] = []
     images = 0
-    placed = True
+    placed = plain = True
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    kinds = [raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_TEXT]
-    for obj in page.get_objects(filter=kinds):
-        if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+    bounds = [ctypes.c_float() for _ in range(4)]
+    kind_path, kind_image, kind_text = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_TEXT
+    m = raw.FS_MATRIX()
+    for obj, kind, parents in _objects(raw, page):
+        if kind == kind_image:
             images += 1
             continue
-        if obj.type == raw.FPDF_PAGEOBJ_TEXT:
-            placed = placed and _placed(raw, obj)
+        if kind == kind_text:
+            if not _placed(raw, obj, bounds):
+                return shapes, images, False, plain
+            if plain:
+                raw.FPDFPageObj_GetMatrix(obj, m)
+                plain = m.b == m.c == 0 and m.a > 0 and m.d > 0 and all(p[1] == p[2] == 0 and p[0] > 0 and p[3] > 0
+                                                                        for p in parents)
             continue
-        if obj.type != raw.FPDF_PAGEOBJ_PATH:
+        if kind != kind_path:
             continue
         raw.FPDFPath_GetDrawMode(obj, fill, stroke)
         if fill.value == raw.FPDF_FILLMODE_NONE and not stroke.value:
             continue
         matrix = _matrix(raw, obj)
-        parent = obj.container
-        while isinstance(parent, pypdfium2.PdfObject):
-            matrix = _times(matrix, _matrix(raw, parent))
-            parent = parent.container
+        for parent in parents:
+            matrix = _times(matrix, parent)
         width = ctypes.c_float()
         raw.FPDFPageObj_GetStrokeWidth(obj, width)
         for points, closed, curved in _subpaths(raw, obj, matrix):
             if len(points) >= 2:
                 shapes.append(_path_item(_shape(points, closed, curved), [place(px, py) for px, py in points], height,
                                          number, width.value, bool(stroke.value), fill.value != raw.FPDF_FILLMODE_NONE))
-    return shapes, images, placed
+    return shapes, images, placed, plain
 
 
-def _placed(raw, obj) -> bool:
+def _placed(raw, obj, bounds) -> bool:
     """A text object has a place, or is blank: its glyphs have a box, or its font is embedded in the file (a text
     object of blank glyphs, spaces, has no box either)."""
-    left, bottom, right, top = obj.get_bounds()
-    return right - left > 1e-3 or top - bottom > 1e-3 or bool(raw.FPDFFont_GetIsEmbedded(raw.FPDFTextObj_GetFont(obj)))
+    left, bottom, right, top = bounds
+    raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    return (right.value - left.value > 1e-3 or top.value - bottom.value > 1e-3
+            or bool(raw.FPDFFont_GetIsEmbedded(raw.FPDFTextObj_GetFont(obj))))
 
 
 def _path_item(kind: str, shown: list[tuple[float, float]], height: float, number: int, linewidth: float,
@@ -203,12 +253,12 @@ def read_page(pdf, index: int) -> PdfiumPage | None:
     try:
         rotation = page.get_rotation() % 360
         place, width, height = _placer(page.get_mediabox(), rotation)
-        shapes, images, placed = _paths(raw, page, place, height, index + 1)
+        shapes, images, placed, plain = _paths(raw, page.raw, place, height, index + 1)
         if not placed:
             return None
         textpage = page.get_textpage()
         try:
-            chars = _chars(raw, textpage.raw, place, height, rotation, index + 1)
+            chars = _chars(raw, textpage.raw, place, height, rotation, index + 1, plain)
         finally:
             textpage.close()
     finally:

@@ -1,4 +1,8 @@
-"""PDF → Source (pdfplumber): text in reading order, tables found by their ruling lines read as rows of cells.
+"""PDF → Source: text in reading order, tables found by their ruling lines read as rows of cells.
+
+Text struck through (a rule through the middle of its characters: a tracked deletion as printed, 删除线) is left
+out, a notice (``pdf-struck-through``) naming it; footnote and 注 marks (smaller, raised) are left off the word
+they follow (:func:`._pdf_text.legible`).
 
 Each page is read top to bottom. A table is what ``page.find_tables()`` finds from the drawn
 ruling lines and the cells they enclose, so a cell's text is the characters inside that cell (a cell
@@ -31,9 +35,9 @@ from graphmodel.errors import PlanError
 from graphmodel.model import Notice
 
 from ..plan.source import Source
-from pdfplumber.utils import chars_to_textmap, extract_text
 
 from ._lines import LineBuilder, clean, join_cell_lines, join_wrapped
+from ._pdf_text import cell_text, find_tables, legible, map_text, text_lines
 from ._pdf_unruled import Unruled, Unsure, continued_table, unruled_tables
 from . import _ocr as ocr
 from ._pdfium import open_pdf, read_page
@@ -129,6 +133,7 @@ class _Page:
     items: list[tuple[float, int, object]]
     rules: list[dict]
     chars: list[dict]
+    struck: list[tuple[float, str]] = ()  # text struck through (top, text): left out, a warning each
 
 
 class _Chars:
@@ -170,7 +175,7 @@ class _Chars:
 def _text_within(chars: _Chars, box) -> str:
     """The text of the characters whose middle stands inside ``box`` (as a table's cell holds them)."""
     inside = chars.within(box)
-    return chars_to_textmap(inside).as_string if inside else ""
+    return map_text(inside)
 
 
 def _table_rows(table, chars: _Chars) -> list[list[str | None]]:
@@ -185,7 +190,7 @@ def _table_rows(table, chars: _Chars) -> list[list[str | None]]:
                 continue
             inside = [c for c in row_chars if cell[0] <= (c["x0"] + c["x1"]) / 2 < cell[2]
                       and cell[1] <= (c["top"] + c["bottom"]) / 2 < cell[3]]
-            texts.append(extract_text(inside) if inside else "")
+            texts.append(cell_text(inside))
         out.append(texts)
     return out
 
@@ -254,21 +259,35 @@ def _drawn_edges(page) -> tuple[list[dict], list[dict], dict]:
 
 def _read_page(page) -> _Page:
     horizontal, vertical, settings = _drawn_edges(page)
-    found = page.find_tables(settings) if not settings or min(len(horizontal), len(vertical)) >= 2 else []
+    # a box of one cell (a text box, a bordered paragraph) holds text, not a table drawn with horizontal rules only
+    lone: list = []
+    found = find_tables(page, settings, lone) if not settings or min(len(horizontal), len(vertical)) >= 2 else []
     tables = [t for t in found if t.rows and len(t.rows[0].cells) >= 2]
-    chars = _Chars(page.chars) if tables else None
+    lone += [t.bbox for t in found if t not in tables and len(t.cells) == 1]
+    page_chars, struck = legible(page.chars, horizontal)
+    chars = _Chars(page_chars) if tables else None
     items: list[tuple[float, int, object]] = [(t.bbox[1], 1, _Table(_columns(t), _extract(chars, t))) for t in tables]
     boxes = [t.bbox for t in tables]
 
     def outside(obj) -> bool:
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-        return not any(b[0] - 2 <= x <= b[2] + 2 and b[1] - 2 <= y <= b[3] + 2 for b in boxes)
+        for b in boxes:
+            if b[0] - 2 <= x <= b[2] + 2 and b[1] - 2 <= y <= b[3] + 2:
+                return False
+        return True
 
-    text_page = page.filter(lambda obj: obj.get("object_type") != "char" or outside(obj)) if tables else page
-    items += [(ln["top"], 0, ln) for ln in text_page.extract_text_lines(return_chars=True)]
+    text_chars = [c for c in page_chars if outside(c)] if tables else page_chars
+    items += [(ln["top"], 0, ln) for ln in text_lines(text_chars)]
     items.sort(key=lambda item: (item[0], item[1]))
-    rules = [e for e in horizontal if outside(e)]
-    return _Page(page.page_number, float(page.height), float(page.width), items, rules, text_page.chars)
+    rules = [e for e in horizontal if outside(e) and not any(_on_box(e, b) for b in lone)]
+    struck_lines = [(line["top"], clean(line["text"])) for line in struck]
+    return _Page(page.page_number, float(page.height), float(page.width), items, rules, text_chars, struck_lines)
+
+
+def _on_box(edge: dict, box) -> bool:
+    """A horizontal edge is the top or bottom side of ``box`` (x0, top, x1, bottom)."""
+    return (box[0] - _EDGE_TOLERANCE <= edge["x0"] and edge["x1"] <= box[2] + _EDGE_TOLERANCE
+            and min(abs(edge["top"] - box[1]), abs(edge["top"] - box[3])) <= _EDGE_TOLERANCE)
 
 
 def _char_key(c: dict) -> tuple:
@@ -384,7 +403,10 @@ class _Reader:
                 lead += 1
             if lead < len(page.items) and page.items[lead][1] == 1:
                 furniture = furniture | {id(item) for _top, _kind, item in page.items[:lead]}
-        for _top, kind, item in page.items:
+        struck = list(page.struck)
+        for top, kind, item in page.items:
+            while struck and struck[0][0] < top:
+                self.struck(struck.pop(0)[1], number)
             if kind == 0:
                 text = item["text"]
                 if id(item) in furniture or (self.open_table and _in_margin(item, page.height)
@@ -401,6 +423,13 @@ class _Reader:
                 self.table(item, number, continues=self.open_table and number > self.page_of_table)
                 self.open_table = True
                 self.page_of_table = number
+        for _top, text in struck:
+            self.struck(text, number)
+
+    def struck(self, text: str, page: int) -> None:
+        """Text struck through (a deletion shown, 删除线): not read, a warning where it stood."""
+        self.notices.append(Notice(kind="pdf-struck-through", file=self.out.file, line=len(self.out.lines) + 1,
+                                   values={"page": page, "text": text}))
 
     def table(self, table: _Table, page: int, continues: bool) -> None:
         columns = table.columns
