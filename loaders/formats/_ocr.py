@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from graphmodel.errors import PlanError
 
-__all__ = ["DPI", "MIN_CONFIDENCE", "OcrLine", "available", "read_picture", "shown", "unsure_notice"]
+__all__ = ["DPI", "MIN_CONFIDENCE", "OcrLine", "Piece", "available", "lines_of", "read_picture", "recognise", "shown",
+           "unsure_notice"]
 
 #: Pages of a PDF are rendered at this resolution for OCR (dots per inch).
 DPI = 300
@@ -164,6 +165,51 @@ def _lines(pieces: list[tuple[tuple[int, int, int, int], str, float]]) -> list[O
     return out
 
 
+@dataclass(frozen=True)
+class Piece:
+    """One box the recogniser read: its box (x0, top, x1, bottom, pixels), its text (spaces put back), its
+    confidence, and each character's box where the recogniser gave one per character (else empty)."""
+
+    box: tuple[int, int, int, int]
+    text: str
+    confidence: float
+    chars: tuple[tuple[int, int, int, int], ...] = ()
+
+
+def recognise(gray, file: str) -> list[Piece]:
+    """The boxes of text the recogniser reads on a picture (a 2-D uint8 array, 255 white), in its order.
+
+    Raises
+    ------
+    PlanError
+        If the OCR extra is not installed.
+    """
+    import numpy as np
+
+    run = engine(file)
+    result, _elapsed = run(np.stack([gray] * 3, axis=-1), return_word_box=True, text_score=0.0)
+    out = []
+    for item in result or []:
+        points, text, confidence = item[0], str(item[1]).strip(), float(item[2])
+        if not text:
+            continue
+        box = _box(points)
+        chars = item[3] if len(item) > 3 and item[3] else []
+        if confidence >= MIN_CONFIDENCE:
+            text = _brackets(_spaced(gray, box, text, chars))
+        boxes = tuple(_box(c) for c in chars) if len(chars) == len(text.replace(" ", "")) else ()
+        out.append(Piece(box, text, confidence, boxes))
+    return out
+
+
+def lines_of(pieces: list[Piece]) -> list[OcrLine]:
+    """Pieces as lines, top to bottom: the sure ones joined where they stand at one height, each unsure one a line
+    of its own with ``sure`` False."""
+    sure = [(p.box, p.text, p.confidence) for p in pieces if p.confidence >= MIN_CONFIDENCE]
+    unsure = [OcrLine(p.text, p.box, p.confidence, sure=False) for p in pieces if p.confidence < MIN_CONFIDENCE]
+    return sorted(_lines(sure) + unsure, key=lambda line: (line.box[1], line.box[0]))
+
+
 def read_picture(gray, file: str) -> list[OcrLine]:
     """The lines of text on a picture (a 2-D uint8 array, 255 white), top to bottom.
 
@@ -185,19 +231,4 @@ def read_picture(gray, file: str) -> list[OcrLine]:
     PlanError
         If the OCR extra is not installed.
     """
-    import numpy as np
-
-    recognise = engine(file)
-    result, _elapsed = recognise(np.stack([gray] * 3, axis=-1), return_word_box=True, text_score=0.0)
-    sure, unsure = [], []
-    for item in result or []:
-        points, text, confidence = item[0], str(item[1]).strip(), float(item[2])
-        if not text:
-            continue
-        box = _box(points)
-        if confidence < MIN_CONFIDENCE:
-            unsure.append(OcrLine(text, box, confidence, sure=False))
-            continue
-        chars = item[3] if len(item) > 3 and item[3] else []
-        sure.append((box, _brackets(_spaced(gray, box, text, chars)), confidence))
-    return sorted(_lines(sure) + unsure, key=lambda line: (line.box[1], line.box[0]))
+    return lines_of(recognise(gray, file))
