@@ -98,6 +98,8 @@ def read_plan(path: str | os.PathLike, name: str | None = None, *, issuer: str |
     record = read_plan_source(source, file, issuer=issuer)
     if pages := _page_starts(source):
         record = record.model_copy(update={"pages": pages})
+    if seen := tuple((ln.no, ln.box, round(ln.confidence, 3)) for ln in source.lines if ln.box is not None):
+        record = record.model_copy(update={"seen": seen})  # read by OCR: each fact's evidence names its box
     return resolve_plan(record)
 
 

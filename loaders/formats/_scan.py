@@ -4,8 +4,9 @@ Before the recogniser reads a page (:mod:`._ocr`), what is not text is taken off
 much redder than it is green or blue is paper), so a seal stamped over the issuer's name does not hide it; and a
 page scanned askew (a sheet fed at 2°) is turned straight, by the angle most pairs of glyphs on one text line stand
 at (img2table's estimate: connected components, their pairs' slopes, the angle that sharpens the rows' profile). A
-page scanned on its side or upside down (90°, 180°: the text lines then stand upright, or the recogniser reads
-little) is turned the quarter or half turn that reads most surely.
+page scanned on its side (its text lines stand upright) or so that the recogniser is sure of little is read again
+turned a quarter, a half and three quarters, and the turn that reads most surely is kept. Speckle (the dots of a
+dusty glass) is taken out by a 3×3 median, so the white between words stays white.
 
 Tables are found by the ruling lines in the picture (img2table, OpenCV morphology: bordered tables, merged cells
 as the grid draws them), and each character the recogniser places is put in the cell its middle stands in, so a
@@ -40,6 +41,7 @@ class ScanTable:
     row_boxes: list[Box]
     row_confidence: list[float]
     columns: tuple[int, ...]
+    unsure: list = field(default_factory=list)  # cells read again on their own and read unsurely (pieces)
 
 
 @dataclass
@@ -157,12 +159,41 @@ def _pitch(lines: list[list[tuple[str, Box, bool, float]]]) -> float:
     return float(max(g[1][3] - g[1][1] for line in lines for g in line))
 
 
-def _read_table(table, pieces: list[ocr.Piece]) -> tuple[ScanTable, set[int]]:
-    """A table's rows of cells from the pieces (those read surely) whose characters stand in its cells; and the
-    indices of the pieces it took."""
+def _reread(gray, cell: Box, file: str) -> ocr.Piece | None:
+    """A cell that holds ink but little text read again on its own (a number alone in a cell is what the
+    recogniser's detector misses or merges with a rule): the recogniser's reading of the cell's inside, or None
+    when the cell is blank."""
+    x0, top, x1, bottom = cell
+    inset = max(4, (bottom - top) // 12)  # inside the ruling lines
+    inside = gray[top + inset:bottom - inset, x0 + inset:x1 - inset]
+    ink = inside < ocr.INK
+    if inside.size == 0 or ink.sum() < 20:
+        return None
+    rows, columns = ink.any(axis=1), ink.any(axis=0)
+    if int((rows[1:] & ~rows[:-1]).sum() + rows[0]) > 1:
+        return None  # more than one line of ink: not a number alone
+    ys, xs = rows.nonzero()[0], columns.nonzero()[0]
+    pad = max(4, int((ys[-1] - ys[0]) * 0.3))  # the recogniser reads a line cut with a little white around it
+    y0, y1 = max(ys[0] - pad, 0), min(ys[-1] + 1 + pad, inside.shape[0])
+    xa, xb = max(xs[0] - pad, 0), min(xs[-1] + 1 + pad, inside.shape[1])
+    box = (x0 + inset + int(xa), top + inset + int(y0), x0 + inset + int(xb), top + inset + int(y1))
+    return ocr.recognise_line(inside[y0:y1, xa:xb], box, file)
+
+
+def _numberish(found: list[tuple[str, Box, bool, float]]) -> bool:
+    """Whether a cell's text as the page's reading placed it may be a number the detector cut or merged: nothing,
+    or one or two characters none of them Han."""
+    return len(found) <= 2 and not any(ocr.is_han(g[0]) for g in found)
+
+
+def _read_table(table, pieces: list[ocr.Piece], gray=None, file: str = "") -> tuple[ScanTable, set[int]]:
+    """A table's rows of cells from the pieces whose characters stand in its cells; and the indices of the pieces
+    it took. A cell holding text the recogniser was unsure of is read empty (its sure part may be a name cut short):
+    the caller warns of that text."""
     grid, columns = _grid(table)
     outer = (table.bbox.x1, table.bbox.y1, table.bbox.x2, table.bbox.y2)
     placed: dict[Box, list[tuple[str, Box, bool, float]]] = {}
+    spoiled: set[Box] = set()
     taken: set[int] = set()
     cells = {box for row in grid for box in row}
     for k, piece in enumerate(pieces):
@@ -172,9 +203,12 @@ def _read_table(table, pieces: list[ocr.Piece]) -> tuple[ScanTable, set[int]]:
         for ch, box, space in _chars(piece):
             x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
             cell = next((c for c in cells if _inside(c, x, y)), None)
-            if cell is not None:
+            if cell is not None and piece.confidence < ocr.MIN_CONFIDENCE:
+                spoiled.add(cell)
+            elif cell is not None:
                 placed.setdefault(cell, []).append((ch, box, space, piece.confidence))
     rows, boxes, confidence = [], [], []
+    rereads: list[ocr.Piece] = []
     for r, row in enumerate(grid):
         texts: list[str | None] = []
         lowest = 1.0
@@ -182,14 +216,25 @@ def _read_table(table, pieces: list[ocr.Piece]) -> tuple[ScanTable, set[int]]:
             if (r and c < len(grid[r - 1]) and grid[r - 1][c] == cell) or (c and row[c - 1] == cell):
                 texts.append(None)  # covered by the merged cell that starts above or to the left
                 continue
-            text, sure = _cell_text(placed.get(cell, []), cell)
+            found = [] if cell in spoiled else placed.get(cell, [])
+            if gray is not None and cell not in spoiled and _numberish(found):
+                again = _reread(gray, cell, file)
+                if again is not None and again.confidence < ocr.MIN_CONFIDENCE:
+                    spoiled.add(cell)
+                    rereads.append(again)
+                    found = []
+                elif again is not None:
+                    found = [(ch, again.box, False, again.confidence) for ch in again.text if ch != " "]
+                    found = [(ch, (again.box[0] + k, again.box[1], again.box[0] + k + 1, again.box[3]), False, c)
+                             for k, (ch, _b, _s, c) in enumerate(found)]
+            text, sure = _cell_text(found, cell)
             texts.append(text)
             lowest = min(lowest, sure)
         rows.append(texts)
         # the row's band: below every cell's top, above every cell's bottom (a merged cell reaches further)
         boxes.append((min(b[0] for b in row), max(b[1] for b in row), max(b[2] for b in row), min(b[3] for b in row)))
         confidence.append(lowest)
-    return ScanTable(outer, rows, boxes, confidence, columns), taken
+    return ScanTable(outer, rows, boxes, confidence, columns, rereads), taken
 
 
 def _turns(gray, file: str):
@@ -243,8 +288,14 @@ def read_scan(rgb, file: str) -> ScanPage:
     PlanError
         If the OCR extra is not installed.
     """
+    import cv2
+
+    import cv2
+
     ocr.engine(file)
     gray = without_red(rgb) if rgb.ndim == 3 else rgb
+    gray = cv2.medianBlur(gray, 3)  # a scanner's speckle: dots that would break the white between words
+    gray = cv2.medianBlur(gray, 3)  # a scanner's speckle: dots that would break the white between words
     gray, angle = _straight(gray)
     gray, pieces, quarter = _turns(gray, file)
     if quarter:
@@ -253,19 +304,13 @@ def read_scan(rgb, file: str) -> ScanPage:
         if more:
             pieces = ocr.recognise(gray, file)
     page = ScanPage([], turned=angle + quarter)
-    sure = [p for p in pieces if p.confidence >= ocr.MIN_CONFIDENCE]
     taken: set[int] = set()
-    for table in _tables(gray) if sure else []:
-        read, took = _read_table(table, sure)
+    for table in _tables(gray) if any(p.confidence >= ocr.MIN_CONFIDENCE for p in pieces) else []:
+        read, took = _read_table(table, pieces, gray, file)
         page.tables.append(read)
         taken |= took
-    inside = [t.box for t in page.tables]
-    for p in pieces:
-        if p.confidence < ocr.MIN_CONFIDENCE and any(_inside(b, (p.box[0] + p.box[2]) / 2, (p.box[1] + p.box[3]) / 2)
-                                                     for b in inside):
-            page.unsure.append(ocr.OcrLine(p.text, p.box, p.confidence, sure=False))
-    rest = [p for k, p in enumerate(sure) if k not in taken]
-    rest += [p for p in pieces if p.confidence < ocr.MIN_CONFIDENCE
-             and not any(_inside(b, (p.box[0] + p.box[2]) / 2, (p.box[1] + p.box[3]) / 2) for b in inside)]
-    page.lines = ocr.lines_of(rest)
+    page.unsure = [ocr.OcrLine(p.text, p.box, p.confidence, sure=False) for k, p in enumerate(pieces)
+                   if k in taken and p.confidence < ocr.MIN_CONFIDENCE]
+    page.unsure += [ocr.OcrLine(p.text, p.box, p.confidence, sure=False) for t in page.tables for p in t.unsure]
+    page.lines = ocr.lines_of([p for k, p in enumerate(pieces) if k not in taken])
     return page
