@@ -2,7 +2,7 @@
 
 Run by hand (not part of the tests): ``python bench/benchmark.py [--sizes 1,10,100,1000,10000] [--skip-neo4j]``;
 ``--sections formats`` runs only the format section (plans/s for .txt, .pdf, .docx, .html), ``--sections startup``
-only start-up.
+only start-up, ``--sections ocr`` OCR pages/s and accuracy beside tesseract (bench/ocr_speed.py; not in the default).
 Prints a table and writes ``bench/results/benchmark-<date>.json``. Timings are medians of repeated
 runs on this machine; ratios are taken within one run, so a noisy machine affects both sides.
 """
@@ -386,6 +386,11 @@ def main() -> None:
             result["formats"] = formats(args.format_plans, args.format_runs, work)
         if "scale" in sections:
             _scale_section(result, sizes, args.whole_up_to, work)
+        if "ocr" in sections:
+            print("ocr …", file=sys.stderr)
+            from ocr_speed import ocr_speed
+
+            result["ocr"] = ocr_speed()
         if "neo4j" in sections:
             print("neo4j …", file=sys.stderr)
             result["neo4j"] = neo4j_load(args.neo4j_plans, [int(b) for b in args.neo4j_batch_sizes.split(",")], 10_000,

@@ -18,7 +18,7 @@ from .limits import read_file
 from .plan.reader import read_plan_source
 from .plan.source import Source
 
-__all__ = ["read_plan", "read_plans", "read_source", "bundled_plans", "display_name", "expand_paths", "readable",
+__all__ = ["read_plan", "read_plans", "read_source", "resolve_source", "bundled_plans", "display_name", "expand_paths", "readable",
            "source_lines", "correction_rows", "corrected"]
 
 T = TypeVar("T")
@@ -94,7 +94,18 @@ def read_plan(path: str | os.PathLike, name: str | None = None, *, issuer: str |
     path = Path(path)
     file = name or display_name(path)
     data = read_file(path, file)  # a regular file within loaders.limits.max_bytes()
-    source = read_source(data, file)
+    return resolve_source(read_source(data, file), file, issuer=issuer)
+
+
+def resolve_source(source: Source, file: str, *, issuer: str | None = None) -> SubdistrictModel:
+    """The resolved model of a document already read into lines (what :func:`read_plan` does after reading): every
+    fact's evidence with its page, and for a line read by OCR its box and confidence.
+
+    Raises
+    ------
+    PlanError
+        If the lines are not such a plan.
+    """
     record = read_plan_source(source, file, issuer=issuer)
     if pages := _page_starts(source):
         record = record.model_copy(update={"pages": pages})
