@@ -428,6 +428,10 @@ def _print(r: dict) -> None:
         _print_scale(r)
     if "neo4j" in r:
         _print_neo4j(r["neo4j"])
+    if "ocr" in r:
+        for name, e in r["ocr"].get("engines", {}).items():
+            print(f"ocr {name}: {e['pages_per_s']:.3f} pages/s at {r['ocr']['dpi']} dpi, "
+                  f"character accuracy {e['accuracy']:.2%}")
 
 
 def _print_startup(s: dict) -> None:

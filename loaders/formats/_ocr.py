@@ -207,7 +207,9 @@ def recognise(gray, file: str) -> list[Piece]:
     import numpy as np
 
     run = engine(file)
-    result, _elapsed = run(np.stack([gray] * 3, axis=-1), return_word_box=True, text_score=0.0)
+    # no turning of single boxes (the recogniser's classifier of upside-down text): a page upside down or on its side
+    # must read unsurely, so that the caller turns the whole page (loaders.formats._scan), and keeps its line order
+    result, _elapsed = run(np.stack([gray] * 3, axis=-1), use_cls=False, return_word_box=True, text_score=0.0)
     out = []
     for item in result or []:
         points, text, confidence = item[0], str(item[1]).strip(), float(item[2])
