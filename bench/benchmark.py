@@ -4,7 +4,8 @@ Run by hand (not part of the tests): ``python bench/benchmark.py [--sizes 1,10,1
 ``--sections formats`` runs only the format section (plans/s for .txt, .pdf, .docx, .html), ``--sections startup``
 only start-up, ``--sections outputs`` only ``report`` and ``export --format xlsx`` beside ``ingest`` (time and peak
 memory at ``--output-sizes``, written to ``bench/results/outputs-<date>.json``), ``--sections cluster`` the
-documents read on a 2-worker Dask LocalCluster beside the local process pool.
+documents read on a 2-worker Dask LocalCluster beside the local process pool, ``--sections ocr`` OCR pages/s and
+accuracy beside tesseract (bench/ocr_speed.py; not in the default).
 Prints a table and writes ``bench/results/benchmark-<date>.json``. Timings are medians of repeated
 runs on this machine; ratios are taken within one run, so a noisy machine affects both sides.
 """
@@ -551,8 +552,8 @@ def main() -> None:
     parser.add_argument("--cluster-pdf", type=int, default=40, help="generated .pdf plans in the cluster section")
     parser.add_argument("--cluster-runs", type=int, default=3)
     parser.add_argument("--sections", default="startup,scale,neo4j,formats",
-                        help="which sections to run, comma-separated (default all but outputs and cluster): "
-                             "startup, scale, neo4j, formats, outputs (report and xlsx beside ingest), cluster")
+                        help="which sections to run, comma-separated (default all but outputs, cluster and ocr): "
+                             "startup, scale, neo4j, formats, outputs (report and xlsx beside ingest), cluster, ocr")
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
     sections = set(args.sections.split(","))
@@ -580,6 +581,11 @@ def main() -> None:
         if "cluster" in sections:
             print("cluster …", file=sys.stderr)
             result["cluster"] = cluster(args.cluster_txt, args.cluster_pdf, args.cluster_runs, work)
+        if "ocr" in sections:
+            print("ocr …", file=sys.stderr)
+            from ocr_speed import ocr_speed
+
+            result["ocr"] = ocr_speed()
         if "neo4j" in sections:
             print("neo4j …", file=sys.stderr)
             result["neo4j"] = neo4j_load(args.neo4j_plans, [int(b) for b in args.neo4j_batch_sizes.split(",")], 10_000,
@@ -622,6 +628,10 @@ def _print(r: dict) -> None:
         _print_outputs(r["outputs"])
     if "cluster" in r:
         _print_cluster(r["cluster"])
+    if "ocr" in r:
+        for name, e in r["ocr"].get("engines", {}).items():
+            print(f"ocr {name}: {e['pages_per_s']:.3f} pages/s at {r['ocr']['dpi']} dpi, "
+                  f"character accuracy {e['accuracy']:.2%}")
 
 
 def _print_outputs(rows: list[dict]) -> None:

@@ -34,6 +34,7 @@ class _Closed(BaseModel):
 
 class EvidenceModel(_Open):
     """Where a fact was read: ``file`` and 1-based ``line``; ``page``, ``table``, ``row``, ``cell`` where known;
+    ``box`` (pixels on the page's picture) and ``confidence`` for a fact read by OCR;
     ``also``: the same fact in other documents; ``corrected``: the review row that changed it (``review.xlsx:17``)."""
 
     file: str
@@ -42,6 +43,8 @@ class EvidenceModel(_Open):
     table: int | None = None
     row: int | None = None
     cell: int | None = None
+    box: list[int] | None = Field(None, min_length=4, max_length=4)  # read by OCR: x0, top, x1, bottom (pixels)
+    confidence: float | None = Field(None, ge=0, le=1)  # read by OCR: the recogniser's lowest in the line
     also: list["EvidenceModel"] = []
     corrected: str | None = None
 

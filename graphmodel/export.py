@@ -163,6 +163,8 @@ def flat_properties(
 
 def _flat_evidence(evidence: dict[str, Any]) -> dict[str, Any]:
     out = {f"evidence_{part}": value for part, value in evidence.items() if part != "also" and value is not None}
+    if "evidence_box" in out:  # read by OCR: x0,top,x1,bottom as one scalar (GraphML holds no lists)
+        out["evidence_box"] = ",".join(str(v) for v in out["evidence_box"])
     if evidence.get("also"):
         out["evidence_also"] = json.dumps(evidence["also"], ensure_ascii=False)
     return out

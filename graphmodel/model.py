@@ -50,7 +50,8 @@ class Evidence(_Frozen):
     """Where a fact was read: the file (as the user named it) and the 1-based line.
 
     A PDF fact also names its ``page``; a fact read from a real table (PDF, Word, web page)
-    its ``table``, ``row`` and ``cell`` (all 1-based). ``also`` lists the same fact in other
+    its ``table``, ``row`` and ``cell`` (all 1-based); a fact read by OCR (a scan, a picture) the ``box`` of its line
+    on the page's picture (x0, top, x1, bottom in pixels) and the recogniser's lowest ``confidence`` in that line. ``also`` lists the same fact in other
     documents about the same body; ``corrected`` the reviewer's row that changed the fact
     (``review.xlsx:17``, :mod:`graphmodel.corrections`). Absent parts are left out of the serialised form, so a
     plain-text fact serialises as ``{"file": …, "line": …}``.
@@ -67,6 +68,8 @@ class Evidence(_Frozen):
     table: int | None = None
     row: int | None = None
     cell: int | None = None
+    box: tuple[int, int, int, int] | None = None  # read by OCR: the line's box on the page's picture (pixels)
+    confidence: float | None = None  # read by OCR: the recogniser's lowest confidence in the line (0–1)
     also: tuple["Evidence", ...] = ()
     corrected: str | None = None  # the review row that changed the fact (review.xlsx:17): graphmodel.corrections
 
@@ -247,6 +250,7 @@ class PlanRecord(_Frozen):
     attachments: tuple[Attachment, ...] = ()
     warnings: tuple[Notice | str, ...] = ()  # a str: a reader's warning not yet in graphmodel.labels (Chinese only)
     pages: tuple[tuple[int, int], ...] = ()  # (first line, page) of each page of a PDF: every fact's evidence names its page
+    seen: tuple[tuple[int, tuple[int, int, int, int], float], ...] = ()  # (line, box, confidence) of each line read by OCR
 
 
 # --------------------------------------------------------------------------- entities

@@ -109,6 +109,7 @@ class _Builder:
     def __init__(self, sd: str, file: str, pages: tuple[tuple[int, int], ...] = ()):
         self.sd, self.file = sd, file
         self.page_starts, self.page_numbers = [p[0] for p in pages], [p[1] for p in pages]
+        self.seen: dict[int, tuple[tuple[int, int, int, int], float]] = {}  # line → box, confidence: read by OCR
         self.entities: dict[str, object] = {}
         self.relations: dict[tuple[str, str, str], Relation] = {}
 
@@ -119,10 +120,12 @@ class _Builder:
 
     def ev(self, line: int, at=None) -> Evidence:
         """Evidence for a line; ``at`` (a Mention or TaskRecord) adds the page/table/row/cell it names."""
+        box, confidence = self.seen.get(line, (None, None))
         if at is None:
-            return Evidence(file=self.file, line=line, page=self.page(line) if self.page_starts else None)
+            return Evidence(file=self.file, line=line, page=self.page(line) if self.page_starts else None, box=box,
+                            confidence=confidence)
         return Evidence(file=self.file, line=line, page=at.page or (self.page(line) if self.page_starts else None),
-                        table=at.table, row=at.row, cell=getattr(at, "cell", None))
+                        table=at.table, row=at.row, cell=getattr(at, "cell", None), box=box, confidence=confidence)
 
     def nid(self, label: Label, key: str = "") -> str:
         return node_id(self.sd, label, key)
@@ -189,6 +192,7 @@ class _Resolver(_Builder):
 
     def __init__(self, record: PlanRecord):
         super().__init__(record.meta.subdistrict, record.file, record.pages)
+        self.seen = {line: (tuple(box), confidence) for line, box, confidence in record.seen}
         self.record = record
         self.plan_id = ""
         self.canon: dict[str, str] = {}  # a unit's spelling → the name of the unit it is

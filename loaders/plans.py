@@ -18,7 +18,8 @@ from .limits import read_file
 from .plan.reader import read_plan_source
 from .plan.source import Source
 
-__all__ = ["read_plan", "read_plan_data", "read_plans", "read_documents", "read_source", "bundled_plans", "display_name", "expand_paths", "readable",
+__all__ = ["read_plan", "read_plan_data", "read_plans", "read_documents", "read_source", "resolve_source", "bundled_plans",
+           "display_name", "expand_paths", "readable",
            "source_lines", "correction_rows", "corrected"]
 
 T = TypeVar("T")
@@ -105,10 +106,23 @@ def read_plan_data(data: bytes, file: str, *, issuer: str | None = None) -> Subd
     PlanError
         If the bytes are not such a plan.
     """
-    source = read_source(data, file)
+    return resolve_source(read_source(data, file), file, issuer=issuer)
+
+
+def resolve_source(source: Source, file: str, *, issuer: str | None = None) -> SubdistrictModel:
+    """The resolved model of a document already read into lines (what :func:`read_plan` does after reading): every
+    fact's evidence with its page, and for a line read by OCR its box and confidence.
+
+    Raises
+    ------
+    PlanError
+        If the lines are not such a plan.
+    """
     record = read_plan_source(source, file, issuer=issuer)
     if pages := _page_starts(source):
         record = record.model_copy(update={"pages": pages})
+    if seen := tuple((ln.no, ln.box, round(ln.confidence, 3)) for ln in source.lines if ln.box is not None):
+        record = record.model_copy(update={"seen": seen})  # read by OCR: each fact's evidence names its box
     return resolve_plan(record)
 
 

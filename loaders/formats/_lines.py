@@ -164,11 +164,12 @@ class LineBuilder:
         self.file = file
         self.lines: list[Line] = []
 
-    def text(self, text: str, page: int | None = None) -> None:
-        """Add a block of text: each of its non-blank lines becomes a Line."""
+    def text(self, text: str, page: int | None = None, *, box: tuple[int, int, int, int] | None = None,
+             confidence: float | None = None) -> None:
+        """Add a block of text: each of its non-blank lines becomes a Line (``box``, ``confidence``: read by OCR)."""
         for raw in text.splitlines():
             if stripped := clean(raw.lstrip("\ufeff")):
-                self.lines.append(Line(len(self.lines) + 1, stripped, page))
+                self.lines.append(Line(len(self.lines) + 1, stripped, page, box=box, confidence=confidence))
 
     def lines_of(self, rows: list[list[list[str] | None]], page: int | None = None) -> None:
         """Add a table that only lays text out (see :func:`text_table`): each line of its cells a line."""
@@ -188,7 +189,7 @@ class LineBuilder:
                 self.text(paragraph, page)
 
     def row(self, cells: list[str | None], table: int, row: int, page: int | None = None, *,
-            drawn: bool = True) -> bool:
+            drawn: bool = True, box: tuple[int, int, int, int] | None = None, confidence: float | None = None) -> bool:
         """Add one table row; its text is the non-empty cells joined by a space. False if the row is empty.
 
         A cell ``None`` is a slot covered by a merged cell from a row above or a column to the left:
@@ -200,7 +201,8 @@ class LineBuilder:
         text = " ".join(c for c in texts if c)
         if not text:
             return False
-        self.lines.append(Line(len(self.lines) + 1, text, page, table, row, texts, merged))
+        self.lines.append(Line(len(self.lines) + 1, text, page, table, row, texts, merged, box=box,
+                               confidence=confidence))
         return True
 
     def source(self, encoding: str, empty: str, empty_en: str, notices=()) -> Source:

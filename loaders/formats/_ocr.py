@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from graphmodel.errors import PlanError
 
-__all__ = ["DPI", "MIN_CONFIDENCE", "OcrLine", "available", "read_picture", "shown", "unsure_notice"]
+__all__ = ["DPI", "MIN_CONFIDENCE", "OcrLine", "Piece", "available", "is_han", "lines_of", "read_picture", "recognise",
+           "recognise_line", "shown", "unsure_notice"]
 
 #: Pages of a PDF are rendered at this resolution for OCR (dots per inch).
 DPI = 300
@@ -27,7 +28,7 @@ MIN_CONFIDENCE = 0.8
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SPACE_SHARE = 0.235  # white between two Han glyphs wider than this share of the line's height: a space
 _GAP_SHARE = 0.33  # white between two boxes of a line wider than this share of its height: a space
-_INK = 200  # a pixel darker than this (of 255) is ink (a glyph's thin strokes are grey)
+_INK = INK = 200  # a pixel darker than this (of 255) is ink (a glyph's thin strokes are grey)
 
 MISSING = ("读取扫描件和图片需要 OCR 扩展：pip install 'graphmodel[ocr]'",
            "reading scans and pictures needs the OCR extra: pip install 'graphmodel[ocr]'")
@@ -84,6 +85,21 @@ def _brackets(text: str) -> str:
     return _YEAR.sub(lambda m: m.group(1) + m.group(2) + _CLOSE[m.group(1)], text)
 
 
+# A multiplication sign not between two numbers: the recogniser's reading of the letter X (1环4圈+X).
+_TIMES = re.compile(r"(?<![\d.])×|×(?![\d.])")
+
+
+def _letters(text: str) -> str:
+    """The letter X where the recogniser read a multiplication sign that multiplies nothing.
+
+    Examples
+    --------
+    >>> _letters("3纵3横+×"), _letters("3×4米")
+    ('3纵3横+X', '3×4米')
+    """
+    return _TIMES.sub("X", text)
+
+
 def shown(confidence: float) -> str:
     """A confidence as a warning shows it: two places, rounded down (never 1.00 for what is not sure).
 
@@ -102,6 +118,11 @@ def unsure_notice(line: OcrLine, file: str, at: int, page: int | None):
     return Notice(kind="ocr-unsure", file=file, line=at, values={
         "page": page or 1, "text": line.text, "confidence": shown(line.confidence),
         "box": ",".join(str(v) for v in line.box)})
+
+
+def is_han(ch: str) -> bool:
+    """Whether a character is a Han character."""
+    return bool(_HAN.match(ch))
 
 
 def _box(points) -> tuple[int, int, int, int]:
@@ -164,6 +185,66 @@ def _lines(pieces: list[tuple[tuple[int, int, int, int], str, float]]) -> list[O
     return out
 
 
+@dataclass(frozen=True)
+class Piece:
+    """One box the recogniser read: its box (x0, top, x1, bottom, pixels), its text (spaces put back), its
+    confidence, and each character's box where the recogniser gave one per character (else empty)."""
+
+    box: tuple[int, int, int, int]
+    text: str
+    confidence: float
+    chars: tuple[tuple[int, int, int, int], ...] = ()
+
+
+def recognise(gray, file: str) -> list[Piece]:
+    """The boxes of text the recogniser reads on a picture (a 2-D uint8 array, 255 white), in its order.
+
+    Raises
+    ------
+    PlanError
+        If the OCR extra is not installed.
+    """
+    import numpy as np
+
+    run = engine(file)
+    # no turning of single boxes (the recogniser's classifier of upside-down text): a page upside down or on its side
+    # must read unsurely, so that the caller turns the whole page (loaders.formats._scan), and keeps its line order
+    result, _elapsed = run(np.stack([gray] * 3, axis=-1), use_cls=False, return_word_box=True, text_score=0.0)
+    out = []
+    for item in result or []:
+        points, text, confidence = item[0], str(item[1]).strip(), float(item[2])
+        if not text:
+            continue
+        box = _box(points)
+        chars = item[3] if len(item) > 3 and item[3] else []
+        if confidence >= MIN_CONFIDENCE:
+            text = _letters(_brackets(_spaced(gray, box, text, chars)))
+        boxes = tuple(_box(c) for c in chars) if len(chars) == len(text.replace(" ", "")) else ()
+        out.append(Piece(box, text, confidence, boxes))
+    return out
+
+
+def recognise_line(gray, box: tuple[int, int, int, int], file: str) -> Piece | None:
+    """The recogniser's reading of a picture of one line (no detection: a table cell's inside), placed at ``box``;
+    None when it reads nothing."""
+    import numpy as np
+
+    result, _elapsed = engine(file)(np.stack([gray] * 3, axis=-1), use_det=False, use_cls=False)
+    if not result or not str(result[0][0]).strip():
+        return None
+    text, confidence = str(result[0][0]).strip(), float(result[0][1])
+    return Piece(box, _letters(_brackets(text)) if confidence >= MIN_CONFIDENCE else text, confidence)
+
+
+def lines_of(pieces: list[Piece]) -> list[OcrLine]:
+    """Pieces as lines, top to bottom: those that stand at one height joined, left to right. A line holding a piece
+    under :data:`MIN_CONFIDENCE` is unsure as a whole (``sure`` False): what is sure of it may be a name cut short.
+    """
+    lines = _lines([(p.box, p.text, p.confidence) for p in pieces])
+    return sorted((line if line.confidence >= MIN_CONFIDENCE else OcrLine(line.text, line.box, line.confidence, False)
+                   for line in lines), key=lambda line: (line.box[1], line.box[0]))
+
+
 def read_picture(gray, file: str) -> list[OcrLine]:
     """The lines of text on a picture (a 2-D uint8 array, 255 white), top to bottom.
 
@@ -185,19 +266,4 @@ def read_picture(gray, file: str) -> list[OcrLine]:
     PlanError
         If the OCR extra is not installed.
     """
-    import numpy as np
-
-    recognise = engine(file)
-    result, _elapsed = recognise(np.stack([gray] * 3, axis=-1), return_word_box=True, text_score=0.0)
-    sure, unsure = [], []
-    for item in result or []:
-        points, text, confidence = item[0], str(item[1]).strip(), float(item[2])
-        if not text:
-            continue
-        box = _box(points)
-        if confidence < MIN_CONFIDENCE:
-            unsure.append(OcrLine(text, box, confidence, sure=False))
-            continue
-        chars = item[3] if len(item) > 3 and item[3] else []
-        sure.append((box, _brackets(_spaced(gray, box, text, chars)), confidence))
-    return sorted(_lines(sure) + unsure, key=lambda line: (line.box[1], line.box[0]))
+    return lines_of(recognise(gray, file))

@@ -121,6 +121,7 @@ class _Table:
     edges_sure: bool = True  # False: no vertical rules, the columns' edges stand where the text leaves room
     right: float = 0.0  # a table without vertical rules: where its rules end on the right
     header: tuple | None = None  # … and its header row (that of its first part)
+    ocr: tuple | None = None  # read by OCR: each row's box (pixels) and lowest confidence
 
 @dataclass
 class _Page:
@@ -412,7 +413,8 @@ class _Reader:
                 if id(item) in furniture or (self.open_table and _in_margin(item, page.height)
                                              and _PAGE_NUMBER.match(clean(text))):
                     continue
-                self.out.text(text, number)
+                seen = item.get("ocr")
+                self.out.text(text, number, box=seen and seen.box, confidence=seen and seen.confidence)
                 self.open_table = False
             elif kind == 2:
                 self.notices.append(Notice(kind=f"pdf-table-{item.why}-unsure", file=self.out.file,
@@ -435,9 +437,10 @@ class _Reader:
         columns = table.columns
         rows = [tuple(None if cell is None else join_wrapped(cell.split("\n")) for cell in row)
                 for row in table.rows]
+        seen = list(table.ocr or [(None, None)] * len(rows))
         if continues and _same_columns(table, self.columns):
             if rows and rows[0] == self.header:
-                rows = rows[1:]
+                rows, seen = rows[1:], seen[1:]
             if rows:  # a merged cell cut by the page break goes on, drawn empty, at the top of the new page
                 rows[0] = tuple(None if cell == "" and below else cell for cell, below in zip(rows[0], self.open_cells))
         else:
@@ -447,9 +450,9 @@ class _Reader:
         self.columns = columns
         if rows:
             self.open_cells = tuple(cell is None for cell in rows[-1])
-        for cells in rows:
+        for cells, (box, confidence) in zip(rows, seen):
             self.row += 1
-            self.out.row(list(cells), self.tables, self.row, page, drawn=table.ruled)
+            self.out.row(list(cells), self.tables, self.row, page, drawn=table.ruled, box=box, confidence=confidence)
 
 
 _OCR_EXTRA = "pip install 'graphmodel[ocr]'"
@@ -476,31 +479,46 @@ def _text_pages(pdf, slow: _Pdfminer, file: str) -> tuple[list[_Page], list[int]
 
 
 def _scanned_pages(pdf, numbers: list[int], file: str) -> tuple[list[_Page], list[int]]:
-    """Scanned pages read by OCR (rendered by PDFium at :data:`ocr.DPI`): a line of text an item as a text page's
-    (in points), a piece OCR was unsure of an item of its own (a warning); and the pages where OCR found no text."""
+    """Scanned pages read by OCR (rendered by PDFium at :data:`ocr.DPI`, in colour so a seal's red can be taken
+    out; :mod:`._scan`): a line of text an item as a text page's (in points), a table an item as a ruled table's,
+    a piece OCR was unsure of an item of its own (a warning); and the pages where OCR found no text."""
+    from ._scan import read_scan
+
     read, unread = [], []
     scale = ocr.DPI / 72
     for number in numbers:
         page = pdf[number - 1]
         try:
             width, height = page.get_size()
-            gray = page.render(scale=scale, grayscale=True).to_numpy()
+            rgb = page.render(scale=scale, rev_byteorder=True).to_numpy()
         finally:
             page.close()
-        lines = ocr.read_picture(gray.reshape(gray.shape[:2]), file)
-        items: list[tuple[float, int, object]] = []
-        for line in lines:
-            x0, top, x1, bottom = (v / scale for v in line.box)
-            if line.sure:
-                items.append((top, 0, {"text": line.text, "top": top, "bottom": bottom, "x0": x0, "x1": x1,
-                                       "chars": [], "ocr": line}))
-            else:
-                items.append((top, 3, line))
-        if any(kind == 0 for _top, kind, _item in items):
+        items = _scan_items(read_scan(rgb[..., :3], file), scale)
+        if any(kind in (0, 1) for _top, kind, _item in items):
             read.append(_Page(number, float(height), float(width), items, [], []))
         else:
             unread.append(number)
     return read, unread
+
+
+def _scan_items(scan, scale: float) -> list[tuple[float, int, object]]:
+    """A scanned page's lines, tables and unsure pieces as a page's items (tops in points)."""
+    items: list[tuple[float, int, object]] = []
+    for line in scan.lines:
+        x0, top, x1, bottom = (v / scale for v in line.box)
+        if line.sure:
+            items.append((top, 0, {"text": line.text, "top": top, "bottom": bottom, "x0": x0, "x1": x1,
+                                   "chars": [], "ocr": line}))
+        else:
+            items.append((top, 3, line))
+    for table in scan.tables:
+        columns = tuple(round(x / scale, 1) for x in table.columns)
+        rows = [[None if cell is None else cell for cell in row] for row in table.rows]
+        items.append((table.box[1] / scale, 1, _Table(columns, rows, ocr=tuple(zip(table.row_boxes,
+                                                                                   table.row_confidence)))))
+    items += [(line.box[1] / scale, 3, line) for line in scan.unsure]
+    items.sort(key=lambda item: (item[0], item[1]))
+    return items
 
 
 def read_source(data: bytes, file: str) -> Source:
@@ -539,7 +557,8 @@ def read_source(data: bytes, file: str) -> Source:
         open_table = _find_unruled(page, furniture, open_table)
         reader.page(page, furniture)
     if read:
-        confidence = min(item[2]["ocr"].confidence for page in read for item in page.items if item[1] == 0)
+        confidence = min([item[2]["ocr"].confidence for page in read for item in page.items if item[1] == 0]
+                         + [c for page in read for item in page.items if item[1] == 1 for _b, c in item[2].ocr])
         reader.notices.insert(0, Notice(kind="ocr-pages", file=file, values={
             "pages": [str(page.number) for page in read], "confidence": ocr.shown(confidence)}))
     if not reader.out.lines and scans:

@@ -50,6 +50,8 @@ class Line:
     whether the slot is covered by a merged cell that starts in a row above (or a column to the
     left): its text stands there and the slot's cell is ``""``; a ``""`` cell with ``merged``
     False is a cell left empty. Plain text and text tables leave ``merged`` ``None`` (unknown).
+    A line read by OCR carries its ``box`` on the page's picture (x0, top, x1, bottom in pixels of the page as read:
+    rendered at :data:`loaders.formats._ocr.DPI`, straightened) and the recogniser's lowest ``confidence`` in it.
     """
 
     no: int
@@ -60,6 +62,8 @@ class Line:
     cells: tuple[str, ...] | None = None
     merged: tuple[bool, ...] | None = None
     cell_lines: tuple[int, ...] | None = None  # the line each cell stands on, where a row spans lines (one cell per line)
+    box: tuple[int, int, int, int] | None = None  # read by OCR: where it stands on the page's picture (pixels)
+    confidence: float | None = None  # read by OCR: the recogniser's lowest confidence in it
 
 
 @dataclass(frozen=True, slots=True)
