@@ -232,6 +232,14 @@ def test_index_links_to_a_page_that_works_offline(browser, split):
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.goto(split.as_uri(), wait_until="load")
     assert page.locator("table.index tbody tr").count() == 2
+    # sort by the third column (the first figure), a number: ascending, then descending (the shared sortable.js)
+    header = page.locator("table.index thead th").nth(2)
+    keys = lambda: [float(c) for c in page.locator("table.index tbody tr td:nth-child(3)").evaluate_all(
+        "cells => cells.map(c => c.getAttribute('data-sort'))")]
+    header.click()
+    assert keys() == sorted(keys()) and header.get_attribute("aria-sort") == "ascending"
+    header.click()
+    assert keys() == sorted(keys(), reverse=True) and header.get_attribute("aria-sort") == "descending"
     page.locator("input.filter").fill("金杨")
     assert page.locator("table.index tbody tr:visible").count() == 1
     page.locator("table.index a", has_text="金杨新村街道").click()

@@ -169,7 +169,7 @@ def one_page(parts: list[dict[str, Any]], *, warnings=(), title: str | None = No
                else f"<script>\n{plotly.offline.get_plotlyjs()}\n</script>")
     return Template(_static("report.html")).substitute(
         lang=REPORT["html_lang"](lang), title=_e(title), css=_static("report.css").replace("__FONT_FAMILY__", FONT_FAMILY),
-        plotly=library, script=_static("report.js"), data=data, body=body,
+        plotly=library, script=_static("sortable.js") + _static("report.js"), data=data, body=body,
     )
 
 

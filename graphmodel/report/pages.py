@@ -98,7 +98,7 @@ def index_page(rows: list[dict[str, Any]], links: list[str], *, folder: str, war
     )
     return Template(_static("index.html")).substitute(
         lang=REPORT["html_lang"](lang), title=_e(title), css=_static("report.css").replace("__FONT_FAMILY__", FONT_FAMILY),
-        script=_static("index.js"), body=content)
+        script=_static("sortable.js") + _static("index.js"), body=content)
 
 
 def write_pages(parts: Iterable[dict[str, Any]], output: Path, staging: Path, *, title: str | None = None,
