@@ -28,13 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data" / "金杨新村街道打造精品城区行动方案.txt"
 PARAGRAPH = "坚持问题导向和目标导向，统筹推进城区更新、公共服务和基层治理各项工作，做到责任到人、任务到岗、时限到天。\n"
 
-_MEASURE = (
-    "import json, resource, subprocess, sys, time\n"
-    "t = time.perf_counter()\n"
-    "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
-    "print(json.dumps({'seconds': time.perf_counter() - t, 'returncode': done.returncode,\n"
-    "                  'peak_rss_mib': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))\n"
-)
+from benchmark import _MEASURE  # noqa: E402  (bench/ is on the path: this script's folder)
 
 
 def _prose(size: int) -> str:
