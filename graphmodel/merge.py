@@ -30,7 +30,7 @@ from .adjust import apply_adjustment, is_adjustment
 from .errors import PlanConflictError
 from .model import Entity, Evidence, Notice, Relation, SubdistrictModel
 
-__all__ = ["fingerprint", "merge_models", "current_versions", "combine", "document_date"]
+__all__ = ["fingerprint", "merge_models", "current_versions", "combine", "document_date", "group_by_matter"]
 
 # Entity fields that may differ between documents about one thing, merged rather than compared.
 _MERGED_FIELDS = {"evidence", "aliases", "titles", "role", "attachments", "issuers"}
@@ -149,7 +149,7 @@ def merge_models(models: Iterable[SubdistrictModel], *, merge: bool = False,
                 warnings.append(Notice(kind="same-document", file=model.file, values={"other": same.file}))
                 continue
             kept.append((model, print_))
-        documents = [k for k, _ in kept if as_of is None or not _later(_when(k), as_of)]
+        documents = [k for k, _ in kept if as_of is None or not _later(document_date(k), as_of)]
         if not documents:
             continue
         if not merge:
@@ -180,13 +180,7 @@ def current_versions(documents: list[SubdistrictModel]) -> tuple[list[Subdistric
     PlanConflictError
         Two documents of one matter that cannot be ordered: the same date, or a document without one.
     """
-    matters: list[list[SubdistrictModel]] = []
-    for doc in documents:
-        home = next((m for m in matters if any(_same_matter(doc, other) for other in m)), None)
-        if home is None:
-            matters.append([doc])
-        else:
-            home.append(doc)
+    matters = group_by_matter(documents)
     current: list[tuple[int, SubdistrictModel]] = []
     notes: list[Notice] = []
     for versions in matters:
@@ -199,19 +193,35 @@ def current_versions(documents: list[SubdistrictModel]) -> tuple[list[Subdistric
             continue
         latest = _latest(whole) if len(whole) > 1 else whole[0]
         if len(whole) > 1:
-            ordered = sorted(whole, key=_when)
+            ordered = sorted(whole, key=document_date)
             notes.append(Notice(kind="versions", values={
                 "subdistrict": latest.subdistrict, "files": [v.file for v in ordered],
-                "dates": [_when(v) for v in ordered], "current": latest.file}))
+                "dates": [document_date(v) for v in ordered], "current": latest.file}))
         model = latest
-        for change in sorted(changes, key=lambda v: _when(v) or "9999"):
-            if _when(change) and _when(latest) and not _later(_when(change), _when(latest)):
+        for change in sorted(changes, key=lambda v: document_date(v) or "9999"):
+            if document_date(change) and document_date(latest) and not _later(document_date(change), document_date(latest)):
                 notes.append(Notice(kind="adjustment-superseded", file=change.file, values={"current": latest.file}))
                 continue
             model, note = apply_adjustment(model, change)
             notes.append(note)
         current.append((documents.index(latest), model))
     return [m for _, m in sorted(current, key=lambda im: im[0])], notes
+
+
+def group_by_matter(documents: list) -> list[list]:
+    """The documents grouped by matter (one group, or title, about one body), each group in the documents' order.
+
+    A document joins the first group holding a document of its matter; the documents may be models or anything
+    :func:`_same_matter` reads (``of_label``, ``layout``, ``subdistrict``).
+    """
+    matters: list[list] = []
+    for doc in documents:
+        home = next((m for m in matters if any(_same_matter(doc, other) for other in m)), None)
+        if home is None:
+            matters.append([doc])
+        else:
+            home.append(doc)
+    return matters
 
 
 def _same_matter(a: SubdistrictModel, b: SubdistrictModel) -> bool:
@@ -225,9 +235,9 @@ def _same_matter(a: SubdistrictModel, b: SubdistrictModel) -> bool:
 
 def _latest(versions: list[SubdistrictModel]) -> SubdistrictModel:
     """The latest of several versions; an error naming two that cannot be ordered."""
-    ordered = sorted(versions, key=lambda v: _when(v) or "")
+    ordered = sorted(versions, key=lambda v: document_date(v) or "")
     for a, b in zip(ordered, ordered[1:]):
-        wa, wb = _when(a), _when(b)
+        wa, wb = document_date(a), document_date(b)
         if not wa or not wb or wa == wb or wb.startswith(wa):
             first, second = (a, b) if versions.index(a) < versions.index(b) else (b, a)
             raise PlanConflictError(
@@ -244,18 +254,6 @@ _YEARS = re.compile(r"[（(]?(?:19|20)\d\d(?:年度|年)?(?:\s*[-—–~至]\s*(
 _NUMBER_YEAR = re.compile(r"[〔［\[（(]((?:19|20)\d\d)[〕］\]）)]")
 
 
-def _when(model: SubdistrictModel) -> str | None:
-    """The document's date, ISO: its 成文日期, else its 印发日期, else the year of its 文号; None without one."""
-    plans = model.of_label("Plan")
-    if not plans:
-        return None
-    plan = plans[0]
-    if plan.date or plan.printed:
-        return plan.date or plan.printed
-    found = _NUMBER_YEAR.search(plan.number or "")
-    return found.group(1) if found else None
-
-
 def document_date(model: SubdistrictModel) -> str | None:
     """The date versions are ordered by (ISO): the 成文日期, else the 印发日期, else the year of the 文号; None without one.
 
@@ -267,7 +265,14 @@ def document_date(model: SubdistrictModel) -> str | None:
     >>> document_date(SubdistrictModel(subdistrict="甲", file="a.txt", entities=[plan], relations=[]))
     '2024'
     """
-    return _when(model)
+    plans = model.of_label("Plan")
+    if not plans:
+        return None
+    plan = plans[0]
+    if plan.date or plan.printed:
+        return plan.date or plan.printed
+    found = _NUMBER_YEAR.search(plan.number or "")
+    return found.group(1) if found else None
 
 
 def _later(when: str | None, as_of: str) -> bool:

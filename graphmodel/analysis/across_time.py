@@ -9,7 +9,7 @@ from typing import Any
 import networkx as nx
 
 from ..adjust import is_adjustment
-from ..merge import _same_matter, _when
+from ..merge import document_date, group_by_matter
 from ..schema import Label, Rel
 from ._refs import edges_in, edges_out, evidence_of, nodes_of, ref
 from .diff import diff
@@ -149,7 +149,7 @@ class _Document:
         self.issuer = attrs.get("subdistrict")
         self.layout = attrs.get("layout", "action-plan")
         self.warnings = list(graph.graph.get("warnings", []))
-        self.date = _when(self)
+        self.date = document_date(self)
         self.adjustment = is_adjustment(self)
 
     def of_label(self, label: str) -> list[SimpleNamespace]:
@@ -187,22 +187,10 @@ def _not_after(a: str | None, b: str | None) -> bool:
     return bool(a) and bool(b) and not _after(a, b)
 
 
-def _matters(docs: list[_Document]) -> list[list[_Document]]:
-    """The documents of one issuer grouped by matter, as :func:`graphmodel.merge.current_versions` groups them."""
-    matters: list[list[_Document]] = []
-    for doc in docs:
-        home = next((m for m in matters if any(_same_matter(doc, other) for other in m)), None)
-        if home is None:
-            matters.append([doc])
-        else:
-            home.append(doc)
-    return matters
-
-
 def _version_pairs(docs: list[_Document]) -> list[tuple[_Document, _Document]]:
     """Each version and the next of one matter (whole versions, not 调整 notices), both dated, the later strictly later."""
     pairs = []
-    for matter in _matters(docs):
+    for matter in group_by_matter(docs):
         whole = sorted((d for d in matter if not d.adjustment and d.date), key=lambda d: d.date)
         pairs += [(a, b) for a, b in zip(whole, whole[1:]) if _after(b.date, a.date)]
     return pairs
@@ -215,7 +203,7 @@ def _group_histories(docs: list[_Document]) -> list[tuple[list[tuple[str | None,
     """Per leading group of the issuer: its members after each change, ``(date, names)`` in date order, and
     each leaving: ``{"name", "role", "date", "evidence", "document", "successor"}``."""
     out = []
-    for matter in _matters(docs):
+    for matter in group_by_matter(docs):
         whole = [d for d in matter if not d.adjustment and d.members()]
         changes = [d for d in matter if d.adjustment and d.date]
         if not whole and not changes:
