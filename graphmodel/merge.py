@@ -143,7 +143,7 @@ def merge_models(models: Iterable[SubdistrictModel], *, merge: bool = False,
         warnings: list[Notice] = []
         kept: list[tuple[SubdistrictModel, str]] = []
         for model in group:
-            print_ = fingerprint(model)
+            print_ = fingerprint(model) if len(group) > 1 else ""  # one document: nothing to compare
             same = next((k for k, p in kept if p == print_), None)
             if same is not None:
                 warnings.append(Notice(kind="same-document", file=model.file, values={"other": same.file}))
