@@ -56,9 +56,9 @@ def _u32(b: bytes, at: int) -> int:
 def _open(data: bytes) -> tuple[bytes, bytes, bytes, list[int], list[tuple[int, int]]]:
     """The WordDocument, table and Data streams, the FibRgLw97 and the FibRgFcLcb pairs; :class:`Unsure` for what is
     not a plain Word 97–2003 file."""
-    import olefile
-
     try:
+        import olefile
+
         ole = olefile.OleFileIO(io.BytesIO(data))
     except Exception as exc:  # olefile raises its own kinds (and OSError) for a damaged compound file
         raise Unsure("not an OLE compound file") from exc
