@@ -35,7 +35,7 @@ _NFC = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lo
         23: "bullet", 28: "decimalEnclosedCircleChinese", 30: "ideographTraditional", 31: "ideographZodiac",
         33: "taiwaneseCounting", 35: "taiwaneseCountingThousand", 37: "chineseCounting",
         38: "chineseLegalSimplified", 39: "chineseCountingThousand", 11: "japaneseCounting", 255: "none"}
-_DROPPED = {c: None for c in range(32) if c not in (9, 11)} | {0x1E: None, 0x1F: None}
+_DROPPED = {c: None for c in range(32) if c not in (9, 11)} | {0x1E: None, 0x1F: None, 0xFFFE: None, 0xFFFF: None}
 # Compressed pieces: cp1252, and Latin-1 for the five bytes cp1252 leaves undefined.
 _CP1252 = "".join(bytes([b]).decode("cp1252", errors="replace") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
                   else chr(b) for b in range(256))
@@ -488,7 +488,7 @@ def certain(data: bytes) -> bool:
     """Whether the file looks like one the native reader reads (its FIB and streams; the text not read yet)."""
     try:
         lw = _open(data)[3]
-    except (Unsure, struct.error, IndexError):
+    except Exception:  # Unsure, or a FIB that does not add up
         return False
     return lw[9] == 0  # no text boxes (ccpTxbx)
 
@@ -506,8 +506,10 @@ def read_source(data: bytes, file: str) -> Source:
     """
     try:
         body, numbers = _read(data)
-    except (struct.error, IndexError, ValueError) as exc:  # a structure that does not add up
-        raise Unsure(str(exc)) from exc
+    except Unsure:
+        raise
+    except Exception as exc:  # struct, index, XML errors: a structure that does not add up
+        raise Unsure(f"{type(exc).__name__}: {exc}") from exc
     from .docx import _Reader
 
     reader = _Reader(file, numbers)
