@@ -17,7 +17,8 @@ import tempfile
 
 import pytest
 
-from _formats import render, synthetic
+from _formats import ROOT, render, synthetic
+from graphmodel.merge import fingerprint
 from graphmodel.export import to_dict
 from graphmodel.graph import build_graph, subdistricts
 from loaders import read_plan, read_plans
@@ -156,3 +157,160 @@ def test_real_doc_files_give_the_facts_of_their_text(tmp_path):
     assert sorted(models) == sorted(p.subdistrict for p in plans)
     for plan in plans:
         assert _facts(models[plan.subdistrict]) == _facts(read_plan(source / f"{plan.subdistrict}.txt"))
+
+
+# --- the native reader (loaders/formats/_msdoc.py): .doc files LibreOffice saved from invented .docx --------------
+
+_FIXTURES = sorted(p.stem for p in (ROOT / "tests" / "fixtures" / "doc").glob("*.doc"))
+_WORD = ROOT / "tests" / "fixtures" / "word"
+# LibreOffice's .doc export drops a text box made in Word 2010's way (wps): nothing of it is in the .doc.
+_LOST_BY_EXPORT = {"renewal_group_text_box": ["临湖区人民政府办公室文件"]}
+
+
+@pytest.fixture(scope="module")
+def twins() -> dict[str, bytes]:
+    """Each fixture's .docx, as tests/_fixtures_doc.py builds it."""
+    from _fixtures_doc import documents
+
+    return documents()
+
+
+def _doc(name: str) -> bytes:
+    return (ROOT / "tests" / "fixtures" / "doc" / f"{name}.doc").read_bytes()
+
+
+def _rows(source) -> list[tuple]:
+    return [(ln.text, ln.cells, ln.table, ln.row, ln.merged) for ln in source.lines]
+
+
+@pytest.fixture
+def no_converter(tmp_path, monkeypatch):
+    """No LibreOffice on PATH: what is read is read natively."""
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
+
+
+def test_the_fixtures_are_all_there():
+    assert len(_FIXTURES) == 11 and {"renewal_tasks", "framed", "notice_changes", "fields"} <= set(_FIXTURES)
+
+
+@pytest.mark.parametrize("name", _FIXTURES)
+def test_each_doc_gives_the_lines_and_cells_of_its_docx(name, twins, no_converter):
+    from loaders.formats import _msdoc, docx
+
+    got = _rows(_msdoc.read_source(_doc(name), f"{name}.doc"))
+    want = [row for row in _rows(docx.read_source(twins[name], f"{name}.docx"))
+            if row[0] not in _LOST_BY_EXPORT.get(name, ())]
+    if name == "task_list_numbered":  # LibreOffice saves the restarted list's second item as a list of its own
+        k = want.index(("2.强化督查考核。镇党政办定期通报进展。", None, None, None, None))
+        want[k] = ("1.强化督查考核。镇党政办定期通报进展。", None, None, None, None)
+    assert got == want
+    assert len(got) > 5
+
+
+@pytest.mark.parametrize("name", [n for n in _FIXTURES if n not in ("fields", "style_numbered")])  # no plans
+def test_each_doc_gives_the_facts_of_its_docx(name, twins, tmp_path, no_converter):
+    (tmp_path / f"{name}.doc").write_bytes(_doc(name))
+    (tmp_path / f"{name}.docx").write_bytes(twins[name])
+    as_doc, as_docx = read_plan(tmp_path / f"{name}.doc"), read_plan(tmp_path / f"{name}.docx")
+    if name == "task_list_numbered":  # the one number LibreOffice's export changes: its task is no task of (三)
+        return
+    assert _facts(as_doc) == _facts(as_docx)
+    assert len(_facts(as_doc)["nodes"]) >= 3
+
+
+@pytest.mark.parametrize("name", ["renewal_group", "renewal_group_boxed", "style_numbered"])
+def test_a_doc_gives_the_facts_of_its_text_twin_where_there_is_one(name, no_converter, tmp_path):
+    if name == "style_numbered":  # the numbers come from the paragraph style: （一）… （十一）
+        from loaders.formats import _msdoc
+
+        lines = [ln.text for ln in _msdoc.read_source(_doc(name), "s.doc").lines]
+        assert lines[1] == "（一）任务1由区住房城乡建设委牵头落实" and lines[-1] == "（十一）任务11由区住房城乡建设委牵头落实"
+        return
+    (tmp_path / "g.doc").write_bytes(_doc(name))
+    assert fingerprint(read_plan(tmp_path / "g.doc")) == fingerprint(read_plan(_WORD / "renewal_group.txt"))
+
+
+def test_the_word_task_table_as_doc_has_the_merged_cells_of_the_docx(no_converter):
+    from loaders.formats import _msdoc
+
+    lines = _msdoc.read_source(_doc("renewal_tasks"), "t.doc").lines
+    rows = [ln for ln in lines if ln.table == 1]
+    assert rows[1].cells == ("一、旧区改造", "", "", "", "", "")  # a section row across the table (gridSpan)
+    assert rows[1].merged == (False, True, True, True, True, True)
+    assert [r.cells[2] for r in rows[2:5]] == ["聂清和", "", ""]  # 责任领导 over three rows (vMerge)
+    assert [r.merged[2] for r in rows[2:5]] == [False, True, True]
+    assert rows[2].cells[4] == "区征收中心 相关街道"  # two paragraphs in a cell
+
+
+def test_tracked_deletions_and_field_codes_are_no_text(no_converter):
+    from loaders.formats import _msdoc
+
+    changed = [ln.text for ln in _msdoc.read_source(_doc("notice_changes"), "n.doc").lines]
+    assert "组 长：冼文渊 区长" in changed  # the inserted name kept, the deleted one left out
+    assert not any("姚佳怡" in t or "尹永泉" in t for t in changed)
+    assert "姚佳怡".encode("utf-16-le") in _doc("notice_changes")  # … though the file holds it
+    fields = [ln.text for ln in _msdoc.read_source(_doc("fields"), "f.doc").lines]
+    assert "详见区政府网站，联系人钟雨桐" in fields  # the results, never the codes
+    assert not any("HYPERLINK" in t or "QUOTE" in t for t in fields)
+    assert fields[-4:] == ["副组长：聂清和", "第一页完", "第二页起", "临湖区人民政府办公室"]  # breaks start lines
+
+
+def test_a_nested_table_lays_the_page_out_and_the_inner_one_is_the_table(no_converter):
+    from loaders.formats import _msdoc
+
+    lines = _msdoc.read_source(_doc("framed"), "f.doc").lines
+    assert [ln.cells for ln in lines if ln.cells][0] == ("序号", "工作任务", "牵头单位", "配合单位")
+    assert [ln.text for ln in lines if not ln.cells] == ["临湖区2024年安全生产重点工作责任分解表", "临湖区人民政府办公室",
+                                                        "2024年2月1日"]
+
+
+def _fib(data: bytes) -> int:
+    """Where the WordDocument stream (its FIB first) begins in the file."""
+    import io
+
+    import olefile
+
+    with olefile.OleFileIO(io.BytesIO(data)) as ole:
+        head = ole.openstream("WordDocument").read(512)
+    assert data.count(head) == 1
+    return data.find(head)
+
+
+def _encrypted(data: bytes) -> bytes:
+    """The file with its FIB saying it is encrypted (fEncrypted): the native reader leaves it to LibreOffice."""
+    out = bytearray(data)
+    out[_fib(data) + 0x0B] |= 0x01  # fEncrypted is bit 8 of the flags at 0x0A
+    return bytes(out)
+
+
+def test_what_the_native_reader_is_unsure_of_goes_to_libreoffice(tmp_path, converter):
+    from loaders.formats import _msdoc
+
+    plans = _plans((43, 44))
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for plan in plans:  # stand-ins: the native reader cannot read them
+        (folder / f"{plan.subdistrict}.doc").write_bytes(_stand_in_doc(_docx(plan)))
+    (folder / "native-1.doc").write_bytes(_doc("plan_41"))
+    (folder / "native-2.doc").write_bytes(_doc("plan_42"))
+    with pytest.raises(_msdoc.Unsure):
+        _msdoc.read_source(_encrypted(_doc("plan_41")), "e.doc")
+    assert _msdoc.certain(_doc("plan_41")) and not _msdoc.certain(_encrypted(_doc("plan_41")))
+    models = list(read_plans([folder]))
+    assert len(models) == 4
+    (call,) = converter()  # one call, for the two the native reader leaves
+    assert len([a for a in call if a.endswith(".doc")]) == 2
+
+
+def test_an_unreadable_doc_without_libreoffice_is_one_line_naming_it(tmp_path, no_converter):
+    from graphmodel.errors import PlanError
+
+    damaged = bytearray(_doc("renewal_group"))
+    wd = _fib(bytes(damaged))  # the FIB's fcClx: the piece table pointed past the table stream
+    damaged[wd + 0x01A2:wd + 0x01A6] = (10 ** 8).to_bytes(4, "little")
+    for name, data in (("e.doc", _encrypted(_doc("plan_41"))), ("d.doc", bytes(damaged))):
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(PlanError) as err:
+            read_plan(tmp_path / name)
+        assert name in str(err.value) and "soffice --headless --convert-to docx" in str(err.value)
+        assert "\n" not in str(err.value)

@@ -1,6 +1,9 @@
-"""Old Word (.doc) → Source: converted to .docx by LibreOffice when ``soffice`` is on PATH, else a clear message.
+"""Old Word (.doc) → Source: read natively (:mod:`loaders.formats._msdoc`), else converted to .docx by LibreOffice
+when ``soffice`` is on PATH, else a clear message.
 
-LibreOffice costs most of a second to start, so a batch of documents is converted in one call: :func:`batch`
+A Word 97–2003 file is read by :mod:`~loaders.formats._msdoc` itself, as its .docx would be read. What that reader
+does not read with certainty (an encrypted file, Word 6/95's format, text boxes, a structure that does not add up)
+is converted by LibreOffice as before. LibreOffice costs most of a second to start, so a batch of documents is converted in one call: :func:`batch`
 (used by ``read_plans`` and ``map_plans``) converts every .doc among the files up front, in one
 ``soffice --headless --convert-to docx --outdir TMP a.doc b.doc …``, and holds the converted files (by the .doc's
 content) while the batch is read; the converted files on disk are removed at once. A .doc read outside a batch
@@ -20,7 +23,7 @@ from pathlib import Path
 from graphmodel.errors import PlanError
 
 from ..plan.source import Source
-from . import docx
+from . import _msdoc, docx
 
 __all__ = ["read_source", "batch", "CONVERT"]
 
@@ -62,7 +65,7 @@ def _convert(soffice: str, documents: list[bytes], timeout: float) -> list[bytes
 
 @contextlib.contextmanager
 def batch(paths: Iterable[str | Path]) -> Iterator[int]:
-    """Convert the old Word files among ``paths`` in one LibreOffice call, for :func:`read_source` to find while the
+    """Convert the old Word files among ``paths`` that the native reader cannot read in one LibreOffice call, for :func:`read_source` to find while the
     context lasts; yields how many were converted. Without ``soffice``, or with fewer than two such files, nothing
     is done (each file is then read, or refused, on its own)."""
     soffice = _soffice()
@@ -76,7 +79,7 @@ def batch(paths: Iterable[str | Path]) -> Iterator[int]:
                 data = path.read_bytes()
             except OSError:
                 continue  # the reader names it
-            if data.startswith(_OLE) and _key(data) not in _converted:
+            if data.startswith(_OLE) and _key(data) not in _converted and not _msdoc.certain(data):
                 found.setdefault(_key(data), data)
     keys = list(found) if len(found) >= 2 else []
     if keys:
@@ -91,14 +94,18 @@ def batch(paths: Iterable[str | Path]) -> Iterator[int]:
 
 
 def read_source(data: bytes, file: str) -> Source:
-    """Convert an old Word file with LibreOffice (``soffice``) and read the .docx it gives (converted already when
-    it is one of a :func:`batch`).
+    """Read an old Word file natively; what that reader is unsure of, convert with LibreOffice (``soffice``) and
+    read the .docx it gives (converted already when it is one of a :func:`batch`).
 
     Raises
     ------
     PlanError
         If ``soffice`` is not on PATH (the message names the conversion to run), or the conversion fails.
     """
+    try:
+        return _msdoc.read_source(data, file)
+    except _msdoc.Unsure:
+        pass  # converted instead
     command = CONVERT.replace("FILE", Path(file).name)
     key = _key(data)
     if key in _converted:  # converted by the batch's call (None: that call gave nothing for this file)
