@@ -52,37 +52,55 @@ def _clusters(values, tolerance: float = _TOLERANCE) -> dict[float, int]:
 
 def _words(chars: list[dict], gap: float | None = GAP) -> list[tuple[str, float, list[dict]]]:
     """The words of upright characters in page order: (text, top, characters); a gap wider than 3 points, or
-    than ``gap`` of the character's size, ends a word (``gap`` None: pdfplumber's 3 points only)."""
+    than ``gap`` of the character's size, ends a word (``gap`` None: pdfplumber's 3 points only). pdfplumber sorts
+    the characters by line and then, line by line, by ``x0`` (both stable): one sort by (line, ``x0``, place)."""
+    tops = [c["top"] for c in chars]
+    line_of = _clusters(tops)
+    keyed = sorted([(line_of[top], c["x0"], k) for k, (top, c) in enumerate(zip(tops, chars))])
     out: list[tuple[str, float, list[dict]]] = []
-    line_of = _clusters([c["top"] for c in chars])
-    ordered = sorted(chars, key=lambda c: line_of[c["top"]])
-    for _line, members in groupby(ordered, key=lambda c: line_of[c["top"]]):
-        word: list[dict] = []
-        for c in sorted(members, key=lambda c: c["x0"]):
-            text = c["text"]
-            if text.isspace():
-                if word:
-                    out.append(_word(word))
-                    word = []
-                continue
+    word: list[dict] = []
+    line = -1
+    room = last_x0 = last_x1 = last_top = 0.0
+    for number, x0, k in keyed:
+        c = chars[k]
+        if number != line:
             if word:
-                last = word[-1]
-                room = _TOLERANCE if gap is None else min(_TOLERANCE, gap * last["size"])
-                if c["x0"] < last["x0"] or c["x0"] > last["x1"] + room or abs(c["top"] - last["top"]) > _TOLERANCE:
-                    out.append(_word(word))
-                    word = []
-            word.append(c)
-        if word:
+                out.append(_word(word))
+                word = []
+            line = number
+        if c["text"].isspace():
+            if word:
+                out.append(_word(word))
+                word = []
+            continue
+        top = c["top"]
+        if word and (x0 < last_x0 or x0 > last_x1 + room or top - last_top > _TOLERANCE
+                     or last_top - top > _TOLERANCE):
             out.append(_word(word))
+            word = []
+        word.append(c)
+        last_x0, last_x1, last_top = x0, c["x1"], top
+        room = _TOLERANCE if gap is None else min(_TOLERANCE, gap * c["size"])
+    if word:
+        out.append(_word(word))
     return out
 
 
+_LIGATURED = frozenset(LIGATURES)  # ﬁ, ﬂ, …: pdfplumber writes them out (fi, fl)
+
+
 def _word(chars: list[dict]) -> tuple[str, float, list[dict]]:
-    return "".join(LIGATURES.get(c["text"], c["text"] or "") for c in chars), min(c["top"] for c in chars), chars
+    texts = [c["text"] for c in chars]
+    text = "".join(texts)
+    if not _LIGATURED.isdisjoint(texts):
+        text = "".join([LIGATURES.get(t, t) for t in texts])
+    return text, min([c["top"] for c in chars]), chars
 
 
 def _lines(words, keep_order: bool) -> list[list[tuple[str, float, list[dict]]]]:
     """Words grouped into lines by their top: in the words' order (a text map), or line by line (plain text)."""
+    if len(words) == 1:
+        return [words]
     line_of = _clusters([w[1] for w in words])
     if not keep_order:
         words = sorted(words, key=lambda w: line_of[w[1]])
@@ -99,18 +117,9 @@ def text_lines(chars: list[dict], gap: float | None = GAP) -> list[dict]:
     out = []
     for line in _lines(_words(chars, gap), keep_order=True):
         held = [c for _text, _top, members in line for c in members if c["text"]]
-        x0, top, x1, bottom = held[0]["x0"], held[0]["top"], held[0]["x1"], held[0]["bottom"]
-        for c in held:
-            if c["x0"] < x0:
-                x0 = c["x0"]
-            if c["top"] < top:
-                top = c["top"]
-            if c["x1"] > x1:
-                x1 = c["x1"]
-            if c["bottom"] > bottom:
-                bottom = c["bottom"]
-        out.append({"text": " ".join(w[0] for w in line), "x0": x0, "top": top, "x1": x1, "bottom": bottom,
-                    "chars": held})
+        out.append({"text": " ".join([w[0] for w in line]), "x0": min([c["x0"] for c in held]),
+                    "top": min([c["top"] for c in held]), "x1": max([c["x1"] for c in held]),
+                    "bottom": max([c["bottom"] for c in held]), "chars": held})
     return out
 
 

@@ -58,6 +58,9 @@ def _placer(box: tuple[float, float, float, float], rotation: int):
     return (lambda x, y: (x - x0, y1 - y)), x1 - x0, y1 - y0
 
 
+_SKIPPED = "\r\n\x00\ufffe"  # line ends PDFium adds, and what stands for no character
+
+
 def _chars(raw, textpage, place, height: float, rotation: int, number: int, plain: bool) -> list[dict]:
     """The page's characters as drawn (not the spaces and line ends PDFium adds between words and lines), each a
     dict of ``text``, ``x0``, ``x1``, ``top``, ``bottom``, ``size`` and ``upright`` (what the reader and
@@ -75,23 +78,12 @@ def _chars(raw, textpage, place, height: float, rotation: int, number: int, plai
     turn = math.radians(rotation)
     full = 2 * math.pi
     upright_all = min(turn, full - turn) < 0.02
-    skipped = "\r\n\x00\ufffe"
+    skipped = _SKIPPED
     out: list[dict] = []
     append = out.append
     shift = place(0.0, 0.0) if rotation == 0 else None  # unturned: x less the box's left, top its top less y
     if shift is not None and plain:  # the usual page, in one tight loop: left to right, upright
-        sx, sy = shift
-        size, tall = 0.0, -1.0
-        for i, ch in enumerate(text):
-            if ch in skipped or (ch == " " and generated(textpage, i) == 1) or not box(textpage, i, rect):
-                continue
-            low = rect.bottom
-            if abs(rect.top - low - tall) > 1e-3:  # a loose box is the font's height: the same, the same size
-                size, tall = size_of(textpage, i), rect.top - low
-            bottom = round(sy - low, 3)
-            append({"text": ch, "x0": rect.left + sx, "x1": rect.right + sx,
-                    "top": round(bottom - size, 3), "bottom": bottom, "size": size, "upright": True})
-        return out
+        return _plain_chars(raw, textpage, text, rect, shift)
     for i, ch in enumerate(text):
         if ch in skipped or (ch == " " and generated(textpage, i) == 1) or not box(textpage, i, rect):
             continue
@@ -114,6 +106,41 @@ def _chars(raw, textpage, place, height: float, rotation: int, number: int, plai
         else:
             top = round(at, 3) if at <= bt else round(bt, 3)
         append({"text": ch, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": size, "upright": upright})
+    return out
+
+
+@lru_cache(maxsize=None)
+def _unchecked(raw, name: str, restype):
+    """PDFium's function ``name`` called straight, its arguments not checked against its prototype: pypdfium2's
+    check of each argument costs more than the call itself, once a character. The arguments must be right: a
+    pointer as a ``c_void_p``, a number as an int, a struct by ``byref``."""
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
+
+
+def _plain_chars(raw, textpage, text: str, rect, shift) -> list[dict]:
+    """:func:`_chars` on a page unturned whose text is all upright: a character's top and bottom follow from the
+    foot of its loose box and its size, the same for every character of a line in one size."""
+    box = _unchecked(raw, "FPDFText_GetLooseCharBox", ctypes.c_int)
+    size_of = _unchecked(raw, "FPDFText_GetFontSize", ctypes.c_double)
+    generated = _unchecked(raw, "FPDFText_IsGenerated", ctypes.c_int)
+    page = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
+    into = ctypes.byref(rect)
+    sx, sy = shift
+    skipped = _SKIPPED
+    placed: dict[tuple[float, float], tuple[float, float]] = {}  # (foot, size) → (top, bottom)
+    out: list[dict] = []
+    append = out.append
+    for i, ch in enumerate(text):
+        if ch in skipped or (ch == " " and generated(page, i) == 1) or not box(page, i, into):
+            continue
+        size = size_of(page, i)
+        key = (rect.bottom, size)
+        at = placed.get(key)
+        if at is None:
+            bottom = round(sy - key[0], 3)
+            at = placed[key] = (round(bottom - size, 3), bottom)
+        append({"text": ch, "x0": rect.left + sx, "x1": rect.right + sx, "top": at[0], "bottom": at[1],
+                "size": size, "upright": True})
     return out
 
 
