@@ -55,8 +55,12 @@ def _words(chars: list[dict], gap: float | None = GAP) -> list[tuple[str, float,
     than ``gap`` of the character's size, ends a word (``gap`` None: pdfplumber's 3 points only). pdfplumber sorts
     the characters by line and then, line by line, by ``x0`` (both stable): one sort by (line, ``x0``, place)."""
     tops = [c["top"] for c in chars]
-    line_of = _clusters(tops)
-    keyed = sorted([(line_of[top], c["x0"], k) for k, (top, c) in enumerate(zip(tops, chars))])
+    if max(tops) - min(tops) <= _TOLERANCE:  # one line (the usual cell): by x0 alone, in page order where equal
+        x0s = [c["x0"] for c in chars]
+        keyed = [(0, x0s[k], k) for k in sorted(range(len(chars)), key=x0s.__getitem__)]
+    else:
+        line_of = _clusters(tops)
+        keyed = sorted([(line_of[top], c["x0"], k) for k, (top, c) in enumerate(zip(tops, chars))])
     out: list[tuple[str, float, list[dict]]] = []
     word: list[dict] = []
     line = -1

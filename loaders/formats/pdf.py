@@ -179,27 +179,35 @@ def _text_within(chars: _Chars, box) -> str:
     return map_text(inside)
 
 
-def _table_rows(table, chars: _Chars) -> list[list[str | None]]:
-    """The table's rows of cell texts as pdfplumber's ``Table.extract`` reads them (None: covered by a merged cell)."""
-    out = []
-    for row in table.rows:
-        row_chars = chars.within(row.bbox)
-        texts: list[str | None] = []
-        for cell in row.cells:
-            if cell is None:
-                texts.append(None)
-                continue
-            inside = [c for c in row_chars if cell[0] <= (c["x0"] + c["x1"]) / 2 < cell[2]
-                      and cell[1] <= (c["top"] + c["bottom"]) / 2 < cell[3]]
-            texts.append(cell_text(inside))
-        out.append(texts)
+def _row_cells(row, chars: _Chars) -> list[list[dict] | None]:
+    """Each cell's characters (those whose middle stands inside it, in page order; None: covered by a merged
+    cell): the row's characters are handed out by their middle's x among the cells' left edges, as the cells of
+    a row stand side by side (else each cell takes its own from them, as pdfplumber's ``Table.extract``)."""
+    row_chars = chars.within(row.bbox)
+    cells = row.cells
+    placed = sorted((cell[0], cell[2], k) for k, cell in enumerate(cells) if cell is not None)
+    out: list[list[dict] | None] = [None if cell is None else [] for cell in cells]
+    if any(x1 > next_x0 for (_x0, x1, _k), (next_x0, _x1, _j) in zip(placed, placed[1:])):
+        for k, cell in enumerate(cells):
+            if cell is not None:
+                out[k] = [c for c in row_chars if cell[0] <= (c["x0"] + c["x1"]) / 2 < cell[2]
+                          and cell[1] <= (c["top"] + c["bottom"]) / 2 < cell[3]]
+        return out
+    lefts = [x0 for x0, _x1, _k in placed]
+    for c in row_chars:
+        j = bisect.bisect_right(lefts, (c["x0"] + c["x1"]) / 2) - 1
+        if j < 0:
+            continue
+        cell = cells[placed[j][2]]
+        if (c["x0"] + c["x1"]) / 2 < cell[2] and cell[1] <= (c["top"] + c["bottom"]) / 2 < cell[3]:
+            out[placed[j][2]].append(c)
     return out
 
 
-def _cell_text(chars: _Chars, box, texts: list[str]) -> str | None:
-    """A cell's text (``texts``: its lines as pdfplumber reads them), its lines joined by how they were broken
-    (:func:`join_cell_lines`); None if its characters do not fall into as many lines."""
-    inside = [c for c in chars.within(box) if c["text"].strip()]
+def _cell_text(inside: list[dict], box, texts: list[str]) -> str | None:
+    """A cell's text (``inside``: its characters; ``texts``: its lines as pdfplumber reads them), its lines joined
+    by how they were broken (:func:`join_cell_lines`); None if its characters do not fall into as many lines."""
+    inside = [c for c in inside if c["text"].strip()]
     lines: list[list[dict]] = []
     for c in sorted(inside, key=lambda c: (c["top"], c["x0"])):
         if lines and abs(lines[-1][0]["top"] - c["top"]) < 1.5:
@@ -216,13 +224,20 @@ def _extract(chars: _Chars, table) -> list[list[str | None]]:
     """The table's rows of cell texts (``None``: covered by a merged cell). A cell that spans a column edge drawn
     in other rows, whose text leaves that edge white (a rule segment missing from the grid, not a merged cell),
     is read as the cells the edge divides it into."""
-    rows = _table_rows(table, chars)
+    table_rows = table.rows  # pdfplumber finds them anew at each look
+    held = [_row_cells(row, chars) for row in table_rows]
+    # as pdfplumber's ``Table.extract`` reads them; a cell of several lines: wrapped, or broken on purpose?
+    rows: list[list[str | None]] = []
+    for row, inside in zip(table_rows, held):
+        texts: list[str | None] = []
+        for box, found in zip(row.cells, inside):
+            text = None if found is None else cell_text(found)
+            if text and "\n" in text:
+                text = _cell_text(found, box, text.split("\n")) or text
+            texts.append(text)
+        rows.append(texts)
     edges = _columns(table)
-    for r, row in enumerate(table.rows):  # a cell of several lines: wrapped, or broken on purpose?
-        for k, box in enumerate(row.cells):
-            if box is not None and rows[r][k] and "\n" in rows[r][k]:
-                rows[r][k] = _cell_text(chars, box, rows[r][k].split("\n")) or rows[r][k]
-    for r, row in enumerate(table.rows):
+    for r, row in enumerate(table_rows):
         for k, box in enumerate(row.cells):
             inner = [e for e in edges if box is not None and box[0] + _EDGE_TOLERANCE < e < box[2] - _EDGE_TOLERANCE]
             if not inner:
