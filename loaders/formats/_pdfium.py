@@ -144,9 +144,30 @@ def _plain_chars(raw, textpage, text: str, rect, shift) -> list[dict]:
     return out
 
 
-def _matrix(raw, obj) -> tuple[float, ...]:
-    m = raw.FS_MATRIX()
-    raw.FPDFPageObj_GetMatrix(obj, m)
+class _Calls:
+    """The PDFium functions the walk over a page's objects calls, straight (:func:`_unchecked`): an object is an
+    address (an int), handed back as a ``c_void_p``."""
+
+    def __init__(self, raw):
+        c_int, c_void_p = ctypes.c_int, ctypes.c_void_p
+        for name, restype in (("FPDFPage_CountObjects", c_int), ("FPDFPage_GetObject", c_void_p),
+                              ("FPDFPageObj_GetType", c_int), ("FPDFFormObj_CountObjects", c_int),
+                              ("FPDFFormObj_GetObject", c_void_p), ("FPDFPageObj_GetMatrix", c_int),
+                              ("FPDFPageObj_GetBounds", c_int), ("FPDFTextObj_GetFont", c_void_p),
+                              ("FPDFFont_GetIsEmbedded", c_int), ("FPDFPath_GetDrawMode", c_int),
+                              ("FPDFPageObj_GetStrokeWidth", c_int), ("FPDFPath_CountSegments", c_int),
+                              ("FPDFPath_GetPathSegment", c_void_p), ("FPDFPathSegment_GetPoint", c_int),
+                              ("FPDFPathSegment_GetType", c_int), ("FPDFPathSegment_GetClose", c_int)):
+            setattr(self, name, _unchecked(raw, name, restype))
+
+
+@lru_cache(maxsize=None)
+def _calls(raw) -> _Calls:
+    return _Calls(raw)
+
+
+def _matrix(call: _Calls, obj, m) -> tuple[float, ...]:
+    call.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
     return m.a, m.b, m.c, m.d, m.e, m.f
 
 
@@ -157,28 +178,28 @@ def _times(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
     return a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F
 
 
-def _subpaths(raw, obj, matrix) -> list[tuple[list[tuple[float, float]], bool, bool]]:
+def _subpaths(raw, call: _Calls, obj, matrix) -> list[tuple[list[tuple[float, float]], bool, bool]]:
     """A path's subpaths: each its points in user space, whether it is closed, and whether it holds curves."""
     a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
+    at_x, at_y = ctypes.byref(x), ctypes.byref(y)
+    move, bezier = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
     out: list[tuple[list[tuple[float, float]], bool, bool]] = []
-    for k in range(raw.FPDFPath_CountSegments(obj)):
-        segment = raw.FPDFPath_GetPathSegment(obj, k)
-        raw.FPDFPathSegment_GetPoint(segment, x, y)
+    for k in range(call.FPDFPath_CountSegments(obj)):
+        segment = ctypes.c_void_p(call.FPDFPath_GetPathSegment(obj, k))
+        call.FPDFPathSegment_GetPoint(segment, at_x, at_y)
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-        kind = raw.FPDFPathSegment_GetType(segment)
-        if kind == raw.FPDF_SEGMENT_MOVETO or not out:
+        kind = call.FPDFPathSegment_GetType(segment)
+        if kind == move or not out:
             out.append(([point], False, False))
         else:
             points, _closed, curved = out[-1]
             points.append(point)
-            out[-1] = (points, False, curved or kind == raw.FPDF_SEGMENT_BEZIERTO)
-        if raw.FPDFPathSegment_GetClose(segment):
+            out[-1] = (points, False, curved or kind == bezier)
+        if call.FPDFPathSegment_GetClose(segment):
             points, _closed, curved = out[-1]
             out[-1] = (points, True, curved)
     return out
-
-
 def _shape(points: list[tuple[float, float]], closed: bool, curved: bool) -> str:
     """What pdfminer makes of a subpath: a ``line`` (two points), a ``rect`` (four axis-aligned sides), a ``curve``."""
     if closed and len(points) == 4 or len(points) == 5 and points[0] == points[4]:
@@ -191,22 +212,24 @@ def _shape(points: list[tuple[float, float]], closed: bool, curved: bool) -> str
     return "curve"
 
 
-def _objects(raw, page):
+def _objects(raw, call: _Calls, page):
     """The page's objects, those inside form XObjects too (as pypdfium2's ``get_objects``, 15 levels deep), each
     with its type and the matrices of the forms holding it, innermost first."""
     form = raw.FPDF_PAGEOBJ_FORM
-    get_type = raw.FPDFPageObj_GetType
+    get_type = call.FPDFPageObj_GetType
+    m = raw.FS_MATRIX()
 
     def walk(holder, count, get, parents, level):
         for k in range(count):
-            obj = get(holder, k)
+            obj = ctypes.c_void_p(get(holder, k))
             kind = get_type(obj)
             yield obj, kind, parents
             if kind == form and level < 14:
-                yield from walk(obj, raw.FPDFFormObj_CountObjects(obj), raw.FPDFFormObj_GetObject,
-                                (_matrix(raw, obj), *parents), level + 1)
+                yield from walk(obj, call.FPDFFormObj_CountObjects(obj), call.FPDFFormObj_GetObject,
+                                (_matrix(call, obj, m), *parents), level + 1)
 
-    yield from walk(page, raw.FPDFPage_CountObjects(page), raw.FPDFPage_GetObject, (), 0)
+    held = ctypes.c_void_p(ctypes.cast(page, ctypes.c_void_p).value)
+    yield from walk(held, call.FPDFPage_CountObjects(held), call.FPDFPage_GetObject, (), 0)
 
 
 def _paths(raw, page, place, height: float, number: int) -> tuple[list[dict], int, bool, bool]:
@@ -214,49 +237,52 @@ def _paths(raw, page, place, height: float, number: int) -> tuple[list[dict], in
     all its text objects have a place (PDFium leaves out of its text a character whose glyph it cannot find: of a
     font neither embedded in the file nor installed, such as the standard CJK fonts of Adobe); and whether all
     its text is drawn unturned and unmirrored."""
+    call = _calls(raw)
     shapes: list[dict] = []
     images = 0
     placed = plain = True
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    fill, stroke, width = ctypes.c_int(), ctypes.c_int(), ctypes.c_float()
     bounds = [ctypes.c_float() for _ in range(4)]
+    at_bounds = [ctypes.byref(b) for b in bounds]
     kind_path, kind_image, kind_text = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_TEXT
+    no_fill = raw.FPDF_FILLMODE_NONE
     m = raw.FS_MATRIX()
-    for obj, kind, parents in _objects(raw, page):
+    at_m = ctypes.byref(m)
+    for obj, kind, parents in _objects(raw, call, page):
         if kind == kind_image:
             images += 1
             continue
         if kind == kind_text:
-            if not _placed(raw, obj, bounds):
+            if not _placed(call, obj, bounds, at_bounds):
                 return shapes, images, False, plain
             if plain:
-                raw.FPDFPageObj_GetMatrix(obj, m)
+                call.FPDFPageObj_GetMatrix(obj, at_m)
                 plain = m.b == m.c == 0 and m.a > 0 and m.d > 0 and all(p[1] == p[2] == 0 and p[0] > 0 and p[3] > 0
                                                                         for p in parents)
             continue
         if kind != kind_path:
             continue
-        raw.FPDFPath_GetDrawMode(obj, fill, stroke)
-        if fill.value == raw.FPDF_FILLMODE_NONE and not stroke.value:
+        call.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
+        if fill.value == no_fill and not stroke.value:
             continue
-        matrix = _matrix(raw, obj)
+        matrix = _matrix(call, obj, m)
         for parent in parents:
             matrix = _times(matrix, parent)
-        width = ctypes.c_float()
-        raw.FPDFPageObj_GetStrokeWidth(obj, width)
-        for points, closed, curved in _subpaths(raw, obj, matrix):
+        call.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))
+        for points, closed, curved in _subpaths(raw, call, obj, matrix):
             if len(points) >= 2:
                 shapes.append(_path_item(_shape(points, closed, curved), [place(px, py) for px, py in points], height,
-                                         number, width.value, bool(stroke.value), fill.value != raw.FPDF_FILLMODE_NONE))
+                                         number, width.value, bool(stroke.value), fill.value != no_fill))
     return shapes, images, placed, plain
 
 
-def _placed(raw, obj, bounds) -> bool:
+def _placed(call: _Calls, obj, bounds, at_bounds) -> bool:
     """A text object has a place, or is blank: its glyphs have a box, or its font is embedded in the file (a text
     object of blank glyphs, spaces, has no box either)."""
     left, bottom, right, top = bounds
-    raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    call.FPDFPageObj_GetBounds(obj, *at_bounds)
     return (right.value - left.value > 1e-3 or top.value - bottom.value > 1e-3
-            or bool(raw.FPDFFont_GetIsEmbedded(raw.FPDFTextObj_GetFont(obj))))
+            or bool(call.FPDFFont_GetIsEmbedded(ctypes.c_void_p(call.FPDFTextObj_GetFont(obj)))))
 
 
 def _path_item(kind: str, shown: list[tuple[float, float]], height: float, number: int, linewidth: float,
