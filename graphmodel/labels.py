@@ -380,6 +380,9 @@ NOTICES: dict[str, L] = {
                        "a tab-separated row has {cells} cells (the header {header}): read as missing its last ones"),
     "cell-row-short": L("第 {line}–{last} 行：一行只有 {cells} 个单元格（表头 {header} 个），已停止读表",
                         "lines {line}–{last}: a row of {cells} cells (the header has {header}): the table ends here"),
+    "unit-cell-not-unit": L("任务表{column}一栏的“{text}”不像单位名称（像人名或数量，可能错了列），未读作单位，请核对",
+                            "“{text}” in the task table's {column} column does not read as a unit (it reads as a "
+                            "person's name or a quantity: the columns may be shifted): not read as a unit, check it"),
     "member-unread": L("领导小组名单里的“{text}”读不出是人还是单位，未计入",
                        "“{text}” in the leading group's list reads as neither a person nor a unit: left out"),
     "member-cut-off": L("领导小组名单在文件末尾的“{text}”处中断（文件可能被截断），“{text}”未计入",

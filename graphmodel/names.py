@@ -42,7 +42,7 @@ _UNIT_ENDINGS = (
 )
 # Words that end like a unit but are not one (社会 is no 会, 示范社区 no 区).
 _NOT_UNIT_ENDINGS = ("社会", "社区", "机会", "内部", "外部", "全部", "局部", "基层部", "小区", "园区", "城区", "街区", "景区")
-_COLLECTIVE_START = ("各", "全体", "所有")
+_COLLECTIVE_START = ("各", "全体", "所有", "相关", "有关")  # 相关街道, 有关乡镇
 _COLLECTIVE_NAMES = {"相关部门", "有关部门", "相关单位", "有关单位", "成员单位", "机关部门", "事业中心", "直属单位"}
 # Bodies named in full by two or three characters: never the short form of another unit (区委 is no 区发改委).
 _WHOLE_BODIES = frozenset(f"{j}{b}" for j in "区县市镇乡省" for b in ("委", "政府")) | {"党委", "党工委"}

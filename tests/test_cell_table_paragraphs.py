@@ -150,3 +150,37 @@ def test_columns_named_by_their_last_word_and_columns_that_name_no_unit():
     (task,) = result.tasks
     assert task.text == "建成社区食堂2家。"
     assert [(m.name, m.as_written) for m in task.responsible] == [("区民政局", "牵头单位")] and task.cooperating == ()
+
+
+# --------------------------------------------------------------------------- one cell per line, each with its bar
+def test_a_table_copied_with_a_bar_after_each_cell_reads_row_by_row():
+    """A web page's table copied one cell per line, each followed by its column's bar (牵头 单位 |), a row's empty
+    cells as bars alone: rows by the 序号 numbers, the merged 主要任务 | 全年目标任务 cell and the empty 说明 cells
+    left out where they fit only one way for the facts (是否达序 names no number column)."""
+    text = (FIXTURES / "district_progress_bars.txt").read_text(encoding="utf-8")
+    tables, result = _table(text)
+    header = next(ln for ln in tables.lines if ln.cells)
+    assert (header.no, header.cells[3:5], tables.warnings) == (2, ("分管 领导", "牵头 单位"), ())
+    assert [_facts(t) for t in result.tasks] == [
+        (7, 12, "改造提升背街小巷30条。", [("韩志远", 14, False, "分管领导")], [("区城管局", 15, False, "牵头单位")],
+         [("区市政中心", 16, False, "责任主体与协同单位"), ("相关街道", 16, False, "责任主体与协同单位")]),
+        (8, 21, "新增智能充电桩500个。", [("韩志远", 23, False, "分管领导")], [("区发改局", 24, False, "牵头单位")],
+         [("区供电公司", 25, False, "责任主体与协同单位"), ("各街道", 25, False, "责任主体与协同单位")]),
+        (9, 31, "新建口袋公园6座。", [("罗佳宁", 33, False, "分管领导")], [("区园林中心", 34, False, "牵头单位")],
+         [("区城管局", 35, False, "责任主体与协同单位")]),
+    ]
+    record = read_plan_bytes(text.encode(), "青岚区民生实事推进表.txt")
+    assert [(t.number, [m.name for m in t.leads]) for t in record.tasks] == [(7, ["韩志远"]), (8, ["韩志远"]),
+                                                                            (9, ["罗佳宁"])]
+
+
+def test_a_person_or_a_quantity_under_a_unit_column_is_a_warning():
+    """Columns shifted by a cell a copy lost: what lands under a unit column and reads as a person's name or a
+    quantity is no unit (a warning names it), never a unit of the task."""
+    text = "\n".join(["序号\t工作任务\t牵头单位\t配合单位", "1\t修缮古桥。\t区文旅局\t区住建局", "2\t新建驿站。\t罗佳宁\t建成8个"])
+    tables, result = _table(text)
+    assert [(t.number, [m.name for m in t.responsible], [m.name for m in t.cooperating]) for t in result.tasks] == [
+        (1, ["区文旅局"], ["区住建局"]), (2, [], [])]
+    assert [(w.kind, w.line, w.values) for w in result.warnings] == [
+        ("unit-cell-not-unit", 3, {"text": "罗佳宁", "column": "牵头单位"}),
+        ("unit-cell-not-unit", 3, {"text": "建成8个", "column": "配合单位"})]

@@ -105,6 +105,37 @@ EXPECTED = {
         ],
         officials=[],
     ),
+    # a 区's 责任分解: the targets are （一）… headings with their units on the next lines (each heading a task,
+    # numbered as it is); an item's bracket closes its first line, its points (▲) follow; A、B牵头 both lead
+    "district_subsection_tasks.txt": dict(
+        meta=dict(subdistrict="青岚区", level="区", title="2025年区《政府工作报告》主要目标任务责任分解方案",
+                  number="青政办〔2025〕2号"),
+        tasks=[
+            (1, 9, "地区生产总值增长6%左右", [], [("区发展和改革局", 10, "责任单位")], [], "全年经济社会发展的主要预期目标", 10),
+            (2, 11, "城镇新增就业1.2万人", [], [("区人力资源和社会保障局", 12, "牵头单位")],
+             [("各街道办事处", 13, "责任单位")], "全年经济社会发展的主要预期目标", 13),
+            (3, 14, "居民人均可支配收入增长6%", [], [("区统计局", 15, "责任单位"), ("区农业农村局", 15, "责任单位")], [],
+             "全年经济社会发展的主要预期目标", 15),
+            (1, 17, "加强经济运行监测，按月分析主要指标。▲规模以上工业增加值增长7%左右；▲社会消费品零售总额增长5%。", [],
+             [("区统计局", 17, "牵头单位"), ("区发展和改革局", 17, "牵头单位")], [], "重点工作", 19),
+            (2, 20, "推进老旧小区改造，完成改造项目12个。", [],
+             [("区住房和城乡建设局", 20, "牵头"), ("区城市更新中心", 20, "牵头")],
+             [("各街道办事处", 20, "按职责分工负责")], "重点工作", 20),
+        ],
+        officials=[],
+    ),
+    # a 市's 工作要点 in traditional script: read as simplified, every name, text and word kept as written
+    "city_traditional_brackets.txt": dict(
+        meta=dict(subdistrict="雲川市", level="市", title="雲川市2025年深化營商環境改革工作要點", number=None),
+        tasks=[
+            (1, 3, "全面實施行政許可事項清單管理，清單之外一律不得實施行政許可。", [],
+             [("市政府辦公室", 3, "牽頭"), ("市審批改革辦", 3, "牽頭")], [("各縣區政府", 3, "按職責分工負責")],
+             "推動審批服務提速", 3),
+            (2, 4, "推行企業開辦“一日辦結”，壓縮辦理時間。", [], [("市市場監管局", 4, "牽頭")],
+             [("市稅務局", 4, "配合"), ("市人社局", 4, "配合")], "推動審批服務提速", 4),
+        ],
+        officials=[],
+    ),
 }
 
 
@@ -249,3 +280,20 @@ def test_place_clauses_need_places_and_two_clauses():
     found = _read("二、青石水库，行政责任人：林阿明；白沙湖，技术责任人，许志坚。").tasks
     assert [(t.text, [(m.name, m.as_written) for m in t.leads]) for t in found] == [
         ("青石水库", [("林阿明", "行政责任人")]), ("白沙湖", [("许志坚", "技术责任人")])]
+
+
+def test_one_task_naming_units_in_two_roles_is_a_task_list():
+    """An excerpt cut after its first item: one task naming a lead and the units beside it is as sure as two
+    tasks (a lone 负责 is not), and a name the end of the text cut to one character is no unit."""
+    record = read_plan_bytes("一、优化审批服务\n1.推行“一件事”集成办理。（市政务服务中心牵头，市人社局、市医保局配合）\n"
+                             "2.推进证照分离改革。（市".encode(), "excerpt.txt")
+    assert record.layout == "task-list"
+    assert [(t.number, _units(t.responsible), _units(t.cooperating)) for t in record.tasks] == [
+        (1, [("市政务服务中心", 2, "牵头")], [("市人社局", 2, "配合"), ("市医保局", 2, "配合")]), (2, [], [])]
+    with pytest.raises(Exception, match="不是可读的责任文件"):
+        read_plan_bytes("一、工作\n1.推行“一件事”集成办理。（市政务服务中心负责）\n2.推进改革。".encode(), "lone.txt")
+    cut = _read("（一）地区生产总值增长6%\n责任单位：区发改局\n（二）新增就业1万人\n责任单位：区")
+    assert [(t.number, t.text, _units(t.responsible)) for t in cut.tasks] == [
+        (1, "地区生产总值增长6%", [("区发改局", 2, "责任单位")]), (2, "新增就业1万人", [])]
+    assert [(w.kind, w.line, w.values) for w in cut.warnings] == [
+        ("assignment-cut-off", 4, {"number": 2, "text": "责任单位：区"})]

@@ -54,7 +54,9 @@ _EACH_LEADS = re.compile(r"(?:分别|共同)?牵头$")
 # The parts of an assignment: split at ；, at a ， before a label or a 配合 part, and before a label run into the part
 # before it (labelled lines joined: 责任单位：区建管委配合单位：区城管执法局).
 _PARTS = re.compile(r"[；;]|[，,]?(?=(?:" + "|".join(LABELS) + r")\s*[:：])"
-                    r"|[，,](?=[^，,；;]*(?:配合|协办|协同|参与|协助)$)")
+                    r"|[，,](?=[^，,；;]*(?:配合|协办|协同|参与|协助)$)"
+                    # （甲局、乙局牵头，丙局按职责分工负责）: the lead part ends at the 牵头 before the other units
+                    r"|(?<=牵头)[，,](?=[^，,；;]*(?:按职责分工负责|按职责负责|分别负责|负责|落实)$)")
 #: The document saying that the unit listed first leads: 排在第一位的为牵头单位, 列第一位者为牵头或汇总单位.
 FIRST_LEADS = re.compile(r"(?:排名|排序|排|列|放|居)在?(?:第一|首|前)(?:位|个)?(?:的|者)?(?:单位|部门)?"
                          r"(?:为|是)(?:牵头|主要责任|主责)")
@@ -133,6 +135,9 @@ def split_assignment(text: str, *, last: bool = False) -> tuple[str, Assignment]
         if not m or not _ROLE_WORD.search(m.group(1)) and not _all_units(m.group(1)):
             continue
         assignment = _parse(m.group(1), m.start(1), cut=pattern is _OPEN_TAIL)
+        if not assignment and last and pattern is _INLINE and len(_cut_value(m.group(1))) <= 1:
+            # 责任单位：区 at the end of an excerpt: the name was cut off, the label is no part of the task's text
+            return text[: m.start()].rstrip(" ；;") or original, Assignment(first_leads=rule, cut=m.group(1).strip())
         if assignment:
             assignment.first_leads = rule
             if pattern is _TAIL:
@@ -141,6 +146,12 @@ def split_assignment(text: str, *, last: bool = False) -> tuple[str, Assignment]
                 end = text[m.end():]
             return (text[: m.start()].rstrip(" ；;") + end.strip()).strip() or original, assignment
     return original, Assignment(first_leads=rule)
+
+
+def _cut_value(clause: str) -> str:
+    """What the last label of a clause names (``""`` when it names nothing)."""
+    labelled = list(re.finditer(rf"(?:{'|'.join(LINE_LABELS)})\s*[:：]", clause))
+    return clause[labelled[-1].end():].strip(" ，,。；;") if labelled else clause
 
 
 def _all_units(clause: str) -> bool:
@@ -230,10 +241,11 @@ _UNIT_TAIL = re.compile(r"(?:按职责分工负责|按职责负责|分别负责|
 
 
 def _located(value: str, offset: int) -> list[tuple[str, int]]:
-    """The units of ``value``, each with the offset where its name starts (the part's where it is not found whole)."""
+    """The units of ``value``, each with the offset where its name starts (the part's where it is not found whole);
+    a single character is no unit's name (区, 市: the rest of the name cut off by the end of an excerpt)."""
     out, pos = [], 0
     for name in (_UNIT_TAIL.sub("", n) for n in unit_names(value)):
-        if not name:
+        if len(name) < 2:
             continue
         at = value.find(name, pos)
         out.append((name, offset + (at if at >= 0 else pos)))

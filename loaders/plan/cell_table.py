@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphmodel.model import GoalRecord, Mention, Notice, OfficialRecord, TaskRecord
-from graphmodel.names import clean
+from graphmodel.names import clean, is_unit_like, looks_like_person
 
 from .cell_values import LeadCells, lead_marked, lead_mentions, unit_mentions, unit_names
 from .columns import ROLES, SECTION_HEADING, column_role, header_roles
@@ -367,6 +367,10 @@ class _Reader:
                 out.append((text, no, from_above, i))
                 continue
             found = (self.leads.mentions(text) if role == "lead" else unit_mentions(text)) if text else []
+            if role != "lead" and any(_not_unit(m.name) for m in found):
+                self.warnings += [Notice(kind="unit-cell-not-unit", line=no, values={
+                    "text": m.name, "column": self.columns.words[i] or ""}) for m in found if _not_unit(m.name)]
+                found = [m for m in found if not _not_unit(m.name)]
             out += [m.model_copy(update={"line": no, "page": source.page, "table": source.table, "row": source.row,
                                          "cell": i + 1, "inherited": from_above,
                                          "as_written": self.columns.words[i] or None})
@@ -383,6 +387,15 @@ class _Reader:
 
 
 # ---------------------------------------------------------------------- helpers
+# A quantity (新建中转站8个, 完成60%): a task's measure, no unit's name.
+_QUANTITY = re.compile(r"\d+(?:\.\d+)?\s*(?:个|座|条|处|所|家|万|亿|%|％|公里|千米|米|平方米|户|人次|人|台|套|项|次|张|辆|吨)")
+
+
+def _not_unit(name: str) -> bool:
+    """A unit cell's piece that is no unit: a person's name (a column shifted: 徐国江 under 牵头单位), a quantity."""
+    return (looks_like_person(name) and not is_unit_like(name)) or bool(_QUANTITY.search(name))
+
+
 def _single_text(cells: tuple[str, ...]) -> str | None:
     texts = {c for c in cells if c}
     return texts.pop() if len(texts) == 1 else None

@@ -57,7 +57,7 @@ def column_role(header: str) -> str | None:
     best: tuple[int, int] | None = None  # (where the word ends, its rank) of the role chosen so far
     chosen = None
     for rank, (role, words) in enumerate(ROLES):
-        ends = [text.rfind(w) + len(w) for w in words if w in text]
+        ends = [text.rfind(w) + len(w) for w in words if w in text and (len(w) > 1 or text == w)]  # 序, not 是否达序
         if ends and (best is None or max(ends) > best[0]):
             best, chosen = (max(ends), rank), role
     return chosen

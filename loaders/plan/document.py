@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .source import Line
 
-__all__ = ["Document", "Section", "Joined", "split_document", "CN_NUMERALS"]
+__all__ = ["Document", "Section", "Joined", "split_document", "numeral_value", "CN_NUMERALS"]
 
 CN_NUMERALS = "一二三四五六七八九十"
 _SECTION = re.compile(rf"^([{CN_NUMERALS}]{{1,3}})、\s*(\S.{{0,30}})$")
@@ -85,7 +85,8 @@ class Document:
         return None
 
 
-def _numeral_value(numeral: str) -> int:
+def numeral_value(numeral: str) -> int:
+    """The value of a Chinese numeral of a heading: 三 → 3, 十二 → 12, 二十一 → 21."""
     if numeral == "十":
         return 10
     if numeral.startswith("十"):
@@ -142,7 +143,7 @@ def split_document(lines: tuple[Line, ...], text: str | None = None) -> Document
     for i in range(body_end):
         m = _SECTION.match(lines[i].text)
         if m and not re.search(r"[，。；]", m.group(2)):
-            value = _numeral_value(m.group(1))
+            value = numeral_value(m.group(1))
             if value == last_value + 1:
                 heads.append((i, m.group(1), m.group(2).strip()))
                 last_value = value

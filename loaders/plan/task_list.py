@@ -29,9 +29,10 @@ from graphmodel.names import clean, looks_like_person
 
 from .assignment import (LINE_LABEL, Assignment, assignment_mentions, first_listed_leads, split_assignment)
 from .cell_table import TableResult
-from .document import CN_NUMERALS, Joined
+from .document import CN_NUMERALS, numeral_value, Joined
 from .prose_duties import read_place_duties, read_unit_paragraphs
 from .source import Line
+from .traditional import as_written, simplified
 
 __all__ = ["Assignment", "split_assignment", "assignment_mentions", "read_task_list", "first_listed_leads",
            "heading_lead"]
@@ -118,13 +119,35 @@ def read_task_list(lines: tuple[Line, ...] | list[Line], officials: set[str] = f
     2 扩大“一网通办”覆盖面。 5 [('区政务服务中心', 6)] [('区大数据中心', 6)] 提升政务服务效能
     """
     reader = _ListReader(set(officials))
-    for line in lines:
+    simple = [Line(ln.no, simplified(ln.text)) for ln in lines]  # 牽頭單位, 負責: read as simplified
+    for line in simple:
         reader.line(line)
     reader.close(last=True)
     found = reader.result(first_leads)
+    if found is not None and any(a.text != b.text for a, b in zip(lines, simple)):
+        found = _kept_as_written(found, {ln.no: ln.text for ln in lines})
     if found is None and (prose := read_unit_paragraphs(lines) + read_place_duties(lines)):
         return TableResult(prose, [], [], prose[0].line)  # no numbered task: tasks stated in running prose
     return found
+
+
+def _kept_as_written(found: TableResult, original: dict[int, str]) -> TableResult:
+    """The tasks of a list in traditional script, read as simplified, with their texts and names as the document
+    writes them (市政府辦公室 stays 市政府辦公室)."""
+    def written(text: str, first: int, last: int) -> str:
+        source = "".join(original.get(no, "") for no in range(first, last + 1))
+        return as_written(text, simplified(source), source)
+
+    def mentions(ms: tuple[Mention, ...]) -> tuple[Mention, ...]:
+        return tuple(m.model_copy(update={"name": written(m.name, m.line, m.line), "as_written": m.as_written and
+                                          written(m.as_written, m.line, m.line)}) for m in ms)
+
+    tasks = [t.model_copy(update={
+        "text": written(t.text, t.line, max([no for _, no in t.offsets] or [t.line])),
+        "leads": mentions(t.leads), "responsible": mentions(t.responsible), "cooperating": mentions(t.cooperating),
+        "goal": written(t.goal, t.goal_line, t.goal_line) if t.goal and t.goal_line else t.goal}) for t in found.tasks]
+    goals = [g.model_copy(update={"name": written(g.name, g.line, g.line)}) for g in found.goals]
+    return TableResult(tasks, goals, found.warnings, found.header_line, found.officials)
 
 
 @dataclass
@@ -157,6 +180,7 @@ class _ListReader:
     rule_outside: bool = False  # the first-listed rule, stated outside any item
     outside: list[str] = field(default_factory=list)
     ended: bool = False
+    heading: tuple[str, int, int, str] | None = None  # the heading just read: (kind, its number, line, text)
 
     def line(self, line: Line) -> None:
         text = line.text.strip()
@@ -180,16 +204,21 @@ class _ListReader:
         self._read(line, text)
 
     def _read(self, line: Line, text: str) -> None:
-        if (m := _SECTION.match(text)) and not re.search(r"[。；;]", m.group(2)[:-1]):
+        heading, self.heading = self.heading, None
+        if heading is not None and self.item is None and LINE_LABEL.match(text):
+            self._heading_task(heading, line)
+        elif (m := _SECTION.match(text)) and not re.search(r"[。；;]", m.group(2)[:-1]):
             self.close()
             self.section, self.subsection = (_heading(m.group(2)), line.no), None
             self.goals.setdefault(self.section[0], ("action", line.no, None))
             self._heading_lead(m.group(2), line.no)
+            self.heading = ("section", numeral_value(m.group(1)), line.no, m.group(2))
         elif (m := _SUBSECTION.match(text)) and not re.search(r"[。；;]", m.group(2)[:-1]):
             self.close()
             self.subsection = (_heading(m.group(2)), line.no)
             self.goals.setdefault(self.subsection[0], ("project", line.no, self.section[0] if self.section else None))
             self._heading_lead(m.group(2), line.no)
+            self.heading = ("subsection", numeral_value(m.group(1)), line.no, m.group(2))
         elif (m := _ITEM.match(text)) and self._next(int(m.group(1) or m.group(2))):
             self.close()
             self.last_number = int(m.group(1) or m.group(2))
@@ -198,6 +227,17 @@ class _ListReader:
             self.item[1].append(line)
         else:
             self.outside.append(text)
+
+    def _heading_task(self, heading: tuple[str, int, int, str], line: Line) -> None:
+        """A heading with its assignment on the next line (（一）地区生产总值增长7% / 责任单位：区发改局) is a task
+        numbered as the heading is, no goal of tasks: the part it stands in is theirs."""
+        kind, number, no, text = heading
+        if kind == "subsection":
+            self.subsection = None
+        else:
+            self.section = None
+        self.last_number = number
+        self.item = (number, [Line(no, text), line])
 
     def _heading_lead(self, text: str, no: int) -> None:
         found = heading_lead(text, self.officials)
@@ -222,6 +262,8 @@ class _ListReader:
         joined = Joined.of([Line(ln.no, "；" + ln.text) if i and LINE_LABEL.match(ln.text) else ln
                             for i, ln in enumerate(lines)])
         text, assignment = split_assignment(joined.text, last=last and not self.pending)
+        if not assignment:
+            text, assignment = _assignment_in_line(joined, text, assignment)
         goal = self.subsection or self.section
         lead = self.leads.get(self.subsection[1] if self.subsection else -1) or self.leads.get(
             self.section[1] if self.section else -1, ())
@@ -263,6 +305,19 @@ class _ListReader:
             goal=item.goal[0] if item.goal else None, goal_line=item.goal[1] if item.goal else None,
             offsets=tuple(zip(joined.starts, joined.numbers)), inherited=inherited,
         )
+
+
+def _assignment_in_line(joined: Joined, text: str, assignment: Assignment) -> tuple[str, Assignment]:
+    """An item's assignment in brackets at the end of one of its lines, points of the item after it
+    (…确保完成主要指标。（牵头单位：发改委、统计局） / ▲增加值增长14%左右): the text is the item's without it."""
+    ends = [start - 1 for start in joined.starts[1:]] if len(joined.starts) > 1 else []
+    for end in ends:
+        if not joined.text[end] in "）)】]":
+            continue
+        head, found = split_assignment(joined.text[: end + 1])
+        if found:
+            return head + joined.text[end + 1:], found
+    return text, assignment
 
 
 def _heading(text: str) -> str:

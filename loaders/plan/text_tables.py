@@ -46,6 +46,7 @@ _SENTENCE = re.compile(r"[。；;！!？?]")
 _DATE_LIKE = re.compile(r"\d|年|月|底|前|长期|持续|常态")
 _POST_END = ("领导", "书记", "主任", "长", "主席", "委员", "常委", "负责人")
 _UNIT_END = ("政府", "委", "办", "组")
+_FACT_ROLES = ("number", "task", "lead", "responsible", "cooperating", "goal")  # the columns facts are read from
 _MERGED_MOST = 2  # a last row short of more cells than this is not taken for one under merged cells
 
 
@@ -299,13 +300,14 @@ def _fit(cells: tuple[str, ...], n: int) -> tuple[str, ...]:
 
 
 # ---------------------------------------------------------------------- one cell per paragraph
-def _paragraph(lines: list[Line], j: int) -> tuple[str, int, int]:
-    """The paragraph at ``j``: its text (a wrapped cell's lines joined), its first line's number, where the next starts."""
-    block = _block(lines, j)
+def _paragraph(lines: list[Line], j: int, single: bool = False) -> tuple[str, int, int]:
+    """The paragraph at ``j``: its text (a wrapped cell's lines joined), its first line's number, where the next
+    starts (``single``: every line is a paragraph of its own)."""
+    block = lines[j : j + 1] if single else _block(lines, j)
     return "".join(_SPACES.sub(" ", ln.text).strip() for ln in block), block[0].no, j + len(block)
 
 
-def _paragraph_header(lines: list[Line], i: int) -> tuple[list[tuple[str, int]], int] | None:
+def _paragraph_header(lines: list[Line], i: int, single: bool = False) -> tuple[list[tuple[str, int]], int] | None:
     """The header of a table with one cell per paragraph: three or more one-line paragraphs that name columns.
 
     Under a header opening with 序号, the first row's number ends the header: the short paragraphs before it are
@@ -315,7 +317,7 @@ def _paragraph_header(lines: list[Line], i: int) -> tuple[list[tuple[str, int]],
     while j < len(lines) and not lines[j].cells:
         text = _SPACES.sub(" ", lines[j].text).strip()
         if not _column_name(text, [t for t, _ in head]) or text.endswith(_TABLE_TITLE_END) \
-                or len(_block(lines, j)) != 1:
+                or not single and len(_block(lines, j)) != 1:
             break
         head.append((text, lines[j].no))
         j += 1
@@ -325,9 +327,9 @@ def _paragraph_header(lines: list[Line], i: int) -> tuple[list[tuple[str, int]],
 
 
 def _cell_per_paragraph_table(
-    lines: list[Line], i: int, table: int, warnings: list[Notice], raw=None
+    lines: list[Line], i: int, table: int, warnings: list[Notice], raw=None, single: bool = False
 ) -> tuple[list[Line], int] | None:
-    found = _paragraph_header(lines, i)
+    found = _paragraph_header(lines, i, single)
     if found is None:
         return None
     head, j = found
@@ -336,7 +338,7 @@ def _cell_per_paragraph_table(
     rows = [Line(head[0][1], " ".join(header), table=table, row=1, cells=header)]
     paragraphs = []  # (text, line, index of the line after it)
     while j < len(lines) and not lines[j].cells:
-        text, no, j = _paragraph(lines, j)
+        text, no, j = _paragraph(lines, j, single)
         paragraphs.append((text, no, j))
     end, filled = i + len(head), set()
     for chunk, last in _paragraph_rows(paragraphs, roles):
@@ -358,6 +360,42 @@ def _cell_per_paragraph_table(
     if len(rows) == 1:
         return None  # a header and no row: a list of column words in prose, no table
     return rows, end
+
+
+# ---------------------------------------------------------------------- one cell per line, each ending with a pipe
+_PIPE_CELL = re.compile(r"^\s*([^|｜]*[^|｜\s])\s*[|｜]\s*$")  # 牵头单位 | : a cell and its column's bar
+_PIPES = re.compile(r"^\s*(?:[|｜]\s*)+$")  # | or || alone: the end of a row (its empty cells)
+
+
+def _pipe_line_table(
+    lines: list[Line], i: int, table: int, warnings: list[Notice], raw=None
+) -> tuple[list[Line], int] | None:
+    """A web page's table copied as one cell per line, each cell followed by its column's bar (``序号 |``), a row's
+    empty cells as bars alone (``||``): read as a table of one cell per paragraph whose rows follow the 序号
+    numbers, the bars left out (a row short of cells is placed by what fits each column, else not read)."""
+    if not _PIPE_CELL.match(lines[i].text):
+        return None
+    run, j = [], i
+    while j < len(lines) and not lines[j].cells and (j == i or lines[j].no == lines[j - 1].no + 1):
+        m = _PIPE_CELL.match(lines[j].text)
+        if m is None and not _PIPES.match(lines[j].text):
+            break
+        run.append((j, Line(lines[j].no, m.group(1)) if m else None))
+        j += 1
+    cells = [line for _k, line in run if line is not None]
+    if len(cells) < 6:
+        return None
+    found = _paragraph_header(cells, 0, single=True)
+    if found is None:
+        return None
+    got = _cell_per_paragraph_table(cells, 0, table, warnings, single=True)
+    if got is None:  # a header and no row read (a warning says why): its lines are the table's, read as none
+        head = tuple(t for t, _ in found[0])
+        return [Line(found[0][0][1], " ".join(head), table=table, row=1, cells=head)] + [
+            lines[k] for k, _line in run[len(head):]], run[-1][0] + 1
+    rows, used = got
+    last = cells[used - 1].no if used else lines[i].no
+    return rows, next(k for k, line in run if line is not None and line.no == last) + 1
 
 
 def _section_row(texts: list[str], n: int) -> tuple[str, ...] | None:
@@ -447,6 +485,10 @@ def _fits(text: str, role: str | None) -> bool:
         return len(text) <= _SECTION_MAX and not _SENTENCE.search(text)
     if role == "deadline":
         return bool(_DATE_LIKE.search(text))
+    if role == "progress":  # a progress cell says how far a task is: units alone are a unit column's cell
+        return bool(text) and (bool(re.search(r"\d|%|％", text)) or not _fits(text, "responsible"))
+    if role == "task":  # a task says what is done: a person's name or a unit alone is another column's cell
+        return bool(text) and not looks_like_person(text) and not _fits(text, "responsible")
     return bool(text)
 
 
@@ -474,20 +516,25 @@ def place_cells(texts: list[str], roles: list[str | None], filled: set[int] | fr
         return tuple(texts)
     if len(texts) > n or not texts:
         return None
-    fixed = {i for i, r in enumerate(roles) if r in ("number", "task") or (filled is not None and i not in filled)}
+    first_task = roles.index("task") if "task" in roles else -1
+    # a column may be missing under a merged cell above (one ``filled``), beside its like (主要任务 | 全年目标任务:
+    # one cell across both), or at the row's end where no fact is read (备注: an empty cell a copy leaves out)
+    free = [i for i, r in enumerate(roles) if r != "number" and i != first_task and (
+        filled is None or i in filled or (i and r == roles[i - 1])
+        or all(roles[k] not in _FACT_ROLES for k in range(i, n)))]
     choices = []
-    for missing in combinations([i for i in range(n) if i not in fixed], n - len(texts)):
+    for missing in combinations(free, n - len(texts)):
         slots = [i for i in range(n) if i not in missing]
         if all(_fits(t, roles[i]) for t, i in zip(texts, slots)):
-            choices.append(slots)
-    if len(choices) != 1:
-        return None
-    cells = [""] * n
-    for t, i in zip(texts, choices[0]):
-        cells[i] = t
-    return tuple(cells)
+            cells = [""] * n
+            for t, i in zip(texts, slots):
+                cells[i] = t
+            choices.append(tuple(cells))
+    # choices that differ only in columns no fact is read from (进展, 备注, 是否达序) are one for the facts
+    facts = {tuple(c for c, role in zip(cells, roles) if role in _FACT_ROLES) for cells in choices}
+    return choices[0] if choices and len(facts) == 1 else None
 
 
 #: The readers of text tables, in the order they are tried: pipes, tabs, then (only from a line that is a header
 #: cell) one cell per line and one cell per paragraph.
-_READERS = (_pipe_table, _tab_table, _cell_per_line_table, _cell_per_paragraph_table)
+_READERS = (_pipe_table, _tab_table, _pipe_line_table, _cell_per_line_table, _cell_per_paragraph_table)

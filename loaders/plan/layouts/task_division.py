@@ -30,6 +30,8 @@ __all__ = ["TaskDivision", "LAYOUT", "division_meta", "division_record"]
 
 _SCOPE = 15  # the title stands within the first lines
 _QUOTED_TITLE = re.compile(r"《([^《》]{4,80})》")
+# What a 印发 notice issues, up to 的通知 (its 《》 inside it or around it)
+_ISSUED = re.compile(r"印发\s*(\S.{3,80}?)\s*的通知")
 _TABLE_TITLE = re.compile(r"(表|方案|计划|清单|项目|任务|分工|台账)$")
 # The parts of an action plan's body: a document that has them, and more text than table, is a plan.
 _PLAN_SECTIONS = ("指导思想", "总体要求", "主要目标", "工作目标", "具体行动", "行动安排", "保障措施", "组织保障")
@@ -116,6 +118,9 @@ def _title(doc: Document, header_no: int) -> tuple[str, int]:
             break
         m = _QUOTED_TITLE.search(line.text)
         if m and ("印发" in line.text or "关于" in line.text or line.text.startswith("《")):
+            whole = _ISSUED.search(line.text)  # 印发2025年区《政府工作报告》…分解方案的通知: the 《》 inside the title
+            if whole and whole.start(1) < m.start() <= m.end() < whole.end(1):
+                return re.sub(r"\s+", "", whole.group(1)), line.no
             return re.sub(r"\s+", "", m.group(1)), line.no
     above = [ln for ln in doc.lines if ln.no < header_no]
     for line in reversed(above[-3:]):

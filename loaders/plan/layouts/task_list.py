@@ -24,7 +24,8 @@ class TaskList:
     """A document whose numbered tasks name, in words, their responsible or cooperating units or their lead.
 
     Recognised when the document lists no leading group and at least two numbered items name who does
-    them (or one, by a label: 牵头单位：…), at least half of the items of the parts that hold such items.
+    them (or one, by a label: 牵头单位：…, or in two roles: 甲局牵头，乙局配合), at least half of the items of the
+    parts that hold such items.
     """
 
     name = "task-list"
@@ -37,9 +38,10 @@ class TaskList:
         if result is None:
             return None
         assigned = [t for t in result.tasks if t.responsible or t.cooperating or t.leads]
-        labelled = [t for t in assigned if any(m.as_written in LABELS for m in t.leads + t.responsible + t.cooperating)]
+        labelled = [t for t in assigned if any(m.as_written in LABELS for m in t.leads + t.responsible + t.cooperating)
+                    or t.responsible and t.cooperating]
         if not (len(assigned) >= 2 or labelled) or 2 * len(assigned) < len(result.tasks):
-            return None  # one task naming its units by a label (牵头单位：…) is as sure as two in words
+            return None  # one task naming its units by a label (牵头单位：…), or in two roles, is as sure as two
         if read_leading_group(doc.lines)[0]:
             return None
         return Recognition(self.name, f"{len(assigned)}项写明责任单位的编号任务", assigned[0].line,
