@@ -297,3 +297,15 @@ def test_one_task_naming_units_in_two_roles_is_a_task_list():
         (1, "地区生产总值增长6%", [("区发改局", 2, "责任单位")]), (2, "新增就业1万人", [])]
     assert [(w.kind, w.line, w.values) for w in cut.warnings] == [
         ("assignment-cut-off", 4, {"number": 2, "text": "责任单位：区"})]
+
+
+def test_an_items_last_sentence_may_say_who_does_it():
+    """…压缩办理时间。由区市场监管局牵头，区税务局配合。 is the item's assignment as its brackets would be; a sentence
+    naming no unit (由街道统一负责, 由群众自己负责) is none."""
+    found = _read("一、提升政务服务效能\n1.推行企业开办“一日办结”，压缩办理时间。由区市场监管局牵头，区税务局、区人社局配合。\n"
+                  "2.扩大“一网通办”覆盖面。由区政务服务中心负责。\n3.开展环境整治。由街道统一负责。").tasks
+    assert [(t.number, t.text, _units(t.responsible), _units(t.cooperating)) for t in found] == [
+        (1, "推行企业开办“一日办结”，压缩办理时间。", [("区市场监管局", 2, "牵头")],
+         [("区税务局", 2, "配合"), ("区人社局", 2, "配合")]),
+        (2, "扩大“一网通办”覆盖面。", [("区政务服务中心", 3, "负责")], []),
+        (3, "开展环境整治。由街道统一负责。", [], [])]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphmodel.model import Mention
-from graphmodel.names import is_unit_like
+from graphmodel.names import is_collective, is_unit_like
 
 from .cell_table import lead_mentions, unit_names
 
@@ -43,6 +43,9 @@ LINE_LABEL = re.compile(rf"^({'|'.join(LINE_LABELS)})\s*[:：]\s*")
 # A labelled assignment run into the item's last sentence: …办理时间。责任单位：区市场监管局
 _INLINE = re.compile(rf"(?:^|(?<=[。；;！!？?\s]))((?:{'|'.join(LINE_LABELS)})\s*[:：].*)$")
 _BRACKET_LABEL = re.compile(rf"【({'|'.join(LABELS)})】")
+# The item's last sentence saying who does it: …压缩办理时间。由区市场监管局牵头，区税务局、区人社局配合。
+_BY_TAIL = re.compile(r"(?:^|(?<=[。；;！!？?]))\s*由([^。；;！!？?由]{2,120}?(?:牵头负责|牵头|主办|负责|配合|协办|参与|协助))"
+                      r"\s*[。.；;]?\s*$")
 _VERB_RESPONSIBLE = re.compile(r"^(.+?)(牵头负责|牵头|主办|主责|按职责分工负责|按职责负责|分别负责|负责|落实)$")
 _VERB_COOPERATING = re.compile(r"^(.+?)(配合|协办|协同|参与|协助|共同推进|共同负责)$")
 # A clause cut off after its lead part: 区发改委主办，区教育局、城建集
@@ -130,11 +133,13 @@ def split_assignment(text: str, *, last: bool = False) -> tuple[str, Assignment]
     text = _BRACKET_LABEL.sub(lambda m: f"；{m.group(1)}：", text)
     rule = bool(_RULE_IN_BRACKETS.search(text))
     text = _RULE_IN_BRACKETS.sub(lambda m: " " * len(m.group()), text)  # the rule is no unit (offsets hold)
-    for pattern in (_TAIL, _INLINE, _OPEN_TAIL if last else None):
+    for pattern in (_TAIL, _INLINE, _BY_TAIL, _OPEN_TAIL if last else None):
         m = pattern.search(text) if pattern else None
         if not m or not _ROLE_WORD.search(m.group(1)) and not _all_units(m.group(1)):
             continue
         assignment = _parse(m.group(1), m.start(1), cut=pattern is _OPEN_TAIL)
+        if pattern is _BY_TAIL and not all(is_unit_like(n) or is_collective(n) for n in _names(assignment)):
+            continue  # 由街道统一负责, 由群众自己负责: a sentence, no assignment
         if not assignment and last and pattern is _INLINE and len(_cut_value(m.group(1))) <= 1:
             # 责任单位：区 at the end of an excerpt: the name was cut off, the label is no part of the task's text
             return text[: m.start()].rstrip(" ；;") or original, Assignment(first_leads=rule, cut=m.group(1).strip())
@@ -146,6 +151,11 @@ def split_assignment(text: str, *, last: bool = False) -> tuple[str, Assignment]
                 end = text[m.end():]
             return (text[: m.start()].rstrip(" ；;") + end.strip()).strip() or original, assignment
     return original, Assignment(first_leads=rule)
+
+
+def _names(a: Assignment) -> list[str]:
+    """Every unit an assignment names."""
+    return [n for n, _at, _m in a.responsible] + [n for n, _at in a.cooperating]
 
 
 def _cut_value(clause: str) -> str:
