@@ -236,3 +236,16 @@ def test_in_a_leading_group_the_office_labels_stay_the_office():
     record = read_plan_bytes(text.encode(), "p.txt")
     assert [(o.name, o.role) for o in record.officials] == [("雍明川", "组长"), ("韶光明", "成员")]
     assert [(m.name, m.line) for m in record.teams[0].leads] == [("韶光明", 5)]
+
+
+def test_a_table_copied_with_a_bar_after_each_cell_is_read_without_them():
+    """A web page's member table copied one cell per line, each cell followed by its column's bar (韩志远 |), a row
+    of bars alone between rows: the bars are no names (no warning), the people and titles are read."""
+    text = "\n".join(["关于成立青岚区安全生产委员会的通知", "区安全生产委员会组成人员名单如下：", "职务 |", "姓名 |",
+                      "工作单位及职务 |", "主任 |", "韩志远 |", "区长 |", "||", "副主任 |", "罗佳宁 |", "常务副区长 |",
+                      "委员 |", "李文涛 |", "区发改委主任 |"])
+    record = read_plan_bytes(text.encode(), "青岚区安委会.txt")
+    assert [(o.name, o.role, o.titles, o.line) for o in record.officials] == [
+        ("韩志远", "主任", ("区长",), 7), ("罗佳宁", "副主任", ("常务副区长",), 11),
+        ("李文涛", "委员", ("区发改委主任",), 14)]
+    assert [w.kind for w in record.warnings] == []

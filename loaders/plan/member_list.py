@@ -769,6 +769,17 @@ def _cut_off(result: GroupList, lines: tuple[Line, ...]) -> None:
         result.warnings[-1] = Notice(kind="member-cut-off", line=last.line, values=last.values)
 
 
+# A web copy of a table writes each cell on a line with its column's bar after it (韩志远 |), a row's end as bars alone.
+_BARRED = re.compile(r"^(.*[^|｜\s])\s*[|｜]\s*$")
+_BARS = re.compile(r"^\s*(?:[|｜]\s*)+$")
+
+
+def _unbarred(line: Line) -> Line:
+    """A line without the bar a web copy puts after a cell (one bar, at its end)."""
+    m = _BARRED.match(line.text)
+    return replace(line, text=m.group(1)) if m and len(re.findall(r"[|｜]", line.text)) == 1 else line
+
+
 def read_member_list(lines: tuple[Line, ...], *, committee: bool = False) -> GroupList:
     """Read the member list wherever it starts (the first role label: 组长, 副组长, 成员 …).
 
@@ -791,6 +802,7 @@ def read_member_list(lines: tuple[Line, ...], *, committee: bool = False) -> Gro
     >>> [(u.name, u.role, u.position, u.line) for u in g.units], g.office_leads, g.office_line
     ([('区规划资源局', '成员', '分管负责人', 5)], [Mention(name='周伟', line=7)], 6)
     """
+    lines = tuple(_unbarred(ln) for ln in lines if not _BARS.match(ln.text))
     reader = _ListReader(committee)
     token = _BODIES.set(_document_bodies(lines))
     try:
