@@ -184,3 +184,22 @@ def test_a_person_or_a_quantity_under_a_unit_column_is_a_warning():
     assert [(w.kind, w.line, w.values) for w in result.warnings] == [
         ("unit-cell-not-unit", 3, {"text": "罗佳宁", "column": "牵头单位"}),
         ("unit-cell-not-unit", 3, {"text": "建成8个", "column": "配合单位"})]
+
+
+def test_a_pipe_row_short_of_a_merged_cell_and_a_project_column_as_the_task():
+    """A web page's table as pipe rows: a row lacks the cell merged from the row above (分管领导), so its units stand
+    where the lead was — they go under the columns they fit, the lead held from above; 项目名称 is the task where
+    no other column says what is done. A row whose cells cannot be placed surely is warned of, not read."""
+    text = "\n".join(["| 序号 | 项目名称 | 分管领导 | 牵头单位 | 配合单位 |", "| 1 | 新增养老床位300张 | 韩志远 | 区民政局 | 各街道 |",
+                      "| 2 | 新建社区食堂10个 | 区民政局 | 区市场监管局 |", "| 3 | 改造老旧小区12个 | 罗佳宁 | 区住建局 | 区规划资源局、各街道 |",
+                      "| 4 | 建设口袋公园6座 | 区园林中心 |"])
+    tables, result = _table(text)
+    assert [_facts(t) for t in result.tasks] == [
+        (1, 2, "新增养老床位300张", [("韩志远", 2, False, "分管领导")], [("区民政局", 2, False, "牵头单位")],
+         [("各街道", 2, False, "配合单位")]),
+        (2, 3, "新建社区食堂10个", [("韩志远", 2, True, "分管领导")], [("区民政局", 3, False, "牵头单位")],
+         [("区市场监管局", 3, False, "配合单位")]),
+        (3, 4, "改造老旧小区12个", [("罗佳宁", 4, False, "分管领导")], [("区住建局", 4, False, "牵头单位")],
+         [("区规划资源局", 4, False, "配合单位"), ("各街道", 4, False, "配合单位")])]
+    # row 4 fits two ways (区园林中心 leads, or cooperates beside the lead unit above): not read, said
+    assert [(w.kind, w.line) for w in result.warnings] == [("row-width", 5)]

@@ -74,8 +74,16 @@ def header_roles(cells: list[str] | tuple[str, ...]) -> list[str | None] | None:
     ['number', 'task', 'lead', 'responsible', 'cooperating']
     >>> header_roles(["姓名", "职务"]) is None
     True
+    >>> header_roles(["序号", "项目名称", "牵头单位"]), header_roles(["实事项目", "项目内容", "牵头单位"])
+    (['number', 'task', 'responsible'], ['goal', 'task', 'responsible'])
     """
     roles = [column_role(c) for c in cells]
+    if "task" not in roles and "goal" in roles and ({"lead", "responsible"} & set(roles)) \
+            and all(len(_SPACES.sub("", c)) <= 12 and not re.search(r"[。；;，,]", c) for c in cells):
+        # 序号 | 项目名称 | 牵头单位 (a header: short words, no sentence): where no column says what is done, the
+        # last project column does
+        last = max(k for k, role in enumerate(roles) if role == "goal")
+        roles[last] = "task"
     if "task" in roles and ({"lead", "responsible"} & set(roles)):
         return roles
     return None

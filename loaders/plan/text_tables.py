@@ -132,13 +132,32 @@ def _pipe_table(lines: list[Line], i: int, table: int, warnings: list[Notice], r
     header = _pipe_cells(lines[i].text)
     if not header or not header_roles(header):
         return None
+    roles = header_roles(header)
     rows = [replace(lines[i], cells=header, table=table, row=1)]
+    filled: set[int] = set()
     j = i + 1
     while j < len(lines) and (cells := _pipe_cells(lines[j].text)) is not None:
         if not all(_SEPARATOR_CELL.match(c) for c in cells if c) or not any(cells):
-            rows.append(replace(lines[j], cells=_fit(cells, len(header)), table=table, row=len(rows) + 1))
+            cells = _short_pipe_row(cells, roles, filled)
+            rows.append(replace(lines[j], cells=cells, table=table, row=len(rows) + 1))
+            filled = set() if _section_row([c for c in cells if c], len(roles)) else \
+                filled | {k for k, c in enumerate(cells) if c}
         j += 1
     return rows, j
+
+
+def _short_pipe_row(cells: tuple[str, ...], roles: list[str | None], filled: set[int]) -> tuple[str, ...]:
+    """A pipe row's cells under the header's columns. A row short of cells is read as missing its last ones where
+    its cells fit their columns so (a row that leaves its empty cells out); else, copied from a web page, it lacks
+    the cells merged from a row above: they go under the columns they fit (:func:`place_cells`), and where that is
+    not sure the row keeps its own cells (too few: the table reader warns of it, reading none of them)."""
+    n = len(roles)
+    if len(cells) >= n or _section_row([c for c in cells if c], n):
+        return _fit(cells, n)
+    if all(_fits(c, role) for c, role in zip(cells, roles) if c):
+        return _fit(cells, n)
+    placed = place_cells(list(cells), roles, filled)
+    return placed if placed is not None else cells
 
 
 # ---------------------------------------------------------------------- tab-separated rows
