@@ -249,3 +249,15 @@ def test_a_table_copied_with_a_bar_after_each_cell_is_read_without_them():
         ("韩志远", "主任", ("区长",), 7), ("罗佳宁", "副主任", ("常务副区长",), 11),
         ("李文涛", "委员", ("区发改委主任",), 14)]
     assert [w.kind for w in record.warnings] == []
+
+
+def test_an_excerpt_opening_inside_the_list_is_a_notice():
+    """An excerpt cut before its title and 组长 line: members of one role are a group's list where the text names
+    the body (领导小组下设办公室); without such a word, two names under 成员 are no document of the family."""
+    text = "成员：李文涛 区发改委主任\n      王海燕 区应急管理局局长\n      陈立群 区住建局局长\n领导小组下设办公室，办公室设在区住建局。\n"
+    record = read_plan_bytes(text.encode(), "青岚区领导小组名单.txt")
+    assert [(o.name, o.role, o.titles, o.line) for o in record.officials] == [
+        ("李文涛", "成员", ("区发改委主任",), 1), ("王海燕", "成员", ("区应急管理局局长",), 2),
+        ("陈立群", "成员", ("区住建局局长",), 3)]
+    with pytest.raises(Exception, match="不是可读的责任文件"):
+        read_plan_bytes("成员：李文涛 区发改委主任\n王海燕 区应急管理局局长\n".encode(), "名单.txt")

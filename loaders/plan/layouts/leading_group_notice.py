@@ -80,14 +80,17 @@ def _set_up(doc: Document, before: int) -> _Title | None:
 
 
 def _listed(doc: Document) -> GroupList | None:
-    """A role-labelled member list where no title names the notice: members of at least two roles. Not where
+    """A role-labelled member list where no title names the notice: members of at least two roles (or three of one,
+    where the text names a 领导小组, 指挥部 …: an excerpt opening inside the list). Not where
     the document is a plan whose own title line names it (its leading group is the plan's)."""
     plan = find_plan_title(doc)
     if plan and not _quoted_in_a_sentence(doc, plan[1]):
         return None
     group = read_member_list(doc.lines, committee=_committee(_set_up(doc, doc.lines[-1].no)))
     roled = [(o.role, o.line) for o in group.officials if o.role] + [(u.role, u.line) for u in group.units]
-    if len(roled) < _LISTED or len({r for r, _ in roled}) < 2:
+    # an excerpt that opens inside the list (成员： alone) is one when the text names the body (领导小组下设办公室)
+    named = any(re.search(_BODY, ln.text) for ln in doc.lines)
+    if len(roled) < _LISTED or len({r for r, _ in roled}) < 2 and not (named and len(roled) > _LISTED):
         return None
     return group
 
