@@ -309,3 +309,10 @@ def test_an_items_last_sentence_may_say_who_does_it():
          [("区税务局", 2, "配合"), ("区人社局", 2, "配合")]),
         (2, "扩大“一网通办”覆盖面。", [("区政务服务中心", 3, "负责")], []),
         (3, "开展环境整治。由街道统一负责。", [], [])]
+
+
+def test_a_label_holding_a_shorter_one_keeps_its_word():
+    """分管区领导： is one label (its tail 区领导： is one too): the lead keeps the document's whole word."""
+    [task] = read_task_list([Line(1, "1.种树。（分管区领导：罗佳宁副区长；责任单位：区园林中心）")]).tasks
+    assert [(m.name, m.as_written) for m in task.leads] == [("罗佳宁", "分管区领导")]
+    assert _units(task.responsible) == [("区园林中心", 1, "责任单位")]

@@ -176,7 +176,7 @@ def _parse(clause: str, at: int, cut: bool = False) -> Assignment:
     """
     out = Assignment()
     pos = 0
-    for part in _PARTS.split(clause):
+    for part in _split_parts(clause):
         offset = at + clause.find(part, pos)
         pos = max(pos, clause.find(part, pos) + len(part))
         stripped = part.strip(" ，,。")
@@ -190,6 +190,20 @@ def _parse(clause: str, at: int, cut: bool = False) -> Assignment:
     if cut:
         _drop_cut_name(out)
     return out
+
+
+def _split_parts(clause: str) -> list[str]:
+    """The parts of an assignment clause (:data:`_PARTS`), a label split inside itself joined again: the split
+    before a label also falls inside a longer one (分管 | 区领导：…), which is one label (分管区领导：…)."""
+    parts: list[str] = []
+    for part in _PARTS.split(clause):
+        if parts and parts[-1]:
+            longer, shorter = _LABEL.match(parts[-1] + part), _LABEL.match(part)
+            if longer and shorter and len(longer.group(1)) > max(len(shorter.group(1)), len(parts[-1])):
+                parts[-1] += part
+                continue
+        parts.append(part)
+    return parts
 
 
 def _read_part(out: Assignment, part: str, offset: int) -> None:
