@@ -316,3 +316,15 @@ def test_a_label_holding_a_shorter_one_keeps_its_word():
     [task] = read_task_list([Line(1, "1.种树。（分管区领导：罗佳宁副区长；责任单位：区园林中心）")]).tasks
     assert [(m.name, m.as_written) for m in task.leads] == [("罗佳宁", "分管区领导")]
     assert _units(task.responsible) == [("区园林中心", 1, "责任单位")]
+
+
+def test_a_lead_named_under_or_inside_a_heading_leads_its_tasks():
+    """牵头区领导：韩志远 on the line below a section heading, or （责任区领导：罗佳宁） closing it, names who leads the
+    tasks of that part (inherited, the label kept), and makes no task of the heading."""
+    found = _read("一、扩大有效投资\n牵头区领导：韩志远\n1.推进重大项目建设。\n牵头单位：区发改局\n2.加快城市更新。\n"
+                  "牵头单位：区住建局\n二、优化营商环境（责任区领导：罗佳宁）\n3.深化“放管服”改革。\n牵头单位：区政务服务中心")
+    assert [(t.number, t.goal, [(m.name, m.line, m.as_written, m.inherited) for m in t.leads], _units(t.responsible))
+            for t in found.tasks] == [
+        (1, "扩大有效投资", [("韩志远", 2, "牵头区领导", True)], [("区发改局", 4, "牵头单位")]),
+        (2, "扩大有效投资", [("韩志远", 2, "牵头区领导", True)], [("区住建局", 6, "牵头单位")]),
+        (3, "优化营商环境", [("罗佳宁", 7, "责任区领导", True)], [("区政务服务中心", 9, "牵头单位")])]

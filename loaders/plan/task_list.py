@@ -206,16 +206,17 @@ class _ListReader:
     def _read(self, line: Line, text: str) -> None:
         heading, self.heading = self.heading, None
         if heading is not None and self.item is None and LINE_LABEL.match(text):
-            self._heading_task(heading, line)
+            if not self._assigned_lead(text, heading[2], line.no):  # 牵头区领导：… leads the part's tasks
+                self._heading_task(heading, line)  # 责任单位：… makes the heading a task
         elif (m := _SECTION.match(text)) and not re.search(r"[。；;]", m.group(2)[:-1]):
             self.close()
-            self.section, self.subsection = (_heading(m.group(2)), line.no), None
+            self.section, self.subsection = (_heading(_without_lead(m.group(2))), line.no), None
             self.goals.setdefault(self.section[0], ("action", line.no, None))
             self._heading_lead(m.group(2), line.no)
             self.heading = ("section", numeral_value(m.group(1)), line.no, m.group(2))
         elif (m := _SUBSECTION.match(text)) and not re.search(r"[。；;]", m.group(2)[:-1]):
             self.close()
-            self.subsection = (_heading(m.group(2)), line.no)
+            self.subsection = (_heading(_without_lead(m.group(2))), line.no)
             self.goals.setdefault(self.subsection[0], ("project", line.no, self.section[0] if self.section else None))
             self._heading_lead(m.group(2), line.no)
             self.heading = ("subsection", numeral_value(m.group(1)), line.no, m.group(2))
@@ -239,7 +240,19 @@ class _ListReader:
         self.last_number = number
         self.item = (number, [Line(no, text), line])
 
+    def _assigned_lead(self, text: str, heading_no: int, no: int) -> bool:
+        """Whether ``text`` names only who leads (牵头区领导：韩志远, （责任区领导：罗佳宁）): then they lead the tasks of
+        the part the heading at ``heading_no`` opens, read from line ``no``."""
+        _body, a = split_assignment(text)
+        if not a.leads or a.responsible or a.cooperating:
+            return False
+        leads = assignment_mentions(a, lambda _at: no, self.officials)["leads"]
+        self.leads[heading_no] = tuple(m.model_copy(update={"inherited": True}) for m in leads)
+        return bool(leads)
+
     def _heading_lead(self, text: str, no: int) -> None:
+        if self._assigned_lead(text, no, no):
+            return
         found = heading_lead(text, self.officials)
         if found:
             name, title, verb, post = found
@@ -318,6 +331,12 @@ def _assignment_in_line(joined: Joined, text: str, assignment: Assignment) -> tu
         if found:
             return head + joined.text[end + 1:], found
     return text, assignment
+
+
+def _without_lead(text: str) -> str:
+    """A heading without the bracket naming who leads its tasks: 优化营商环境（责任区领导：罗佳宁） → 优化营商环境."""
+    body, a = split_assignment(text)
+    return body if a.leads and not (a.responsible or a.cooperating) else text
 
 
 def _heading(text: str) -> str:
