@@ -82,16 +82,22 @@ def test_a_scanned_bundled_plan_gives_the_facts_of_its_text(tmp_path):
 
 def test_a_scanned_bundled_plan_with_rare_characters_in_names_loses_only_those(tmp_path):
     """金杨's leading group holds names of rare characters (珏, 赟, 冉) that the recogniser misreads at 300 dpi in
-    the font PDFium draws them with; every other relation is read, and the misread ones are all of those names."""
+    the font PDFium draws them with (赟 is not in its alphabet); none is read wrong: each of their lines is a warning,
+    and what is missed is their facts and those of the member listed under the warned 组长 line (张士伟, whose role
+    that line holds); every other relation is read."""
     blocks = _leading_group(JINYANG)
     (tmp_path / "twin.txt").write_bytes(render.render_txt(blocks))
     (tmp_path / "scan.pdf").write_bytes(_scan(render.render(blocks, "pdf")))
     _body, _e, want = _facts(tmp_path / "twin.txt", "twin.txt")
     _body, _e, got = _facts(tmp_path / "scan.pdf", "scan.pdf")
     missed, extra = want - got, got - want
-    assert len(got & want) >= 0.9 * len(want) and len(extra) <= 0.1 * len(got)
-    rare = ("殷珏娟", "蔡晨赟", "罗冉芳")
+    assert len(got & want) >= 0.85 * len(want) and sorted(extra) == []
+    rare = ("殷珏娟", "蔡晨赟", "罗冉芳", "张士伟")
     assert all(any(name in fact for name in rare) for fact in missed), sorted(missed)
+    warned = [n.values["text"] for n in read_source((tmp_path / "scan.pdf").read_bytes(), "scan.pdf").notices
+              if n.kind == "ocr-unsure"]
+    assert len(warned) == 3 and all(any(title in w for w in warned) for title in ("人大工委主任", "人大工委副主任",
+                                                                                  "社区党群服务中心主任"))
 
 
 def test_spaces_inside_a_line_come_back_from_the_picture():
