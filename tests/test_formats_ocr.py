@@ -176,3 +176,31 @@ def test_bad_pictures_get_one_line_and_exit_2(tmp_path, monkeypatch):
     monkeypatch.setattr(_ocr, "available", lambda: False)  # as where the extra is not installed
     _one_line(runner.invoke(app, ["ingest", str(tmp_path / "scan.pdf")]), "scan.pdf", "需要 OCR", "graphmodel[ocr]")
     _one_line(runner.invoke(app, ["ingest", str(tmp_path / "blank.png")]), "blank.png", "graphmodel[ocr]")
+
+
+def test_ink_where_no_character_of_a_box_stands_is_a_character_dropped():
+    """A box whose characters (as the recogniser places them) leave a mark of ink uncovered dropped a character;
+    a box whose every mark lies under a character, or whose uncovered ink reaches out of the box's band (another
+    line, a rule), did not."""
+    import numpy as np
+
+    page = np.full((60, 300), 255, np.uint8)
+    for x in (20, 60, 100, 140):  # four glyphs, 30 px wide, in the band 15..45
+        page[18:42, x:x + 30] = 0
+    box = (15, 12, 175, 48)
+    square = lambda x: [[x, 12], [x + 30, 12], [x + 30, 48], [x, 48]]  # noqa: E731
+    assert not _ocr._unread(page, box, [square(x) for x in (20, 60, 100, 140)])
+    assert _ocr._unread(page, box, [square(x) for x in (20, 60, 140)])  # the third glyph was not read
+    page[0:60, 100:130] = 0  # the third mark is a rule running through the band: not a character
+    assert not _ocr._unread(page, box, [square(x) for x in (20, 60, 140)])
+
+
+def test_a_box_read_again_is_kept_only_whole_and_sure_in_two_cuts():
+    """Of the readings again of a box that dropped a character, one that gives back every character and the one
+    dropped, each surely, in two cuts, is its reading; one cut alone, or a reading that drops another, is not."""
+    whole = ((0, 0, 10, 10), "”，完善", 0.98, [], [0.95, 1.0, 1.0, 1.0])
+    other = ((0, 0, 10, 10), "，完", 0.99, [], [1.0, 1.0])
+    assert _ocr._found_again("，完善", [whole, whole, other])[1] == "”，完善"
+    assert _ocr._found_again("，完善", [whole, other, other]) is None
+    weak = ((0, 0, 10, 10), "”，完善", 0.9, [], [0.95, 1.0, 0.5, 1.0])
+    assert _ocr._found_again("，完善", [whole, weak]) is None

@@ -404,7 +404,7 @@ def recognise(gray, file: str) -> list[Piece]:
               for box, text, confidence, chars, probabilities in read]
     again = [k for k, d in enumerate(doubts) if d in ("weak", "lost")]
     for k, readings in zip(again, _again(run, gray, [read[k][0] for k in again])):
-        if doubts[k] == "weak" and all(_kept(r[1]) == _kept(read[k][1]) for r in readings):
+        if doubts[k] == "weak" and readings and all(_kept(r[1]) == _kept(read[k][1]) for r in readings):
             doubts[k] = ""
         elif doubts[k] == "lost" and (found := _found_again(read[k][1], readings)) is not None:
             read[k] = (read[k][0], *found[1:])
