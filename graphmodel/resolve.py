@@ -371,5 +371,8 @@ def _in_file(warning: Notice | str, file: str) -> Notice | str:
 
 
 def _task_name(task) -> str:
+    """A task's name: its first sentence, cut after its 39th character when longer than 40; spaces are not counted
+    (a PDF or a scan shows a space the text has, 完善 24小时, or not: the name is the same)."""
     head = task.text.split("。")[0]
-    return head if len(head) <= 40 else head[:39] + "…"
+    shown = [k for k, ch in enumerate(head) if not ch.isspace()]
+    return head if len(shown) <= 40 else head[:shown[38] + 1] + "…"

@@ -82,16 +82,22 @@ def test_a_scanned_bundled_plan_gives_the_facts_of_its_text(tmp_path):
 
 def test_a_scanned_bundled_plan_with_rare_characters_in_names_loses_only_those(tmp_path):
     """金杨's leading group holds names of rare characters (珏, 赟, 冉) that the recogniser misreads at 300 dpi in
-    the font PDFium draws them with; every other relation is read, and the misread ones are all of those names."""
+    the font PDFium draws them with (赟 is not in its alphabet); none is read wrong: each of their lines is a warning,
+    and what is missed is their facts and those of the member listed under the warned 组长 line (张士伟, whose role
+    that line holds); every other relation is read."""
     blocks = _leading_group(JINYANG)
     (tmp_path / "twin.txt").write_bytes(render.render_txt(blocks))
     (tmp_path / "scan.pdf").write_bytes(_scan(render.render(blocks, "pdf")))
     _body, _e, want = _facts(tmp_path / "twin.txt", "twin.txt")
     _body, _e, got = _facts(tmp_path / "scan.pdf", "scan.pdf")
     missed, extra = want - got, got - want
-    assert len(got & want) >= 0.9 * len(want) and len(extra) <= 0.1 * len(got)
-    rare = ("殷珏娟", "蔡晨赟", "罗冉芳")
+    assert len(got & want) >= 0.85 * len(want) and sorted(extra) == []
+    rare = ("殷珏娟", "蔡晨赟", "罗冉芳", "张士伟")
     assert all(any(name in fact for name in rare) for fact in missed), sorted(missed)
+    warned = [n.values["text"] for n in read_source((tmp_path / "scan.pdf").read_bytes(), "scan.pdf").notices
+              if n.kind == "ocr-unsure"]
+    assert len(warned) == 3 and all(any(title in w for w in warned) for title in ("人大工委主任", "人大工委副主任",
+                                                                                  "社区党群服务中心主任"))
 
 
 def test_spaces_inside_a_line_come_back_from_the_picture():
@@ -170,3 +176,31 @@ def test_bad_pictures_get_one_line_and_exit_2(tmp_path, monkeypatch):
     monkeypatch.setattr(_ocr, "available", lambda: False)  # as where the extra is not installed
     _one_line(runner.invoke(app, ["ingest", str(tmp_path / "scan.pdf")]), "scan.pdf", "需要 OCR", "graphmodel[ocr]")
     _one_line(runner.invoke(app, ["ingest", str(tmp_path / "blank.png")]), "blank.png", "graphmodel[ocr]")
+
+
+def test_ink_where_no_character_of_a_box_stands_is_a_character_dropped():
+    """A box whose characters (as the recogniser places them) leave a mark of ink uncovered dropped a character;
+    a box whose every mark lies under a character, or whose uncovered ink reaches out of the box's band (another
+    line, a rule), did not."""
+    import numpy as np
+
+    page = np.full((60, 300), 255, np.uint8)
+    for x in (20, 60, 100, 140):  # four glyphs, 30 px wide, in the band 15..45
+        page[18:42, x:x + 30] = 0
+    box = (15, 12, 175, 48)
+    square = lambda x: [[x, 12], [x + 30, 12], [x + 30, 48], [x, 48]]  # noqa: E731
+    assert not _ocr._unread(page, box, [square(x) for x in (20, 60, 100, 140)])
+    assert _ocr._unread(page, box, [square(x) for x in (20, 60, 140)])  # the third glyph was not read
+    page[0:60, 100:130] = 0  # the third mark is a rule running through the band: not a character
+    assert not _ocr._unread(page, box, [square(x) for x in (20, 60, 140)])
+
+
+def test_a_box_read_again_is_kept_only_whole_and_sure_in_two_cuts():
+    """Of the readings again of a box that dropped a character, one that gives back every character and the one
+    dropped, each surely, in two cuts, is its reading; one cut alone, or a reading that drops another, is not."""
+    whole = ((0, 0, 10, 10), "”，完善", 0.98, [], [0.95, 1.0, 1.0, 1.0])
+    other = ((0, 0, 10, 10), "，完", 0.99, [], [1.0, 1.0])
+    assert _ocr._found_again("，完善", [whole, whole, other])[1] == "”，完善"
+    assert _ocr._found_again("，完善", [whole, other, other]) is None
+    weak = ((0, 0, 10, 10), "”，完善", 0.9, [], [0.95, 1.0, 0.5, 1.0])
+    assert _ocr._found_again("，完善", [whole, weak]) is None

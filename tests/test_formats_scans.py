@@ -9,10 +9,10 @@ OCR costs seconds a page on this machine's two shared cores, so the pages are ch
 (文号, title, addressees, the issuer under the seal, the date), its leading group (附件 1) and its task table (附件 2),
 not the prose between; of the generated plans, two short ones. Each scan is read once per session.
 
-At 300 dpi the facts are the born-digital PDF's, but for the exceptions listed with their reason below: characters
-the recogniser misreads at a confidence no threshold can tell from a right reading. What must hold and does not yet
-is a strict expected failure naming what goes wrong: at 150 dpi (every fact read should be a fact of the PDF, every
-fact missed missed with a warning naming its line), and one generated plan at 300 dpi (a narrow glyph's white).
+At 300 dpi the facts are the born-digital PDF's, but for those holding characters the recogniser cannot read (listed
+with their reason below), which are missed with a warning naming their line, never read wrong. What must hold and
+does not yet is a strict expected failure naming what goes wrong: at 150 dpi every fact read should be a fact of the
+PDF, every fact missed missed with a warning naming its line.
 """
 
 from __future__ import annotations
@@ -31,12 +31,14 @@ from loaders.plans import read_plan, resolve_source
 pytestmark = pytest.mark.skipif(render.cjk_font() is None,
                                 reason="drawing the scans needs a Chinese font installed (e.g. Debian's fonts-wqy-microhei)")
 
-#: Misread at 300 dpi with a confidence of 0.95 or more (so no threshold tells them), each a name or a task text:
-#: the recogniser's reading of a rare character (赟 as 赞) or of one character of a long task text in a noisy scan.
-#: A listed name is compared under the recogniser's reading; a listed task's text is not compared (its number,
-#: every relation of it and its other properties are).
+#: What the recogniser cannot read at 300 dpi, so that the facts holding it are missed, each with a warning naming its
+#: line (never read wrong): 赟 is outside the recogniser's alphabet (PP-OCRv4's 6,625 characters), and 缮 of 修缮 it
+#: drops in this font however the box is cut (tight, padded, thinned, stretched, enlarged, alone). For each plan: the
+#: ids of the facts missed or read short (a task whose cell was warned of, the alias and goal text of its row), and
+#: a piece of each warned line's text as the warning shows it.
 EXCEPTIONS_300 = {
-    "金杨": {"names": {"蔡晨赟": "蔡晨赞"}, "task_texts": {2, 8, 12, 16}},
+    "金杨": {"ids": {"Official/蔡晨赟", "Task/12"}, "warned": {"蔡晨赞", "修改造"}},
+    "generated-1": {"ids": {"Task/1", "Unit/妇女联合会", "Goal/精致规划"}, "warned": {"修改造", "修改"}},
 }
 _STAMPS = {"金杨": "金杨新村街道办事处", "潍坊": "潍坊新村街道办事处"}
 
@@ -85,40 +87,44 @@ def scanned(tmp_path_factory):
     return read
 
 
-def _as_read(facts, names: dict[str, str], task_texts: set[int]):
-    """Facts with the listed names as the recogniser reads them and the listed tasks' texts left out."""
-    body, entities, relations = facts
+def _apart(facts, ids: set[str]):
+    """Facts (entities, relations) naming none of ``ids`` (a subdistrict's ``…/Task/12``, in an entity's id or a
+    relation's ends), and those naming one."""
+    def names(fact: str) -> bool:
+        return any(f"/{i}\"" in fact for i in ids)
 
-    def rename(text: str) -> str:
-        for name, read in names.items():
-            text = text.replace(name, read)
-        return text
-
-    def entity(text: str) -> str:
-        e = json.loads(rename(text))
-        if e.get("label") == "Task" and e.get("number") in task_texts:
-            e.pop("text", None), e.pop("name", None)
-        return json.dumps(e, ensure_ascii=False, sort_keys=True)
-
-    return body, {entity(e) for e in entities}, {rename(r) for r in relations}
+    return ({f for f in facts if not names(f)}, {f for f in facts if names(f)})
 
 
-_NARROW = ("a narrow glyph (目, 自) leaves white beside it that the spaces put back from the picture take for a space "
-           "(项目建设 read 项 目 建设: the sentence naming a 专班's members is not read, the unit's alias not seen), and "
-           "the recogniser misreads 着力 as 看力 at high confidence (measured 2026-12-06 on this generated plan)")
+def _short(entity: dict, want: dict | None) -> bool:
+    """Whether an entity read is the PDF's, or the PDF's read short: a list of it with items missing, a text of it
+    cut (the part warned of is not read)."""
+    def short(value, should) -> bool:
+        if isinstance(value, list) and isinstance(should, list):
+            return all(v in should for v in value)
+        return value == should or isinstance(value, str) and isinstance(should, str) and should.startswith(value)
+
+    return want is not None and entity.keys() == want.keys() and all(short(entity[k], want[k]) for k in entity)
 
 
-@pytest.mark.parametrize("name", ["金杨", "潍坊",
-                                  pytest.param("generated-1", marks=pytest.mark.xfail(reason=_NARROW, strict=True))])
+@pytest.mark.parametrize("name", ["金杨", "潍坊", "generated-1", "generated-2"])
 def test_a_scan_at_300_dpi_gives_the_facts_of_the_pdf(scanned, name):
+    """Every fact of the born-digital PDF, and no other; but for those holding what the recogniser cannot read
+    (listed), which are missed with a warning naming their line, and never read otherwise."""
     got, want, source, _model = scanned(name, 300)
-    listed = EXCEPTIONS_300.get(name, {"names": {}, "task_texts": set()})
+    listed = EXCEPTIONS_300.get(name, {"ids": set(), "warned": set()})
     assert len(want[1]) > 10 and len(want[2]) > 10
-    want = _as_read(want, listed["names"], listed["task_texts"])
-    got = _as_read(got, {}, listed["task_texts"])
     assert got[0] == want[0]
-    assert sorted(want[1] - got[1]) == sorted(got[1] - want[1]) == []
-    assert sorted(want[2] - got[2]) == sorted(got[2] - want[2]) == []
+    for have, should in ((got[1], want[1]), (got[2], want[2])):
+        (kept, _apart_got), (kept_want, _apart_want) = _apart(have, listed["ids"]), _apart(should, listed["ids"])
+        assert sorted(kept_want - kept) == sorted(kept - kept_want) == []
+    assert _apart(got[2], listed["ids"])[1] <= want[2]
+    entities = {json.loads(e)["id"]: json.loads(e) for e in want[1]}
+    assert all(_short(json.loads(e), entities.get(json.loads(e)["id"])) for e in _apart(got[1], listed["ids"])[1])
+    if listed["ids"]:
+        assert _apart(want[1], listed["ids"])[1] - got[1], "a listed fact is read: take it off the list"
+    warned = [n.values["text"] for n in source.notices if n.kind == "ocr-unsure"]
+    assert all(any(w in text for text in warned) for w in listed["warned"]), warned
     assert source.notices[0].kind == "ocr-pages"
     assert all(ln.box is not None and 0.8 <= ln.confidence <= 1 for ln in source.lines)
 
@@ -137,17 +143,19 @@ def test_a_scanned_table_is_read_as_cells_with_merged_slots(scanned):
     blocks = DOCUMENTS["generated-1"]()
     pdf_rows = [(ln.cells, ln.merged) for ln in read_source(render.render(blocks, "pdf"), "a.pdf").lines if ln.cells]
     scan_rows = [(ln.cells, ln.merged) for ln in source.lines if ln.cells]
-    # listed: the recogniser drops 缮 of 修缮 in this font at high confidence (as in 金杨's task texts above)
-    squeeze = lambda rows: [(tuple("".join(c.split()).replace("修缮", "修") for c in cells), merged)  # noqa: E731
+    # listed: the recogniser drops 缮 of 修缮 in this font (EXCEPTIONS_300): the cell is read empty, with a warning
+    squeeze = lambda rows: [(tuple("" if "修缮" in c else "".join(c.split()) for c in cells), merged)  # noqa: E731
                             for cells, merged in rows]
     assert len(pdf_rows) >= 5 and squeeze(scan_rows) == squeeze(pdf_rows)
+    assert any("修改" in n.values["text"] for n in source.notices if n.kind == "ocr-unsure")
     assert all(ln.box is not None and ln.table == 1 for ln in source.lines if ln.cells)
 
 
-_MISREAD_150 = ("at 150 dpi the recogniser misreads characters at confidence 0.95 and more, which no threshold tells "
-                "from a right reading (measured 2026-12-06: 殷珏娟 read 殷娟, 街道 under the seal read 行道, the 文号's "
-                "〔2023〕 read （2023】, 人大办 seen as an alias 大办): wrong facts, not warnings — a known failure of this "
-                "requirement")
+_MISREAD_150 = ("at 150 dpi the heading and the leading group read unsurely (lines warned of: 14 of 81 in 金杨, the 文号's "
+                "〔2023〕 read （2023】 among them), and the plan is read as a task division named by its title: every "
+                "relation to the plan, the group's roles and the tasks' goals differ from the PDF's; the same holds with "
+                "the 文号 taken as read (measured 2026-12-07). The names misread at 150 dpi (殷珏娟 read 殷娟) are "
+                "warnings now, no more wrong facts")
 
 
 @pytest.mark.xfail(reason=_MISREAD_150, strict=True)

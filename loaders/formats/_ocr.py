@@ -6,8 +6,19 @@ when the white between them is wider than a third of the line's height. The reco
 inside a box (``组长：汪晓晨党工委书记``), which are what part a name from a title, so they are put back from the
 picture: two Han characters (whose glyphs fill their square) with white between their ink wider than a quarter of the
 line's height (less a little: a glyph's side bearings) have a space between them. A closing bracket the
-recogniser mistook (〔2024】) is the one that closes the bracket opened. A box read with a confidence under :data:`MIN_CONFIDENCE` is not text:
-the caller warns of it (its text, box and confidence) and reads no fact from it.
+recogniser mistook (〔2024】) is the one that closes the bracket opened. A box read with a confidence under
+:data:`MIN_CONFIDENCE` is not text: the caller warns of it (its text, box and confidence) and reads no fact from it.
+
+The recogniser's confidence is the mean of its characters' probabilities, which a long line keeps high around one
+misread character (a rare name's character read as a common one). So a box is also unsure when (:func:`_doubt`):
+one of its characters (Han, letter or digit) was read with a probability under :data:`WEAK` and the box read again
+(cut tight, cut with white around it, its strokes thinned) is read otherwise; it is one character alone read under
+:data:`LONE` (nothing beside it for the recogniser to read it against); two of its Han characters stand
+:data:`LOST` advances apart with ink between them, or ink stands in it where none of its characters does (a
+character the recogniser dropped: 修缮 read 修, a closing quote at a line's start); or a bracketed year is opened by a
+round bracket and closed by another kind (which of the two is right cannot be told). A box that dropped a character
+is read again, cut three ways: two cuts that read it whole (every character of the first reading, in order, and the
+one it dropped), each character read surely, are its reading; else it is a warning.
 """
 
 from __future__ import annotations
@@ -18,16 +29,27 @@ from functools import lru_cache
 
 from graphmodel.errors import PlanError
 
-__all__ = ["DPI", "MIN_CONFIDENCE", "OcrLine", "Piece", "available", "is_han", "lines_of", "read_picture", "recognise",
-           "recognise_line", "shown", "unsure_notice"]
+__all__ = ["DPI", "LONE", "LOST", "MIN_CONFIDENCE", "WEAK", "OcrLine", "Piece", "available", "is_han", "lines_of",
+           "read_picture", "recognise", "recognise_line", "shown", "unsure_notice"]
 
 #: Pages of a PDF are rendered at this resolution for OCR (dots per inch).
 DPI = 300
 #: Text the recogniser is less sure of than this is a warning, never a fact.
 MIN_CONFIDENCE = 0.8
+#: A Han character, letter or digit read with a probability under this has its box read again (:func:`_doubt`).
+WEAK = 0.9
+#: A box of one character alone read with a probability under this is unsure.
+LONE = 0.97
+#: Two neighbouring Han characters of a box this many advances apart, with ink between them: a character was dropped.
+LOST = 1.6
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SPACE_SHARE = 0.235  # white between two Han glyphs wider than this share of the line's height: a space
 _GAP_SHARE = 0.33  # white between two boxes of a line wider than this share of its height: a space
+_NARROW = 0.8  # a glyph whose ink is narrower than this share of the advance leaves white of its own beside it
+_LOST_WHITE = 0.15  # white between two characters narrower than this share of the height: ink stands there
+_UNREAD = 0.2  # ink this share of a box's height wide where no character of it stands: a character dropped
+_UNREAD_PAD = 0.3  # ... looked for this share of the height beyond the box's ends too
+_UNREAD_TOL = 0.1  # a character's ink may reach this share of the height beyond its box
 _INK = INK = 200  # a pixel darker than this (of 255) is ink (a glyph's thin strokes are grey)
 
 MISSING = ("读取扫描件和图片需要 OCR 扩展：pip install 'graphmodel[ocr]'",
@@ -139,27 +161,190 @@ def _white(ink_columns, lo: int, hi: int) -> int:
     return best
 
 
+def _middles(box, chars) -> list[float]:
+    """Each character's middle as the recogniser places it, from the box's left edge (pixels)."""
+    return [(min(p[0] for p in c) + max(p[0] for p in c)) / 2 - box[0] for c in chars]
+
+
+def _pitch(text: str, middles: list[float], height: int) -> float:
+    """The advance of one character on a box: the median step between neighbouring Han characters' middles (three
+    steps at least), else the box's height (a Han glyph fills its square)."""
+    steps = sorted(middles[k] - middles[k - 1] for k in range(1, len(text)) if is_han(text[k - 1]) and is_han(text[k]))
+    return steps[len(steps) // 2] if len(steps) >= 3 else float(height)
+
+
+def _narrowness(ink_columns, middles: list[float], k: int, pitch: float) -> float:
+    """How much narrower than the advance the ink of character ``k`` is (pixels, never less than nought): the white
+    a narrow glyph (目, 日) leaves beside it is its own, not a space."""
+    lo = int(max((middles[k - 1] + middles[k]) / 2 if k else middles[k] - pitch / 2, 0))
+    hi = int((middles[k] + middles[k + 1]) / 2 if k + 1 < len(middles) else middles[k] + pitch / 2)
+    columns = ink_columns[lo:max(hi, lo)].nonzero()[0]
+    width = float(columns[-1] - columns[0] + 1) if len(columns) else pitch
+    return max(0.0, _NARROW * pitch - width)
+
+
 def _spaced(gray, box, text: str, chars) -> str:
     """The text of one box, with a space wherever two Han characters stand further apart on the picture than
-    the glyphs of one word (``chars``: each character's box as the recogniser places it)."""
+    the glyphs of one word (``chars``: each character's box as the recogniser places it); the white beside a glyph
+    narrower than its advance counts less by what it lacks."""
     if len(chars) != len(text) or len(text) < 2:
         return text
     x0, top, x1, bottom = box
     height = bottom - top
     ink_columns = (gray[max(top, 0):bottom, max(x0, 0):x1] < _INK).any(axis=0)
-    middles = [(min(p[0] for p in c) + max(p[0] for p in c)) / 2 - x0 for c in chars]
+    middles = _middles(box, chars)
+    pitch = _pitch(text, middles, height)
     out = text[0]
     for k in range(1, len(text)):
-        if _HAN.match(text[k - 1]) and _HAN.match(text[k]) \
-                and _white(ink_columns, int(middles[k - 1]), int(middles[k])) >= _SPACE_SHARE * height:
-            out += " "
+        if _HAN.match(text[k - 1]) and _HAN.match(text[k]):
+            narrow = (_narrowness(ink_columns, middles, k - 1, pitch) + _narrowness(ink_columns, middles, k, pitch)) / 2
+            if _white(ink_columns, int(middles[k - 1]), int(middles[k])) - narrow >= _SPACE_SHARE * height:
+                out += " "
         out += text[k]
     return out
 
 
-def _lines(pieces: list[tuple[tuple[int, int, int, int], str, float]]) -> list[OcrLine]:
-    """Boxes (box, text, confidence) as lines: those whose middles stand at one height, left to right."""
-    rows: list[list[tuple[tuple[int, int, int, int], str, float]]] = []
+def _lost(gray, box, text: str, chars) -> bool:
+    """Whether two neighbouring Han characters of a box stand :data:`LOST` advances apart with ink between them
+    (no space's white): a character the recogniser dropped."""
+    if len(chars) != len(text) or len(text) < 4:
+        return False
+    x0, top, x1, bottom = box
+    ink_columns = (gray[max(top, 0):bottom, max(x0, 0):x1] < _INK).any(axis=0)
+    middles = _middles(box, chars)
+    pitch = _pitch(text, middles, bottom - top)
+    return any(is_han(text[k - 1]) and is_han(text[k]) and middles[k] - middles[k - 1] >= LOST * pitch
+               and _white(ink_columns, int(middles[k - 1]), int(middles[k])) < _LOST_WHITE * (bottom - top)
+               for k in range(1, len(text)))
+
+
+# A year in brackets opened by a round bracket and closed by another kind: which of the two is right is not known.
+_UNPAIRED = re.compile(r"[（(]\d{4}[〕］\]】」』]")
+
+
+def _kept(text: str) -> str:
+    """The characters of a reading that carry its facts: Han characters, letters and digits."""
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _weakest(text: str, probabilities) -> float:
+    """The lowest probability of a Han character, letter or digit of a box (1 when there is none)."""
+    return min((p for ch, p in zip(text, probabilities) if ch.isalnum()), default=1.0)
+
+
+def _unread(gray, box, chars) -> bool:
+    """Whether ink stands in a box where none of its characters does (:data:`_UNREAD` of the box's height wide at
+    least): a character the recogniser dropped (a closing quote at a line's start, 缮 of 修缮). Only marks lying
+    wholly inside the box's band count (a stroke reaching out of it is another line's, or a table's rule)."""
+    import cv2
+    import numpy as np
+
+    if not chars:
+        return False
+    x0, top, x1, bottom = box
+    height = bottom - top
+    pad, tol = int(_UNREAD_PAD * height), max(int(_UNREAD_TOL * height), 1)
+    left = max(x0 - pad, 0)
+    ink = (gray[max(top, 0):bottom, left:x1 + pad] < _INK).astype(np.uint8)
+    if ink.size == 0:
+        return False
+    count, labels, stats, _centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    rows, columns = ink.shape
+    inside = np.array([False] + [bool(y > 0 and y + h < rows and x > 0 and x + w < columns)
+                                 for x, y, w, h, _area in stats[1:]])
+    stray = inside[labels].any(axis=0)
+    for c in chars:
+        stray[max(int(min(p[0] for p in c)) - left - tol, 0):max(int(max(p[0] for p in c)) - left + tol, 0)] = False
+    found = stray.nonzero()[0]
+    widest, start = 0, None
+    for k, column in enumerate(found):
+        if start is None or column - found[k - 1] > tol:
+            start = column
+        widest = max(widest, column - start + 1)
+    return widest >= _UNREAD * height
+
+
+def _variants(gray, box) -> list[tuple[tuple[int, int, int, int], object]]:
+    """A box cut again three ways for a second reading, each with where it stands: tight, with white around it, its
+    strokes thinned."""
+    import cv2
+    import numpy as np
+
+    x0, top, x1, bottom = box
+    out = []
+    for pad, thinned in ((0, False), ((bottom - top) // 3, False), ((bottom - top) // 6, True)):
+        cut = (max(x0 - pad, 0), max(top - pad, 0), x1 + pad, bottom + pad)
+        picture = gray[cut[1]:cut[3], cut[0]:cut[2]]
+        if picture.size:
+            out.append((cut, cv2.dilate(picture, np.ones((2, 2), np.uint8)) if thinned else picture))
+    return out
+
+
+def _again(run, gray, boxes: list[tuple[int, int, int, int]]) -> list[list[tuple]]:
+    """Each box read again, cut three ways (:func:`_variants`): for each box its readings, each as :func:`_reading`
+    gives one (batched: one call of the recogniser for all)."""
+    import numpy as np
+
+    cuts = [(k, cut, picture) for k, box in enumerate(boxes) for cut, picture in _variants(gray, box)]
+    out: list[list[tuple]] = [[] for _ in boxes]
+    if not cuts:
+        return out
+    pictures = [np.stack([picture] * 3, axis=-1) for _k, _cut, picture in cuts]
+    readings, _elapsed = run.text_rec(pictures, True)
+    corners = [np.array([[c[0], c[1]], [c[2], c[1]], [c[2], c[3]], [c[0], c[3]]], dtype=np.float32)
+               for _k, c, _p in cuts]
+    for (k, _cut, _picture), corner, (text, confidence, chars, _words, probabilities) in zip(
+            cuts, corners, run.cal_rec_boxes(pictures, corners, readings)):
+        out[k].append(_reading([corner.tolist(), text, confidence, chars, _words, probabilities]))
+    return out
+
+
+def _found_again(text: str, readings: list[tuple]) -> tuple | None:
+    """Of a box's readings again, the one that gives back every character of ``text`` (in order) and those the first
+    reading dropped, read so by two cuts at least, each character of it read with a probability of :data:`WEAK` at
+    least; None when there is none."""
+    first = text.replace(" ", "")
+    agreed: dict[str, list[tuple]] = {}
+    for reading in map(_unspaced, readings):
+        again = reading[1]
+        if len(again) > len(first) and _within(first, again) and len(reading[4]) == len(again) \
+                and _weakest(again, reading[4]) >= WEAK:
+            agreed.setdefault(again, []).append(reading)
+    best = max(agreed.values(), key=len, default=[])
+    return best[0] if len(best) >= 2 else None
+
+
+def _unspaced(reading: tuple) -> tuple:
+    """A reading without the spaces the recogniser read (they are put back from the picture, :func:`_spaced`)."""
+    box, text, confidence, chars, probabilities = reading
+    kept = [k for k, ch in enumerate(text) if ch != " "]
+    chars = [chars[k] for k in kept] if len(chars) == len(text) else chars if len(chars) == len(kept) else []
+    return box, "".join(text[k] for k in kept), confidence, chars, [probabilities[k] for k in kept]
+
+
+def _within(short: str, long: str) -> bool:
+    """Whether the characters of ``short`` stand in ``long`` in the same order."""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
+def _doubt(gray, box, text: str, chars, probabilities) -> str:
+    """Why a box read at a confidence above :data:`MIN_CONFIDENCE` is still unsure: ``"lone"``, ``"lost"``,
+    ``"bracket"``, ``"weak"`` (to be read again), or ``""``."""
+    probable = len(probabilities) == len(text)
+    if probable and len(_kept(text)) == 1 and len(text.replace(" ", "")) <= 2 and _weakest(text, probabilities) < LONE:
+        return "lone"
+    if _UNPAIRED.search(text):
+        return "bracket"
+    if _lost(gray, box, text, chars) or _unread(gray, box, chars):
+        return "lost"
+    return "weak" if probable and _weakest(text, probabilities) < WEAK else ""
+
+
+def _lines(pieces: list[tuple[tuple[int, int, int, int], str, float, bool]]) -> list[OcrLine]:
+    """Boxes (box, text, confidence, sure) as lines: those whose middles stand at one height, left to right; a line
+    is sure when all its boxes are."""
+    rows: list[list[tuple[tuple[int, int, int, int], str, float, bool]]] = []
     for piece in sorted(pieces, key=lambda p: (p[0][1] + p[0][3]) / 2):
         box = piece[0]
         middle = (box[1] + box[3]) / 2
@@ -174,26 +359,29 @@ def _lines(pieces: list[tuple[tuple[int, int, int, int], str, float]]) -> list[O
         row.sort(key=lambda p: p[0][0])
         text, right = "", None
         height = max(p[0][3] - p[0][1] for p in row)
-        for box, piece, _confidence in row:
+        for box, piece, _confidence, _sure in row:
             if right is not None and box[0] - right > _GAP_SHARE * height:
                 text += " "
             text += piece
             right = box[2]
         box = (min(p[0][0] for p in row), min(p[0][1] for p in row), max(p[0][2] for p in row),
                max(p[0][3] for p in row))
-        out.append(OcrLine(text, box, min(p[2] for p in row)))
+        out.append(OcrLine(text, box, min(p[2] for p in row), all(p[3] for p in row)))
     return out
 
 
 @dataclass(frozen=True)
 class Piece:
     """One box the recogniser read: its box (x0, top, x1, bottom, pixels), its text (spaces put back), its
-    confidence, and each character's box where the recogniser gave one per character (else empty)."""
+    confidence, each character's box where the recogniser gave one per character (else empty), and whether it is
+    sure (a confidence of :data:`MIN_CONFIDENCE` at least and no doubt of :func:`_doubt`; an unsure box's confidence
+    is its weakest character's probability)."""
 
     box: tuple[int, int, int, int]
     text: str
     confidence: float
     chars: tuple[tuple[int, int, int, int], ...] = ()
+    sure: bool = True
 
 
 def recognise(gray, file: str) -> list[Piece]:
@@ -210,18 +398,40 @@ def recognise(gray, file: str) -> list[Piece]:
     # no turning of single boxes (the recogniser's classifier of upside-down text): a page upside down or on its side
     # must read unsurely, so that the caller turns the whole page (loaders.formats._scan), and keeps its line order
     result, _elapsed = run(np.stack([gray] * 3, axis=-1), use_cls=False, return_word_box=True, text_score=0.0)
+    read = [_reading(item) for item in result or []]
+    read = [r for r in read if r[1]]
+    doubts = [_doubt(gray, box, text, chars, probabilities) if confidence >= MIN_CONFIDENCE else ""
+              for box, text, confidence, chars, probabilities in read]
+    again = [k for k, d in enumerate(doubts) if d in ("weak", "lost")]
+    for k, readings in zip(again, _again(run, gray, [read[k][0] for k in again])):
+        if doubts[k] == "weak" and readings and all(_kept(r[1]) == _kept(read[k][1]) for r in readings):
+            doubts[k] = ""
+        elif doubts[k] == "lost" and (found := _found_again(read[k][1], readings)) is not None:
+            read[k] = (read[k][0], *found[1:])
+            doubts[k] = _doubt(gray, *read[k][:2], *read[k][3:])
     out = []
-    for item in result or []:
-        points, text, confidence = item[0], str(item[1]).strip(), float(item[2])
-        if not text:
-            continue
-        box = _box(points)
-        chars = item[3] if len(item) > 3 and item[3] else []
-        if confidence >= MIN_CONFIDENCE:
+    for (box, text, confidence, chars, probabilities), doubt in zip(read, doubts):
+        sure = confidence >= MIN_CONFIDENCE and not doubt
+        if sure:
             text = _letters(_brackets(_spaced(gray, box, text, chars)))
+        elif doubt:
+            confidence = min(confidence, _weakest(text, probabilities) if len(probabilities) == len(text) else 1.0)
         boxes = tuple(_box(c) for c in chars) if len(chars) == len(text.replace(" ", "")) else ()
-        out.append(Piece(box, text, confidence, boxes))
+        out.append(Piece(box, text, confidence, boxes, sure))
     return out
+
+
+def _reading(item):
+    """One box of the recogniser's result as (box, text, confidence, each character's box, each character's
+    probability), the text stripped of white space at its ends (and the characters' lists with it)."""
+    raw, confidence = str(item[1]), float(item[2])
+    chars = list(item[3]) if len(item) > 3 and item[3] else []
+    probabilities = list(item[5]) if len(item) > 5 and item[5] else []
+    start = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    chars = chars[start:start + len(text)] if len(chars) == len(raw) else chars
+    probabilities = probabilities[start:start + len(text)] if len(probabilities) == len(raw) else []
+    return _box(item[0]), text, confidence, chars, probabilities
 
 
 def recognise_line(gray, box: tuple[int, int, int, int], file: str) -> Piece | None:
@@ -233,16 +443,16 @@ def recognise_line(gray, box: tuple[int, int, int, int], file: str) -> Piece | N
     if not result or not str(result[0][0]).strip():
         return None
     text, confidence = str(result[0][0]).strip(), float(result[0][1])
-    return Piece(box, _letters(_brackets(text)) if confidence >= MIN_CONFIDENCE else text, confidence)
+    sure = confidence >= MIN_CONFIDENCE
+    return Piece(box, _letters(_brackets(text)) if sure else text, confidence, sure=sure)
 
 
 def lines_of(pieces: list[Piece]) -> list[OcrLine]:
     """Pieces as lines, top to bottom: those that stand at one height joined, left to right. A line holding a piece
-    under :data:`MIN_CONFIDENCE` is unsure as a whole (``sure`` False): what is sure of it may be a name cut short.
+    that is not sure is unsure as a whole (``sure`` False): what is sure of it may be a name cut short.
     """
-    lines = _lines([(p.box, p.text, p.confidence) for p in pieces])
-    return sorted((line if line.confidence >= MIN_CONFIDENCE else OcrLine(line.text, line.box, line.confidence, False)
-                   for line in lines), key=lambda line: (line.box[1], line.box[0]))
+    lines = _lines([(p.box, p.text, p.confidence, p.sure and p.confidence >= MIN_CONFIDENCE) for p in pieces])
+    return sorted(lines, key=lambda line: (line.box[1], line.box[0]))
 
 
 def read_picture(gray, file: str) -> list[OcrLine]:

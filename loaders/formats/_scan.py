@@ -219,7 +219,7 @@ def _read_table(table, pieces: list[ocr.Piece], gray=None, file: str = "") -> tu
         for ch, box, space in _chars(piece):
             x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
             cell = next((c for c in cells if _inside(c, x, y)), None)
-            if cell is not None and piece.confidence < ocr.MIN_CONFIDENCE:
+            if cell is not None and not piece.sure:
                 spoiled.add(cell)
             elif cell is not None:
                 placed.setdefault(cell, []).append((ch, box, space, piece.confidence))
@@ -235,7 +235,7 @@ def _read_table(table, pieces: list[ocr.Piece], gray=None, file: str = "") -> tu
             found = [] if cell in spoiled else placed.get(cell, [])
             if gray is not None and cell not in spoiled and _numberish(found):
                 again = _reread(gray, cell, file)
-                if again is not None and again.confidence < ocr.MIN_CONFIDENCE:
+                if again is not None and not again.sure:
                     spoiled.add(cell)
                     rereads.append(again)
                     found = []
@@ -274,7 +274,7 @@ def _turns(gray, file: str):
 def _sure_share(pieces: list[ocr.Piece]) -> float:
     """The share of the characters read that were read surely."""
     total = sum(len(p.text) for p in pieces)
-    return sum(len(p.text) for p in pieces if p.confidence >= ocr.MIN_CONFIDENCE) / total if total else 0.0
+    return sum(len(p.text) for p in pieces if p.sure) / total if total else 0.0
 
 
 def _upright(pieces: list[ocr.Piece]) -> bool:
@@ -316,12 +316,12 @@ def read_scan(rgb, file: str) -> ScanPage:
             pieces = ocr.recognise(gray, file)
     page = ScanPage([], turned=angle + quarter)
     taken: set[int] = set()
-    for table in _tables(gray) if any(p.confidence >= ocr.MIN_CONFIDENCE for p in pieces) else []:
+    for table in _tables(gray) if any(p.sure for p in pieces) else []:
         read, took = _read_table(table, pieces, gray, file)
         page.tables.append(read)
         taken |= took
     page.unsure = [ocr.OcrLine(p.text, p.box, p.confidence, sure=False) for k, p in enumerate(pieces)
-                   if k in taken and p.confidence < ocr.MIN_CONFIDENCE]
+                   if k in taken and not p.sure]
     page.unsure += [ocr.OcrLine(p.text, p.box, p.confidence, sure=False) for t in page.tables for p in t.unsure]
     page.lines = ocr.lines_of([p for k, p in enumerate(pieces) if k not in taken])
     return page

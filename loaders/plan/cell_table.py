@@ -321,8 +321,13 @@ class _Reader:
         text = _task_text(cells, cols.of("task"))
         number = _row_number(cells, cols.of("number"))
         previous = self.tasks[-1] if self.tasks else None
+        # a row numbered anew whose task is not read (a cell OCR was unsure of is read empty) is no continuation: its
+        # units are not the task's above
+        numbered_anew = not text and number is not None and previous is not None and number != previous.number \
+            and any(not m.inherited for role in _ASSIGNED for m in values[role][0])
         if not text or (previous and text == previous.text and number in (None, previous.number)):
-            if not self._continuation(line, values, number) and not text and (left := _row_text(cells, cols.roles)):
+            if (numbered_anew or not self._continuation(line, values, number)) and not text \
+                    and (left := _row_text(cells, cols.roles)):
                 self.warnings.append(Notice(kind="row-without-task", line=line.no, values={"text": left}))
         else:
             self._task(line, number, text, values)
