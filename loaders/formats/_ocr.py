@@ -412,10 +412,11 @@ def recognise(gray, file: str) -> list[Piece]:
     out = []
     for (box, text, confidence, chars, probabilities), doubt in zip(read, doubts):
         sure = confidence >= MIN_CONFIDENCE and not doubt
-        if sure:
-            text = _letters(_brackets(_spaced(gray, box, text, chars)))
-        elif doubt:
+        if doubt:
             confidence = min(confidence, _weakest(text, probabilities) if len(probabilities) == len(text) else 1.0)
+        text = _spaced(gray, box, text, chars)  # an unsure line's spaces too: the reader reads its structure
+        if sure:
+            text = _letters(_brackets(text))
         boxes = tuple(_box(c) for c in chars) if len(chars) == len(text.replace(" ", "")) else ()
         out.append(Piece(box, text, confidence, boxes, sure))
     return out
