@@ -52,7 +52,7 @@ def read_plan_source(source: Source, file: str, *, issuer: str | None = None) ->
         why = [NOTICES[n.kind](lang, **n.values) for lang in ("zh", "en") for n in source.notices[:1]]
         raise PlanError(exc.file, f"{exc.reason}（{why[0]}）", exc.line,
                         en=f"{exc.reason_en or exc.reason} ({why[1]})") from None
-    if unsure := {ln.no for ln in source.lines if ln.unsure}:
+    if unsure := {ln.no: ln.text for ln in source.lines if ln.unsure}:
         record = without_unsure(record, unsure)
     if source.notices:
         record = record.model_copy(update={"warnings": (*source.notices, *record.warnings)})

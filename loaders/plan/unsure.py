@@ -12,13 +12,14 @@ unassigned, which the document does not say). The warning naming the line is the
 
 from __future__ import annotations
 
-from graphmodel.model import Mention, PlanRecord, TaskRecord, TeamRecord
+from graphmodel.model import GoalRecord, Mention, PlanRecord, TaskRecord, TeamRecord
 
 __all__ = ["without_unsure"]
 
 
-def without_unsure(record: PlanRecord, unsure: frozenset[int] | set[int]) -> PlanRecord:
-    """``record`` without the facts that stand on the lines ``unsure`` (line numbers).
+def without_unsure(record: PlanRecord, unsure: dict[int, str]) -> PlanRecord:
+    """``record`` without the facts that stand on the lines ``unsure`` (line number → text); a goal's description
+    that runs on into such a line is cut where it begins (read short).
 
     Examples
     --------
@@ -27,7 +28,7 @@ def without_unsure(record: PlanRecord, unsure: frozenset[int] | set[int]) -> Pla
     >>> record = PlanRecord(file="a.pdf", meta=meta, officials=(
     ...     OfficialRecord(name="王小明", role="组长", titles=(), line=3),
     ...     OfficialRecord(name="李四", role="组长", titles=(), line=4)))
-    >>> kept = without_unsure(record, {2, 3})
+    >>> kept = without_unsure(record, {2: "和委（2024】1号", 3: "组长：王小明"})
     >>> [o.name for o in kept.officials], kept.meta.number
     (['李四'], None)
     """
@@ -37,7 +38,7 @@ def without_unsure(record: PlanRecord, unsure: frozenset[int] | set[int]) -> Pla
     def sure(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         return tuple(m for m in mentions if m.line not in unsure)
 
-    goals = tuple(g for g in record.goals if g.line not in unsure)
+    goals = tuple(_sure_goal(g, unsure) for g in record.goals if g.line not in unsure)
     lost_goals = {g.name for g in record.goals} - {g.name for g in goals}
     goals = tuple(g.model_copy(update={"parent": None}) if g.parent in lost_goals else g for g in goals)
     kept: list[int] = []  # the indices of the tasks kept, in order
@@ -64,6 +65,13 @@ def without_unsure(record: PlanRecord, unsure: frozenset[int] | set[int]) -> Pla
         "streets": streets,
         "attachments": tuple(a for a in record.attachments if a.line not in unsure),
     })
+
+
+def _sure_goal(goal: GoalRecord, unsure: dict[int, str]) -> GoalRecord:
+    """The goal with its description cut where the text of a line read unsurely begins in it."""
+    cuts = [goal.description.find(head) for text in unsure.values()
+            if len(head := "".join(text.split())[:8]) >= 4 and head in goal.description]
+    return goal.model_copy(update={"description": goal.description[:min(cuts)].rstrip()}) if cuts else goal
 
 
 def _sure_team(team: TeamRecord, unsure) -> TeamRecord:
