@@ -121,14 +121,14 @@ def _part(part: str) -> Person | UnitEntry | None:
 
 # What a title opens with when a name runs into it (林启明省委常委, 岑静副县长, 周立言青州市副市长, 胡运社区党建办主任): a
 # level or a rank (县, 省, 副, 常务, 一级), a central body (中共, 国务院, 中央), a province named without its level (广东…),
-# a place of a level (青州市, 岚州市委: not a word that ends like one, 社区, 城市, 市场), or a body a 街道's own offices
+# a place of a level (青州市, 岚州市委: not a word that ends like one, 社区, 城市), or a body a 街道's own offices
 # and members are named by (社区, 城市, 人大, 纪工委, 团工委, 妇联, 工会, 综合行政执法队, 办事处).
 _TITLE_OPENS = re.compile(
     r"^(?:县|市|区|镇|乡|街道|省|州|村|副|常务|执行|一级|二级|中共|中国|中央|国务院|国家|全国|党|"
     r"社区|城市|人大|政协|纪工委|纪委|监察|监委|团工委|团委|共青团|妇联|妇女|工会|总工会|综合|办事处|武装部|"
     r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|"
     r"贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|"
-    r"[\u4e00-\u9fff]{2,3}(?:省|市(?!场)|县|区|州|盟|旗|镇|乡|街道)"
+    r"[\u4e00-\u9fff]{2,3}(?:省|市|县|区|州|盟|旗|镇|乡|街道)"
     r"(?<!社区)(?<!小区)(?<!园区)(?<!景区)(?<!片区)(?<!辖区)(?<!城区)(?<!校区)(?<!城市))"
 )
 # A name does not end with a level, a rank or a body (安全部副部长 is a title, 王哲副 no name).
