@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 
 import pytest
 from typer.testing import CliRunner
@@ -20,6 +21,7 @@ from _plans import JINYANG, WEIFANG
 from _real_pdf import joined
 from graphmodel.cli import app
 from graphmodel.errors import PlanError
+from loaders.plans import resolve_source
 from graphmodel.merge import fingerprint
 from loaders.formats import _ocr, read_source
 from loaders.plans import read_plan
@@ -135,7 +137,8 @@ def test_a_pdf_of_text_pages_and_a_scanned_page_reads_both(tmp_path):
 
 def test_text_ocr_is_unsure_of_is_a_warning_never_a_fact(monkeypatch):
     """With the bar set above what the recogniser gives, nothing it read is a fact: each is a warning naming its
-    page, line, box and confidence, and the document has no text."""
+    page, line, box and confidence, and the document has no text. With the bar between, the lines it is unsure of are
+    warnings and lines flagged unsure (the reader reads their structure), and no fact of the model stands on one."""
     scan = _scan(render.render(plan_blocks()[12:18], "pdf"))
     monkeypatch.setattr(_ocr, "MIN_CONFIDENCE", 1.01)
     with pytest.raises(PlanError, match="OCR 也没有识别出文字"):
@@ -143,11 +146,23 @@ def test_text_ocr_is_unsure_of_is_a_warning_never_a_fact(monkeypatch):
     monkeypatch.setattr(_ocr, "MIN_CONFIDENCE", 0.9995)  # the surest lines stay text, the others are warnings
     source = read_source(scan, "scan.pdf")
     unsure = [n for n in source.notices if n.kind == "ocr-unsure"]
-    texts = [ln.text for ln in source.lines]
-    assert unsure and texts
+    texts = [ln.text for ln in source.lines if not ln.unsure]
+    flagged = {ln.no: ln.text for ln in source.lines if ln.unsure}
+    assert unsure and texts and flagged
     for n in unsure:
         assert float(n.values["confidence"]) < 0.9995 and n.values["page"] == 1 and n.line >= 1
         assert len(n.values["box"].split(",")) == 4 and n.values["text"] not in texts
+        assert flagged[n.line] == n.values["text"]  # the warning names the line it stands on
+
+    def lines_of_facts(source) -> set[int]:
+        model = resolve_source(source, "scan.pdf")
+        facts = ([e for e in model.entities if e.label not in ("Plan", "Issuer")]  # the document itself stands
+                 + [r for r in model.relations if r.type != "PLAN_OF"])
+        return {fact.evidence.line for fact in facts}
+
+    taken_as_sure = replace(source, lines=tuple(replace(ln, unsure=False) for ln in source.lines))
+    assert lines_of_facts(taken_as_sure) & set(flagged)  # the lines hold facts, read were they sure
+    assert not lines_of_facts(source) & set(flagged)
     from graphmodel.labels import notice
 
     assert "OCR 识别不确定的文字" in notice(unsure[0]) and "OCR was unsure" in notice(unsure[0], "en")

@@ -100,6 +100,8 @@ def _short(entity: dict, want: dict | None) -> bool:
     """Whether an entity read is the PDF's, or the PDF's read short: a list of it with items missing, a text of it
     cut (the part warned of is not read)."""
     def short(value, should) -> bool:
+        if value is None:  # not read (a role, a 文号 on a line warned of)
+            return True
         if isinstance(value, list) and isinstance(should, list):
             return all(v in should for v in value)
         return value == should or isinstance(value, str) and isinstance(should, str) and should.startswith(value)
@@ -126,7 +128,8 @@ def test_a_scan_at_300_dpi_gives_the_facts_of_the_pdf(scanned, name):
     warned = [n.values["text"] for n in source.notices if n.kind == "ocr-unsure"]
     assert all(any(w in text for text in warned) for w in listed["warned"]), warned
     assert source.notices[0].kind == "ocr-pages"
-    assert all(ln.box is not None and 0.8 <= ln.confidence <= 1 for ln in source.lines)
+    assert all(ln.box is not None and (ln.unsure or 0.8 <= ln.confidence <= 1) for ln in source.lines)
+    assert {ln.no for ln in source.lines if ln.unsure} <= {n.line for n in source.notices if n.kind == "ocr-unsure"}
 
 
 def test_the_issuer_under_a_seal_is_read(scanned):
@@ -151,25 +154,39 @@ def test_a_scanned_table_is_read_as_cells_with_merged_slots(scanned):
     assert all(ln.box is not None and ln.table == 1 for ln in source.lines if ln.cells)
 
 
-_MISREAD_150 = ("at 150 dpi the heading and the leading group read unsurely (lines warned of: 14 of 81 in 金杨, the 文号's "
-                "〔2023〕 read （2023】 among them), and the plan is read as a task division named by its title: every "
-                "relation to the plan, the group's roles and the tasks' goals differ from the PDF's; the same holds with "
-                "the 文号 taken as read (measured 2026-12-07). The names misread at 150 dpi (殷珏娟 read 殷娟) are "
-                "warnings now, no more wrong facts")
+_MISREAD_150 = ("at 150 dpi the recogniser reads 街 under the seal as 行 surely (0.97: the issuer read wrong), leaves "
+                "the 序号 cells of rows unread (those tasks are read without their number: other ids than the PDF's) "
+                "and the lines of the members that give units their full names unsurely (社区营商环境办 read under "
+                "the table's 营商环境办: another id), measured 2026-12-07")
 
 
-@pytest.mark.xfail(reason=_MISREAD_150, strict=True)
-@pytest.mark.parametrize("name", ["金杨", "generated-2"])
+def _the_plan(entities, relations):
+    """Entities and relations with the plan's id written ``<plan>``: a plan whose 文号 was warned of is the same
+    document, named by its title."""
+    plan = next(e["id"] for e in map(json.loads, entities) if e["label"] == "Plan")
+    named = json.dumps(plan, ensure_ascii=False)
+    return ({f.replace(named, '"<plan>"') for f in entities}, {f.replace(named, '"<plan>"') for f in relations})
+
+
+@pytest.mark.parametrize("name", [
+    "generated-2", pytest.param("金杨", marks=pytest.mark.xfail(reason=_MISREAD_150, strict=True))])
 def test_a_scan_at_150_dpi_misses_facts_only_with_a_warning(scanned, name):
-    """At 150 dpi no fact read is wrong: each is a fact of the PDF; a fact missed stood on a line OCR warned of
-    (the warning names its line), or in a cell left empty for being unsure."""
+    """At 150 dpi no fact read is wrong: each is a fact of the PDF, or one read short (a role, a 文号 not read: the
+    plan then named by its title); a fact missed stood on a line OCR warned of (the warning names its line), or in a
+    cell left empty for being unsure."""
     got, want, source, _model = scanned(name, 150)
     assert got[0] == want[0]
-    assert sorted(got[1] - want[1]) == [] and sorted(got[2] - want[2]) == []
-    missed = (want[1] - got[1]) | (want[2] - got[2])
+    (entities, relations), (want_entities, want_relations) = _the_plan(*got[1:]), _the_plan(*want[1:])
+    assert sorted(relations - want_relations) == []
+    by_id = {json.loads(e)["id"]: json.loads(e) for e in want_entities}
+    wrong = [e for e in entities - want_entities if not _short(json.loads(e), by_id.get(json.loads(e)["id"]))]
+    assert wrong == []
+    missed = (want_entities - entities) | (want_relations - relations)
     unsure = [n for n in source.notices if n.kind == "ocr-unsure"]
-    assert not missed or unsure, sorted(missed)
+    assert len(missed) < len(want_relations) / 2 and (not missed or unsure), sorted(missed)
     assert all(n.line >= 1 and n.values["page"] >= 1 for n in unsure)
+    flagged = {ln.no for ln in source.lines if ln.unsure}
+    assert flagged and flagged <= {n.line for n in unsure}
 
 
 def test_evidence_of_a_fact_read_by_ocr_names_its_box_and_confidence(scanned):

@@ -165,11 +165,13 @@ class LineBuilder:
         self.lines: list[Line] = []
 
     def text(self, text: str, page: int | None = None, *, box: tuple[int, int, int, int] | None = None,
-             confidence: float | None = None) -> None:
-        """Add a block of text: each of its non-blank lines becomes a Line (``box``, ``confidence``: read by OCR)."""
+             confidence: float | None = None, unsure: bool = False) -> None:
+        """Add a block of text: each of its non-blank lines becomes a Line (``box``, ``confidence``: read by OCR;
+        ``unsure``: read unsurely, no fact stands on it)."""
         for raw in text.splitlines():
             if stripped := clean(raw.lstrip("\ufeff")):
-                self.lines.append(Line(len(self.lines) + 1, stripped, page, box=box, confidence=confidence))
+                self.lines.append(Line(len(self.lines) + 1, stripped, page, box=box, confidence=confidence,
+                                       unsure=unsure))
 
     def lines_of(self, rows: list[list[list[str] | None]], page: int | None = None) -> None:
         """Add a table that only lays text out (see :func:`text_table`): each line of its cells a line."""

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from graphmodel.errors import PlanError
 
-__all__ = ["DPI", "LONE", "LOST", "MIN_CONFIDENCE", "WEAK", "OcrLine", "Piece", "available", "is_han", "lines_of",
+__all__ = ["DPI", "LONE", "LOST", "MIN_CONFIDENCE", "WEAK", "OcrLine", "Piece", "available", "is_han", "lines_of", "tidy",
            "read_picture", "recognise", "recognise_line", "shown", "unsure_notice"]
 
 #: Pages of a PDF are rendered at this resolution for OCR (dots per inch).
@@ -112,14 +112,24 @@ _TIMES = re.compile(r"(?<![\d.])×|×(?![\d.])")
 
 
 def _letters(text: str) -> str:
-    """The letter X where the recogniser read a multiplication sign that multiplies nothing.
+    """The letter X where the recogniser read a multiplication sign that multiplies nothing; no speck read as a dot
+    after a Chinese stop.
 
     Examples
     --------
-    >>> _letters("3纵3横+×"), _letters("3×4米")
-    ('3纵3横+X', '3×4米')
+    >>> _letters("3纵3横+×"), _letters("3×4米"), _letters("打造特色街巷。.")
+    ('3纵3横+X', '3×4米', '打造特色街巷。')
     """
-    return _TIMES.sub("X", text)
+    return _TIMES.sub("X", _STRAY.sub("", text))
+
+
+# A full stop or dot read after a Chinese stop or comma: a speck of the scan (Chinese writes no 。.).
+_STRAY = re.compile(r"(?<=[。，、；：！？])[.·]")
+
+
+def tidy(text: str) -> str:
+    """Text put together from the recogniser's characters (a table cell's) cleaned as a box's text is."""
+    return _letters(text)
 
 
 def shown(confidence: float) -> str:
@@ -412,10 +422,11 @@ def recognise(gray, file: str) -> list[Piece]:
     out = []
     for (box, text, confidence, chars, probabilities), doubt in zip(read, doubts):
         sure = confidence >= MIN_CONFIDENCE and not doubt
-        if sure:
-            text = _letters(_brackets(_spaced(gray, box, text, chars)))
-        elif doubt:
+        if doubt:
             confidence = min(confidence, _weakest(text, probabilities) if len(probabilities) == len(text) else 1.0)
+        text = _spaced(gray, box, text, chars)  # an unsure line's spaces too: the reader reads its structure
+        if sure:
+            text = _letters(_brackets(text))
         boxes = tuple(_box(c) for c in chars) if len(chars) == len(text.replace(" ", "")) else ()
         out.append(Piece(box, text, confidence, boxes, sure))
     return out

@@ -90,6 +90,27 @@ def _without_specks(gray):
     return cv2.medianBlur(gray, 3) if specks > _SPECKLED else gray
 
 
+def _ink_rows_angle(gray) -> float:
+    """The turn (degrees, as img2table gives it) under which the page's ink stands in the sharpest rows: the
+    projection of the ink on the vertical, tried from −5° to 5° (a quarter degree apart, then a twentieth around the
+    best), on the page shrunk to a quarter."""
+    import cv2
+    import numpy as np
+
+    small = cv2.resize(gray, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    ys, xs = np.nonzero(small < ocr.INK)
+    if len(ys) < 50:
+        return 0.0
+    xs = xs - xs.mean()
+
+    def sharpness(angle: float) -> float:
+        rows = ys - xs * np.tan(np.radians(angle))
+        return float((np.bincount(np.round(rows - rows.min()).astype(int)).astype(float) ** 2).sum())
+
+    best = max(np.arange(-5, 5.01, 0.25), key=sharpness)
+    return float(max(np.arange(best - 0.25, best + 0.26, 0.05), key=sharpness))
+
+
 def _straight(gray):
     """The page turned straight, and the angle turned (degrees)."""
     import cv2
@@ -97,9 +118,13 @@ def _straight(gray):
                                              rotate_img_with_border)
 
     centroids, height, thresh = get_connected_components(img=gray)
-    if len(centroids) < 2:
-        return gray, 0.0
-    angle = float(estimate_skew(angles=get_relevant_angles(centroids=centroids, ref_height=height), thresh=thresh))
+    angle = 0.0
+    if len(centroids) >= 2:
+        angle = float(estimate_skew(angles=get_relevant_angles(centroids=centroids, ref_height=height), thresh=thresh))
+    if abs(angle) < _SKEW:
+        # img2table's estimate (from the characters' centroids) finds no turn on a page a table fills when the
+        # scan is coarse (150 dpi: the characters touch the rules); the rows of ink tell it (measured: 2° found)
+        angle = _ink_rows_angle(gray)
     if abs(angle) < _SKEW:
         return gray, 0.0
     turned = rotate_img_with_border(img=cv2.cvtColor(gray, cv2.COLOR_GRAY2RGB), angle=angle)
@@ -162,7 +187,7 @@ def _cell_text(glyphs: list[tuple[str, Box, bool, float]], cell: Box) -> tuple[s
         texts.append("".join((" " if space and k else "") + ch for k, (ch, _b, space, _c) in enumerate(line)))
     # the boxes are the recogniser's, a few pixels off: a line is taken as broken on purpose only if the next word
     # would have fitted with half a character to spare
-    return join_cell_lines(chars, cell[0], cell[2] - pitch / 2, texts), min(g[3] for g in glyphs)
+    return ocr.tidy(join_cell_lines(chars, cell[0], cell[2] - pitch / 2, texts)), min(g[3] for g in glyphs)
 
 
 def _pitch(lines: list[list[tuple[str, Box, bool, float]]]) -> float:

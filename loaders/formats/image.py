@@ -69,15 +69,19 @@ def read_source(data: bytes, file: str) -> Source:
     lowest, pages, tables = 1.0, [], 0
     for number, rgb in enumerate(_pages(data, file), start=1):
         scan = read_scan(rgb, file)
-        items = [(line.box[1], 0, line) for line in scan.lines + scan.unsure]
+        items = [(line.box[1], 0, line) for line in scan.lines] + [(line.box[1], 2, line) for line in scan.unsure]
         items += [(table.box[1], 1, table) for table in scan.tables]
         for _top, kind, item in sorted(items, key=lambda item: (item[0], item[1])):
             if kind == 1:
                 tables += 1
                 read = _table(out, item, tables, number)
-            elif not item.sure:
+            elif kind == 2:  # a cell's text OCR was unsure of: a warning, the cell read empty
                 notices.append(ocr.unsure_notice(item, file, len(out.lines) + 1, number))
                 continue
+            elif not item.sure:  # a line OCR was unsure of: a warning naming it; its structure read, no fact from it
+                notices.append(ocr.unsure_notice(item, file, len(out.lines) + 1, number))
+                out.text(item.text, number, box=item.box, confidence=item.confidence, unsure=True)
+                read = lowest  # the page's confidence is that of what it gives as facts
             else:
                 out.text(item.text, number, box=item.box, confidence=item.confidence)
                 read = item.confidence

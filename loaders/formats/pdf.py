@@ -434,8 +434,12 @@ class _Reader:
             elif kind == 2:
                 self.notices.append(Notice(kind=f"pdf-table-{item.why}-unsure", file=self.out.file,
                                            line=len(self.out.lines) + 1, values={"page": number}))
-            elif kind == 3:  # text OCR was unsure of: a warning, never a fact
+            elif kind == 3:  # a cell's text OCR was unsure of: a warning, never a fact
                 self.notices.append(ocr.unsure_notice(item, self.out.file, len(self.out.lines) + 1, number))
+            elif kind == 4:  # a line OCR was unsure of: a warning naming it; its structure read, no fact from it
+                self.notices.append(ocr.unsure_notice(item, self.out.file, len(self.out.lines) + 1, number))
+                self.out.text(item.text, number, box=item.box, confidence=item.confidence, unsure=True)
+                self.open_table = False
             else:
                 self.table(item, number, continues=self.open_table and number > self.page_of_table)
                 self.open_table = True
@@ -525,7 +529,7 @@ def _scan_items(scan, scale: float) -> list[tuple[float, int, object]]:
             items.append((top, 0, {"text": line.text, "top": top, "bottom": bottom, "x0": x0, "x1": x1,
                                    "chars": [], "ocr": line}))
         else:
-            items.append((top, 3, line))
+            items.append((top, 4, line))
     for table in scan.tables:
         columns = tuple(round(x / scale, 1) for x in table.columns)
         rows = [[None if cell is None else cell for cell in row] for row in table.rows]

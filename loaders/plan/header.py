@@ -103,14 +103,30 @@ def _issuers(header: tuple[Line, ...], date_index: int) -> tuple[str, ...]:
     """The issuing bodies: the lines right above the date, zipped column by column."""
     rows: list[list[str]] = []
     for line in reversed(header[max(0, date_index - 3) : date_index]):
-        if re.search(r"[，。：:；]$", line.text) or _DATE.search(line.text):
+        if re.search(r"[，。：:；]$", line.text) or _DATE.search(line.text) or line.unsure:  # OCR unsure: no issuer
             break
         rows.insert(0, line.text.split())
     if not rows:
         return ()
     if len(rows) > 1 and len({len(r) for r in rows}) == 1:
         return tuple("".join(col) for col in zip(*rows))
-    return tuple(tok for row in rows for tok in row)
+    return tuple(body for row in rows for tok in row for body in _apart(tok))
+
+
+# Two bodies signed on one line without a space between (中共松平路街道工作委员会松平路街道办事处).
+_TWO_BODIES = re.compile(r"^(.{2,}?(?:委员会|人民政府|办事处))(.{2,}(?:委员会|人民政府|政府|办事处))$")
+
+
+def _apart(token: str) -> list[str]:
+    """The bodies a signature's token names, each apart.
+
+    Examples
+    --------
+    >>> _apart("中共松平路街道工作委员会松平路街道办事处"), _apart("松平路街道办事处")
+    (['中共松平路街道工作委员会', '松平路街道办事处'], ['松平路街道办事处'])
+    """
+    m = _TWO_BODIES.match(token)
+    return [m.group(1), *_apart(m.group(2))] if m else [token]
 
 
 def read_header(doc: Document, file: str) -> tuple[PlanMeta, list]:

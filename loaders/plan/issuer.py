@@ -193,8 +193,8 @@ def signature_issuers(lines: tuple[Line, ...] | list[Line], date_at: int) -> lis
     """
     rows: list[tuple[int, list[str]]] = []
     for line in reversed(lines[max(0, date_at - 3) : date_at]):
-        if re.search(r"[，。：:；、]", line.text) or _DATE_LINE.match(line.text) or "印发" in line.text:
-            break
+        if re.search(r"[，。：:；、]", line.text) or _DATE_LINE.match(line.text) or "印发" in line.text or line.unsure:
+            break  # (a line OCR read unsurely names no issuer)
         rows.insert(0, (line.no, line.text.split()))
     if not rows:
         return []

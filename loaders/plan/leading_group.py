@@ -8,6 +8,7 @@ from graphmodel.model import Mention, OfficialRecord, TeamRecord
 from graphmodel.names import clean, is_unit_like, looks_like_person, split_title, split_units
 
 from .document import Joined
+from .member_list import name_before_title
 from .source import Line
 
 __all__ = ["read_leading_group", "read_teams"]
@@ -41,6 +42,16 @@ def _parse_member(text: str) -> tuple[str, list[str]] | None:
         name, rest = tokens[0] + tokens[1], tokens[2:]
     else:
         name, rest = tokens[0], tokens[1:]
+    if len(tokens) >= 2 and len(tokens[0]) == 1 and len(tokens[1]) > 2:  # 蔡 斌办事处副主任: padded to three
+        name, rest = tokens[0] + tokens[1], tokens[2:]
+        head, _comma, tail = name.partition("、")
+        run_in = name_before_title(head)
+        if run_in and len(run_in[0]) == 2:
+            return run_in[0], run_in[1] + _split_titles(tail + "".join(rest))
+        return None
+    head, _comma, tail = name.partition("、")
+    if not _is_name(name) and (run_in := name_before_title(clean(head))):  # 包善斌党工委委员、办事处副主任
+        return run_in[0], run_in[1] + _split_titles(tail + "".join(rest))
     if not _is_name(name) or not (rest or looks_like_person(name)):
         return None
     if rest and not re.search(r"[\u4e00-\u9fff]", "".join(rest)):

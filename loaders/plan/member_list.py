@@ -14,7 +14,7 @@ from .issuer import jurisdiction
 from .source import Line
 from .traditional import SIMPLIFIED, as_written
 
-__all__ = ["GroupList", "read_member_list", "read_office", "entries", "is_list_line", "TEAM_NAME"]
+__all__ = ["GroupList", "read_member_list", "read_office", "entries", "is_list_line", "name_before_title", "TEAM_NAME"]
 
 _SPACES = re.compile(r"[\u00a0\u2002-\u200b\u3000\ufeff]")
 _ROLE_WORDS = {
@@ -119,30 +119,53 @@ def _part(part: str) -> Person | UnitEntry | None:
     return _run_in(whole) or _unit(whole)
 
 
-# What a title opens with when a name runs into it (林启明省委常委, 岑静副县长, 周立言青州市副市长): a level or a
-# rank (县, 省, 副, 常务, 一级), a central body (中共, 国务院, 中央), a province named without its level (广东…),
-# or a place of a level (青州市, 岚州市委).
+# What a title opens with when a name runs into it (林启明省委常委, 岑静副县长, 周立言青州市副市长, 胡运社区党建办主任): a
+# level or a rank (县, 省, 副, 常务, 一级), a central body (中共, 国务院, 中央), a province named without its level (广东…),
+# a place of a level (青州市, 岚州市委: not a word that ends like one, 社区, 城市), or a body a 街道's own offices
+# and members are named by (社区, 城市, 人大, 纪工委, 团工委, 妇联, 工会, 综合行政执法队, 办事处).
 _TITLE_OPENS = re.compile(
     r"^(?:县|市|区|镇|乡|街道|省|州|村|副|常务|执行|一级|二级|中共|中国|中央|国务院|国家|全国|党|"
+    r"社区|城市|人大|政协|纪工委|纪委|监察|监委|团工委|团委|共青团|妇联|妇女|工会|总工会|综合|办事处|武装部|"
     r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|"
     r"贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|"
-    r"[\u4e00-\u9fff]{2,3}(?:省|市|县|区|州|盟|旗|镇|乡|街道))"
+    r"[\u4e00-\u9fff]{2,3}(?:省|市|县|区|州|盟|旗|镇|乡|街道)"
+    r"(?<!社区)(?<!小区)(?<!园区)(?<!景区)(?<!片区)(?<!辖区)(?<!城区)(?<!校区)(?<!城市))"
 )
 # A name does not end with a level, a rank or a body (安全部副部长 is a title, 王哲副 no name).
 _NOT_NAME_END = tuple("副常省市县区乡州部局委办厅署院处科所队站")
+# The words a title opens with whose first character a name could end with (王霞社区…: 王霞, not 王霞社).
+_OPENING_WORDS = ("社区", "城市", "人大", "政协", "纪工委", "团工委", "团委", "妇联", "妇女", "工会", "综合", "办事处",
+                  "街道", "党工委", "党委", "武装部")
+
+
+def name_before_title(whole: str) -> tuple[str, list[str]] | None:
+    """吕振华县长, 林启明省委常委, 周立言青州市副市长, 胡运社区党建办主任: a name run into the title after it, found by what
+    the title opens with (:data:`_TITLE_OPENS`) and ends with (a post); never cut inside a word a title opens with
+    (王霞社区党建办主任 is 王霞's); the name's length only breaks a tie (three, two, four).
+
+    Examples
+    --------
+    >>> name_before_title("王霞社区党建办主任"), name_before_title("孙志刚社区平安办主任")
+    (('王霞', ['社区党建办主任']), ('孙志刚', ['社区平安办主任']))
+    >>> name_before_title("史迪蒙城市运行管理中心主任"), name_before_title("社区党建办主任")
+    (('史迪蒙', ['城市运行管理中心主任']), None)
+    """
+    for k in (3, 2, 4):
+        if (len(whole) > k + 1 and _name_then_title(whole[:k], whole[k:])
+                and not whole[k - 1:].startswith(_OPENING_WORDS)):
+            return whole[:k], _titles(whole[k:])
+    return None
 
 
 def _run_in(whole: str) -> Person | None:
-    """区发改委主任陈七, 县长吕振华: the title run into the name (a name of three characters tried first); 吕振华县长,
-    林启明省委常委, 周立言青州市副市长: the name run into a title, found by what the title opens with
-    (:data:`_TITLE_OPENS`) and ends with (a post); the name's length only breaks a tie (three, two, four)."""
+    """区发改委主任陈七, 县长吕振华: the title run into the name (a name of three characters tried first); 吕振华县长:
+    the name run into the title after it (:func:`name_before_title`), whose titles may go on after 、."""
     for k in (3, 2):
         title = whole[:-k]
         if len(whole) > k + 1 and looks_like_person(whole[-k:]) and _is_post(title):
             return Person(whole[-k:], _titles(title))
-    for k in (3, 2, 4):
-        if len(whole) > k + 1 and _name_then_title(whole[:k], whole[k:]):
-            return Person(whole[:k], _titles(whole[k:]))
+    if found := name_before_title(whole):
+        return Person(found[0], found[1], open=True)
     return None
 
 
@@ -339,6 +362,8 @@ def _read_tokens(tokens: list[tuple[str, str]]) -> list[Person | UnitEntry | str
             person = None
             entry = _part(token) if kind not in "Fn" else None
             out.append(entry if entry is not None else clean(token))
+            if isinstance(entry, Person) and entry.open:  # 殷玉娟党工委书记、人大工委主任: its titles go on
+                person = entry
     flush()
     return out
 

@@ -10,6 +10,7 @@ from graphmodel.model import PlanRecord
 from .document import split_document
 from .layouts import recognise
 from .source import Source, source_from_bytes
+from .unsure import without_unsure
 
 __all__ = ["read_plan_bytes", "read_plan_source"]
 
@@ -51,6 +52,8 @@ def read_plan_source(source: Source, file: str, *, issuer: str | None = None) ->
         why = [NOTICES[n.kind](lang, **n.values) for lang in ("zh", "en") for n in source.notices[:1]]
         raise PlanError(exc.file, f"{exc.reason}（{why[0]}）", exc.line,
                         en=f"{exc.reason_en or exc.reason} ({why[1]})") from None
+    if unsure := {ln.no: ln.text for ln in source.lines if ln.unsure}:
+        record = without_unsure(record, unsure)
     if source.notices:
         record = record.model_copy(update={"warnings": (*source.notices, *record.warnings)})
     return record

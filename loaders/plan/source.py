@@ -51,7 +51,9 @@ class Line:
     left): its text stands there and the slot's cell is ``""``; a ``""`` cell with ``merged``
     False is a cell left empty. Plain text and text tables leave ``merged`` ``None`` (unknown).
     A line read by OCR carries its ``box`` on the page's picture (x0, top, x1, bottom in pixels of the page as read:
-    rendered at :data:`loaders.formats._ocr.DPI`, straightened) and the recogniser's lowest ``confidence`` in it.
+    rendered at :data:`loaders.formats._ocr.DPI`, straightened) and the recogniser's lowest ``confidence`` in it;
+    ``unsure`` True: OCR was unsure of its text (a warning names it). The reader reads it as the text's structure (a
+    label, a heading, a role a list goes on with), but no fact stands on it (:mod:`loaders.plan.unsure`).
     """
 
     no: int
@@ -64,6 +66,7 @@ class Line:
     cell_lines: tuple[int, ...] | None = None  # the line each cell stands on, where a row spans lines (one cell per line)
     box: tuple[int, int, int, int] | None = None  # read by OCR: where it stands on the page's picture (pixels)
     confidence: float | None = None  # read by OCR: the recogniser's lowest confidence in it
+    unsure: bool = False  # read by OCR unsurely: structure, never a fact
 
 
 @dataclass(frozen=True, slots=True)
