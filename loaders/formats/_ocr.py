@@ -12,7 +12,8 @@ recogniser mistook (〔2024】) is the one that closes the bracket opened. A box
 The recogniser's confidence is the mean of its characters' probabilities, which a long line keeps high around one
 misread character (a rare name's character read as a common one). So a box is also unsure when (:func:`_doubt`):
 one of its characters (Han, letter or digit) was read with a probability under :data:`WEAK` and the box read again
-(cut tight, cut with white around it, its strokes thinned) is read otherwise; it is one character alone read under
+(cut tight, cut with white around it, its strokes thinned) is read otherwise, or, where a seal's red was taken out,
+surely by fewer than two of the cuts (every cut of the ink the seal took misreads it alike: 街 read 行); it is one character alone read under
 :data:`LONE` (nothing beside it for the recogniser to read it against); two of its Han characters stand
 :data:`LOST` advances apart with ink between them, or ink stands in it where none of its characters does (a
 character the recogniser dropped: 修缮 read 修, a closing quote at a line's start); or a bracketed year is opened by a
@@ -394,8 +395,10 @@ class Piece:
     sure: bool = True
 
 
-def recognise(gray, file: str) -> list[Piece]:
-    """The boxes of text the recogniser reads on a picture (a 2-D uint8 array, 255 white), in its order.
+def recognise(gray, file: str, sealed=None) -> list[Piece]:
+    """The boxes of text the recogniser reads on a picture (a 2-D uint8 array, 255 white), in its order; ``sealed``
+    (a 2-D bool array, where a seal's red was taken out): a box there read weakly is sure only if two of its cuts read
+    it surely (every cut of the ink the seal took misreads it alike).
 
     Raises
     ------
@@ -414,7 +417,9 @@ def recognise(gray, file: str) -> list[Piece]:
               for box, text, confidence, chars, probabilities in read]
     again = [k for k, d in enumerate(doubts) if d in ("weak", "lost")]
     for k, readings in zip(again, _again(run, gray, [read[k][0] for k in again])):
-        if doubts[k] == "weak" and readings and all(_kept(r[1]) == _kept(read[k][1]) for r in readings):
+        if doubts[k] == "weak" and readings and all(_kept(r[1]) == _kept(read[k][1]) for r in readings) \
+                and (not _under(sealed, read[k][0]) or sum(_weakest(r[1], r[4]) >= WEAK for r in readings
+                                                          if len(r[4]) == len(r[1])) >= 2):
             doubts[k] = ""
         elif doubts[k] == "lost" and (found := _found_again(read[k][1], readings)) is not None:
             read[k] = (read[k][0], *found[1:])
@@ -443,6 +448,11 @@ def _reading(item):
     chars = chars[start:start + len(text)] if len(chars) == len(raw) else chars
     probabilities = probabilities[start:start + len(text)] if len(probabilities) == len(raw) else []
     return _box(item[0]), text, confidence, chars, probabilities
+
+
+def _under(sealed, box: tuple[int, int, int, int]) -> bool:
+    """Whether a seal's red was taken out inside ``box``."""
+    return sealed is not None and bool(sealed[max(box[1], 0):box[3], max(box[0], 0):box[2]].any())
 
 
 def recognise_line(gray, box: tuple[int, int, int, int], file: str) -> Piece | None:

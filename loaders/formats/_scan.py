@@ -77,6 +77,28 @@ def without_red(rgb):
     return gray
 
 
+def _sealed(rgb):
+    """Where a seal's red was taken out (a 2-D bool array): the ink of a character under it went with the red."""
+    import cv2
+    import numpy as np
+
+    rgb = np.ascontiguousarray(rgb[..., :3])
+    return cv2.subtract(rgb[..., 0], np.maximum(rgb[..., 1], rgb[..., 2])) > _RED
+
+
+def _turned_like(sealed, angle: float):
+    """``sealed`` turned by ``angle`` as :func:`_straight` turns the page (None stays None)."""
+    if sealed is None or not angle:
+        return sealed
+    import cv2
+    import numpy as np
+    from img2table.document.rotation import rotate_img_with_border
+
+    paper = np.where(sealed, 0, 255).astype(np.uint8)  # the border the turn adds is paper: no seal there
+    turned = rotate_img_with_border(img=cv2.cvtColor(paper, cv2.COLOR_GRAY2RGB), angle=angle)
+    return turned[..., 0] < 128
+
+
 def _without_specks(gray):
     """The page with a scanner's speckle taken out: a page holding many dark dots of a few pixels standing alone
     (strokes and punctuation are larger) is smoothed by a 3×3 median, so the white between words stays white; a
@@ -278,22 +300,23 @@ def _read_table(table, pieces: list[ocr.Piece], gray=None, file: str = "") -> tu
     return ScanTable(outer, rows, boxes, confidence, columns, rereads), taken
 
 
-def _turns(gray, file: str):
+def _turns(gray, file: str, sealed=None):
     """The page as read, or turned a quarter, half or three quarters when that reads more surely: the picture,
-    the recogniser's pieces, and the turn (degrees)."""
+    the recogniser's pieces, the turn (degrees) and where the seal's red was (``sealed``, turned with it)."""
     import numpy as np
 
-    pieces = ocr.recognise(gray, file)
+    pieces = ocr.recognise(gray, file, sealed)
     if not pieces or _sure_share(pieces) >= _TURN_BELOW and _upright(pieces):
-        return gray, pieces, 0.0
-    best = (_sure_share(pieces) * _upright(pieces), gray, pieces, 0.0)
+        return gray, pieces, 0.0, sealed
+    best = (_sure_share(pieces) * _upright(pieces), gray, pieces, 0.0, sealed)
     for quarter in (1, 2, 3):
         turned = np.ascontiguousarray(np.rot90(gray, quarter))
-        found = ocr.recognise(turned, file)
+        seal = None if sealed is None else np.ascontiguousarray(np.rot90(sealed, quarter))
+        found = ocr.recognise(turned, file, seal)
         score = _sure_share(found) * _upright(found)
         if score > best[0]:
-            best = (score, turned, found, 90.0 * quarter)
-    return best[1], best[2], best[3]
+            best = (score, turned, found, 90.0 * quarter, seal)
+    return best[1:]
 
 
 def _sure_share(pieces: list[ocr.Piece]) -> float:
@@ -331,14 +354,17 @@ def read_scan(rgb, file: str) -> ScanPage:
     """
     ocr.engine(file)
     gray = without_red(rgb) if rgb.ndim == 3 else rgb
+    sealed = _sealed(rgb) if rgb.ndim == 3 else None
     gray = _without_specks(gray)
     gray, angle = _straight(gray)
-    gray, pieces, quarter = _turns(gray, file)
+    sealed = _turned_like(sealed, angle)
+    gray, pieces, quarter, sealed = _turns(gray, file, sealed)
     if quarter:
         gray, more = _straight(gray)
         angle += more
+        sealed = _turned_like(sealed, more)
         if more:
-            pieces = ocr.recognise(gray, file)
+            pieces = ocr.recognise(gray, file, sealed)
     page = ScanPage([], turned=angle + quarter)
     taken: set[int] = set()
     for table in _tables(gray) if any(p.sure for p in pieces) else []:
