@@ -13,8 +13,8 @@ The recogniser's confidence is the mean of its characters' probabilities, which 
 misread character (a rare name's character read as a common one). So a box is also unsure when (:func:`_doubt`):
 one of its characters (Han, letter or digit) was read with a probability under :data:`WEAK` and the box read again
 (cut tight, cut with white around it, its strokes thinned) is read otherwise, or, where a seal's red was taken out,
-surely by fewer than two of the cuts (every cut of the ink the seal took misreads it alike: 街 read 行); it is one character alone read under
-:data:`LONE` (nothing beside it for the recogniser to read it against); two of its Han characters stand
+surely by fewer than two of the cuts (every cut of the ink the seal took misreads it alike: 街 read 行); it is one
+character alone read under :data:`LONE` (nothing beside it for the recogniser to read it against); two of its Han characters stand
 :data:`LOST` advances apart with ink between them, or ink stands in it where none of its characters does (a
 character the recogniser dropped: 修缮 read 修, a closing quote at a line's start); or a bracketed year is opened by a
 round bracket and closed by another kind (which of the two is right cannot be told). A box that dropped a character
@@ -417,9 +417,7 @@ def recognise(gray, file: str, sealed=None) -> list[Piece]:
               for box, text, confidence, chars, probabilities in read]
     again = [k for k, d in enumerate(doubts) if d in ("weak", "lost")]
     for k, readings in zip(again, _again(run, gray, [read[k][0] for k in again])):
-        if doubts[k] == "weak" and readings and all(_kept(r[1]) == _kept(read[k][1]) for r in readings) \
-                and (not _under(sealed, read[k][0]) or sum(_weakest(r[1], r[4]) >= WEAK for r in readings
-                                                          if len(r[4]) == len(r[1])) >= 2):
+        if doubts[k] == "weak" and _read_alike(read[k][1], readings, surely=_under(sealed, read[k][0])):
             doubts[k] = ""
         elif doubts[k] == "lost" and (found := _found_again(read[k][1], readings)) is not None:
             read[k] = (read[k][0], *found[1:])
@@ -448,6 +446,13 @@ def _reading(item):
     chars = chars[start:start + len(text)] if len(chars) == len(raw) else chars
     probabilities = probabilities[start:start + len(text)] if len(probabilities) == len(raw) else []
     return _box(item[0]), text, confidence, chars, probabilities
+
+
+def _read_alike(text: str, readings: list[tuple], *, surely: bool) -> bool:
+    """Whether every reading again of a box gives its characters (:func:`_kept`) as ``text`` does; ``surely``: and
+    two of them read each character with a probability of :data:`WEAK` at least."""
+    alike = bool(readings) and all(_kept(r[1]) == _kept(text) for r in readings)
+    return alike and (not surely or sum(len(r[4]) == len(r[1]) and _weakest(r[1], r[4]) >= WEAK for r in readings) >= 2)
 
 
 def _under(sealed, box: tuple[int, int, int, int]) -> bool:

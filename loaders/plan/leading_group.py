@@ -38,20 +38,14 @@ def _parse_member(text: str) -> tuple[str, list[str]] | None:
     tokens = text.split()
     if not tokens:
         return None
-    if len(tokens) >= 2 and len(tokens[0]) == 1 and len(tokens[1]) == 1:
-        name, rest = tokens[0] + tokens[1], tokens[2:]
-    else:
-        name, rest = tokens[0], tokens[1:]
-    if len(tokens) >= 2 and len(tokens[0]) == 1 and len(tokens[1]) > 2:  # 蔡 斌办事处副主任: padded to three
-        name, rest = tokens[0] + tokens[1], tokens[2:]
-        head, _comma, tail = name.partition("、")
+    padded = len(tokens) >= 2 and len(tokens[0]) == 1 and len(tokens[1]) != 2  # 蔡 斌, 蔡 斌办事处副主任
+    name, rest = (tokens[0] + tokens[1], tokens[2:]) if padded else (tokens[0], tokens[1:])
+    if not _is_name(name) or padded and len(tokens[1]) > 1:  # 包善斌党工委委员、办事处副主任: run into its title
+        head, _comma, tail = clean(name).partition("、")
         run_in = name_before_title(head)
-        if run_in and len(run_in[0]) == 2:
+        if run_in and (not padded or len(run_in[0]) == 2):  # padded: a name of two (蔡 斌办事处副主任)
             return run_in[0], run_in[1] + _split_titles(tail + "".join(rest))
         return None
-    head, _comma, tail = name.partition("、")
-    if not _is_name(name) and (run_in := name_before_title(clean(head))):  # 包善斌党工委委员、办事处副主任
-        return run_in[0], run_in[1] + _split_titles(tail + "".join(rest))
     if not _is_name(name) or not (rest or looks_like_person(name)):
         return None
     if rest and not re.search(r"[\u4e00-\u9fff]", "".join(rest)):

@@ -12,7 +12,7 @@ unassigned, which the document does not say). The warning naming the line is the
 
 from __future__ import annotations
 
-from graphmodel.model import GoalRecord, Mention, PlanRecord, TaskRecord, TeamRecord
+from graphmodel.model import GoalRecord, PlanRecord, TaskRecord, TeamRecord
 
 __all__ = ["without_unsure"]
 
@@ -34,10 +34,6 @@ def without_unsure(record: PlanRecord, unsure: dict[int, str]) -> PlanRecord:
     """
     if not unsure:
         return record
-
-    def sure(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-        return tuple(m for m in mentions if m.line not in unsure)
-
     goals = tuple(_sure_goal(g, unsure) for g in record.goals if g.line not in unsure)
     lost_goals = {g.name for g in record.goals} - {g.name for g in goals}
     goals = tuple(g.model_copy(update={"parent": None}) if g.parent in lost_goals else g for g in goals)
@@ -56,14 +52,14 @@ def without_unsure(record: PlanRecord, unsure: dict[int, str]) -> PlanRecord:
         meta = meta.model_copy(update={"number": None, "number_line": None})
     return record.model_copy(update={
         "meta": meta,
-        "officials": tuple(o for o in record.officials if o.line not in unsure),
-        "collective_members": sure(record.collective_members),
-        "member_units": tuple(m for m in record.member_units if m.line not in unsure),
-        "teams": tuple(_sure_team(t, unsure) for t in record.teams if t.line not in unsure),
+        "officials": _sure(record.officials, unsure),
+        "collective_members": _sure(record.collective_members, unsure),
+        "member_units": _sure(record.member_units, unsure),
+        "teams": tuple(_sure_team(t, unsure) for t in _sure(record.teams, unsure)),
         "goals": goals,
         "tasks": tuple(tasks),
         "streets": streets,
-        "attachments": tuple(a for a in record.attachments if a.line not in unsure),
+        "attachments": _sure(record.attachments, unsure),
     })
 
 
@@ -74,22 +70,23 @@ def _sure_goal(goal: GoalRecord, unsure: dict[int, str]) -> GoalRecord:
     return goal.model_copy(update={"description": goal.description[:min(cuts)].rstrip()}) if cuts else goal
 
 
-def _sure_team(team: TeamRecord, unsure) -> TeamRecord:
-    def sure(mentions):
-        return tuple(m for m in mentions if m.line not in unsure)
+def _sure(items: tuple, unsure) -> tuple:
+    """The items (records, mentions: each with its ``line``) that stand on no unsure line."""
+    return tuple(item for item in items if item.line not in unsure)
 
+
+def _sure_team(team: TeamRecord, unsure) -> TeamRecord:
     return team.model_copy(update={
-        "leads": sure(team.leads), "deputies": sure(team.deputies), "members": sure(team.members),
-        "seat": team.seat if team.seat is None or team.seat.line not in unsure else None,
-        "holders": tuple(h for h in team.holders if h.line not in unsure)})
+        "leads": _sure(team.leads, unsure), "deputies": _sure(team.deputies, unsure),
+        "members": _sure(team.members, unsure), "holders": _sure(team.holders, unsure),
+        "seat": team.seat if team.seat is None or team.seat.line not in unsure else None})
 
 
 def _sure_task(task: TaskRecord, unsure, lost_goals: set[str]) -> TaskRecord | None:
     """The task without the names it gives on unsure lines; None if its text stands on one, or nobody is left."""
     if task.line in unsure or any(line in unsure for _offset, line in task.offsets):
         return None
-    roles = {role: tuple(m for m in getattr(task, role) if m.line not in unsure)
-             for role in ("leads", "responsible", "cooperating")}
+    roles = {role: _sure(getattr(task, role), unsure) for role in ("leads", "responsible", "cooperating")}
     if any(getattr(task, role) for role in roles) and not any(roles.values()):
         return None
     update: dict = dict(roles)
