@@ -191,7 +191,8 @@ class LineBuilder:
                 self.text(paragraph, page)
 
     def row(self, cells: list[str | None], table: int, row: int, page: int | None = None, *,
-            drawn: bool = True, box: tuple[int, int, int, int] | None = None, confidence: float | None = None) -> bool:
+            drawn: bool = True, box: tuple[int, int, int, int] | None = None, confidence: float | None = None,
+            unsure: tuple[int, ...] = ()) -> bool:
         """Add one table row; its text is the non-empty cells joined by a space. False if the row is empty.
 
         A cell ``None`` is a slot covered by a merged cell from a row above or a column to the left:
@@ -204,7 +205,7 @@ class LineBuilder:
         if not text:
             return False
         self.lines.append(Line(len(self.lines) + 1, text, page, table, row, texts, merged, box=box,
-                               confidence=confidence))
+                               confidence=confidence, unsure_cells=unsure))
         return True
 
     def source(self, encoding: str, empty: str, empty_en: str, notices=()) -> Source:

@@ -44,13 +44,16 @@ class ScanTable:
     row_boxes: list[Box]
     row_confidence: list[float]
     columns: tuple[int, ...]
-    unsure: list = field(default_factory=list)  # cells read again on their own and read unsurely (pieces)
+    # per row, the cells whose text the recogniser was unsure of: column (0-based) → that text as read
+    row_unsure: list[dict[int, ocr.OcrLine]] = field(default_factory=list)
+    loose: list[ocr.OcrLine] = field(default_factory=list)  # text read unsurely in the table but in none of its cells
 
 
 @dataclass
 class ScanPage:
     """What a scanned page holds: its lines outside tables (sure and unsure, :class:`._ocr.OcrLine`), its tables,
-    text the recogniser was unsure of inside tables, and the turn applied (degrees, counter-clockwise)."""
+    text the recogniser was unsure of inside tables but in none of their cells, and the turn applied (degrees,
+    counter-clockwise)."""
 
     lines: list[ocr.OcrLine]
     tables: list[ScanTable] = field(default_factory=list)
@@ -229,8 +232,10 @@ def _reread(gray, cell: Box, file: str) -> ocr.Piece | None:
     x0, top, x1, bottom = cell
     inset = max(4, (bottom - top) // 12)  # inside the ruling lines
     inside = gray[top + inset:bottom - inset, x0 + inset:x1 - inset]
-    ink = inside < ocr.INK
-    if inside.size == 0 or ink.sum() < 20:
+    if inside.size == 0:
+        return None
+    ink = _without_dots(inside < ocr.INK)
+    if ink.sum() < 20:
         return None
     rows, columns = ink.any(axis=1), ink.any(axis=0)
     if int((rows[1:] & ~rows[:-1]).sum() + rows[0]) > 1:
@@ -243,6 +248,20 @@ def _reread(gray, cell: Box, file: str) -> ocr.Piece | None:
     return ocr.recognise_line(inside[y0:y1, xa:xb], box, file)
 
 
+def _without_dots(ink):
+    """A cell's ink without the dots standing apart from its characters (a scanner's speckle, a speck the seal
+    left): each blob of ink less than a third as tall and a third as wide as the largest is taken out."""
+    import cv2
+    import numpy as np
+
+    count, labels, stats, _centroids = cv2.connectedComponentsWithStats(ink.astype("uint8"), connectivity=8)
+    if count <= 2:
+        return ink
+    heights, widths = stats[1:, cv2.CC_STAT_HEIGHT], stats[1:, cv2.CC_STAT_WIDTH]
+    dots = np.flatnonzero((heights * 3 < heights.max()) & (widths * 3 < max(widths.max(), heights.max()))) + 1
+    return ink & ~np.isin(labels, dots)
+
+
 def _numberish(found: list[tuple[str, Box, bool, float]]) -> bool:
     """Whether a cell's text as the page's reading placed it may be a number the detector cut or merged: nothing,
     or one or two characters none of them Han."""
@@ -251,53 +270,59 @@ def _numberish(found: list[tuple[str, Box, bool, float]]) -> bool:
 
 def _read_table(table, pieces: list[ocr.Piece], gray=None, file: str = "") -> tuple[ScanTable, set[int]]:
     """A table's rows of cells from the pieces whose characters stand in its cells; and the indices of the pieces
-    it took. A cell holding text the recogniser was unsure of is read empty (its sure part may be a name cut short):
-    the caller warns of that text."""
+    it took. A cell holding text the recogniser was unsure of keeps that text, so that the row is read as a row of
+    its own (not as the row above going on), and is named in ``row_unsure``: no fact stands on it."""
     grid, columns = _grid(table)
     outer = (table.bbox.x1, table.bbox.y1, table.bbox.x2, table.bbox.y2)
     placed: dict[Box, list[tuple[str, Box, bool, float]]] = {}
     spoiled: set[Box] = set()
     taken: set[int] = set()
+    loose: list[ocr.OcrLine] = []
     cells = {box for row in grid for box in row}
     for k, piece in enumerate(pieces):
         if not _inside(outer, (piece.box[0] + piece.box[2]) / 2, (piece.box[1] + piece.box[3]) / 2):
             continue
         taken.add(k)
+        in_cells = False
         for ch, box, space in _chars(piece):
             x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
             cell = next((c for c in cells if _inside(c, x, y)), None)
-            if cell is not None and not piece.sure:
-                spoiled.add(cell)
-            elif cell is not None:
+            if cell is not None:
+                in_cells = True
                 placed.setdefault(cell, []).append((ch, box, space, piece.confidence))
-    rows, boxes, confidence = [], [], []
-    rereads: list[ocr.Piece] = []
+                if not piece.sure:
+                    spoiled.add(cell)
+        if not piece.sure and not in_cells:
+            loose.append(ocr.OcrLine(piece.text, piece.box, piece.confidence, sure=False))
+    rows, boxes, confidence, unsure = [], [], [], []
     for r, row in enumerate(grid):
         texts: list[str | None] = []
+        doubts: dict[int, ocr.OcrLine] = {}
         lowest = 1.0
         for c, cell in enumerate(row):
             if (r and c < len(grid[r - 1]) and grid[r - 1][c] == cell) or (c and row[c - 1] == cell):
                 texts.append(None)  # covered by the merged cell that starts above or to the left
                 continue
-            found = [] if cell in spoiled else placed.get(cell, [])
-            if gray is not None and cell not in spoiled and _numberish(found):
+            found = placed.get(cell, [])
+            doubted = cell in spoiled
+            if gray is not None and not doubted and _numberish(found):
                 again = _reread(gray, cell, file)
-                if again is not None and not again.sure:
-                    spoiled.add(cell)
-                    rereads.append(again)
-                    found = []
-                elif again is not None:
-                    found = [(ch, again.box, False, again.confidence) for ch in again.text if ch != " "]
-                    found = [(ch, (again.box[0] + k, again.box[1], again.box[0] + k + 1, again.box[3]), False, c)
-                             for k, (ch, _b, _s, c) in enumerate(found)]
+                if again is not None:
+                    doubted = not again.sure
+                    found = [(ch, (again.box[0] + k, again.box[1], again.box[0] + k + 1, again.box[3]), False,
+                              again.confidence) for k, ch in enumerate(ch for ch in again.text if ch != " ")]
             text, sure = _cell_text(found, cell)
             texts.append(text)
-            lowest = min(lowest, sure)
+            if doubted and text:
+                doubts[c] = ocr.OcrLine(text, cell, sure, sure=False)
+            else:
+                lowest = min(lowest, sure)
         rows.append(texts)
         # the row's band: below every cell's top, above every cell's bottom (a merged cell reaches further)
         boxes.append((min(b[0] for b in row), max(b[1] for b in row), max(b[2] for b in row), min(b[3] for b in row)))
         confidence.append(lowest)
-    return ScanTable(outer, rows, boxes, confidence, columns, rereads), taken
+        unsure.append(doubts)
+    return ScanTable(outer, rows, boxes, confidence, columns, unsure, loose), taken
 
 
 def _turns(gray, file: str, sealed=None):
@@ -371,8 +396,6 @@ def read_scan(rgb, file: str) -> ScanPage:
         read, took = _read_table(table, pieces, gray, file)
         page.tables.append(read)
         taken |= took
-    page.unsure = [ocr.OcrLine(p.text, p.box, p.confidence, sure=False) for k, p in enumerate(pieces)
-                   if k in taken and not p.sure]
-    page.unsure += [ocr.OcrLine(p.text, p.box, p.confidence, sure=False) for t in page.tables for p in t.unsure]
+    page.unsure = [line for table in page.tables for line in table.loose]
     page.lines = ocr.lines_of([p for k, p in enumerate(pieces) if k not in taken])
     return page

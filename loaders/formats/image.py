@@ -74,8 +74,8 @@ def read_source(data: bytes, file: str) -> Source:
         for _top, kind, item in sorted(items, key=lambda item: (item[0], item[1])):
             if kind == 1:
                 tables += 1
-                read = _table(out, item, tables, number)
-            elif kind == 2:  # a cell's text OCR was unsure of: a warning, the cell read empty
+                read = _table(out, item, tables, number, notices)
+            elif kind == 2:  # text OCR was unsure of in a table but in none of its cells: a warning
                 notices.append(ocr.unsure_notice(item, file, len(out.lines) + 1, number))
                 continue
             elif not item.sure:  # a line OCR was unsure of: a warning naming it; its structure read, no fact from it
@@ -94,10 +94,13 @@ def read_source(data: bytes, file: str) -> Source:
     return out.source("ocr", "图片中没有识别出文字", "OCR found no text on the picture", notices)
 
 
-def _table(out: LineBuilder, table, number: int, page: int) -> float:
-    """Add a scanned table's rows as rows of cells; the lowest confidence of what they hold."""
+def _table(out: LineBuilder, table, number: int, page: int, notices: list[Notice]) -> float:
+    """Add a scanned table's rows as rows of cells, a warning naming each row's cells read unsurely; the lowest
+    confidence of what they hold."""
     lowest = 1.0
-    for k, (cells, box, confidence) in enumerate(zip(table.rows, table.row_boxes, table.row_confidence), start=1):
-        if out.row(list(cells), number, k, page, box=box, confidence=confidence):
+    for k, (cells, box, confidence, unsure) in enumerate(zip(table.rows, table.row_boxes, table.row_confidence,
+                                                             table.row_unsure), start=1):
+        if out.row(list(cells), number, k, page, box=box, confidence=confidence, unsure=tuple(sorted(unsure))):
             lowest = min(lowest, confidence)
+            notices += [ocr.unsure_notice(unsure[c], out.file, len(out.lines), page) for c in sorted(unsure)]
     return lowest

@@ -121,7 +121,7 @@ class _Table:
     edges_sure: bool = True  # False: no vertical rules, the columns' edges stand where the text leaves room
     right: float = 0.0  # a table without vertical rules: where its rules end on the right
     header: tuple | None = None  # … and its header row (that of its first part)
-    ocr: tuple | None = None  # read by OCR: each row's box (pixels) and lowest confidence
+    ocr: tuple | None = None  # read by OCR: each row's box (pixels), lowest confidence, cells read unsurely
 
 @dataclass
 class _Page:
@@ -434,7 +434,7 @@ class _Reader:
             elif kind == 2:
                 self.notices.append(Notice(kind=f"pdf-table-{item.why}-unsure", file=self.out.file,
                                            line=len(self.out.lines) + 1, values={"page": number}))
-            elif kind == 3:  # a cell's text OCR was unsure of: a warning, never a fact
+            elif kind == 3:  # text OCR was unsure of in a table but in none of its cells: a warning, never a fact
                 self.notices.append(ocr.unsure_notice(item, self.out.file, len(self.out.lines) + 1, number))
             elif kind == 4:  # a line OCR was unsure of: a warning naming it; its structure read, no fact from it
                 self.notices.append(ocr.unsure_notice(item, self.out.file, len(self.out.lines) + 1, number))
@@ -456,7 +456,7 @@ class _Reader:
         columns = table.columns
         rows = [tuple(None if cell is None else join_wrapped(cell.split("\n")) for cell in row)
                 for row in table.rows]
-        seen = list(table.ocr or [(None, None)] * len(rows))
+        seen = list(table.ocr or [(None, None, {})] * len(rows))
         if continues and _same_columns(table, self.columns):
             if rows and rows[0] == self.header:
                 rows, seen = rows[1:], seen[1:]
@@ -469,9 +469,12 @@ class _Reader:
         self.columns = columns
         if rows:
             self.open_cells = tuple(cell is None for cell in rows[-1])
-        for cells, (box, confidence) in zip(rows, seen):
+        for cells, (box, confidence, unsure) in zip(rows, seen):
             self.row += 1
-            self.out.row(list(cells), self.tables, self.row, page, drawn=table.ruled, box=box, confidence=confidence)
+            if self.out.row(list(cells), self.tables, self.row, page, drawn=table.ruled, box=box,
+                            confidence=confidence, unsure=tuple(sorted(unsure))):
+                self.notices += [ocr.unsure_notice(unsure[c], self.out.file, len(self.out.lines), page)
+                                 for c in sorted(unsure)]
 
 
 _OCR_EXTRA = "pip install 'graphmodel[ocr]'"
@@ -533,8 +536,8 @@ def _scan_items(scan, scale: float) -> list[tuple[float, int, object]]:
     for table in scan.tables:
         columns = tuple(round(x / scale, 1) for x in table.columns)
         rows = [[None if cell is None else cell for cell in row] for row in table.rows]
-        items.append((table.box[1] / scale, 1, _Table(columns, rows, ocr=tuple(zip(table.row_boxes,
-                                                                                   table.row_confidence)))))
+        items.append((table.box[1] / scale, 1, _Table(columns, rows, ocr=tuple(zip(
+            table.row_boxes, table.row_confidence, table.row_unsure)))))
     items += [(line.box[1] / scale, 3, line) for line in scan.unsure]
     items.sort(key=lambda item: (item[0], item[1]))
     return items
@@ -577,7 +580,7 @@ def read_source(data: bytes, file: str) -> Source:
         reader.page(page, furniture)
     if read:
         confidence = min([item[2]["ocr"].confidence for page in read for item in page.items if item[1] == 0]
-                         + [c for page in read for item in page.items if item[1] == 1 for _b, c in item[2].ocr])
+                         + [c for page in read for item in page.items if item[1] == 1 for _b, c, _u in item[2].ocr])
         reader.notices.insert(0, Notice(kind="ocr-pages", file=file, values={
             "pages": [str(page.number) for page in read], "confidence": ocr.shown(confidence)}))
     if not reader.out.lines and scans:

@@ -52,8 +52,10 @@ def read_plan_source(source: Source, file: str, *, issuer: str | None = None) ->
         why = [NOTICES[n.kind](lang, **n.values) for lang in ("zh", "en") for n in source.notices[:1]]
         raise PlanError(exc.file, f"{exc.reason}（{why[0]}）", exc.line,
                         en=f"{exc.reason_en or exc.reason} ({why[1]})") from None
-    if unsure := {ln.no: ln.text for ln in source.lines if ln.unsure}:
-        record = without_unsure(record, unsure)
+    unsure = {ln.no: ln.text for ln in source.lines if ln.unsure}
+    cells = {ln.no: {c + 1: ln.cells[c] for c in ln.unsure_cells} for ln in source.lines if ln.unsure_cells}
+    if unsure or cells:
+        record = without_unsure(record, unsure, cells)
     if source.notices:
         record = record.model_copy(update={"warnings": (*source.notices, *record.warnings)})
     return record

@@ -53,7 +53,8 @@ class Line:
     A line read by OCR carries its ``box`` on the page's picture (x0, top, x1, bottom in pixels of the page as read:
     rendered at :data:`loaders.formats._ocr.DPI`, straightened) and the recogniser's lowest ``confidence`` in it;
     ``unsure`` True: OCR was unsure of its text (a warning names it). The reader reads it as the text's structure (a
-    label, a heading, a role a list goes on with), but no fact stands on it (:mod:`loaders.plan.unsure`).
+    label, a heading, a role a list goes on with), but no fact stands on it (:mod:`loaders.plan.unsure`);
+    ``unsure_cells`` names the cells of a row read so: the row is still a row of its own, no fact stands on them.
     """
 
     no: int
@@ -67,6 +68,7 @@ class Line:
     box: tuple[int, int, int, int] | None = None  # read by OCR: where it stands on the page's picture (pixels)
     confidence: float | None = None  # read by OCR: the recogniser's lowest confidence in it
     unsure: bool = False  # read by OCR unsurely: structure, never a fact
+    unsure_cells: tuple[int, ...] = ()  # a table row read by OCR: the cells (0-based) read unsurely, as ``unsure``
 
 
 @dataclass(frozen=True, slots=True)

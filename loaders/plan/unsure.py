@@ -8,6 +8,11 @@ after the layout has read the document and before names are resolved: an officia
 an attachment or a street named there, a name a task gives there, the 文号 read there, and a task any of whose text
 stands there (its text may be read wrong) or that would be left with nobody doing it (an audit would find it
 unassigned, which the document does not say). The warning naming the line is the format reader's (``ocr-unsure``).
+
+A row of a scanned table may hold a cell read so: the row is still a row of its own (read empty, it would read as
+the row above going on, and its names would go to that row's task), and what stands on that cell is dropped: a
+name read from it, a goal it names, and the row's task unless the cell only gave names of the task (its number,
+its text or a name it lost may be read wrong); an official, a unit, a street or an attachment read from such a row.
 """
 
 from __future__ import annotations
@@ -17,9 +22,11 @@ from graphmodel.model import GoalRecord, PlanRecord, TaskRecord, TeamRecord
 __all__ = ["without_unsure"]
 
 
-def without_unsure(record: PlanRecord, unsure: dict[int, str]) -> PlanRecord:
-    """``record`` without the facts that stand on the lines ``unsure`` (line number → text); a goal's description
-    that runs on into such a line is cut where it begins (read short).
+def without_unsure(record: PlanRecord, unsure: dict[int, str],
+                   cells: dict[int, dict[int, str]] | None = None) -> PlanRecord:
+    """``record`` without the facts that stand on the lines ``unsure`` (line number → text) or on the table cells
+    ``cells`` read unsurely (line number → column, 1-based → text); a goal's description that runs on into such a
+    line is cut where it begins (read short).
 
     Examples
     --------
@@ -32,34 +39,37 @@ def without_unsure(record: PlanRecord, unsure: dict[int, str]) -> PlanRecord:
     >>> [o.name for o in kept.officials], kept.meta.number
     (['李四'], None)
     """
-    if not unsure:
+    cells = cells or {}
+    if not unsure and not cells:
         return record
-    goals = tuple(_sure_goal(g, unsure) for g in record.goals if g.line not in unsure)
+    rows = unsure | {no: "" for no in cells}  # a line a record without a cell of its own stands on wholly
+    goals = tuple(_sure_goal(g, unsure) for g in record.goals
+                  if g.line not in unsure and not _in_cells(g.name, cells.get(g.line, {})))
     lost_goals = {g.name for g in record.goals} - {g.name for g in goals}
     goals = tuple(g.model_copy(update={"parent": None}) if g.parent in lost_goals else g for g in goals)
     kept: list[int] = []  # the indices of the tasks kept, in order
     tasks: list[TaskRecord] = []
     for k, task in enumerate(record.tasks):
-        if (task := _sure_task(task, unsure, lost_goals)) is not None:
+        if (task := _sure_task(task, unsure, cells, lost_goals)) is not None:
             kept.append(k)
             tasks.append(task)
     index = {old: new for new, old in enumerate(kept)}
     streets = tuple(s.model_copy(update={"task": index[s.task]} if s.task is not None else {})
                     for s in record.streets
-                    if s.line not in unsure and (s.task is None or s.task in index) and s.goal not in lost_goals)
+                    if s.line not in rows and (s.task is None or s.task in index) and s.goal not in lost_goals)
     meta = record.meta
     if meta.number_line in unsure:
         meta = meta.model_copy(update={"number": None, "number_line": None})
     return record.model_copy(update={
         "meta": meta,
-        "officials": _sure(record.officials, unsure),
-        "collective_members": _sure(record.collective_members, unsure),
-        "member_units": _sure(record.member_units, unsure),
-        "teams": tuple(_sure_team(t, unsure) for t in _sure(record.teams, unsure)),
+        "officials": _sure(record.officials, rows),
+        "collective_members": _sure(record.collective_members, rows),
+        "member_units": _sure(record.member_units, rows),
+        "teams": tuple(_sure_team(t, rows) for t in _sure(record.teams, rows)),
         "goals": goals,
         "tasks": tuple(tasks),
         "streets": streets,
-        "attachments": _sure(record.attachments, unsure),
+        "attachments": _sure(record.attachments, rows),
     })
 
 
@@ -82,11 +92,29 @@ def _sure_team(team: TeamRecord, unsure) -> TeamRecord:
         "seat": team.seat if team.seat is None or team.seat.line not in unsure else None})
 
 
-def _sure_task(task: TaskRecord, unsure, lost_goals: set[str]) -> TaskRecord | None:
-    """The task without the names it gives on unsure lines; None if its text stands on one, or nobody is left."""
+def _in_cells(name: str, cells: dict[int, str]) -> bool:
+    """Whether ``name`` is read from one of ``cells`` (column → text read unsurely)."""
+    bare = "".join(name.split())
+    return any(bare and bare in "".join(text.split()) for text in cells.values())
+
+
+def _sure_mentions(mentions: tuple, unsure, cells: dict[int, dict[int, str]]) -> tuple:
+    """The names that stand on no unsure line and on no cell read unsurely (a name of a row without its cell
+    given, on such a row, is dropped too)."""
+    return tuple(m for m in mentions if m.line not in unsure
+                 and not (m.line in cells and (m.cell is None or m.cell in cells[m.line])))
+
+
+def _sure_task(task: TaskRecord, unsure, cells: dict[int, dict[int, str]], lost_goals: set[str]) -> TaskRecord | None:
+    """The task without the names it gives on unsure lines or cells; None if its text stands on one, a cell of its
+    row read unsurely gave none of its names, or nobody is left."""
     if task.line in unsure or any(line in unsure for _offset, line in task.offsets):
         return None
-    roles = {role: _sure(getattr(task, role), unsure) for role in ("leads", "responsible", "cooperating")}
+    named = {(m.line, m.cell) for role in ("leads", "responsible", "cooperating") for m in getattr(task, role)}
+    for line in {task.line, *(line for _offset, line in task.offsets)} & cells.keys():
+        if any((line, column) not in named for column in cells[line]):
+            return None
+    roles = {role: _sure_mentions(getattr(task, role), unsure, cells) for role in ("leads", "responsible", "cooperating")}
     if any(getattr(task, role) for role in roles) and not any(roles.values()):
         return None
     update: dict = dict(roles)
