@@ -9,6 +9,7 @@ from pathlib import PurePath
 from graphmodel.model import Notice
 
 from .source import Line
+from .traditional import simplified
 
 __all__ = ["Issuer", "LEVELS", "level_of", "jurisdiction", "jurisdiction_prefix", "signature_issuers", "choose_issuer",
            "body_jurisdiction", "metadata_issuers", "sentence_issuers", "settle_issuer"]
@@ -84,11 +85,22 @@ def level_of(unit: str) -> str | None:
     return None
 
 
+# The provinces are known by name: a unit ending in 省 is one of them (创建省级示范…: 创建省 is none).
+_PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南",
+              "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾")
+
+
 def _is_jurisdiction(unit: str, strict: bool = True) -> bool:
     """Whether ``unit`` names a jurisdiction. ``strict`` (the name stands alone, as in a title): not one of the
     areas that end like one (老旧小区, 中心城区), except a district of three characters named X山区 (青山区, 宝山区);
-    not strict (a body's name, 金山区人民政府): any."""
+    not strict (a body's name, 金山区人民政府): any. A province is one of :data:`_PROVINCES`.
+
+    >>> _is_jurisdiction("广东省"), _is_jurisdiction("黑龍江省"), _is_jurisdiction("创建省")
+    (True, True, False)
+    """
     if unit.startswith(_NOT_NAME_START) or _is_phrase(unit):
+        return False
+    if unit.endswith("省") and simplified(unit[:-1]) not in _PROVINCES:
         return False
     return not strict or not unit.endswith(_NOT_JURISDICTION) or (len(unit) == 3 and unit.endswith("山区"))
 
@@ -262,6 +274,8 @@ def _abbreviated_by(name: str, prefix: str) -> bool:
 
 # A department of a jurisdiction (东岭市住房和城乡建设局, 平川县财政局办公室): the jurisdiction issues through it.
 _DEPARTMENT_END = re.compile(r"(?:局|委员会|委|厅|办公室|办|署|中心|部)$")
+# A body a jurisdiction sets up for a matter, and its office (东湖区创建文明城区工作领导小组办公室): a long name.
+_GROUP_END = re.compile(r"(?:领导小组|指挥部|联席会议|工作组)(?:办公室)?$")
 # The bodies of the state itself: no place names them (国务院办公厅, 中共中央办公厅, 国家发展改革委).
 _NATIONAL = re.compile(r"^(?:中共中央|国务院|全国人大常委会|全国人民代表大会常务委员会|中央军委|"
                        r"国家[\u4e00-\u9fff]{2,10}(?:委员会|委|局|署))(?:办公厅|办公室)?$")
@@ -277,6 +291,8 @@ def body_jurisdiction(body: str) -> tuple[str, str] | None:
     (('东岭市', '市'), ('东湖县', '县'))
     >>> body_jurisdiction("国务院办公厅"), body_jurisdiction("县财政局") is None, body_jurisdiction("垃圾分类工作示范镇")
     (('国务院办公厅', '国家'), True, None)
+    >>> body_jurisdiction("东湖区创建省级文明城区工作领导小组办公室")
+    ('东湖区', '区')
     """
     text = re.sub(r"\s+", "", body)
     if _NATIONAL.match(text):
@@ -286,7 +302,8 @@ def body_jurisdiction(body: str) -> tuple[str, str] | None:
         return found
     units = _chain(_strip_body(text))
     rest = _strip_body(text)[sum(map(len, units)):]
-    if units and 2 <= len(rest) <= 14 and _DEPARTMENT_END.search(rest) and not re.search(r"[，。、：:；\d]", rest):
+    if units and not re.search(r"[，。、：:；\d]", rest) and (
+            2 <= len(rest) <= 14 and _DEPARTMENT_END.search(rest) or 4 <= len(rest) <= 30 and _GROUP_END.search(rest)):
         return units[-1], level_of(units[-1])
     return None
 

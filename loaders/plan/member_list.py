@@ -39,9 +39,10 @@ _OFFICE_ROLE_WORDS = {"办公室主任": "主任", "办公室副主任": "副主
 _LABEL_WORDS = "|".join("[ \t]*".join(w) for w in sorted({*_ROLE_WORDS, *_OFFICE_ROLE_WORDS, *_TEAM_ROLE_WORDS,
                                                             *_COMMITTEE_ROLE_WORDS},
                                                            key=len, reverse=True))
-# A role label as written: 组长, 组 长, 副 组 长, （一）组长, 1.组长, 领导小组副组长; then ：, spaces or the line's end.
+# A role label as written: 组长, 组 长, 副 组 长, （一）组长, 1.组长, 领导小组副组长, 区创建领导小组第一副组长; then ：,
+# spaces or the line's end.
 _LABEL = re.compile(
-    rf"^(?:[（(]?\s*[{CN_NUMERALS}\d]{{1,2}}\s*[）)、.．]\s*)?(?:领导小组|专班)?"
+    rf"^(?:[（(]?\s*[{CN_NUMERALS}\d]{{1,2}}\s*[）)、.．]\s*)?(?:[\u4e00-\u9fff]{{0,20}}?领导小组|专班)?"
     rf"(?P<label>{_LABEL_WORDS})(?:\s*[（(][^（()）]{{1,20}}[）)])?(?:\s*[:：]\s*|\s+|$)(?P<rest>.*)$"
 )
 _HEADING = re.compile(rf"^(?:[{CN_NUMERALS}]{{1,3}}\s*[、.．]|[（(]\s*[{CN_NUMERALS}]{{1,3}}\s*[）)])\s*(?P<title>.*)$")
@@ -454,6 +455,7 @@ def _committee_label(text: str) -> tuple[str, str, str] | None:
     return found
 
 
+_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]|[（(]\s*\d{1,2}\s*[）)])")  # 1、 2. （3）: an item's number
 _PROSE_WORDS = re.compile(r"由|设在|设于|下设|兼任|担任|组成|如有|按照")
 
 
@@ -464,8 +466,9 @@ def _prose(text: str) -> bool:
 
 
 _INNER_LABEL = re.compile(rf"\s+(?=(?:{_LABEL_WORDS})\s*[:：])")
-# A label after a sentence or a clause ends, inside a line (…防汛指挥所。所长：甲；副所长：乙、丙；成员：丁。).
-_AFTER_CLAUSE = re.compile(rf"(?<=[。；;])\s*(?=(?:领导小组)?(?:{_LABEL_WORDS})\s*[:：])")
+# A label after a sentence or a clause ends, inside a line (…防汛指挥所。所长：甲；副所长：乙、丙；成员：丁。), or after
+# a comma (第一副组长：甲，常务副组长：乙、丙，副组长：丁): a label with its colon opens a new part.
+_AFTER_CLAUSE = re.compile(rf"(?<=[。；;，,])\s*(?=(?:领导小组)?(?:{_LABEL_WORDS})\s*[:：])")
 
 
 def _cut(text: str, pattern: re.Pattern, start: int = 0) -> list[str]:
@@ -527,6 +530,7 @@ class _ListReader:
         self.dangling: tuple[OfficialRecord, OfficialRecord] | None = None  # a bare name ending a line of titled ones
         self.team_role: str | None = None
         self.bare = False  # the last member line was a name alone: a line of titles only may follow (its titles)
+        self.items = False  # the list's labels open numbered items (1、组长：…): an item with no label ends it
 
     def feed(self, line: Line) -> None:
         for text in _pieces(_normal(line.text)):  # 组长：吕振华（县长）  副组长：岑静（副县长）: two lines
@@ -552,6 +556,12 @@ class _ListReader:
             elif not any(w in title for w in _MEMBERS_HEADING):
                 self.state = "done"
             return
+        if _ITEM.match(text):  # 1、组长：… opened the list: 2、… with no label is the next item, not a member
+            if self.label(text):
+                self.items = True
+            elif self.items:
+                self.state = "done"
+                return
         if _label(text) and re.fullmatch(r"[^。]*[；;。]", text):  # 成员：龚晓燕，县财政局局长。— the list's last line
             text = text.rstrip("；;。")
         if _STOP.match(text) or _prose(text) or jurisdiction(re.sub(r"\s+", "", text)):
