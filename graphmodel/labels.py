@@ -378,6 +378,10 @@ NOTICES: dict[str, L] = {
                           "stripped): its column cannot be told, so it was skipped"),
     "tab-row-short": L("制表符分隔的一行只有 {cells} 个单元格（表头 {header} 个），按末尾空缺读取",
                        "a tab-separated row has {cells} cells (the header {header}): read as missing its last ones"),
+    "cell-row-cut-off": L("第 {line}–{last} 行：文件在表格的最后一行中断，这一行只有 {cells} 个单元格（表头 {header} 个），"
+                          "按前几列读取，请核对",
+                          "lines {line}–{last}: the file ends inside the table's last row, which has {cells} cells "
+                          "(the header has {header}): read as its first columns; check it"),
     "cell-row-short": L("第 {line}–{last} 行：一行只有 {cells} 个单元格（表头 {header} 个），已停止读表",
                         "lines {line}–{last}: a row of {cells} cells (the header has {header}): the table ends here"),
     "unit-cell-not-unit": L("任务表{column}一栏的“{text}”不像单位名称（像人名或数量，可能错了列），未读作单位，请核对",

@@ -44,6 +44,9 @@ _SPACES = re.compile(r"[\s\u00a0\u3000]+")
 _NUMBER = re.compile(r"^[（(]?(\d{1,4})[)）.．、]?$")
 _SECTION = SECTION_HEADING
 _SECTION_COUNT = re.compile(r"\s*[（(]\s*共?\s*\d+\s*[项个条]\s*[)）]$")
+# A section row that names who leads its rows: 一、经济运行（牵头领导：甲、乙）.
+_SECTION_LEADS = re.compile(r"\s*[（(]\s*(?P<word>牵头领导|责任领导|分管领导|牵头区领导|牵头市领导|牵头县领导)\s*[:：]\s*"
+                            r"(?P<who>[^（()）:：]+?)\s*[)）]$")
 _SECTION_MAX = 30
 _LEADING_UNIT = "牵头"  # a unit column whose header says 牵头 names the lead unit: other unit columns cooperate
 
@@ -154,8 +157,9 @@ class _Columns:
         return roles
 
     def is_second_header(self, cells: tuple[str, ...]) -> bool:
-        """A second header row under merged header cells (责任单位 over 牵头单位 | 配合单位, or over 牵头 | 配合)."""
-        if len(cells) != len(self.roles):
+        """A second header row under merged header cells (责任单位 over 牵头单位 | 配合单位, or over 牵头 | 配合); a
+        numbered heading (一、经济指标（牵头领导：…）) is a section row, never a header."""
+        if len(cells) != len(self.roles) or any(_SECTION.match(c) for c in cells if c):
             return False
         named = [role for role, c in zip(self.second_roles(cells), cells) if c]
         return bool(named) and all(named)
@@ -283,6 +287,7 @@ class _Reader:
         self.header_line: int | None = None
         self.table: int | None = None  # the table of the last header row
         self.after_header = False  # the last row read was a header row
+        self.section_leads: tuple[Mention, ...] = ()  # who the last section row says leads its rows
 
     def feed(self, line: Line) -> None:
         cells = tuple(_SPACES.sub(" ", c).strip() for c in line.cells)
@@ -303,6 +308,7 @@ class _Reader:
         elif (name := _section_name(cells, self.columns.roles)) is not None:
             self.goals.section(name, line.no)
             self.merged.clear()
+            self.section_leads = _section_leads(self.leads, _single_text(cells) or "", line)
         else:
             self._row(line, _fit(cells, len(self.columns.roles)))
 
@@ -351,8 +357,10 @@ class _Reader:
     def _task(self, line: Line, number: int | None, text: str, values: dict) -> None:
         goal, goal_line, goal_inherited = self.goals.of_row(values["goal"][0])
         responsible, cooperating = lead_marked(values["responsible"][0], values["cooperating"][0], self.first_leads)
+        leads = values["lead"][0]
+        leads += tuple(m for m in self.section_leads if m.name not in {k.name for k in leads})
         self.tasks.append(TaskRecord(
-            number=number, text=text, line=line.no, leads=values["lead"][0],
+            number=number, text=text, line=line.no, leads=leads,
             responsible=responsible, cooperating=cooperating,
             goal=goal, goal_line=goal_line, offsets=((0, line.no),),
             page=line.page, table=line.table, row=line.row,
@@ -415,8 +423,18 @@ def _row_text(cells: tuple[str, ...], roles: list[str | None], most: int = 30) -
 
 
 def _section_title(text: str) -> str:
-    """一、优化营商环境（共3项） → 优化营商环境."""
-    return _SECTION_COUNT.sub("", _SECTION.sub("", text)).strip() or text
+    """一、优化营商环境（共3项） → 优化营商环境; 一、经济运行（牵头领导：甲、乙） → 经济运行."""
+    return _SECTION_COUNT.sub("", _SECTION_LEADS.sub("", _SECTION.sub("", text))).strip() or text
+
+
+def _section_leads(leads: LeadCells, text: str, line: Line) -> tuple[Mention, ...]:
+    """The persons a section row names as leading its rows (一、经济运行（牵头领导：甲、乙）), each on its line."""
+    m = _SECTION_LEADS.search(text)
+    if not m:
+        return ()
+    found = [p for p in leads.mentions(m.group("who")) if not p.post]
+    return tuple(p.model_copy(update={"line": line.no, "page": line.page, "table": line.table, "row": line.row,
+                                      "cell": 1, "as_written": m.group("word")}) for p in found)
 
 
 def _drawn_empty(line: Line, i: int) -> bool:

@@ -39,6 +39,7 @@ _SEPARATOR_CELL = re.compile(r"^\s*:?[-－—–]+:?\s*$")
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
 _HEADER_CELL_MAX = 12  # a column name on a line of its own is short
 _SECTION_MAX = 30  # so is a section row (一、优化营商环境)
+_LONG_SECTION_MAX = 150  # … or a longer one that holds no sentence
 _TABLE_TITLE_END = ("表", "方案", "清单", "台账", "通知", "计划")  # a table's title on its own line: no column name
 _NUMBER = re.compile(r"^[（(]?\d{1,4}[)）.．、]?$")
 _WRAPPED = re.compile(r"^[（(][^（()）]{1,12}[)）]")  # 高新园 / (某某镇): the rest of a cell that wrapped
@@ -366,6 +367,11 @@ def _cell_per_paragraph_table(
         if last:
             chunk = _last_row(chunk, roles, filled)
         found = _row_of_block([t for t, _no, _j in chunk], roles, filled)
+        cut = None
+        if found is None and chunk[-1][2] >= len(lines) and (cut := _cut_row([t for t, _no, _j in chunk], roles)):
+            found = [(cut, tuple(range(len(chunk))) + (0,) * (len(roles) - len(chunk)))]
+            warnings.append(Notice(kind="cell-row-cut-off", line=chunk[0][1],
+                                   values={"last": chunk[-1][1], "cells": len(chunk), "header": len(roles)}))
         if found is None:  # the table ends: the row's cells could be read under the wrong columns
             warnings.append(Notice(kind="cell-row-short", line=chunk[0][1],
                                    values={"last": chunk[-1][1], "cells": len(chunk), "header": len(roles)}))
@@ -375,7 +381,8 @@ def _cell_per_paragraph_table(
             filled = set() if _section_row([c for c in cells if c], len(roles)) else \
                 filled | {k for k, c in enumerate(cells) if c}
             rows.append(Line(chunk[at[0]][1], " ".join(cells), table=table, row=len(rows) + 1, cells=cells,
-                             cell_lines=tuple(chunk[a][1] for a in at)))
+                             cell_lines=tuple(chunk[a][1] for a in at),
+                             merged=(False,) * len(cells) if cut else None))  # cut off: no cell merged from above
     if len(rows) == 1:
         return None  # a header and no row: a list of column words in prose, no table
     return rows, end
@@ -418,8 +425,11 @@ def _pipe_line_table(
 
 
 def _section_row(texts: list[str], n: int) -> tuple[str, ...] | None:
-    if len(texts) == 1 and len(texts[0]) <= _SECTION_MAX and SECTION_HEADING.match(texts[0]) \
-            and not _SENTENCE.search(texts[0][-1:]):
+    """A row of one numbered heading (一、优化营商环境): short; or long where it holds no sentence (一、主要经济指标、
+    发改、财政等工作目标（牵头领导：…）, a heading that names its areas and who leads them)."""
+    if len(texts) == 1 and SECTION_HEADING.match(texts[0]) and (
+            len(texts[0]) <= _SECTION_MAX and not _SENTENCE.search(texts[0][-1:])
+            or len(texts[0]) <= _LONG_SECTION_MAX and not _SENTENCE.search(texts[0])):
         return (texts[0],) + ("",) * (n - 1)
     return None
 
@@ -476,6 +486,26 @@ def _last_row(chunk: list, roles: list[str | None], filled: set[int]) -> list:
         if place_cells(texts[:m], roles, filled) is not None:
             return chunk[:m]
     return chunk
+
+
+def _cut_row(texts: list[str], roles: list[str | None]) -> tuple[str, ...] | None:
+    """The cells of a table's last row where the file ends inside it (a web page's excerpt cut off): its first
+    columns, in order, each cell fitting its column, the task and one column a fact is read from among them (a
+    name cut short, 区, fits no unit column); None otherwise.
+
+    >>> _cut_row(["1", "建成口袋公园3个。", "区园林局"], ["number", "task", "responsible", "cooperating", "lead"])
+    ('1', '建成口袋公园3个。', '区园林局', '', '')
+    >>> _cut_row(["1", "建成口袋公园3个。", "区"], ["number", "task", "responsible", "cooperating", "lead"]) is None
+    True
+    """
+    n = len(texts)
+    if not 0 < n < len(roles) or "task" not in roles[:n] or not any(r in _FACT_ROLES and r != "task" for r in roles[:n]):
+        return None
+    if not all(_fits(t, r) for t, r in zip(texts, roles)):
+        return None
+    if len(texts[-1]) < (3 if roles[n - 1] in ("responsible", "cooperating") else 2):
+        return None  # the cell the file ends in: a unit's name of a character or two is one cut short
+    return tuple(texts) + ("",) * (len(roles) - n)
 
 
 def _number(text: str) -> int | None:
