@@ -327,7 +327,7 @@ class _Reader:
         text = _task_text(cells, cols.of("task"))
         number = _row_number(cells, cols.of("number"))
         previous = self.tasks[-1] if self.tasks else None
-        # a row numbered anew whose task is not read (a cell OCR was unsure of is read empty) is no continuation: its
+        # a row numbered anew whose task is not read (a task cell a scan read nothing in) is no continuation: its
         # units are not the task's above
         numbered_anew = not text and number is not None and previous is not None and number != previous.number \
             and any(not m.inherited for role in _ASSIGNED for m in values[role][0])
