@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import math
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pdfplumber.page import Page
 
@@ -37,6 +37,20 @@ class PdfiumPage(Page):
     @property
     def objects(self) -> dict[str, list[dict]]:
         return self._parsed
+
+    @cached_property
+    def edges(self) -> list[dict]:
+        """The edges of the page's lines, rects and curves (pdfplumber's, which finds them anew at each look: the
+        table finder and the reader look four times a page)."""
+        return super().edges
+
+    @cached_property
+    def horizontal_edges(self) -> list[dict]:
+        return super().horizontal_edges
+
+    @cached_property
+    def vertical_edges(self) -> list[dict]:
+        return super().vertical_edges
 
 
 def open_pdf(data: bytes):
@@ -113,8 +127,10 @@ def _chars(raw, textpage, place, height: float, rotation: int, number: int, plai
 def _unchecked(raw, name: str, restype):
     """PDFium's function ``name`` called straight, its arguments not checked against its prototype: pypdfium2's
     check of each argument costs more than the call itself, once a character. The arguments must be right: a
-    pointer as a ``c_void_p``, a number as an int, a struct by ``byref``."""
-    return ctypes.CFUNCTYPE(restype)(ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
+    pointer as a ``c_void_p``, a number as an int, a struct by ``byref``. The call keeps Python's lock (these
+    calls are short, once a character or object: giving the lock up and taking it back costs more than the call,
+    and a thread that gave it up waits for it while another runs Python)."""
+    return ctypes.PYFUNCTYPE(restype)(ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
 
 
 def _plain_chars(raw, textpage, text: str, rect, shift) -> list[dict]:
@@ -127,19 +143,18 @@ def _plain_chars(raw, textpage, text: str, rect, shift) -> list[dict]:
     into = ctypes.byref(rect)
     sx, sy = shift
     skipped = _SKIPPED
-    placed: dict[tuple[float, float], tuple[float, float]] = {}  # (foot, size) → (top, bottom)
     out: list[dict] = []
     append = out.append
+    foot = size = top = bottom = None  # the last character's foot and size, and the top and bottom they give
     for i, ch in enumerate(text):
         if ch in skipped or (ch == " " and generated(page, i) == 1) or not box(page, i, into):
             continue
-        size = size_of(page, i)
-        key = (rect.bottom, size)
-        at = placed.get(key)
-        if at is None:
-            bottom = round(sy - key[0], 3)
-            at = placed[key] = (round(bottom - size, 3), bottom)
-        append({"text": ch, "x0": rect.left + sx, "x1": rect.right + sx, "top": at[0], "bottom": at[1],
+        now = size_of(page, i)
+        if now != size or rect.bottom != foot:  # a line's characters share their foot and size
+            foot, size = rect.bottom, now
+            bottom = round(sy - foot, 3)
+            top = round(bottom - size, 3)
+        append({"text": ch, "x0": rect.left + sx, "x1": rect.right + sx, "top": top, "bottom": bottom,
                 "size": size, "upright": True})
     return out
 

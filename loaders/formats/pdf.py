@@ -27,7 +27,9 @@ from __future__ import annotations
 import bisect
 import io
 import logging
+import queue
 import re
+import threading
 
 from dataclasses import dataclass
 
@@ -480,23 +482,70 @@ class _Reader:
 _OCR_EXTRA = "pip install 'graphmodel[ocr]'"
 
 
+class _ReadAhead:
+    """The pages of a document, each read by PDFium (or pdfminer) in a thread of its own one page or more ahead of
+    the reader: PDFium's parse of a page (C++, some 2 ms a page of Chinese text: Python's lock given up) runs while
+    the reader finds the lines and tables of the page before. Every PDFium call is made in that thread, one at a
+    time (PDFium is not thread-safe: no two calls at once, the document opened before and closed after it);
+    :meth:`close` stops it and waits for it. Each page is handed over with its index: the page (a pdfplumber
+    page) or the exception reading it raised."""
+
+    def __init__(self, pdf, slow: _Pdfminer):
+        self.pdf, self.slow, self.count = pdf, slow, len(pdf)
+        self.ready: queue.SimpleQueue = queue.SimpleQueue()
+        self.stop = threading.Event()
+        self.thread = None
+        if self.count > 1:  # one page: nothing to overlap
+            self.thread = threading.Thread(target=self._work, name="graphmodel-pdf-pages", daemon=True)
+            self.thread.start()
+
+    def _read(self, index: int):
+        try:
+            return read_page(self.pdf, index) or self.slow.page(index)
+        except Exception as exc:  # what PDFium or pdfminer raise on a damaged page: the reader says so
+            return exc
+
+    def _work(self) -> None:
+        for index in range(self.count):
+            if self.stop.is_set():
+                return
+            page = self._read(index)
+            self.ready.put((index, page))
+            if isinstance(page, Exception):
+                return
+
+    def __iter__(self):
+        for index in range(self.count):
+            yield self.ready.get() if self.thread is not None else (index, self._read(index))
+
+    def close(self) -> None:
+        self.stop.set()
+        if self.thread is not None:
+            self.thread.join()
+
+
 def _text_pages(pdf, slow: _Pdfminer, file: str) -> tuple[list[_Page], list[int]]:
     """The pages with a text layer, read; and the numbers of those that hold pictures and no text (scans)."""
     pages: list[_Page] = []
     scans: list[int] = []
-    for index in range(len(pdf)):
-        try:
-            page = read_page(pdf, index) or slow.page(index)
-            if not page.chars:
-                if page.images:
-                    scans.append(index + 1)
-                continue
-            pages.append(_read_page(page))
-        except PlanError:
-            raise
-        except Exception:  # what PDFium or pdfminer raise on a damaged page
-            raise PlanError(file, f"不是有效的 PDF 文件（第 {index + 1} 页已损坏）",
-                            en=f"not a valid PDF file (page {index + 1} is damaged)") from None
+    ahead = _ReadAhead(pdf, slow)
+    try:
+        for index, page in ahead:
+            try:
+                if isinstance(page, Exception):
+                    raise page
+                if not page.chars:
+                    if page.images:
+                        scans.append(index + 1)
+                    continue
+                pages.append(_read_page(page))
+            except PlanError:
+                raise
+            except Exception:  # what PDFium or pdfminer raise on a damaged page
+                raise PlanError(file, f"不是有效的 PDF 文件（第 {index + 1} 页已损坏）",
+                                en=f"not a valid PDF file (page {index + 1} is damaged)") from None
+    finally:
+        ahead.close()
     return pages, scans
 
 
