@@ -15,6 +15,7 @@ a fifth of the characters' size is a space also where that is less than 3 points
 from __future__ import annotations
 
 import bisect
+from functools import cached_property, lru_cache
 from itertools import groupby
 
 from pdfplumber.utils.text import LIGATURES, chars_to_textmap, extract_text
@@ -50,58 +51,81 @@ def _clusters(values, tolerance: float = _TOLERANCE) -> dict[float, int]:
     return out
 
 
-def _words(chars: list[dict], gap: float | None = GAP) -> list[tuple[str, float, list[dict]]]:
-    """The words of upright characters in page order: (text, top, characters); a gap wider than 3 points, or
-    than ``gap`` of the character's size, ends a word (``gap`` None: pdfplumber's 3 points only). pdfplumber sorts
-    the characters by line and then, line by line, by ``x0`` (both stable): one sort by (line, ``x0``, place)."""
+def _words(chars: list[dict], gap: float | None = GAP) -> list[tuple]:
+    """The words of upright characters in page order: (text, top, characters, right, bottom); a gap wider than 3
+    points, or than ``gap`` of the character's size, ends a word (``gap`` None: pdfplumber's 3 points only).
+    pdfplumber sorts the characters by line and then, line by line, by ``x0`` (both stable): one stable sort by
+    (line, ``x0``). A word's right and bottom are its inked characters' furthest (None: it holds a character of no
+    text, which its line's box leaves out)."""
+    x0s = [c["x0"] for c in chars]
     tops = [c["top"] for c in chars]
     if max(tops) - min(tops) <= _TOLERANCE:  # one line (the usual cell): by x0 alone, in page order where equal
-        x0s = [c["x0"] for c in chars]
-        keyed = [(0, x0s[k], k) for k in sorted(range(len(chars)), key=x0s.__getitem__)]
+        lines = None
+        order = sorted(range(len(chars)), key=x0s.__getitem__)
     else:
         line_of = _clusters(tops)
-        keyed = sorted([(line_of[top], c["x0"], k) for k, (top, c) in enumerate(zip(tops, chars))])
-    out: list[tuple[str, float, list[dict]]] = []
+        lines = [line_of[top] for top in tops]
+        order = sorted(range(len(chars)), key=lambda k: (lines[k], x0s[k]))
+    tolerance = _TOLERANCE
+    out: list[tuple] = []
     word: list[dict] = []
-    line = -1
+    line = 0
     room = last_x0 = last_x1 = last_top = 0.0
-    for number, x0, k in keyed:
+    size = None
+    low = right = bottom = 0.0
+    inked = True
+    for k in order:
         c = chars[k]
-        if number != line:
+        if lines is not None and lines[k] != line:
             if word:
-                out.append(_word(word))
+                out.append(_word(word, low, right, bottom, inked))
                 word = []
-            line = number
-        if c["text"].isspace():
+            line = lines[k]
+        text = c["text"]
+        if text.isspace():
             if word:
-                out.append(_word(word))
+                out.append(_word(word, low, right, bottom, inked))
                 word = []
             continue
-        top = c["top"]
-        if word and (x0 < last_x0 or x0 > last_x1 + room or top - last_top > _TOLERANCE
-                     or last_top - top > _TOLERANCE):
-            out.append(_word(word))
+        x0, top = x0s[k], tops[k]
+        if word and (x0 < last_x0 or x0 > last_x1 + room or top - last_top > tolerance
+                     or last_top - top > tolerance):
+            out.append(_word(word, low, right, bottom, inked))
             word = []
-        word.append(c)
-        last_x0, last_x1, last_top = x0, c["x1"], top
-        room = _TOLERANCE if gap is None else min(_TOLERANCE, gap * c["size"])
+        last_x1 = c["x1"]
+        if word:
+            word.append(c)
+            if top < low:
+                low = top
+            if last_x1 > right:
+                right = last_x1
+            if c["bottom"] > bottom:
+                bottom = c["bottom"]
+            inked = inked and bool(text)
+        else:
+            word = [c]
+            low, right, bottom, inked = top, last_x1, c["bottom"], bool(text)
+        last_x0, last_top = x0, top
+        if c["size"] != size:
+            size = c["size"]
+            room = tolerance if gap is None else min(tolerance, gap * size)
     if word:
-        out.append(_word(word))
+        out.append(_word(word, low, right, bottom, inked))
     return out
 
 
 _LIGATURED = frozenset(LIGATURES)  # ﬁ, ﬂ, …: pdfplumber writes them out (fi, fl)
 
 
-def _word(chars: list[dict]) -> tuple[str, float, list[dict]]:
+def _word(chars: list[dict], top: float, right: float, bottom: float, inked: bool) -> tuple:
     texts = [c["text"] for c in chars]
     text = "".join(texts)
     if not _LIGATURED.isdisjoint(texts):
         text = "".join([LIGATURES.get(t, t) for t in texts])
-    return text, min([c["top"] for c in chars]), chars
+    return (text, top, chars, right, bottom) if inked else (text, top, chars, None, None)
 
 
-def _lines(words, keep_order: bool) -> list[list[tuple[str, float, list[dict]]]]:
+def _lines(words, keep_order: bool) -> list[list[tuple]]:
     """Words grouped into lines by their top: in the words' order (a text map), or line by line (plain text)."""
     if len(words) == 1:
         return [words]
@@ -120,7 +144,13 @@ def text_lines(chars: list[dict], gap: float | None = GAP) -> list[dict]:
         return chars_to_textmap(_plumber(chars)).extract_text_lines(strip=True, return_chars=True)
     out = []
     for line in _lines(_words(chars, gap), keep_order=True):
-        held = [c for _text, _top, members in line for c in members if c["text"]]
+        if all(w[3] is not None for w in line):  # a word's characters stand left to right: its first is leftmost
+            held = line[0][2] if len(line) == 1 else [c for w in line for c in w[2]]
+            out.append({"text": " ".join([w[0] for w in line]), "x0": min([w[2][0]["x0"] for w in line]),
+                        "top": min([w[1] for w in line]), "x1": max([w[3] for w in line]),
+                        "bottom": max([w[4] for w in line]), "chars": held})
+            continue
+        held = [c for w in line for c in w[2] if c["text"]]
         out.append({"text": " ".join([w[0] for w in line]), "x0": min([c["x0"] for c in held]),
                     "top": min([c["top"] for c in held]), "x1": max([c["x1"] for c in held]),
                     "bottom": max([c["bottom"] for c in held]), "chars": held})
@@ -150,7 +180,7 @@ def find_tables(page, settings: dict | None = None, boxes: list | None = None) -
     crossings as it finds them (the smallest box from each crossing whose four sides are drawn), with each
     crossing's edges gathered once rather than at every comparison. ``boxes``, if given, receives the cells
     that stand alone (a box drawn round text, no table)."""
-    from pdfplumber.table import Table, TableFinder, TableSettings, cells_to_tables, edges_to_intersections
+    from pdfplumber.table import TableFinder, TableSettings, cells_to_tables, edges_to_intersections
 
     finder = TableFinder.__new__(TableFinder)
     finder.page, finder.settings = page, TableSettings.resolve(settings)
@@ -161,7 +191,21 @@ def find_tables(page, settings: dict | None = None, boxes: list | None = None) -
     if boxes is not None:
         held = {cell for group in groups for cell in group}
         boxes.extend(cell for cell in cells if cell not in held)
-    return [Table(page, group) for group in groups]
+    found = _found_table()
+    return [found(page, group) for group in groups]
+
+
+@lru_cache(maxsize=None)
+def _found_table() -> type:
+    """pdfplumber's ``Table``, its rows and box found once (pdfplumber finds them anew at each look); made on
+    first use, as pdfplumber's table module is imported then."""
+    from pdfplumber.table import Table
+
+    class Found(Table):
+        rows = cached_property(Table.rows.fget)
+        bbox = cached_property(Table.bbox.fget)
+
+    return Found
 
 
 def _cells(crossings: dict) -> list[tuple]:
@@ -173,25 +217,31 @@ def _cells(crossings: dict) -> list[tuple]:
     vertical = {p: {box(e) for e in edges["v"]} for p, edges in crossings.items()}
     horizontal = {p: {box(e) for e in edges["h"]} for p, edges in crossings.items()}
 
-    def joined(p, q) -> bool:
-        return bool((p[0] == q[0] and not vertical[p].isdisjoint(vertical[q]))
-                    or (p[1] == q[1] and not horizontal[p].isdisjoint(horizontal[q])))
-
     points = sorted(crossings)
     by_row: dict[float, list[tuple]] = {}
     for p in points:
         by_row.setdefault(p[1], []).append(p)
+    after = {p: row[k + 1:] for row in by_row.values() for k, p in enumerate(row)}  # to the right, left to right
     cells = []
     for i, p in enumerate(points[:-1]):
-        below = []
-        for q in points[i + 1:]:
-            if q[0] != p[0]:
+        down, across = vertical[p], horizontal[p]
+        rights = [r for r in after[p] if not across.isdisjoint(horizontal[r])]
+        if not rights:
+            continue
+        cell = None
+        for b in points[i + 1:]:
+            if b[0] != p[0]:
                 break
-            below.append(q)
-        row = by_row[p[1]]
-        right = row[row.index(p) + 1:]
-        cell = next(((p[0], p[1], r[0], b[1]) for b in below if joined(p, b) for r in right if joined(p, r)
-                     if (r[0], b[1]) in crossings and joined((r[0], b[1]), r) and joined((r[0], b[1]), b)), None)
+            if down.isdisjoint(vertical[b]):
+                continue
+            for r in rights:
+                corner = (r[0], b[1])
+                if corner in crossings and not vertical[corner].isdisjoint(vertical[r]) \
+                        and not horizontal[corner].isdisjoint(horizontal[b]):
+                    cell = (p[0], p[1], r[0], b[1])
+                    break
+            if cell is not None:
+                break
         if cell is not None:
             cells.append(cell)
     return cells

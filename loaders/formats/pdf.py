@@ -145,23 +145,25 @@ class _Chars:
     pass over the whole page per cell."""
 
     def __init__(self, chars: list[dict]):
-        mids = sorted(((c["top"] + c["bottom"]) / 2, k) for k, c in enumerate(chars))
         self.chars = chars
-        self.mids = [m for m, _k in mids]
-        self.order = [k for _m, k in mids]
+        self.midx = [(c["x0"] + c["x1"]) / 2 for c in chars]
+        self.midy = midy = [(c["top"] + c["bottom"]) / 2 for c in chars]
+        self.order = sorted(range(len(chars)), key=midy.__getitem__)
+        self.mids = [midy[k] for k in self.order]
         self.height = max((c["bottom"] - c["top"] for c in chars), default=0.0)
 
     def _rows(self, lo: float, hi: float) -> list[int]:
         return self.order[bisect.bisect_left(self.mids, lo):bisect.bisect_left(self.mids, hi)]
 
+    def inside(self, box) -> list[int]:
+        """The characters (by index, in page order) whose middle stands inside ``box`` (x0, top, x1, bottom)."""
+        x0, x1, midx = box[0], box[2], self.midx
+        return [k for k in sorted(self._rows(box[1], box[3])) if x0 <= midx[k] < x1]
+
     def within(self, box) -> list[dict]:
         """The characters whose middle stands inside ``box`` (x0, top, x1, bottom)."""
-        found = []
-        for k in sorted(self._rows(box[1], box[3])):
-            c = self.chars[k]
-            if box[0] <= (c["x0"] + c["x1"]) / 2 < box[2]:
-                found.append(c)
-        return found
+        chars = self.chars
+        return [chars[k] for k in self.inside(box)]
 
     def touching(self, box) -> list[dict]:
         """The characters whose box meets ``box`` (as pdfplumber's ``crop`` keeps them)."""
@@ -185,24 +187,26 @@ def _row_cells(row, chars: _Chars) -> list[list[dict] | None]:
     """Each cell's characters (those whose middle stands inside it, in page order; None: covered by a merged
     cell): the row's characters are handed out by their middle's x among the cells' left edges, as the cells of
     a row stand side by side (else each cell takes its own from them, as pdfplumber's ``Table.extract``)."""
-    row_chars = chars.within(row.bbox)
+    inside = chars.inside(row.bbox)
+    every, midx, midy = chars.chars, chars.midx, chars.midy
     cells = row.cells
     placed = sorted((cell[0], cell[2], k) for k, cell in enumerate(cells) if cell is not None)
     out: list[list[dict] | None] = [None if cell is None else [] for cell in cells]
     if any(x1 > next_x0 for (_x0, x1, _k), (next_x0, _x1, _j) in zip(placed, placed[1:])):
         for k, cell in enumerate(cells):
             if cell is not None:
-                out[k] = [c for c in row_chars if cell[0] <= (c["x0"] + c["x1"]) / 2 < cell[2]
-                          and cell[1] <= (c["top"] + c["bottom"]) / 2 < cell[3]]
+                out[k] = [every[i] for i in inside if cell[0] <= midx[i] < cell[2] and cell[1] <= midy[i] < cell[3]]
         return out
     lefts = [x0 for x0, _x1, _k in placed]
-    for c in row_chars:
-        j = bisect.bisect_right(lefts, (c["x0"] + c["x1"]) / 2) - 1
+    for i in inside:
+        x = midx[i]
+        j = bisect.bisect_right(lefts, x) - 1
         if j < 0:
             continue
-        cell = cells[placed[j][2]]
-        if (c["x0"] + c["x1"]) / 2 < cell[2] and cell[1] <= (c["top"] + c["bottom"]) / 2 < cell[3]:
-            out[placed[j][2]].append(c)
+        k = placed[j][2]
+        cell = cells[k]
+        if x < cell[2] and cell[1] <= midy[i] < cell[3]:
+            out[k].append(every[i])
     return out
 
 
@@ -294,7 +298,12 @@ def _read_page(page) -> _Page:
                 return False
         return True
 
-    text_chars = [c for c in page_chars if outside(c)] if tables else page_chars
+    if tables:
+        covers = [(b[0] - 2, b[1] - 2, b[2] + 2, b[3] + 2) for b in boxes]
+        text_chars = [c for c, x, y in zip(page_chars, chars.midx, chars.midy)
+                      if not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in covers)]
+    else:
+        text_chars = page_chars
     items += [(ln["top"], 0, ln) for ln in text_lines(text_chars)]
     items.sort(key=lambda item: (item[0], item[1]))
     rules = [e for e in horizontal if outside(e) and not any(_on_box(e, b) for b in lone)]
