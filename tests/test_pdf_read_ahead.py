@@ -120,3 +120,22 @@ def test_the_reader_failing_on_a_page_stops_the_thread_before_the_document_close
     assert "第 1 页已损坏" in str(caught.value)
     assert len(watch.calls) >= 2  # the thread had read ahead …
     assert all(end <= watch.closed_at for _s, end, _n in watch.calls) and not _alive()  # … and stopped first
+
+
+def test_threads_reading_pdfs_at_once_read_them_one_at_a_time(monkeypatch):
+    small, large = render.render_pdf(plan_blocks(rows=8)), _pdf()
+    expected = {name: _shape(_one_by_one(data, monkeypatch)) for name, data in (("a", small), ("b", large))}
+    watch = _Watch(monkeypatch)
+    got: dict[str, list] = {}
+
+    def read(name, data):
+        for _ in range(3):
+            got[name] = _shape(pdf_reader.read_source(data, "plan.pdf"))
+
+    readers = [threading.Thread(target=read, args=args) for args in (("a", small), ("b", large))]
+    for t in readers:
+        t.start()
+    for t in readers:
+        t.join()
+    assert got == expected
+    assert len(watch.calls) > 6 and not watch.overlapped  # never two pages read at once

@@ -211,8 +211,13 @@ def _found_table() -> type:
 def _cells(crossings: dict) -> list[tuple]:
     """pdfplumber's ``intersections_to_cells``: from each crossing (in order of x, then top), the first crossing
     below and the first to the right it is joined to by a drawn edge whose corner closes the box."""
+    boxes: dict[int, tuple] = {}  # an edge's box, by the edge (the crossings share their edges)
+
     def box(edge) -> tuple:
-        return edge["x0"], edge["top"], edge["x1"], edge["bottom"]
+        got = boxes.get(id(edge))
+        if got is None:
+            got = boxes[id(edge)] = (edge["x0"], edge["top"], edge["x1"], edge["bottom"])
+        return got
 
     vertical = {p: {box(e) for e in edges["v"]} for p, edges in crossings.items()}
     horizontal = {p: {box(e) for e in edges["h"]} for p, edges in crossings.items()}
@@ -258,33 +263,37 @@ def legible(chars: list[dict], rules: list[dict]) -> tuple[list[dict], list[dict
     李晓红; ``m²`` stays), and characters a horizontal rule (``rules``, pdfplumber's edges) crosses through the
     middle (a deletion shown struck through, 删除线; an underline runs below the middle)."""
     drop: set[int] = set()
-    ink = [k for k, c in enumerate(chars) if c["upright"] and c["text"].strip()]
-    sizes = {chars[k]["size"] for k in ink}
-    marks = zip(ink, ink[1:]) if sizes and min(sizes) <= _MARK_SIZE * max(sizes) else ()
-    for a, b in marks:
-        before, mark = chars[a], chars[b]
-        size = before["size"]
-        if (mark["size"] <= _MARK_SIZE * size and mark["bottom"] <= before["bottom"] - _MARK_RAISED * size
-                and _wide(before["text"]) and abs(mark["x0"] - before["x1"]) <= 0.5 * size):
-            drop.add(b)
-            for c in ink[ink.index(b) + 1:]:  # the mark's further characters (¹², *)
-                if chars[c]["size"] != mark["size"] or abs(chars[c]["bottom"] - mark["bottom"]) > 0.5:
-                    break
-                drop.add(c)
-    struck = _struck(chars, ink, rules)
+    sizes = {c["size"] for c in chars}  # a mark is smaller: none where every character is of one size
+    if len(sizes) > 1 and min(sizes) <= _MARK_SIZE * max(sizes):
+        ink = [k for k, c in enumerate(chars) if c["upright"] and c["text"].strip()]
+        sizes = {chars[k]["size"] for k in ink}
+        marks = zip(ink, ink[1:]) if sizes and min(sizes) <= _MARK_SIZE * max(sizes) else ()
+        for a, b in marks:
+            before, mark = chars[a], chars[b]
+            size = before["size"]
+            if (mark["size"] <= _MARK_SIZE * size and mark["bottom"] <= before["bottom"] - _MARK_RAISED * size
+                    and _wide(before["text"]) and abs(mark["x0"] - before["x1"]) <= 0.5 * size):
+                drop.add(b)
+                for c in ink[ink.index(b) + 1:]:  # the mark's further characters (¹², *)
+                    if chars[c]["size"] != mark["size"] or abs(chars[c]["bottom"] - mark["bottom"]) > 0.5:
+                        break
+                    drop.add(c)
+    struck = _struck(chars, rules)
     drop |= struck
     kept = [c for k, c in enumerate(chars) if k not in drop] if drop else chars
     return kept, text_lines([chars[k] for k in sorted(struck)])
 
 
-def _struck(chars: list[dict], ink: list[int], rules: list[dict]) -> set[int]:
-    """The characters (by index) a horizontal rule crosses between :data:`_STRIKE_BAND` of their height."""
+def _struck(chars: list[dict], rules: list[dict]) -> set[int]:
+    """The characters (by index) a horizontal rule crosses between :data:`_STRIKE_BAND` of their height (inked,
+    upright characters: blanks are struck through by nobody)."""
     flat = [r for r in rules if r["x1"] - r["x0"] > 1]
-    if not flat or not ink:
+    if not flat or not chars:
         return set()
-    order = sorted(ink, key=lambda k: chars[k]["bottom"])
-    bottoms = [chars[k]["bottom"] for k in order]
-    tallest = max(chars[k]["bottom"] - chars[k]["top"] for k in ink)
+    feet = [c["bottom"] for c in chars]
+    order = sorted(range(len(chars)), key=feet.__getitem__)
+    bottoms = [feet[k] for k in order]
+    tallest = max([c["bottom"] - c["top"] for c in chars])  # a character's foot is this near under the rule
     low, high = _STRIKE_BAND
     out: set[int] = set()
     for rule in flat:
@@ -293,6 +302,7 @@ def _struck(chars: list[dict], ink: list[int], rules: list[dict]) -> set[int]:
             c = chars[k]
             height = c["bottom"] - c["top"]
             if c["bottom"] - high * height <= y <= c["bottom"] - low * height \
-                    and rule["x0"] - 1 <= (c["x0"] + c["x1"]) / 2 <= rule["x1"] + 1:
+                    and rule["x0"] - 1 <= (c["x0"] + c["x1"]) / 2 <= rule["x1"] + 1 \
+                    and c["upright"] and c["text"].strip():
                 out.add(k)
     return out

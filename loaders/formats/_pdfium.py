@@ -13,11 +13,16 @@ from __future__ import annotations
 
 import ctypes
 import math
+import threading
 from functools import cached_property, lru_cache
 
 from pdfplumber.page import Page
 
-__all__ = ["PdfiumPage", "open_pdf", "read_page"]
+__all__ = ["PDFIUM", "PdfiumPage", "open_pdf", "read_page"]
+
+#: Held while a document is open: PDFium is not thread-safe (no two calls at once, even on two documents), so
+#: threads of one process that read PDFs (a library user's, or a Dask worker's) read them one at a time.
+PDFIUM = threading.Lock()
 
 
 class PdfiumPage(Page):

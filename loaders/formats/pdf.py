@@ -42,7 +42,7 @@ from ._lines import LineBuilder, clean, join_cell_lines, join_wrapped
 from ._pdf_text import cell_text, find_tables, legible, map_text, text_lines
 from ._pdf_unruled import Unruled, Unsure, continued_table, unruled_tables
 from . import _ocr as ocr
-from ._pdfium import open_pdf, read_page
+from ._pdfium import PDFIUM, open_pdf, read_page
 
 __all__ = ["read_source"]
 
@@ -164,6 +164,16 @@ class _Chars:
         """The characters whose middle stands inside ``box`` (x0, top, x1, bottom)."""
         chars = self.chars
         return [chars[k] for k in self.inside(box)]
+
+    def outside(self, boxes: list, margin: float) -> list[dict]:
+        """The characters, in page order, whose middle stands in none of ``boxes`` widened by ``margin``."""
+        covered: set[int] = set()
+        midx, order, mids = self.midx, self.order, self.mids
+        for x0, top, x1, bottom in boxes:
+            x0, top, x1, bottom = x0 - margin, top - margin, x1 + margin, bottom + margin
+            covered.update(k for k in order[bisect.bisect_left(mids, top):bisect.bisect_right(mids, bottom)]
+                           if x0 <= midx[k] <= x1)
+        return [c for k, c in enumerate(self.chars) if k not in covered] if covered else self.chars
 
     def touching(self, box) -> list[dict]:
         """The characters whose box meets ``box`` (as pdfplumber's ``crop`` keeps them)."""
@@ -298,12 +308,7 @@ def _read_page(page) -> _Page:
                 return False
         return True
 
-    if tables:
-        covers = [(b[0] - 2, b[1] - 2, b[2] + 2, b[3] + 2) for b in boxes]
-        text_chars = [c for c, x, y in zip(page_chars, chars.midx, chars.midy)
-                      if not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in covers)]
-    else:
-        text_chars = page_chars
+    text_chars = chars.outside(boxes, 2) if tables else page_chars
     items += [(ln["top"], 0, ln) for ln in text_lines(text_chars)]
     items.sort(key=lambda item: (item[0], item[1]))
     rules = [e for e in horizontal if outside(e) and not any(_on_box(e, b) for b in lone)]
@@ -622,14 +627,15 @@ def read_source(data: bytes, file: str) -> Source:
         If the file is not a readable PDF, is encrypted, or has no text layer (a scan: it needs OCR).
     """
     reader = _Reader(file)
-    pdf = _open(data, file)
-    slow = _Pdfminer(data, file)
-    try:
-        pages, scans = _text_pages(pdf, slow, file)
-        read, unread = _scanned_pages(pdf, scans, file) if scans and ocr.available() else ([], scans)
-    finally:
-        pdf.close()
-        slow.close()
+    with PDFIUM:  # one document at a time in a process, whichever thread reads it
+        pdf = _open(data, file)
+        slow = _Pdfminer(data, file)
+        try:
+            pages, scans = _text_pages(pdf, slow, file)
+            read, unread = _scanned_pages(pdf, scans, file) if scans and ocr.available() else ([], scans)
+        finally:
+            pdf.close()
+            slow.close()
     pages = sorted(pages + read, key=lambda page: page.number)
     furniture = _furniture(pages)
     open_table = None
