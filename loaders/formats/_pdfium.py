@@ -92,8 +92,8 @@ def _chars(raw, textpage, place, height: float, rotation: int, number: int, plai
     raw.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     text = buffer.raw[: count * 2].decode("utf-16-le", errors="replace")
     rect = raw.FS_RECTF()
-    box, generated, angle_of, size_of = (raw.FPDFText_GetLooseCharBox, raw.FPDFText_IsGenerated,
-                                         raw.FPDFText_GetCharAngle, raw.FPDFText_GetFontSize)
+    box, generated, angle_of = raw.FPDFText_GetLooseCharBox, raw.FPDFText_IsGenerated, raw.FPDFText_GetCharAngle
+    size_of = _Sizes(raw, textpage)
     turn = math.radians(rotation)
     full = 2 * math.pi
     upright_all = min(turn, full - turn) < 0.02
@@ -102,7 +102,7 @@ def _chars(raw, textpage, place, height: float, rotation: int, number: int, plai
     append = out.append
     shift = place(0.0, 0.0) if rotation == 0 else None  # unturned: x less the box's left, top its top less y
     if shift is not None and plain:  # the usual page, in one tight loop: left to right, upright
-        return _plain_chars(raw, textpage, text, rect, shift)
+        return _plain_chars(raw, textpage, text, rect, shift, size_of)
     for i, ch in enumerate(text):
         if ch in skipped or (ch == " " and generated(textpage, i) == 1) or not box(textpage, i, rect):
             continue
@@ -119,7 +119,7 @@ def _chars(raw, textpage, place, height: float, rotation: int, number: int, plai
         else:
             angle = (angle_of(textpage, i) + turn) % full
             upright = min(angle, full - angle) < 0.02
-        size = size_of(textpage, i)
+        size = size_of(i)
         if upright:  # as pdfminer: an em high from the descent up (PDFium's top is the glyph's, not the font's)
             top = round(bottom - size, 3)
         else:
@@ -138,13 +138,43 @@ def _unchecked(raw, name: str, restype):
     return ctypes.PYFUNCTYPE(restype)(ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
 
 
-def _plain_chars(raw, textpage, text: str, rect, shift) -> list[dict]:
+class _Sizes:
+    """Each character's size as pdfminer gives it, the height of an em as drawn: its font's size (``Tf``) times the
+    scale its text is drawn at (the text matrix and the forms' and page's transforms). PDFium's own size is the
+    ``Tf`` alone: a PDF that sets its text at ``1 Tf`` and scales it by the text matrix, as Acrobat writes them,
+    would read one point high (its lines' tops wrong, a gap of a fifth of a point a space). Found once a text
+    object: ``sizes[object]``, ``of(index)`` for a character of an object not seen yet."""
+
+    def __init__(self, raw, textpage):
+        self.page = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
+        self.object_of = _unchecked(raw, "FPDFText_GetTextObject", ctypes.c_void_p)
+        self._font_size = _unchecked(raw, "FPDFText_GetFontSize", ctypes.c_double)
+        self._matrix = _unchecked(raw, "FPDFText_GetMatrix", ctypes.c_int)
+        self._m = raw.FS_MATRIX()
+        self._at_m = ctypes.byref(self._m)
+        self.sizes: dict[int | None, float] = {}
+
+    def of(self, index: int) -> float:
+        size = self._font_size(self.page, index)
+        if self._matrix(self.page, index, self._at_m):
+            m = self._m
+            scale = m.d if m.b == 0 and m.c == 0 else math.sqrt(abs(m.a * m.d - m.b * m.c))
+            size *= abs(scale)
+        self.sizes[self.object_of(self.page, index)] = size
+        return size
+
+    def __call__(self, index: int) -> float:
+        size = self.sizes.get(self.object_of(self.page, index))
+        return self.of(index) if size is None else size
+
+
+def _plain_chars(raw, textpage, text: str, rect, shift, sizes: _Sizes) -> list[dict]:
     """:func:`_chars` on a page unturned whose text is all upright: a character's top and bottom follow from the
     foot of its loose box and its size, the same for every character of a line in one size."""
     box = _unchecked(raw, "FPDFText_GetLooseCharBox", ctypes.c_int)
-    size_of = _unchecked(raw, "FPDFText_GetFontSize", ctypes.c_double)
     generated = _unchecked(raw, "FPDFText_IsGenerated", ctypes.c_int)
-    page = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
+    object_of, known, size_of = sizes.object_of, sizes.sizes, sizes.of
+    page = sizes.page
     into = ctypes.byref(rect)
     sx, sy = shift
     skipped = _SKIPPED
@@ -154,7 +184,9 @@ def _plain_chars(raw, textpage, text: str, rect, shift) -> list[dict]:
     for i, ch in enumerate(text):
         if ch in skipped or (ch == " " and generated(page, i) == 1) or not box(page, i, into):
             continue
-        now = size_of(page, i)
+        now = known.get(object_of(page, i))
+        if now is None:
+            now = size_of(i)
         if now != size or rect.bottom != foot:  # a line's characters share their foot and size
             foot, size = rect.bottom, now
             bottom = round(sy - foot, 3)
