@@ -139,3 +139,20 @@ def test_threads_reading_pdfs_at_once_read_them_one_at_a_time(monkeypatch):
         t.join()
     assert got == expected
     assert len(watch.calls) > 6 and not watch.overlapped  # never two pages read at once
+
+
+def test_what_no_reader_catches_in_the_thread_is_raised_in_the_reader_not_waited_for(monkeypatch):
+    class Stopped(BaseException):
+        pass
+
+    real = _pdfium.read_page
+
+    def read_page(document, index):
+        if index == 1:
+            raise Stopped
+        return real(document, index)
+
+    monkeypatch.setattr(pdf_reader, "read_page", read_page)
+    with pytest.raises(Stopped):  # the reader does not wait for a page the thread will never hand over
+        pdf_reader.read_source(_pdf(), "plan.pdf")
+    assert not _alive()

@@ -516,7 +516,7 @@ class _ReadAhead:
     def _read(self, index: int):
         try:
             return read_page(self.pdf, index) or self.slow.page(index)
-        except Exception as exc:  # what PDFium or pdfminer raise on a damaged page: the reader says so
+        except BaseException as exc:  # a damaged page (the reader names it), or out of memory: raised in the reader
             return exc
 
     def _work(self) -> None:
@@ -525,7 +525,7 @@ class _ReadAhead:
                 return
             page = self._read(index)
             self.ready.put((index, page))
-            if isinstance(page, Exception):
+            if isinstance(page, BaseException):
                 return
 
     def __iter__(self):
@@ -546,7 +546,7 @@ def _text_pages(pdf, slow: _Pdfminer, file: str) -> tuple[list[_Page], list[int]
     try:
         for index, page in ahead:
             try:
-                if isinstance(page, Exception):
+                if isinstance(page, BaseException):
                     raise page
                 if not page.chars:
                     if page.images:
