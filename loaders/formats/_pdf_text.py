@@ -65,7 +65,8 @@ def _words(chars: list[dict], gap: float | None = GAP) -> list[tuple]:
     else:
         line_of = _clusters(tops)
         lines = [line_of[top] for top in tops]
-        order = sorted(range(len(chars)), key=lambda k: (lines[k], x0s[k]))
+        order = sorted(range(len(chars)), key=x0s.__getitem__)
+        order.sort(key=lines.__getitem__)  # stable: by line, then x0, then page order
     tolerance = _TOLERANCE
     out: list[tuple] = []
     word: list[dict] = []

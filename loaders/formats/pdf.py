@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import io
 import logging
+import operator
 import queue
 import re
 import threading
@@ -220,20 +221,26 @@ def _row_cells(row, chars: _Chars) -> list[list[dict] | None]:
     return out
 
 
+_TOP_X0, _X0 = operator.itemgetter("top", "x0"), operator.itemgetter("x0")
+
+
 def _cell_text(inside: list[dict], box, texts: list[str]) -> str | None:
     """A cell's text (``inside``: its characters; ``texts``: its lines as pdfplumber reads them), its lines joined
     by how they were broken (:func:`join_cell_lines`); None if its characters do not fall into as many lines."""
     inside = [c for c in inside if c["text"].strip()]
     lines: list[list[dict]] = []
-    for c in sorted(inside, key=lambda c: (c["top"], c["x0"])):
-        if lines and abs(lines[-1][0]["top"] - c["top"]) < 1.5:
+    first = 0.0  # the top of the line's first character
+    for c in sorted(inside, key=_TOP_X0):
+        top = c["top"]
+        if lines and abs(first - top) < 1.5:
             lines[-1].append(c)
         else:
             lines.append([c])
+            first = top
     texts = [t for t in texts if t.strip()]
     if len(lines) != len(texts):
         return None
-    return join_cell_lines([sorted(line, key=lambda c: c["x0"]) for line in lines], box[0], box[2], texts)
+    return join_cell_lines([sorted(line, key=_X0) for line in lines], box[0], box[2], texts)
 
 
 def _extract(chars: _Chars, table) -> list[list[str | None]]:
