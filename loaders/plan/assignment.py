@@ -133,7 +133,8 @@ def split_assignment(text: str, *, last: bool = False) -> tuple[str, Assignment]
     text = _BRACKET_LABEL.sub(lambda m: f"；{m.group(1)}：", text)
     rule = bool(_RULE_IN_BRACKETS.search(text))
     text = _RULE_IN_BRACKETS.sub(lambda m: " " * len(m.group()), text)  # the rule is no unit (offsets hold)
-    for pattern in (_TAIL, _INLINE, _BY_TAIL, _OPEN_TAIL if last else None):
+    # an excerpt cut inside an item's brackets: （牵头单位：A；责任单位：B is the bracket's, not B's label alone
+    for pattern in (_TAIL, _OPEN_TAIL if last else None, _INLINE, _BY_TAIL):
         m = pattern.search(text) if pattern else None
         if not m or not _ROLE_WORD.search(m.group(1)) and not _all_units(m.group(1)):
             continue

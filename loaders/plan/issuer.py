@@ -12,7 +12,7 @@ from .source import Line
 from .traditional import simplified
 
 __all__ = ["Issuer", "LEVELS", "level_of", "jurisdiction", "jurisdiction_prefix", "signature_issuers", "choose_issuer",
-           "body_jurisdiction", "metadata_issuers", "sentence_issuers", "settle_issuer"]
+           "body_jurisdiction", "metadata_issuers", "sentence_issuers", "settle_issuer", "signed_issuers"]
 
 #: The levels an issuer may have, from the lowest.
 LEVELS: tuple[str, ...] = ("街道", "乡", "镇", "开发区", "新区", "区", "县", "市", "省", "国家")
@@ -45,6 +45,8 @@ _UNIT = re.compile(rf"[\u4e00-\u9fff]{{2,12}}?(?:{_SUFFIXES})")
 _NOT_JURISDICTION = (
     "小区", "社区", "城区", "街区", "景区", "片区", "校区", "辖区", "市区", "郊区", "厂区", "矿区", "山区", "小镇",
 )
+# 东城区, 上城区: a district named by its direction; 老城区, 主城区 and 中心城区 name none.
+_DIRECTIONS = "东西南北上下"
 _NOT_NAME_START = ("全", "本", "各", "该", "我", "其", "所在", "有关", "相关")
 # Words that make a phrase, not a place's name (垃圾分类工作示范镇, 住房和城乡): a jurisdiction's name before its
 # suffix is a proper name of a few characters, never one of these.
@@ -93,16 +95,20 @@ _PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "�
 def _is_jurisdiction(unit: str, strict: bool = True) -> bool:
     """Whether ``unit`` names a jurisdiction. ``strict`` (the name stands alone, as in a title): not one of the
     areas that end like one (老旧小区, 中心城区), except a district of three characters named X山区 (青山区, 宝山区);
-    not strict (a body's name, 金山区人民政府): any. A province is one of :data:`_PROVINCES`.
+    not strict (a body's name, 金山区人民政府): any. A province is one of :data:`_PROVINCES`. A district of three
+    characters named by its direction (东城区, 上城区) is one.
 
     >>> _is_jurisdiction("广东省"), _is_jurisdiction("黑龍江省"), _is_jurisdiction("创建省")
     (True, True, False)
+    >>> _is_jurisdiction("上城区"), _is_jurisdiction("西城区"), _is_jurisdiction("老城区"), _is_jurisdiction("主城区")
+    (True, True, False, False)
     """
     if unit.startswith(_NOT_NAME_START) or _is_phrase(unit):
         return False
     if unit.endswith("省") and simplified(unit[:-1]) not in _PROVINCES:
         return False
-    return not strict or not unit.endswith(_NOT_JURISDICTION) or (len(unit) == 3 and unit.endswith("山区"))
+    return not strict or not unit.endswith(_NOT_JURISDICTION) or (len(unit) == 3 and unit.endswith("山区")) \
+        or (len(unit) == 3 and unit[0] in _DIRECTIONS and unit.endswith("城区"))
 
 
 def _is_phrase(unit: str) -> bool:
@@ -355,9 +361,32 @@ def sentence_issuers(lines) -> list[Issuer]:
     return found
 
 
+def signed_issuers(lines) -> list[Issuer]:
+    """The bodies named in full on a line of their own after the document's first line (a signature whose date
+    line the copy damaged: 武汉市汉阳区人民政府办公室 over 2019114), each a candidate below the title's.
+
+    Examples
+    --------
+    >>> ls = [Line(1, "关于印发任务分解方案的通知"), Line(9, "东岭市西岭区人民政府办公室"), Line(10, "2019114")]
+    >>> [(i.name, i.line, i.source) for i in signed_issuers(ls)]
+    [('西岭区', 9, '落款')]
+    >>> signed_issuers([Line(1, "通知"), Line(4, "西岭区"), Line(5, "区财政局")])
+    []
+    """
+    found = []
+    for line in list(lines)[1:]:
+        text = re.sub(r"\s+", "", line.text)
+        if len(text) > 30 or _strip_body(text) == text:  # a body's own words (人民政府办公室), not a place alone
+            continue
+        j = jurisdiction(text)
+        if j:
+            found.append(Issuer(j[0], j[1], line.no, "落款", text))
+    return found
+
+
 #: How strongly each source names the issuer: the signature and the masthead above the page's metadata, above
 #: the title, above a sentence of the body.
-_RANK = {"发文机关": 0, "版头": 0, "元数据": 1, "标题": 2, "正文": 3}
+_RANK = {"发文机关": 0, "版头": 0, "元数据": 1, "标题": 2, "落款": 3, "正文": 3}
 
 
 def settle_issuer(candidates: list[Issuer], number: str | None, file: str, given: str | None = None,

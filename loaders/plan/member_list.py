@@ -307,6 +307,8 @@ def _read_tokens(tokens: list[tuple[str, str]]) -> list[Person | UnitEntry | str
     kinds = [_kind(t) for t, _ in tokens]
     if kinds[:2] == ["n", "T"] and tokens[1][1] == " ":  # 邝伟 县交通运输局局长: a name the surnames miss
         kinds[0] = "N"
+    elif kinds[:2] == ["n", "P"] and tokens[1][1] == " " and "（" not in tokens[1][0] and _is_post(tokens[1][0]):
+        kinds[:2] = ["N", "T"]  # 恽益明 武进国家高新区管委会副主任: the title whole, not 武进国 run into 家高新区…
     for i, kind in enumerate(kinds):  # 县财政局 龚晓燕 / 龚晓燕 县财政局: a bare unit beside a name is the name's title
         beside = (i + 1 < len(kinds) and kinds[i + 1] == "N" and tokens[i + 1][1] == " "
                   or i and kinds[i - 1] == "N" and tokens[i][1] == " ")

@@ -6,7 +6,7 @@ import re
 
 from graphmodel.model import Mention, MemberUnitRecord, Notice, OfficialRecord, TeamRecord
 
-from .document import Joined
+from .document import CN_NUMERALS, Joined
 from .member_list import TEAM_NAME, GroupList, Person, UnitEntry, entries, is_list_line
 from .source import Line
 
@@ -38,6 +38,11 @@ _TEAM_MEMBERS = re.compile(r"^(?:专班)?成员(?:单位)?(?:为|包括|由)(?P<
 
 # A sentence about groups of the units below (各村委会要成立…防汛小组，…任组长): not this group's members.
 _SUB_GROUP = re.compile(r"各[^，,。；;：:]{1,20}?(?:要|应|须|均|也)?(?:分别)?(?:成立|组建|设立)")
+# The heading of a working group below the group (（一）综合协调组, 2.物资保障组): the roles its sentences give are
+# that group's (…张晓骏任组长，综合科为成员单位), not the 领导小组's or 指挥部's.
+_WORKING_GROUP = re.compile(rf"^\s*(?:[（(]\s*[{CN_NUMERALS}]{{1,3}}\s*[）)]|[{CN_NUMERALS}]{{1,3}}\s*[、.．]|\d{{1,2}}\s*[、.．])\s*"
+                            r"[\u4e00-\u9fff]{2,14}(?<!领导)(?:工作组|专项组|小组|组)\s*[:：]?\s*$")
+_ANY_HEADING = re.compile(rf"^\s*(?:[（(]\s*[{CN_NUMERALS}\d]{{1,3}}\s*[）)]|[{CN_NUMERALS}\d]{{1,3}}\s*[、.．])")
 # A sentence that sets up the group's office (领导小组下设办公室…, 办公室设在…): its 成员 are the office's.
 _OFFICE_SET_UP = re.compile(r"下设[^，,。；;]{0,20}办公室|办公室[（(]?设在")
 _OFFICE_MEMBERS = re.compile(r"^(?P<who>.+?)(?:为|作为)(?:办公室)?成员(?:单位)?$")
@@ -98,6 +103,22 @@ def _clauses(text: str) -> list[tuple[int, str]]:
     return [(i, c) for i, c in out if c.strip()]
 
 
+def _under_working_groups(lines: tuple[Line, ...]) -> set[int]:
+    """The lines of a working group: its heading (:data:`_WORKING_GROUP`) and the lines after, up to the next
+    heading."""
+    out: set[int] = set()
+    inside = False
+    for line in lines:
+        if _WORKING_GROUP.match(line.text):
+            inside = True
+            out.add(line.no)  # its first sentence opens on it (joined: （一）综合协调组…张晓骏任组长)
+        elif _ANY_HEADING.match(line.text):
+            inside = False
+        elif inside:
+            out.add(line.no)
+    return out
+
+
 def read_member_prose(lines: tuple[Line, ...], group: GroupList) -> None:
     """Add to ``group`` the members the text names in sentences, with their roles; a name already in the
     list is not added twice.
@@ -114,6 +135,7 @@ def read_member_prose(lines: tuple[Line, ...], group: GroupList) -> None:
     >>> [(u.name, u.role, u.position, u.line) for u in g.units]
     [('县发改局', '成员', '主要负责人', 5), ('县财政局', '成员', '主要负责人', 5)]
     """
+    under = _under_working_groups(lines)
     joined = Joined.of([ln for ln in lines if not is_list_line(ln.text)])  # 组长：… is the list's
     text = re.sub(r"\s", "\u2060", joined.text)  # keep the offsets; spaces are no separators in prose
     known = {o.name for o in group.officials if o.role}
@@ -126,8 +148,8 @@ def read_member_prose(lines: tuple[Line, ...], group: GroupList) -> None:
         if TEAM_NAME.search(plain):
             _read_team(at, sentence, joined, group)
             skip.append((at, at + len(sentence)))
-        elif _SUB_GROUP.search(plain):  # 各二级单位成立本单位工作小组，党政负责人任组长: another group's roles
-            skip.append((at, at + len(sentence)))
+        elif _SUB_GROUP.search(plain) or plain and joined.line_at(at + len(sentence) - len(sentence.lstrip("\u2060"))) in under:
+            skip.append((at, at + len(sentence)))  # 各二级单位成立本单位工作小组，党政负责人任组长: another group's roles
         elif _OFFICE_SET_UP.search(plain):
             office_spans.append((at, at + len(sentence)))
     for at, clause in _clauses(text):

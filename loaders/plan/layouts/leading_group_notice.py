@@ -11,7 +11,7 @@ from graphmodel.model import PlanMeta, PlanRecord
 
 from ..document import Document, Joined
 from ..header import DATE, find_number, find_plan_title, iso_date
-from ..issuer import (Issuer, body_jurisdiction, jurisdiction_prefix, metadata_issuers, sentence_issuers,
+from ..issuer import (Issuer, body_jurisdiction, jurisdiction_prefix, metadata_issuers, sentence_issuers, signed_issuers,
                       settle_issuer, signature_issuers)
 from ..member_list import GroupList, read_member_list, read_office
 from ..member_prose import read_member_prose
@@ -125,7 +125,7 @@ def _candidates(doc: Document, title: _Title, date_at: int | None) -> list[Issue
         j = (body_jurisdiction(text) or jurisdiction_prefix(text)) if text else None
         if j:
             found.append(Issuer(j[0], j[1], line, "标题", text))
-    return found + sentence_issuers(doc.lines)
+    return found + sentence_issuers(doc.lines) + signed_issuers(doc.lines)
 
 
 def _committee(group: str | _Title | None) -> bool:

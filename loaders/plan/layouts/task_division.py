@@ -16,7 +16,7 @@ from graphmodel.model import Notice, PlanMeta, PlanRecord, StreetMention
 from ..cell_table import TableResult, find_cell_header, read_cell_table
 from ..document import Document
 from ..header import DATE, find_number, iso_date
-from ..issuer import (Issuer, body_jurisdiction, jurisdiction_prefix, metadata_issuers, sentence_issuers,
+from ..issuer import (Issuer, body_jurisdiction, jurisdiction_prefix, metadata_issuers, sentence_issuers, signed_issuers,
                       settle_issuer, signature_issuers)
 from ..leading_group import read_leading_group
 from ..places import find_streets
@@ -154,7 +154,7 @@ def _issuer_candidates(lines: tuple[Line, ...], title: str, title_line: int, dat
     j = jurisdiction_prefix(title)
     if j:
         found.append(Issuer(j[0], j[1], title_line, "标题", title))
-    return found + sentence_issuers(lines)
+    return found + sentence_issuers(lines) + signed_issuers(lines)
 
 
 def division_meta(doc: Document, file: str, header_no: int, last_row_no: int) -> tuple[PlanMeta, list[Notice]]:
