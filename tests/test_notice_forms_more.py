@@ -88,3 +88,35 @@ def test_a_notice_without_title_or_signature_is_read_under_the_district_its_sent
         ("区财政局", "成员", "", 5), ("各街道办事处", "成员", "主要负责人", 5)]
     assert record.meta.issuer_line == 1
     assert not [w for w in record.warnings if w.kind.startswith("issuer")]
+
+
+BROKEN_LABELS = """\
+区人民政府办公室关于建立东岭区志愿服务工作联席会议制度的通知
+各街道办事处、区人民政府各部门：
+经区人民政府同意，建立东岭区志愿服务工作联席会议制度。现将有关事项通知如下：
+一、组成人员
+召
+集 人：区人民政府分管区领导；
+副召集人：区人民政府办公室主要负责人和分管负责人；
+成
+员：区委宣传部、区科协分管负责人；区民政局、各街道办事处主要负责人。
+二、其他事项
+联席会议办公室设在区民政局。
+"""
+
+
+def test_labels_broken_after_their_first_character_and_posts_of_every_shape():
+    record = _read(BROKEN_LABELS)
+    assert record.meta.subdistrict == "东岭区"
+    # 召 / 集 人：… and 成 / 员：… are labels; 分管区领导 a post; 主要负责人和分管负责人 two posts of one unit; a post
+    # ends its own ；-part of the list (区委宣传部 and 区科协: 分管负责人), not the next one's
+    assert [(u.name, u.role, u.position, u.line) for u in record.member_units] == [
+        ("区人民政府", "召集人", "分管区领导", 6),
+        ("区人民政府办公室", "副召集人", "主要负责人和分管负责人", 7),
+        ("区委宣传部", "成员", "分管负责人", 9),
+        ("区科协", "成员", "分管负责人", 9),
+        ("区民政局", "成员", "", 9),
+        ("各街道办事处", "成员", "主要负责人", 9),
+    ]
+    assert record.officials == ()
+    assert not [w for w in record.warnings if w.kind == "member-unread"]

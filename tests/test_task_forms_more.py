@@ -41,3 +41,54 @@ def test_the_last_item_cut_inside_its_brackets_keeps_its_lead_unit():
     ]
     assert [t.text for t in record.tasks][2] == "大力推进“四办”改革，优化审批流程，不断提高审批服务效能。"
     assert [(w.kind, w.line) for w in record.warnings] == [("assignment-cut-off", 10)]
+
+
+LABELLED_LINES = """\
+2023年区政府工作报告重点工作分工方案
+一、主要预期目标
+1.地区生产总值比上年增长4.5%以上。
+牵头领导：常务副区长
+主要责任单位：区发展改革委
+完成时限：2023年12月底
+2.城镇调查失业率控制在5%以内。
+牵头领导：副区长
+主要责任单位：区人力社保局
+配合单位：区财政局、各街道
+完成时间：全年
+3.居民人均可支配收入与经济增长同步。
+主要责任单位：区统计局、区住建
+委、区交通局
+4.一般公共预算收入增长3%。
+主要责任单位：区财政局
+完成时
+"""
+
+
+def test_a_line_after_the_units_that_is_none_of_them_ends_them():
+    record = read_plan_bytes(LABELLED_LINES.encode("utf-8"), "东岭区2023年分工方案.txt")
+    # 完成时限：… (a label of its own) and 完成时 (the excerpt cut: no unit goes on 区发展改革委 so) are no part of the
+    # last unit; a name wrapped across lines (区住建 / 委) is still one
+    assert _facts(record) == [
+        (1, 3, [("区发展改革委", 5)], []),
+        (2, 7, [("区人力社保局", 9)], [("区财政局", 10), ("各街道", 10)]),
+        (3, 12, [("区统计局", 13), ("区住建委", 13), ("区交通局", 14)], []),
+        (4, 15, [("区财政局", 16)], []),
+    ]
+    assert [[(m.name, m.post) for m in t.leads] for t in record.tasks] == [
+        [("常务副区长", True)], [("副区长", True)], [], []]
+
+
+SHIFTED_ROW = """\
+重点工作任务分解表
+序号 | 工作任务 | 牵头单位 | 配合单位
+1 | 建成口袋公园3个 | 区园林局 | 区住建委、区
+2 | 推进老旧小区改造 | 推动加装电梯20台 | 区住建委
+"""
+
+
+def test_what_no_unit_can_be_under_a_unit_column_is_a_warning_never_a_unit():
+    record = read_plan_bytes(SHIFTED_ROW.encode("utf-8"), "东岭区分解表.txt")
+    assert [(t.number, [m.name for m in t.responsible], [m.name for m in t.cooperating]) for t in record.tasks] == [
+        (1, ["区园林局"], ["区住建委"]), (2, [], ["区住建委"])]
+    assert [(w.kind, w.line, w.values["text"]) for w in record.warnings if w.kind == "unit-cell-not-unit"] == [
+        ("unit-cell-not-unit", 3, "区"), ("unit-cell-not-unit", 4, "推动加装电梯20台")]

@@ -566,9 +566,26 @@ def _is_server(pid: int) -> bool:
     return state not in {"Z", "X"} and _MAIN_CLASS.encode() in cmdline
 
 
+def _running(pid: int) -> bool:
+    """Whether ``pid`` (known to be our server when the wait began) has not ended: a process that is exiting has
+    no command line any more (so :func:`_is_server` no longer knows it) but may still hold the store's lock."""
+    with contextlib.suppress(ChildProcessError, OSError):
+        os.waitpid(pid, os.WNOHANG)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] not in {"Z", "X"}
+    except (OSError, IndexError):
+        return not Path("/proc/self").is_dir()  # no /proc (not Linux): the signal found it; else it has ended
+
+
 def _wait_gone(pid: int, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
-    while _is_server(pid):
+    while _running(pid):
         if time.monotonic() > deadline:
             return False
         time.sleep(0.2)

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphmodel.model import GoalRecord, Mention, Notice, OfficialRecord, TaskRecord
-from graphmodel.names import clean, is_unit_like, looks_like_person
+from graphmodel.names import clean, is_collective, is_unit_like, looks_like_person
 
 from .cell_values import LeadCells, lead_marked, lead_mentions, unit_mentions, unit_names
 from .columns import ROLES, SECTION_HEADING, column_role, header_roles
@@ -404,9 +404,19 @@ class _Reader:
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?\s*(?:个|座|条|处|所|家|万|亿|%|％|公里|千米|米|平方米|户|人次|人|台|套|项|次|张|辆|吨)")
 
 
+# What a task's text opens with, never a unit's name (a row shifted: 联动共建科学城 under 牵头单位).
+_TASK_VERB = re.compile(r"^(?:推动|推进|加快|实施|开展|完成|提升|加强|联动|打造|深化|落实|促进|引进|做好|抓好|确保|全面|持续|"
+                        r"积极|着力|大力|进一步)")
+
+
 def _not_unit(name: str) -> bool:
-    """A unit cell's piece that is no unit: a person's name (a column shifted: 徐国江 under 牵头单位), a quantity."""
-    return (looks_like_person(name) and not is_unit_like(name)) or bool(_QUANTITY.search(name))
+    """A unit cell's piece that is no unit: a person's name (a column shifted: 徐国江 under 牵头单位), a quantity, a
+    task's words (推动…落地), a level's one character left by a cut (…区统计局、区)."""
+    if len(name) <= 1 or _QUANTITY.search(name):
+        return True
+    if is_unit_like(name) or is_collective(name):
+        return False
+    return looks_like_person(name) or bool(_TASK_VERB.match(name)) or len(name) >= 14
 
 
 def _single_text(cells: tuple[str, ...]) -> str | None:

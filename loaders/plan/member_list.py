@@ -50,7 +50,7 @@ _MEMBERS_HEADING = ("组成人员", "成员名单", "人员组成", "组成名�
 _STOP = re.compile(r"^(附\s*件|特此通知|抄\s*送|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 # A unit given as a member (区发改委主要负责人, 各镇分管领导): the unit and the post its holder has.
 _UNIT_POST = re.compile(
-    r"^(?P<unit>.+?)(?P<post>(?:(?:分管|相关|业务)?科室)?(?:主要|分管|相关)?(?:负责人|负责同志|领导)|分管副[区县市镇乡]长|"
+    r"^(?P<unit>.+?)(?P<post>(?:(?:分管|相关|业务)?科室)?(?:主要|分管[区县市镇乡]?|相关)?(?:负责人|负责同志|领导)|分管副[区县市镇乡]长|"
     r"(?:分管)?(?:常务)?副?(?:主任|局长|书记|乡镇长|街镇长|乡（镇）长|镇（乡）长|镇长|乡长|区长|县长|市长|部长|处长|科长|"
     r"队长|所长|站长|主席|行长|经理|校长|院长))$"
 )
@@ -214,6 +214,9 @@ def _unit(whole: str) -> UnitEntry | None:
     m = _UNIT_POST.match(whole)
     if m and len(m.group("unit")) >= 2 and m.group("unit") not in ("分管", "主要", "相关", "常务", "有关"):
         unit, post = m.group("unit"), m.group("post")
+        both = _UNIT_POST.match(unit[:-1]) if unit.endswith(("和", "及")) else None
+        if both and len(both.group("unit")) >= 2:  # 区政府办公室主要负责人和分管负责人: one unit, two posts
+            unit, post = both.group("unit"), both.group("post") + unit[-1] + post
         if unit.endswith("各") and len(unit) > 2:  # 市城管局各分管领导, 局机关各科室负责人: 各 is of the post or the unit
             office = re.match(r"(?:分管|相关|业务)?科室", post)
             unit, post = (unit + office.group(0), post[office.end():]) if office else (unit[:-1], "各" + post)
@@ -227,7 +230,7 @@ def _unit(whole: str) -> UnitEntry | None:
 _POST_END = re.compile(r"(?:长|主任|书记|主席|负责人|负责同志|领导|委员|常委|调研员|巡视员|秘书|干事|经理|专员|助理|"
                        r"工程师|会计师|经济师|规划师|总监|参事|总理)$")
 # A post that names no one: the unit's holder is the member (区发改委主要负责人, 各镇分管领导).
-_HOLDER_POST = re.compile(r"(?:主要|分管|相关)(?:负责人|负责同志|领导)$|负责同志$")
+_HOLDER_POST = re.compile(r"(?:主要|分管[区县市镇乡]?|相关)(?:负责人|负责同志|领导)$|负责同志$")
 _PADDED = re.compile(r"(?<![\u4e00-\u9fff（(])([\u4e00-\u9fff]) +([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
 _SEPARATORS = "、，,；;"
 
@@ -391,8 +394,11 @@ def entries(text: str) -> list[Person | UnitEntry | str]:
     """
     normal = _normal(text)
     simple = normal.translate(SIMPLIFIED)  # 張高遠 國務院副總理: read as simplified, the name kept as written
-    out = _read_tokens(_padded_run_in(_tokens(_join_padded(simple))))
-    _share_post(out)
+    out: list[Person | UnitEntry | str] = []
+    for part in filter(str.strip, re.split(r"[；;]", simple)):  # 区委组织部、区委宣传部分管负责人；区发改局…: a post each
+        found = _read_tokens(_padded_run_in(_tokens(_join_padded(part))))
+        _share_post(found)
+        out += found
     if simple != normal:
         for entry in out:
             if isinstance(entry, Person):
@@ -817,6 +823,28 @@ def _unbarred(line: Line) -> Line:
     return replace(line, text=m.group(1)) if m and len(re.findall(r"[|｜]", line.text)) == 1 else line
 
 
+def _joined_labels(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """A role label broken after its first characters (a copy of a PDF: 成 / 员：区委办、…, 召 / 集 人：…) joined
+    again: the line of one or two characters goes on the next, which is no label by itself (the merged line keeps
+    the next line's number: what it names stands there)."""
+    out: list[Line] = []
+    skip = False
+    for k, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        head = re.sub(r"\s+", "", line.text)
+        after = lines[k + 1] if k + 1 < len(lines) else None
+        if after is not None and re.fullmatch(r"[\u4e00-\u9fff]{1,2}", head) and _label(after.text) is None:
+            found = _LABEL.match((head + after.text).translate(SIMPLIFIED))
+            if found and _label(head + after.text) and found.end("label") > len(head):
+                out.append(replace(after, text=head + after.text))
+                skip = True
+                continue
+        out.append(line)
+    return tuple(out)
+
+
 def read_member_list(lines: tuple[Line, ...], *, committee: bool = False) -> GroupList:
     """Read the member list wherever it starts (the first role label: 组长, 副组长, 成员 …).
 
@@ -839,7 +867,7 @@ def read_member_list(lines: tuple[Line, ...], *, committee: bool = False) -> Gro
     >>> [(u.name, u.role, u.position, u.line) for u in g.units], g.office_leads, g.office_line
     ([('区规划资源局', '成员', '分管负责人', 5)], [Mention(name='周伟', line=7)], 6)
     """
-    lines = tuple(_unbarred(ln) for ln in lines if not _BARS.match(ln.text))
+    lines = _joined_labels(tuple(_unbarred(ln) for ln in lines if not _BARS.match(ln.text)))
     reader = _ListReader(committee)
     token = _BODIES.set(_document_bodies(lines))
     try:

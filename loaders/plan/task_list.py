@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphmodel.model import GoalRecord, Mention, Notice, OfficialRecord, TaskRecord
-from graphmodel.names import clean, looks_like_person
+from graphmodel.names import clean, is_unit_like, looks_like_person
 
 from .assignment import (LINE_LABEL, Assignment, assignment_mentions, first_listed_leads, split_assignment)
 from .cell_table import TableResult
@@ -272,8 +272,8 @@ class _ListReader:
         number, lines = self.item
         self.item = None
         # a line that opens with a label (责任单位：…) starts an assignment even after a sentence without its 。
-        joined = Joined.of([Line(ln.no, "；" + ln.text) if i and LINE_LABEL.match(ln.text) else ln
-                            for i, ln in enumerate(lines)])
+        joined = Joined.of([Line(ln.no, "；" + ln.text) if i and (LINE_LABEL.match(ln.text) or _ends_units(lines, i))
+                            else ln for i, ln in enumerate(lines)])
         text, assignment = split_assignment(joined.text, last=last and not self.pending)
         if not assignment:
             text, assignment = _assignment_in_line(joined, text, assignment)
@@ -318,6 +318,23 @@ class _ListReader:
             goal=item.goal[0] if item.goal else None, goal_line=item.goal[1] if item.goal else None,
             offsets=tuple(zip(joined.starts, joined.numbers)), inherited=inherited,
         )
+
+
+_ANY_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[:：]")
+
+
+def _ends_units(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` of an item is no more of the units the label line before it lists: it opens with a label of
+    its own (完成时限：2023年12月底), or the units before it end whole and it would not go on the last (区发展改革委 /
+    完成时 — not 区住建 / 委、区交通局, a name wrapped)."""
+    before = next((ln.text for ln in reversed(lines[:i]) if LINE_LABEL.match(ln.text)), None)
+    if before is None or not LINE_LABEL.match(lines[i - 1].text) and lines[i - 1].text != before:
+        return False
+    if _ANY_LABEL.match(lines[i].text):
+        return True
+    last = clean(re.split(r"[、，,：:；;]", lines[i - 1].text)[-1])
+    first = clean(re.split(r"[、，,；;。（(]", lines[i].text)[0])
+    return bool(last) and is_unit_like(last) and not is_unit_like(last + first) and not is_unit_like(first)
 
 
 def _assignment_in_line(joined: Joined, text: str, assignment: Assignment) -> tuple[str, Assignment]:
