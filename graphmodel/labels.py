@@ -340,6 +340,9 @@ NOTICES: dict[str, L] = {
     "assignment-cut-off": L("任务{number}的分工在文件末尾中断（“{text}”未读）：读到的单位请核对",
                             "the assignment of task {number} is cut off by the end of the file (“{text}” not read): "
                             "check the units read"),
+    "items-run-together": L("任务{number}（第 {line}–{last} 行）含有两处分工，像是下一项的编号没有读出而连在一起：其单位未读取，请核对",
+                            "task {number} (lines {line}–{last}) holds two assignments, as if the next item's number "
+                            "could not be read and the two ran together: its units are not read; check them"),
     "issuer-from-file-name": L("文件中没有写明发文机关，“{issuer}”取自文件名",
                                "the document names no issuing body: “{issuer}” is taken from the file's name"),
     "pdf-page-no-text": L("PDF 第 {pages} 页没有文字层（像是扫描件），其内容未读取，需要 OCR 识别（pip install 'graphmodel[ocr]'）",

@@ -120,3 +120,27 @@ def test_labels_broken_after_their_first_character_and_posts_of_every_shape():
     ]
     assert record.officials == ()
     assert not [w for w in record.warnings if w.kind == "member-unread"]
+
+
+TASK_FORCE = """\
+关于成立东岭市植物园建设工作专班的通知
+各县（区）人民政府，市直各部门：
+为加快推进植物园建设，经市政府研究，决定成立东岭市植物园建设工作专班，组成人员如下：
+主  任：阿依古丽·买买提（市政府副市长）
+副主任：钱一鸣（市政府副秘书长）
+成  员：阙小峰（市林草局局长）、蒙海涛（市财政局副局长）
+专班办公室设在市林草局。
+东岭市人民政府办公室
+2023年5月6日
+"""
+
+
+def test_a_task_force_set_up_on_its_own_is_a_group_with_its_director_and_members():
+    record = _read(TASK_FORCE)
+    assert (record.meta.subdistrict, record.meta.group) == ("东岭市", "东岭市植物园建设工作专班")
+    assert _officials(record) == [
+        ("阿依古丽·买买提", "主任", ("市政府副市长",), 4),
+        ("钱一鸣", "副主任", ("市政府副秘书长",), 5),
+        ("阙小峰", "成员", ("市林草局局长",), 6),
+        ("蒙海涛", "成员", ("市财政局副局长",), 6),
+    ]

@@ -92,3 +92,66 @@ def test_what_no_unit_can_be_under_a_unit_column_is_a_warning_never_a_unit():
         (1, ["区园林局"], ["区住建委"]), (2, [], ["区住建委"])]
     assert [(w.kind, w.line, w.values["text"]) for w in record.warnings if w.kind == "unit-cell-not-unit"] == [
         ("unit-cell-not-unit", 3, "区"), ("unit-cell-not-unit", 4, "推动加装电梯20台")]
+
+
+PART_ITEMS = """\
+关于印发2021年县政府重点工作责任分解方案的通知
+各乡镇人民政府，县政府各部门：
+现将《2021年县政府重点工作责任分解方案》印发给你们，请认真抓好落实。
+沁县人民政府办公室
+2021年3月1日
+一、主要预期目标
+（一）地区生产总值增长8%。[牵头单位：县发改局；责任单位：县统计局、昌化镇、青山湖街道]
+（二）一般公共预算收入增长5%。[牵头单位：县财政局；责任单位：县税务局]
+（三）城乡居民人均可支配收入分别增长8%和9%。[牵头单位：县统计局；责任单位：县人社局、县财
+"""
+
+
+def test_items_numbered_as_parts_with_their_own_brackets_are_the_tasks():
+    record = read_plan_bytes(PART_ITEMS.encode("utf-8"), "分解方案.txt")
+    assert (record.meta.subdistrict, record.meta.level, record.meta.issuer_line) == ("沁县", "县", 4)
+    assert _facts(record) == [
+        (1, 7, [("县发改局", 7)], [("县统计局", 7), ("昌化镇", 7), ("青山湖街道", 7)]),  # 昌化镇 a town, no name
+        (2, 8, [("县财政局", 8)], [("县税务局", 8)]),
+        (3, 9, [("县统计局", 9)], [("县人社局", 9)]),  # 县财: a name the excerpt cut short, no unit
+    ]
+    assert [(w.kind, w.line, w.values["text"]) for w in record.warnings] == [("assignment-cut-off", 9, "县财")]
+
+
+RUN_TOGETHER = """\
+2021年市政府重点工作事项
+一、构建现代产业体系
+（一）加快建设三大汽车产业基地。（牵头单位：市经贸委；配合单位：市发改委、市规划局）
+（二）加快临港物流园区建设。（牵头单位：市交委；配合单位：市经贸委）
+?。ㄈ推进石化基地建设。（牵头单位：市发改委；配合单位：市经贸委）
+"""
+
+
+def test_two_items_run_together_by_a_damaged_number_give_no_unit_but_a_warning():
+    record = read_plan_bytes(RUN_TOGETHER.encode("utf-8"), "东岭市重点工作.txt")
+    assert _facts(record) == [(1, 3, [("市经贸委", 3)], [("市发改委", 3), ("市规划局", 3)])]
+    assert [(w.kind, w.line, w.values) for w in record.warnings if w.kind == "items-run-together"] == [
+        ("items-run-together", 4, {"number": 2, "last": 5})]  # not 市经贸委 a unit of 市交委's task
+
+
+LIVELIHOOD = """\
+2016年县政府十件民生实事
+序号
+民生实事
+责任单位
+完成时限
+1
+新建城区公厕10座。
+县住建局
+2016年底
+2
+开工建设老年活动中心。
+县民政局
+2016年底
+"""
+
+
+def test_a_table_headed_by_its_livelihood_projects_is_read():
+    record = read_plan_bytes(LIVELIHOOD.encode("utf-8"), "东岭县民生实事.txt")
+    assert [(t.number, t.text, [m.name for m in t.responsible]) for t in record.tasks] == [
+        (1, "新建城区公厕10座。", ["县住建局"]), (2, "开工建设老年活动中心。", ["县民政局"])]

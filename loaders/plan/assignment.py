@@ -144,6 +144,9 @@ def split_assignment(text: str, *, last: bool = False) -> tuple[str, Assignment]
         if not assignment and last and pattern is _INLINE and len(_cut_value(m.group(1))) <= 1:
             # 责任单位：区 at the end of an excerpt: the name was cut off, the label is no part of the task's text
             return text[: m.start()].rstrip(" ；;") or original, Assignment(first_leads=rule, cut=m.group(1).strip())
+        if assignment and last and pattern is _INLINE and not text[m.end():].strip() \
+                and not re.search(r"[。.；;、，,）)]\s*$", text) and not all(map(_whole_unit, _names(assignment)[-1:])):
+            _drop_cut_name(assignment)  # 责任单位：县财 where the excerpt ends: a name cut short is no unit
         if assignment:
             assignment.first_leads = rule
             if pattern is _TAIL:
@@ -241,6 +244,10 @@ def _add_responsible(out: Assignment, value: str, offset: int, word: str | None)
         out.responsible.append((name, at, marked))
         if own or word:
             out.words[at] = own or word
+
+
+def _whole_unit(name: str) -> bool:
+    return is_unit_like(name) or is_collective(name)
 
 
 def _drop_cut_name(out: Assignment) -> None:

@@ -414,8 +414,8 @@ def _not_unit(name: str) -> bool:
     task's words (推动…落地), a level's one character left by a cut (…区统计局、区)."""
     if len(name) <= 1 or _QUANTITY.search(name):
         return True
-    if is_unit_like(name) or is_collective(name):
-        return False
+    if is_unit_like(name) or is_collective(name) or len(name) >= 3 and name.endswith(("镇", "乡", "街道")):
+        return False  # 昌化镇: a town, though 昌 opens names too
     return looks_like_person(name) or bool(_TASK_VERB.match(name)) or len(name) >= 14
 
 

@@ -26,8 +26,12 @@ ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("goal", ("一级指标", "二级指标", "二级项目", "项目类别", "类别", "板块", "领域", "重点工作", "工作类别", "项目名称",
               "指标", "项目")),
     ("task", ("三级内容", "工作任务", "具体任务", "任务内容", "工作内容", "主要内容", "工作措施", "具体措施", "推进举措",
-              "工作目标", "目标任务", "实事项目", "任务", "内容", "措施", "举措", "目标")),
+              "工作目标", "目标任务", "实事项目", "民生实事", "任务", "内容", "措施", "举措", "目标")),
 )
+
+#: Header words that name a column only as the whole header: 民生实事 heads a task column, but a remark cell
+#: 市民生实事 (the kind of project) under 备注 is no header.
+_WHOLE = frozenset({"民生实事"})
 
 #: A section row's numbering: 一、 / （一） / 第一部分.
 SECTION_HEADING = re.compile(
@@ -57,7 +61,8 @@ def column_role(header: str) -> str | None:
     best: tuple[int, int] | None = None  # (where the word ends, its rank) of the role chosen so far
     chosen = None
     for rank, (role, words) in enumerate(ROLES):
-        ends = [text.rfind(w) + len(w) for w in words if w in text and (len(w) > 1 or text == w)]  # 序, not 是否达序
+        ends = [text.rfind(w) + len(w) for w in words
+                if w in text and (len(w) > 1 and w not in _WHOLE or text == w)]  # 序, not 是否达序
         if ends and (best is None or max(ends) > best[0]):
             best, chosen = (max(ends), rank), role
     return chosen

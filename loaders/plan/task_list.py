@@ -181,6 +181,8 @@ class _ListReader:
     outside: list[str] = field(default_factory=list)
     ended: bool = False
     heading: tuple[str, int, int, str] | None = None  # the heading just read: (kind, its number, line, text)
+    parts_as_items: bool = False  # items numbered （一）, each with its own assignment
+    run_together: list[Notice] = field(default_factory=list)
 
     def line(self, line: Line) -> None:
         text = line.text.strip()
@@ -224,6 +226,12 @@ class _ListReader:
             self.close()
             self.last_number = int(m.group(1) or m.group(2))
             self.item = (self.last_number, [Line(line.no, m.group(3))])
+        elif (m := _ASSIGNED_PART.match(text)) and self._next(numeral_value(m.group(1))) and _assigns(text):
+            # （一）地区生产总值增长11%。（牵头单位：县发改局；责任单位：…）: an item numbered as a part is, its units its own
+            self.close()
+            self.last_number = numeral_value(m.group(1))
+            self.item = (self.last_number, [Line(line.no, m.group(2))])
+            self.parts_as_items = True
         elif self.item is not None:
             self.item[1].append(line)
         else:
@@ -274,6 +282,12 @@ class _ListReader:
         # a line that opens with a label (责任单位：…) starts an assignment even after a sentence without its 。
         joined = Joined.of([Line(ln.no, "；" + ln.text) if i and (LINE_LABEL.match(ln.text) or _ends_units(lines, i))
                             else ln for i, ln in enumerate(lines)])
+        if self.parts_as_items and len(_ASSIGNMENT_OPENS.findall(joined.text)) > 1:
+            # two assignments in one item: the next item's number unread (a copy damaged it), both run together —
+            # no unit is read from them, a warning names the lines
+            self.run_together.append(Notice(kind="items-run-together", line=joined.numbers[0],
+                                            values={"number": number, "last": joined.numbers[-1]}))
+            return
         text, assignment = split_assignment(joined.text, last=last and not self.pending)
         if not assignment:
             text, assignment = _assignment_in_line(joined, text, assignment)
@@ -305,7 +319,7 @@ class _ListReader:
         warnings = [Notice(kind="assignment-cut-off", line=it.joined.numbers[-1],
                            values={"number": it.number, "text": it.assignment.cut})
                     for it in self.items if it.assignment.cut and it.part in parts]
-        return TableResult(tasks, goals, warnings, tasks[0].line, officials)
+        return TableResult(tasks, goals, warnings + self.run_together, tasks[0].line, officials)
 
     def _task(self, item: _Item, first_leads: bool) -> TaskRecord:
         joined = item.joined
@@ -318,6 +332,16 @@ class _ListReader:
             goal=item.goal[0] if item.goal else None, goal_line=item.goal[1] if item.goal else None,
             offsets=tuple(zip(joined.starts, joined.numbers)), inherited=inherited,
         )
+
+
+_ASSIGNED_PART = re.compile(rf"^[（(]\s*([{CN_NUMERALS}]{{1,3}})\s*[)）]\s*(\S.*)$")
+_ASSIGNMENT_OPENS = re.compile(r"[（(【\[]\s*(?:牵头|主办|责任|牽頭|責任)")
+
+
+def _assigns(text: str) -> bool:
+    """Whether a line holds its own assignment in brackets (…基地。（牵头单位：市经贸委；配合单位：市发改委）)."""
+    _body, found = split_assignment(text, last=True)  # or its brackets cut off by the end of an excerpt
+    return bool(found.responsible or found.cooperating)
 
 
 _ANY_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[:：]")

@@ -25,7 +25,7 @@ from .common import read_attachments, read_body
 __all__ = ["LeadingGroupNotice", "LAYOUT"]
 
 # The bodies a notice sets up: a 领导小组, a 指挥部 / 指挥所, a 联席会议, a 委员会.
-_BODY = r"(?:领导小组|指挥部|指挥所|联席会议(?:制度)?|委员会)"
+_BODY = r"(?:领导小组|指挥部|指挥所|联席会议(?:制度)?|委员会|专班)"
 _TITLE = re.compile(
     r"关于(?P<verb>成立|调整|组建|设立|建立|调整充实|充实调整|调整完善)"
     rf"(?P<group>[^，。；：:《》]{{2,60}}?{_BODY})(?:成员|组成人员)?的(?:通知|决定)"
@@ -129,9 +129,9 @@ def _candidates(doc: Document, title: _Title, date_at: int | None) -> list[Issue
 
 
 def _committee(group: str | _Title | None) -> bool:
-    """Whether the group is a 委员会 (its members 主任, 副主任, 委员)."""
+    """Whether the group is a 委员会 or a 专班 set up on its own (its members 主任, 副主任, 委员 or 成员)."""
     name = group.group if isinstance(group, _Title) else group
-    return bool(name) and name.translate(SIMPLIFIED).endswith("委员会")
+    return bool(name) and name.translate(SIMPLIFIED).endswith(("委员会", "专班"))
 
 
 def _office_name(group: str | None) -> str:
