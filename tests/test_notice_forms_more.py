@@ -144,3 +144,62 @@ def test_a_task_force_set_up_on_its_own_is_a_group_with_its_director_and_members
         ("阙小峰", "成员", ("市林草局局长",), 6),
         ("蒙海涛", "成员", ("市财政局副局长",), 6),
     ]
+
+
+NO_OFFICE = """\
+东岭镇人民政府关于成立东岭镇秸秆禁烧工作领导小组的通知
+各村（居）委会，镇属各单位：
+为切实做好秸秆禁烧工作，经研究，决定成立东岭镇秸秆禁烧工作领导小组，组成人员如下：
+组  长：王建军  镇党委书记
+副组长：李海涛  镇长
+成  员：赵一鸣  镇党委委员、副镇长
+        钱小红  镇农业服务中心主任
+领导小组不设办公室，日常工作由镇农业服务中心承担。
+东岭镇人民政府
+2021年5月6日
+"""
+
+
+def test_a_group_that_sets_up_no_office_has_none():
+    record = _read(NO_OFFICE)
+    assert _officials(record) == [
+        ("王建军", "组长", ("镇党委书记",), 4), ("李海涛", "副组长", ("镇长",), 5),
+        ("赵一鸣", "成员", ("镇党委委员", "副镇长"), 6), ("钱小红", "成员", ("镇农业服务中心主任",), 7)]
+    assert [t.name for t in record.teams] == []  # 不设办公室: no 领导小组办公室 read from the sentence that says so
+    with_office = NO_OFFICE.replace("领导小组不设办公室，日常工作由镇农业服务中心承担", "领导小组办公室设在镇农业服务中心")
+    assert [(t.name, t.seat.name, t.line) for t in _read(with_office).teams] == [("领导小组办公室", "镇农业服务中心", 8)]
+
+
+IN_TURN = """\
+关于成立东岭街道安全生产委员会的通知
+各社区：
+经研究，决定成立东岭街道安全生产委员会，主任、副主任分别是：周文斌（街道党工委书记）、孙立新（街道办事处主任）。
+委员：吴海燕（街道党工委副书记）、郑大勇（街道武装部部长）。
+东岭街道办事处
+2020年6月1日
+"""
+
+IN_TURN_GROUP = """\
+关于成立东岭街道人口普查工作领导小组的通知
+各社区、街道各科室：
+为做好人口普查工作，街道决定成立人口普查工作领导小组，组长、副组长分别由街道办事处主任周文斌、街道办事处副主任孙立新同志担任，
+成员为各社区党组织书记和街道统计站、派出所、城管中队负责人。
+东岭街道办事处
+2020年6月1日
+"""
+
+
+def test_roles_given_in_turn_go_to_the_people_in_their_order():
+    assert _officials(_read(IN_TURN)) == [
+        ("吴海燕", "委员", ("街道党工委副书记",), 4), ("郑大勇", "委员", ("街道武装部部长",), 4),
+        ("周文斌", "主任", ("街道党工委书记",), 3), ("孙立新", "副主任", ("街道办事处主任",), 3)]
+    record = _read(IN_TURN_GROUP)
+    assert _officials(record) == [
+        ("周文斌", "组长", ("街道办事处主任",), 3), ("孙立新", "副组长", ("街道办事处副主任",), 3)]
+    assert [(u.name, u.role, u.position, u.line) for u in record.member_units] == [
+        ("各社区党组织", "成员", "书记", 4), ("街道统计站", "成员", "负责人", 4),  # not 各社区党组织书记和街道统计站
+        ("派出所", "成员", "负责人", 4), ("城管中队", "成员", "负责人", 4)]
+    # two roles and three people: which is which is not said, a warning naming the line, no role guessed
+    three = _read(IN_TURN.replace("、孙立新（街道办事处主任）", "、孙立新（街道办事处主任）、钱程（街道办事处副主任）"))
+    assert [o.name for o in three.officials] == ["吴海燕", "郑大勇"]
+    assert [(w.kind, w.line) for w in three.warnings if w.kind == "member-unread"] == [("member-unread", 3)]

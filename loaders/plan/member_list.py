@@ -396,13 +396,33 @@ def entries(text: str) -> list[Person | UnitEntry | str]:
     simple = normal.translate(SIMPLIFIED)  # 張高遠 國務院副總理: read as simplified, the name kept as written
     out: list[Person | UnitEntry | str] = []
     for part in filter(str.strip, re.split(r"[；;]", simple)):  # 区委组织部、区委宣传部分管负责人；区发改局…: a post each
-        found = _read_tokens(_padded_run_in(_tokens(_join_padded(part))))
+        found = _split_holder_and_unit(_read_tokens(_padded_run_in(_tokens(_join_padded(part)))))
         _share_post(found)
         out += found
     if simple != normal:
         for entry in out:
             if isinstance(entry, Person):
                 entry.name = as_written(entry.name, simple, normal)
+    return out
+
+
+def _split_holder_and_unit(found: list) -> list:
+    """各社区党组织书记和街道统计站: a unit's holder, then another unit (和 / 及 after a post), two members.
+
+    >>> [(e.name, e.position) for e in _split_holder_and_unit([UnitEntry("各社区党组织书记和街道统计站", "")])]
+    [('各社区党组织', '书记'), ('街道统计站', '')]
+    """
+    out = []
+    for entry in found:
+        parts = re.split(r"[和及]", entry.name, maxsplit=1) if isinstance(entry, UnitEntry) and not entry.position \
+            else ()
+        left = _unit(parts[0]) if len(parts) == 2 else None
+        right = _unit(parts[1]) if left and left.position else None
+        if right and len(right.name) >= 2:
+            right.position = right.position or entry.position
+            out += [left, right]
+        else:
+            out.append(entry)
     return out
 
 
@@ -575,7 +595,7 @@ class _ListReader:
         if _STOP.match(text) or _prose(text) or jurisdiction(re.sub(r"\s+", "", text)):
             if TEAM_NAME.search(text):
                 self._start_team(text, no)
-            elif "办公室" in text and _prose(text):  # 领导小组办公室设在…：the office, in prose
+            elif "办公室" in text and _prose(text) and not _NO_OFFICE.search(text):  # 领导小组办公室设在…
                 self.state, self.result.office_line = "office", no
             else:
                 self.state = "done"
@@ -882,6 +902,8 @@ def read_member_list(lines: tuple[Line, ...], *, committee: bool = False) -> Gro
     return result
 
 
+# 领导小组不设办公室 / 不单独设立办公室: the group has no office (its daily work may still go to a unit).
+_NO_OFFICE = re.compile(r"不(?:单独|另行|单|另)?设(?:立|置)?(?:领导小组)?办公室")
 _SEAT = re.compile(r"办公室[（(]?(?:设在|设于)(?P<seat>[^，,。；;）)]+)")
 _POST_BY = re.compile(r"(?P<deputy>副)?主任由(?P<who>[^，,。；;]{2,60}?)(?:同志)?(?:兼任|担任)")
 _POST_OF = re.compile(r"(?:由)?(?P<who>[^，,。；;由]{2,30}?)(?:同志)?(?:兼任|担任|(?<![主兼])任)(?:领导小组)?(?:办公室)?"

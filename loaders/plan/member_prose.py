@@ -27,6 +27,10 @@ _ADDED = re.compile(r"^(?:增补|增加|新增|补充|调整|明确)")
 _ROLE_BY = re.compile(rf"^(?:领导小组)?(?P<role>{_ROLES})由(?P<who>.+?)(?:(?<!负责)同志)?(?:担任|兼任)$")
 # A role given in a clause, whoever it is given to (what the patterns above did not read is said, not dropped).
 _ROLE_SAID = re.compile(rf"(?:(?<![主兼])任|担任|为)(?:领导小组)?(?:{_ROLES})(?:$|兼)")
+_COMMITTEE_ROLES = "常务副主任|副主任|主任|委员"
+# 组长、副组长分别由周文斌、孙立新担任 / 主任、副主任分别是：A、B: roles given in turn to the people listed after
+_EACH_ROLE = (r"(?P<roles>(?:(?:{roles})[、和及与])+(?:{roles}))分别(?:由(?P<by>[^；;。]+?)(?:同志)?(?:担任|兼任)"
+              r"|(?:是|为)[：:]?(?P<who>[^，,；;。]+))")
 _ETC = re.compile(r"等(?:单位|部门|有关单位|相关单位)?(?=(?:主要|分管)?(?:负责人|负责同志|领导))|等(?:单位|部门)?$")
 
 
@@ -94,6 +98,29 @@ def _read_team(at: int, sentence: str, joined: Joined, group: GroupList) -> None
         group.teams[same[0]] = team
 
 
+def _roles_in_turn(at: int, sentence: str, pattern: re.Pattern, joined: Joined, group: GroupList,
+                   known: set[str]) -> list[tuple[int, int]]:
+    """The roles a sentence gives in turn (组长、副组长分别由A、B担任): each to the person in its place, where the
+    people named are as many as the roles; else a warning naming the line. The spans read, for the clauses to skip."""
+    spans = []
+    places = [k for k, c in enumerate(sentence) if c != "\u2060"]  # where each character of the plain text stands
+    plain = sentence.replace("\u2060", "")
+    for m in pattern.finditer(plain) if "分别" in plain else ():
+        line = joined.line_at(at + places[m.start()])
+        roles = re.split(r"[、和及与]", m.group("roles"))
+        who = entries(re.sub(r"同志(?=[、，,]|$)", "", m.group("by") or m.group("who")))
+        spans.append((at + places[m.start()], at + places[m.end() - 1] + 1))
+        if len(who) != len(roles) or not all(isinstance(e, Person) for e in who):
+            group.warnings.append(Notice(kind="member-unread", line=line, values={"text": m.group(0)}))
+            continue
+        for role, person in zip(roles, who):
+            if person.name not in known:
+                known.add(person.name)
+                group.officials.append(OfficialRecord(name=person.name, role=role, titles=tuple(person.titles),
+                                                      line=line))
+    return spans
+
+
 def _clauses(text: str) -> list[tuple[int, str]]:
     """The clauses of the text (split on ，；。: and 、 stays inside), each with its offset."""
     out, at = [], 0
@@ -119,9 +146,10 @@ def _under_working_groups(lines: tuple[Line, ...]) -> set[int]:
     return out
 
 
-def read_member_prose(lines: tuple[Line, ...], group: GroupList) -> None:
+def read_member_prose(lines: tuple[Line, ...], group: GroupList, committee: bool = False) -> None:
     """Add to ``group`` the members the text names in sentences, with their roles; a name already in the
-    list is not added twice.
+    list is not added twice. Roles given in turn (组长、副组长分别由A、B担任) go to the people in their order, where
+    as many people as roles are named; a 委员会's (``committee``) roles are 主任, 副主任 and 委员.
 
     Examples
     --------
@@ -136,6 +164,7 @@ def read_member_prose(lines: tuple[Line, ...], group: GroupList) -> None:
     [('县发改局', '成员', '主要负责人', 5), ('县财政局', '成员', '主要负责人', 5)]
     """
     under = _under_working_groups(lines)
+    each_role = re.compile(_EACH_ROLE.format(roles=_ROLES + ("|" + _COMMITTEE_ROLES if committee else "")))
     joined = Joined.of([ln for ln in lines if not is_list_line(ln.text)])  # 组长：… is the list's
     text = re.sub(r"\s", "\u2060", joined.text)  # keep the offsets; spaces are no separators in prose
     known = {o.name for o in group.officials if o.role}
@@ -152,6 +181,8 @@ def read_member_prose(lines: tuple[Line, ...], group: GroupList) -> None:
             skip.append((at, at + len(sentence)))  # 各二级单位成立本单位工作小组，党政负责人任组长: another group's roles
         elif _OFFICE_SET_UP.search(plain):
             office_spans.append((at, at + len(sentence)))
+        else:
+            skip += _roles_in_turn(at, sentence, each_role, joined, group, known)
     for at, clause in _clauses(text):
         if any(a <= at < b for a, b in skip):
             continue

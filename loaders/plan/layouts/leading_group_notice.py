@@ -169,7 +169,7 @@ class LeadingGroupNotice:
         meta, issuer_notices = self._meta(doc, file, title)
         after_title = tuple(ln for ln in doc.lines if ln.no > meta.title_line) if title.text else doc.lines
         group = read_member_list(after_title, committee=_committee(meta.group))
-        read_member_prose(after_title, group)
+        read_member_prose(after_title, group, committee=_committee(meta.group))
         office = read_office(doc.lines, group, _office_name(meta.group))
         if not (group.officials or group.units):
             raise PlanError(file, "成立领导小组的通知里没有找到组成人员（组长、副组长、成员）", meta.title_line,
