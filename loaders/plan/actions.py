@@ -67,6 +67,30 @@ def numbered_items(
     return items
 
 
+_DATE_ALONE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+
+
+def _without_signature(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """The lines without the signature that closes the document after its last action: a date alone and the
+    short lines above it that name the body (西岭镇人民政府), none of them part of the last action.
+
+    >>> [ln.text for ln in _without_signature((Line(1, "2、绿化提升。"), Line(2, "西岭镇人民政府"), Line(3, "2022年4月1日")))]
+    ['2、绿化提升。']
+    """
+    end = len(lines)
+    while end and not lines[end - 1].text.strip():
+        end -= 1
+    if not end or not _DATE_ALONE.match(lines[end - 1].text):
+        return lines
+    end -= 1
+    for _ in range(3):  # the body's name, over one or two lines (or two bodies signing together)
+        text = lines[end - 1].text.strip() if end else ""
+        if not text or len(text) > 25 or re.search(r"[。，,；;：:、]", text) or _ITEM.match(text) or _GROUP.match(text):
+            break
+        end -= 1
+    return lines[:end]
+
+
 def read_actions(lines: tuple[Line, ...]) -> tuple[list[ActionGroup], list[Action]]:
     """Read the action groups and numbered actions of the action section.
 
@@ -84,7 +108,7 @@ def read_actions(lines: tuple[Line, ...]) -> tuple[list[ActionGroup], list[Actio
     """
     groups: list[ActionGroup] = []
     chunks: list[tuple[str | None, list[Line]]] = [(None, [])]
-    for line in lines:
+    for line in _without_signature(lines):
         m = _GROUP.match(line.text)
         if m:
             groups.append(ActionGroup(clean(m.group(2)), line.no))

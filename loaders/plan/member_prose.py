@@ -7,7 +7,7 @@ import re
 from graphmodel.model import Mention, MemberUnitRecord, Notice, OfficialRecord, TeamRecord
 
 from .document import CN_NUMERALS, Joined
-from .member_list import TEAM_NAME, GroupList, Person, UnitEntry, entries, is_list_line
+from .member_list import TEAM_NAME, GroupList, Person, UnitEntry, entries, is_list_line, read_office
 from .source import Line
 
 __all__ = ["read_member_prose"]
@@ -220,3 +220,38 @@ def read_member_prose(lines: tuple[Line, ...], group: GroupList, committee: bool
                 group.units.append(MemberUnitRecord(name=entry.name, role=role, position=entry.position, line=line))
             elif isinstance(entry, str):  # 由分管副县长任组长: a post, no person and no unit
                 group.warnings.append(Notice(kind="member-unread", line=line, values={"text": entry}))
+
+
+# A sentence that sets a group up inside a plan (（一）加强组织领导。成立…工作领导小组，由…任组长): the group's members.
+_SETS_UP_GROUP = re.compile(r"(?:成立|组建|设立)[^，,。；;：:《》]{0,40}?(?:领导小组|指挥部|工作专班|委员会|联席会议)"
+                            r"(?![办成])")
+
+
+def read_group_sentences(lines: tuple[Line, ...]) -> tuple[GroupList, TeamRecord | None]:
+    """The members a plan's own sentences give its group (成立…领导小组，由街道党工委书记周文斌任组长…): the
+    paragraph of each sentence that sets a group up, read as :func:`read_member_prose` reads a notice's prose, and
+    the office those paragraphs set up (领导小组办公室设在…); an empty list and None where no sentence does.
+
+    Examples
+    --------
+    >>> ls = (Line(8, "（一）加强组织领导。成立街道改造工作领导小组，由街道党工委书记周文斌任组长，"),
+    ...       Line(9, "办事处主任孙立新任副组长。"), Line(10, "（二）强化督查考核。由周文斌任督查组长。"))
+    >>> [(o.name, o.role, o.titles, o.line) for o in read_group_sentences(ls)[0].officials]
+    [('周文斌', '组长', ('街道党工委书记',), 8), ('孙立新', '副组长', ('办事处主任',), 9)]
+    """
+    group = GroupList()
+    paragraph: list[Line] = []
+    chosen: list[Line] = []
+    for line in (*lines, None):
+        if line is None or _ANY_HEADING.match(line.text) or not line.text.strip() or \
+                (paragraph and line.no != paragraph[-1].no + 1):
+            if any(_SETS_UP_GROUP.search(ln.text.replace(" ", "")) for ln in paragraph) and \
+                    not _SUB_GROUP.search("".join(ln.text for ln in paragraph)):
+                chosen += paragraph
+            paragraph = []
+        if line is not None and line.text.strip():
+            paragraph.append(line)
+    if not chosen:
+        return group, None
+    read_member_prose(tuple(chosen), group)
+    return group, read_office(tuple(chosen), group) if group.officials or group.units else None

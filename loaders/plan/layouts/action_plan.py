@@ -8,6 +8,8 @@ from graphmodel.model import PlanRecord
 from ..document import Document
 from ..header import find_plan_title, read_header
 from ..leading_group import read_leading_group, read_teams
+from ..member_list import GroupList
+from ..member_prose import read_group_sentences
 from .base import Recognition
 from .common import read_attachments, read_body, truncation_warning
 
@@ -32,6 +34,9 @@ class ActionPlan:
         meta, issuer_notices = read_header(doc, file)
         officials, collective, _end = read_leading_group(doc.lines)
         teams = read_teams(doc.lines)
+        said, office = read_group_sentences(doc.lines) if not officials else (GroupList(), None)
+        officials = officials or said.officials  # no list: the sentence that sets the group up (成立…，由…任组长)
+        teams += [office] if office else []
         body = read_body(doc, {o.name for o in officials})
         if not (officials or body.tasks or body.actions):
             raise PlanError(file, "不是街道行动方案：没有找到领导小组名单、任务表或编号的行动",
@@ -43,13 +48,14 @@ class ActionPlan:
             meta=meta,
             officials=tuple(officials),
             collective_members=tuple(collective),
+            member_units=tuple(said.units),
             teams=tuple(teams),
             goals=tuple(body.goals),
             tasks=tuple(body.tasks),
             has_task_table=body.has_task_table,
             streets=tuple(body.streets),
             attachments=tuple(attachments),
-            warnings=tuple(issuer_notices + body.warnings + missing + truncation_warning(doc, file, body)),
+            warnings=tuple(issuer_notices + said.warnings + body.warnings + missing + truncation_warning(doc, file, body)),
         )
 
 

@@ -19,6 +19,7 @@ from ..header import DATE, find_number, iso_date
 from ..issuer import (Issuer, body_jurisdiction, jurisdiction_prefix, metadata_issuers, sentence_issuers, signed_issuers,
                       settle_issuer, signature_issuers)
 from ..leading_group import read_leading_group
+from ..member_prose import read_group_sentences
 from ..places import find_streets
 from ..source import Line
 from ..task_list import first_listed_leads
@@ -95,19 +96,24 @@ def division_record(doc: Document, file: str, layout: str, table: TableResult, s
     """The record of a task-division document whose tasks (``table``) stand on the lines ``span`` (first, last)."""
     meta, named = division_meta(doc, file, *span)
     attachments, missing = read_attachments(doc, file)
+    said, office = read_group_sentences(doc.lines)  # a group the document sets up in a sentence (成立…，由…任组长)
+    members = {o.name for o in said.officials}
     streets = [StreetMention(name=name, line=task.line, task=i)
                for i, task in enumerate(table.tasks) for name, _at in find_streets(task.text)]
     return PlanRecord(
         file=file,
         layout=layout,
         meta=meta,
-        officials=tuple(table.officials),  # leads named with their titles (张三（副区长）): no group members
+        # the group's members, then the leads named with their titles (张三（副区长）) who are none
+        officials=tuple(said.officials) + tuple(o for o in table.officials if o.name not in members),
+        member_units=tuple(said.units),
+        teams=(office,) if office else (),
         goals=tuple(table.goals),
         tasks=tuple(table.tasks),
         has_task_table=has_task_table,
         streets=tuple(streets),
         attachments=tuple(attachments),
-        warnings=tuple(named) + tuple(notices) + tuple(table.warnings) + tuple(missing),
+        warnings=tuple(named) + tuple(notices) + tuple(said.warnings) + tuple(table.warnings) + tuple(missing),
     )
 
 
