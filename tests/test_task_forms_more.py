@@ -155,3 +155,22 @@ def test_a_table_headed_by_its_livelihood_projects_is_read():
     record = read_plan_bytes(LIVELIHOOD.encode("utf-8"), "东岭县民生实事.txt")
     assert [(t.number, t.text, [m.name for m in t.responsible]) for t in record.tasks] == [
         (1, "新建城区公厕10座。", ["县住建局"]), (2, "开工建设老年活动中心。", ["县民政局"])]
+
+
+LEAD_LABELS = """\
+东岭市2024年重点工作任务分解
+1.地区生产总值增长6%以上。
+牵头负责领导：钱海明。
+责任单位：市发展改革委。
+2.城镇新增就业3万人。
+分管省领导：孙立德
+责任单位：市人社局。
+"""
+
+
+def test_lead_labels_of_more_shapes_name_the_lead_not_the_task_text():
+    record = read_plan_bytes(LEAD_LABELS.encode("utf-8"), "东岭市重点工作.txt")
+    assert [(t.number, t.text, [(m.name, m.line) for m in t.leads], [m.name for m in t.responsible])
+            for t in record.tasks] == [
+        (1, "地区生产总值增长6%以上。", [("钱海明", 3)], ["市发展改革委"]),
+        (2, "城镇新增就业3万人。", [("孙立德", 6)], ["市人社局"])]
