@@ -10,7 +10,7 @@ from graphmodel.names import clean
 from .document import CN_NUMERALS, Joined
 from .source import Line
 
-__all__ = ["Action", "ActionGroup", "read_actions", "numbered_items"]
+__all__ = ["Action", "ActionGroup", "DATE_LINE", "read_actions", "numbered_items"]
 
 _GROUP = re.compile(rf"^[（(]\s*([{CN_NUMERALS}]{{1,3}})\s*[）)]\s*([^。，,；]{{2,30}}?)\s*(?:[。.]\s*(.*))?$")
 _ITEM = re.compile(r"^(\d{1,2})\s*[、.．]\s*(?!\d)(\S.*)$")
@@ -67,7 +67,8 @@ def numbered_items(
     return items
 
 
-_DATE_ALONE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+#: A line that is only a date (the 成文日期 under a signature).
+DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 
 
 def _without_signature(lines: tuple[Line, ...]) -> tuple[Line, ...]:
@@ -80,7 +81,7 @@ def _without_signature(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     end = len(lines)
     while end and not lines[end - 1].text.strip():
         end -= 1
-    if not end or not _DATE_ALONE.match(lines[end - 1].text):
+    if not end or not DATE_LINE.match(lines[end - 1].text):
         return lines
     end -= 1
     for _ in range(3):  # the body's name, over one or two lines (or two bodies signing together)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from graphmodel.model import Attachment, GoalRecord, Notice, StreetMention, TaskRecord
 
-from ..actions import Action, ActionGroup, read_actions
+from ..actions import DATE_LINE, Action, ActionGroup, read_actions
 from ..document import Document, Joined, Section
 from ..goals import read_main_goals
 from ..places import find_streets
@@ -148,7 +148,7 @@ def read_attachments(doc: Document, file: str) -> tuple[list[Attachment], list[N
 def truncation_warning(doc: Document, file: str, body: Body) -> list[Notice]:
     """A warning when the file ends in mid-sentence (outside a table): it may have been cut off."""
     last = doc.lines[-1]
-    signed = re.fullmatch(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*", last.text) or \
+    signed = DATE_LINE.match(last.text) or \
         len(last.text.strip()) <= 25 and re.search(r"(?:人民政府|办事处|委员会|办公室|党委|党工委)$", last.text.strip())
     if re.search(r"[\u4e00-\u9fff，、]$", last.text) and not body.table and not signed:  # a date, a signature: no cut
         return [Notice(kind="truncated", file=file, line=last.no)]
