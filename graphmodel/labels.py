@@ -343,6 +343,9 @@ NOTICES: dict[str, L] = {
     "items-run-together": L("任务{number}（第 {line}–{last} 行）含有两处分工，像是下一项的编号没有读出而连在一起：其单位未读取，请核对",
                             "task {number} (lines {line}–{last}) holds two assignments, as if the next item's number "
                             "could not be read and the two ran together: its units are not read; check them"),
+    "item-number-garbled": L("第 {line} 行的编号是乱码（网页转码损坏），按前后顺序读作任务{number}，请核对",
+                             "the number on line {line} is garbled (the page was damaged in re-encoding): read as task "
+                             "{number}, by the order of the items; check it"),
     "issuer-from-file-name": L("文件中没有写明发文机关，“{issuer}”取自文件名",
                                "the document names no issuing body: “{issuer}” is taken from the file's name"),
     "pdf-page-no-text": L("PDF 第 {pages} 页没有文字层（像是扫描件），其内容未读取，需要 OCR 识别（pip install 'graphmodel[ocr]'）",
@@ -390,6 +393,9 @@ NOTICES: dict[str, L] = {
     "unit-cell-not-unit": L("任务表{column}一栏的“{text}”不像单位名称（像人名或数量，可能错了列），未读作单位，请核对",
                             "“{text}” in the task table's {column} column does not read as a unit (it reads as a "
                             "person's name or a quantity: the columns may be shifted): not read as a unit, check it"),
+    "member-title-garbled": L("第 {line} 行名单在“{name}”之后是乱码（网页转码损坏）：读取了姓名，职务未读取，请核对",
+                              "line {line} of the list is garbled after “{name}” (the page was damaged in re-encoding): "
+                              "the name is read, the titles are not; check them"),
     "member-unread": L("领导小组名单里的“{text}”读不出是人还是单位，未计入",
                        "“{text}” in the leading group's list reads as neither a person nor a unit: left out"),
     "member-cut-off": L("领导小组名单在文件末尾的“{text}”处中断（文件可能被截断），“{text}”未计入",

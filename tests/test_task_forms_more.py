@@ -123,15 +123,25 @@ RUN_TOGETHER = """\
 一、构建现代产业体系
 （一）加快建设三大汽车产业基地。（牵头单位：市经贸委；配合单位：市发改委、市规划局）
 （二）加快临港物流园区建设。（牵头单位：市交委；配合单位：市经贸委）
-?。ㄈ推进石化基地建设。（牵头单位：市发改委；配合单位：市经贸委）
+推进石化基地建设。（牵头单位：市发改委；配合单位：市经贸委）
 """
 
 
-def test_two_items_run_together_by_a_damaged_number_give_no_unit_but_a_warning():
+def test_two_items_run_together_by_a_lost_number_give_no_unit_but_a_warning():
     record = read_plan_bytes(RUN_TOGETHER.encode("utf-8"), "东岭市重点工作.txt")
     assert _facts(record) == [(1, 3, [("市经贸委", 3)], [("市发改委", 3), ("市规划局", 3)])]
     assert [(w.kind, w.line, w.values) for w in record.warnings if w.kind == "items-run-together"] == [
         ("items-run-together", 4, {"number": 2, "last": 5})]  # not 市经贸委 a unit of 市交委's task
+
+
+def test_a_number_the_copy_garbled_into_marks_is_the_next_item_not_a_run_together_one():
+    # the line opens with the marks a re-encoding leaves (?。ㄈ for （三）): an item of its own (tests/test_mirror_damage.py)
+    record = read_plan_bytes(RUN_TOGETHER.replace("推进石化", "?。ㄈ推进石化").encode("utf-8"), "东岭市重点工作.txt")
+    assert _facts(record) == [(1, 3, [("市经贸委", 3)], [("市发改委", 3), ("市规划局", 3)]),
+                              (2, 4, [("市交委", 4)], [("市经贸委", 4)]),
+                              (3, 5, [("市发改委", 5)], [("市经贸委", 5)])]
+    assert [(w.kind, w.line) for w in record.warnings if w.kind in ("items-run-together", "item-number-garbled")] == [
+        ("item-number-garbled", 5)]
 
 
 LIVELIHOOD = """\

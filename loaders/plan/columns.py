@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import re
 
+from .traditional import simplified
+
 __all__ = ["ROLES", "SECTION_HEADING", "column_role", "header_roles"]
 
 #: The roles a column can play, with the header words that name it, tried in this order.
@@ -54,8 +56,10 @@ def column_role(header: str) -> str | None:
     ['number', 'lead', 'responsible', 'cooperating', 'task', 'deadline', None]
     >>> [column_role(h) for h in ["项目内容", "当前进度", "进度安排", "实事项目", "一级指标"]]
     ['task', 'progress', 'deadline', 'goal', 'goal']
+    >>> [column_role(h) for h in ["序號", "項目名稱", "責任單位", "牽頭領導"]]
+    ['number', 'goal', 'responsible', 'lead']
     """
-    text = _SPACES.sub("", header)
+    text = simplified(_SPACES.sub("", header))  # 責任單位, 項目名稱: read as simplified
     if not text:
         return None
     best: tuple[int, int] | None = None  # (where the word ends, its rank) of the role chosen so far

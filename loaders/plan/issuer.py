@@ -175,11 +175,13 @@ def jurisdiction(body: str) -> tuple[str, str] | None:
     (('平川县', '县'), ('平川县', '县'), True)
     >>> jurisdiction("沁县人民政府办公室"), jurisdiction("该县人民政府") is None, jurisdiction("沁县") is None
     (('沁县', '县'), True, True)
+    >>> jurisdiction("洋縣人民政府")
+    ('洋縣', '县')
     """
     text = _strip_body(body)
     named = text != re.sub(r"\s+", "", body)  # a body's name (…人民政府) names a jurisdiction
     units = _chain(text, strict=not named)
-    if named and not units and re.fullmatch(r"[\u4e00-\u9fff]县", text) and not text.startswith(_NOT_NAME_START):
+    if named and not units and re.fullmatch(r"[\u4e00-\u9fff][县縣]", text) and not text.startswith(_NOT_NAME_START):
         units = [text]  # 沁县人民政府办公室: a county of one character, named with its body
     if not units or sum(map(len, units)) != len(text):
         return None

@@ -483,6 +483,8 @@ def _committee_label(text: str) -> tuple[str, str, str] | None:
     return found
 
 
+# Where a copy garbled a line (a page re-encoded: ?。ㄊ兴 for （市水): what follows is not read.
+_DAMAGED = re.compile(r"[?\ufffd]")
 _ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]|[（(]\s*\d{1,2}\s*[）)])")  # 1、 2. （3）: an item's number
 _PROSE_WORDS = re.compile(r"由|设在|设于|下设|兼任|担任|组成|如有|按照")
 
@@ -562,7 +564,25 @@ class _ListReader:
 
     def feed(self, line: Line) -> None:
         for text in _pieces(_normal(line.text)):  # 组长：吕振华（县长）  副组长：岑静（副县长）: two lines
+            if self.state == "group" and (damage := _DAMAGED.search(text)) and damage.start():
+                self._garbled(text, damage.start(), line.no)
+                continue
             getattr(self, "_" + self.state)(text, line.no)
+
+    def _garbled(self, text: str, at: int, no: int) -> None:
+        """A member line a copy garbled after the name (孫偉?。ㄊ兴贮h組副書記: a page re-encoded): the name is read, no
+        title, a warning naming the line; what does not read as a name is no member (a warning). The list goes on."""
+        head = text[:at].rstrip(" （(")
+        found = self.label(head)
+        if found and found[0] == "group":
+            _, self.role, head = found
+        name = clean(head)
+        if _person_name(name.translate(SIMPLIFIED)):
+            self._person(Person(name, []), no, self.role or "成员", True)
+            self.result.warnings.append(Notice(kind="member-title-garbled", line=no, values={"name": name}))
+        else:
+            self.result.warnings.append(Notice(kind="member-unread", line=no, values={"text": clean(text)}))
+        self.open = self.bare = False
 
     # --- states
     def _before(self, text: str, no: int) -> None:

@@ -9,6 +9,7 @@ from graphmodel.model import PlanRecord
 
 from .document import split_document
 from .layouts import recognise
+from .pinyin import GLOSS, with_pinyin, without_pinyin
 from .source import Source, source_from_bytes
 from .unsure import without_unsure
 
@@ -39,6 +40,10 @@ def read_plan_source(source: Source, file: str, *, issuer: str | None = None) ->
     PlanError
         If no layout recognises the document, or the recognised layout finds nothing to read.
     """
+    glossed = {}
+    if (plain := without_pinyin(source)) is not None:  # 鎮(zhèn): read without the mirror's glosses, named with them
+        glossed = {ln.no: ln.text for ln in source.lines if GLOSS.search(ln.text)}
+        source = plain
     doc = replace(split_document(source.lines, source.text), given_issuer=issuer)
     try:
         layout, _recognition = recognise(doc, file)
@@ -58,7 +63,7 @@ def read_plan_source(source: Source, file: str, *, issuer: str | None = None) ->
         record = without_unsure(record, unsure, cells)
     if source.notices:
         record = record.model_copy(update={"warnings": (*source.notices, *record.warnings)})
-    return record
+    return with_pinyin(record, glossed) if glossed else record
 
 
 def read_plan_bytes(data: bytes, file: str, *, issuer: str | None = None) -> PlanRecord:

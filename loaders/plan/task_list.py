@@ -183,6 +183,7 @@ class _ListReader:
     heading: tuple[str, int, int, str] | None = None  # the heading just read: (kind, its number, line, text)
     parts_as_items: bool = False  # items numbered （一）, each with its own assignment
     run_together: list[Notice] = field(default_factory=list)
+    renumbered: list[Notice] = field(default_factory=list)  # items whose garbled number was read as the next
 
     def line(self, line: Line) -> None:
         text = line.text.strip()
@@ -232,6 +233,15 @@ class _ListReader:
             self.last_number = numeral_value(m.group(1))
             self.item = (self.last_number, [Line(line.no, m.group(2))])
             self.parts_as_items = True
+        elif self.item is not None and _DAMAGED_START.match(text) and _CLOSED.search(
+                held := " ".join(ln.text for ln in self.item[1])) and len(_ASSIGNMENT_OPENS.findall(held)) == 1:
+            # ?。ǘ┩七M東部…: a line whose number a copy garbled, after an item closed by its own assignment, is the
+            # next item — its number read as the next, with a warning (the next number read checks it)
+            self.close()
+            self.last_number += 1
+            self.item = (self.last_number, [line])
+            self.renumbered.append(Notice(kind="item-number-garbled", line=line.no,
+                                          values={"number": self.last_number}))
         elif self.item is not None:
             self.item[1].append(line)
         else:
@@ -319,7 +329,8 @@ class _ListReader:
         warnings = [Notice(kind="assignment-cut-off", line=it.joined.numbers[-1],
                            values={"number": it.number, "text": it.assignment.cut})
                     for it in self.items if it.assignment.cut and it.part in parts]
-        return TableResult(tasks, goals, warnings + self.run_together, tasks[0].line, officials)
+        renumbered = [n for n in self.renumbered if any(t.line == n.line for t in tasks)]
+        return TableResult(tasks, goals, warnings + self.run_together + renumbered, tasks[0].line, officials)
 
     def _task(self, item: _Item, first_leads: bool) -> TaskRecord:
         joined = item.joined
@@ -334,6 +345,9 @@ class _ListReader:
         )
 
 
+# A line whose opening characters a copy garbled (a page re-encoded: the full-width bracket of （二） read as ?。ǘ┩).
+_DAMAGED_START = re.compile(r"^[?\ufffd]")
+_CLOSED = re.compile(r"[)）]\s*[。.;；]?\s*$")  # a text that ends with its bracket closed (its assignment's)
 _ASSIGNED_PART = re.compile(rf"^[（(]\s*([{CN_NUMERALS}]{{1,3}})\s*[)）]\s*(\S.*)$")
 _ASSIGNMENT_OPENS = re.compile(r"[（(【\[]\s*(?:牵头|主办|责任|牽頭|責任)")
 
