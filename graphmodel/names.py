@@ -239,6 +239,9 @@ def abbreviates(short: str, long: str) -> bool:
     return all(ch in it for ch in s)
 
 
+_LEVELS_LISTED = re.compile(r"各[县市区镇乡旗縣區鎮鄉](?:、[县市区镇乡旗縣區鎮鄉])+(?=人民政府|政府|党委|黨委)")
+
+
 def split_units(cell: str) -> list[str]:
     """Split a table cell of units on 、 (not inside brackets), keeping a collective whole.
 
@@ -253,12 +256,17 @@ def split_units(cell: str) -> list[str]:
     ['各机关部门、事业中心']
     >>> split_units("工会、团委、妇联")
     ['工会', '团委', '妇联']
+    >>> split_units("市交通局、各县、市、区政府"), split_units("市级各有关部门及各县市区政府")
+    (['市交通局', '各县、市、区政府'], ['市级各有关部门', '各县市区政府'])
     """
     cell = clean(cell)
+    # 各县、市、区政府: one collective of the levels it lists, its 、 no separator
+    whole = {k for m in _LEVELS_LISTED.finditer(cell) for k in range(m.start(), m.end())}
     parts, depth, cur = [], 0, ""
-    for ch in cell:
+    for at, ch in enumerate(cell):
         depth += (ch == "（") - (ch == "）")
-        if ch in "、,，；;" and depth <= 0:
+        # 市级各有关部门及各县市区政府: 及 before a collective (各…) parts two members
+        if (ch in "、,，；;" or ch == "及" and cell[at + 1: at + 2] == "各" and cur) and depth <= 0 and at not in whole:
             parts.append(cur)
             cur = ""
         else:

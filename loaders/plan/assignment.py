@@ -25,11 +25,13 @@ __all__ = ["Assignment", "split_assignment", "assignment_mentions", "first_liste
 _LEAD_UNIT = ("牵头单位", "牵头部门", "牵头科室", "主办单位", "主责单位", "主责部门", "牵头责任单位")
 _RESPONSIBLE = _LEAD_UNIT + ("责任单位", "责任部门", "责任科室", "责任主体", "承办单位", "实施单位", "主要责任单位")
 _COOPERATING = ("配合单位", "配合部门", "配合科室", "协办单位", "协同单位", "参与单位", "协助单位", "协作单位",
-                "其他责任单位", "责任配合单位")
+                "其他责任单位", "责任配合单位", "主要协作单位", "主要配合单位", "协同责任单位", "配合责任单位")
 _LEAD = ("责任领导", "分管领导", "牵头领导", "联系领导", "包保领导", "区领导", "市领导", "县领导", "镇领导",
          "牵头区领导", "牵头市领导", "牵头县领导", "分管区领导", "分管市领导", "分管县领导", "责任区领导", "责任人",
          "行政责任人", "牵头负责领导", "负责领导", "分管省领导", "牵头省领导")
-LABELS = sorted(_RESPONSIBLE + _COOPERATING + _LEAD, key=len, reverse=True)
+# Labels over a whole assignment said in verbs (部门分工：省发展改革委牵头，各地、各部门配合).
+_DIVISION = ("部门分工", "责任分工", "任务分工", "职责分工")
+LABELS = sorted(_RESPONSIBLE + _COOPERATING + _LEAD + _DIVISION, key=len, reverse=True)
 _LABEL = re.compile(rf"^({'|'.join(LABELS)})\s*[:：]\s*")
 _ROLE_WORD = re.compile(r"牵头|负责|配合|协办|协同|参与|主办|承办|责任|分管")
 # Brackets at the end of an item holding its assignment (one level of brackets inside: 各镇（街道）).
@@ -57,7 +59,7 @@ _EACH_LEADS = re.compile(r"(?:分别|共同)?牵头$")
 # The parts of an assignment: split at ；, at a ， before a label or a 配合 part, and before a label run into the part
 # before it (labelled lines joined: 责任单位：区建管委配合单位：区城管执法局).
 _PARTS = re.compile(r"[；;]|[，,]?(?=(?:" + "|".join(LABELS) + r")\s*[:：])"
-                    r"|[，,](?=[^，,；;]*(?:配合|协办|协同|参与|协助)$)"
+                    r"|[，,](?=[^，,；;]*(?:配合|协办|协同|参与|协助)[。.]?$)"
                     # （甲局、乙局牵头，丙局按职责分工负责）: the lead part ends at the 牵头 before the other units
                     r"|(?<=牵头)[，,](?=[^，,；;]*(?:按职责分工负责|按职责负责|分别负责|负责|落实)$)")
 #: The document saying that the unit listed first leads: 排在第一位的为牵头单位, 列第一位者为牵头或汇总单位.
@@ -217,8 +219,10 @@ def _read_part(out: Assignment, part: str, offset: int) -> None:
     m = _LABEL.match(part)
     if m:
         label, value, at = m.group(1), part[m.end():], offset + m.end()
-        if label in _LEAD:
-            out.leads.append((value, at))
+        if label in _DIVISION:
+            _read_part(out, value, at)
+        elif label in _LEAD:
+            out.leads.append((value.split("。")[0], at))  # 牵头负责领导：姚志。牵头责任: the sentence ends the name
             out.words[at] = label
         elif label in _COOPERATING:
             _add_cooperating(out, value, at, label)
