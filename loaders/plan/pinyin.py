@@ -20,7 +20,7 @@ from graphmodel._record import Record
 from .source import Line, Source
 from .traditional import simplified
 
-__all__ = ["GLOSS", "without_pinyin", "with_pinyin"]
+__all__ = ["GLOSS", "as_glossed", "without_pinyin", "with_pinyin"]
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _LETTER = f"a-zü{_TONED}"

@@ -21,6 +21,7 @@ from graphmodel.names import clean, is_unit_like, looks_like_person
 
 from .assignment import top_level_pieces
 from .document import CN_NUMERALS
+from .pinyin import GLOSS
 from .source import Line
 
 __all__ = ["read_unit_paragraphs", "read_place_duties"]
@@ -28,8 +29,6 @@ __all__ = ["read_unit_paragraphs", "read_place_duties"]
 # 由镇交通站负责的村道提档项目 (负责 or, in traditional script, 負責); the unit is no sentence (no punctuation).
 _UNIT_PARAGRAPH = re.compile(r"由(?P<unit>[^，,。；;：:、由的\s]{2,30}?)(?P<word>负责|負責|牵头|牽頭)(?:实施|實施)?的"
                              r"(?P<what>[^，,。；;]{2,60}?)(?:项目|項目|工程|工作|任务|任務)")
-# What a mirror inserts after a character of a name (鎮(zhèn)): no part of the name's meaning.
-_PINYIN = re.compile(r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]")
 # The endings of unit names in traditional script, read as their simplified forms to tell a unit.
 _TRADITIONAL = str.maketrans("辦處隊會組館團廠聯門", "办处队会组馆团厂联门")
 # A clause giving places a 责任人: 青石水库、白沙湖，行政责任人林阿明 / …，行政责任人：许志坚、许文华
@@ -60,7 +59,7 @@ def read_unit_paragraphs(lines: tuple[Line, ...] | list[Line]) -> list[TaskRecor
             continue
         m = found[0]
         unit = clean(m.group("unit"))
-        if not is_unit_like(_PINYIN.sub("", unit).translate(_TRADITIONAL)):
+        if not is_unit_like(GLOSS.sub("", unit).translate(_TRADITIONAL)):
             continue
         tasks.append(TaskRecord(number=None, text=clean(line.text), line=line.no,
                                 responsible=(Mention(name=unit, line=line.no, as_written=m.group("word")),)))
